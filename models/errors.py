@@ -1,0 +1,59 @@
+"""Errors and issues the engine reports.
+
+Every message names *where* (a key path such as
+``segments[1].forecast.2026.growth``) and *what rule* was broken, so the CLI can
+print one line and the GUI can mark the right cell.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One finding about a model: an error (nothing is computed) or a warning
+    (computed, but the analyst should look)."""
+
+    path: str
+    message: str
+    severity: Severity = "error"
+    code: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class ModelError(ValueError):
+    """Base class of the engine's user-facing errors."""
+
+
+class ModelFileError(ModelError):
+    """A model document that cannot be loaded: names the key path and the rule."""
+
+    def __init__(self, key_path: str, rule: str, *, newer_version: bool = False,
+                 issues: list[Issue] | None = None) -> None:
+        self.key_path = key_path
+        self.rule = rule
+        self.newer_version = newer_version
+        self.issues = issues or [Issue(key_path, rule)]
+        text = f"{key_path}: {rule}" if key_path else rule
+        if len(self.issues) > 1:
+            text += f" (and {len(self.issues) - 1} more problem{'s' if len(self.issues) > 2 else ''})"
+        super().__init__(text)
+
+
+class InvalidInputError(ModelError):
+    """The model breaks a rule of the method (e.g. discount rate ≤ terminal growth)."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = list(issues)
+        first = str(self.issues[0]) if self.issues else "invalid input"
+        more = len(self.issues) - 1
+        super().__init__(first + (f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""))
+
+
+class InvalidEditError(ModelError):
+    """A value typed into a cell that cannot be applied; the message is for the user."""

@@ -1,0 +1,116 @@
+"""Reading and writing model files (format version 1, docs/model-file.md).
+
+Saving is atomic: the new text goes to a temp file in the target's folder, is
+flushed and fsynced, then replaces the target with ``os.replace``. The target
+is therefore always the complete old file or the complete new one. The
+previous version is kept beside it as ``<file>.bak``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import ModelFileError
+from .model import Model
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def loads_model(text: str | bytes) -> Model:
+    """Parse a model from JSON text; raise ModelFileError naming the problem."""
+    if isinstance(text, bytes):
+        if text.startswith(b"\xef\xbb\xbf"):
+            text = text[3:]
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ModelFileError("", f"the file is not UTF-8 text (byte {exc.start})") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise ModelFileError("", "the file is empty")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ModelFileError("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise ModelFileError("", "not valid JSON: nested too deeply") from None
+    return Model.from_dict(doc)
+
+
+def load_model(path: str | os.PathLike) -> Model:
+    """Load and validate a model file."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ModelFileError("", f"{p}: the file is {size} bytes, larger than a model file can be")
+        data = p.read_bytes()
+    except ModelFileError:
+        raise
+    except OSError as exc:
+        raise ModelFileError("", f"cannot read {p}: {exc.strerror or exc}") from None
+    return loads_model(data)
+
+
+def dumps_model(model: Model) -> str:
+    """The file text of a model: UTF-8 JSON, two-space indent, Chinese kept readable."""
+    return json.dumps(model.doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def save_model(model: Model, path: str | os.PathLike, backup: bool = True) -> None:
+    """Write a model atomically; keep the previous file as ``<path>.bak``.
+
+    On failure raises OSError whose message names the path and the reason;
+    the old file is left byte-identical and no temp file remains.
+    """
+    target = Path(path)
+    try:
+        data = dumps_model(model).encode("utf-8")
+    except ValueError as exc:  # NaN/inf slipped into the document
+        raise OSError(f"cannot save {target}: the model holds a value JSON cannot store ({exc})") from None
+    folder = target.parent if str(target.parent) else Path(".")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            try:
+                os.chmod(tmp_name, target.stat().st_mode & 0o7777)
+            except OSError:
+                pass
+            if backup:
+                shutil.copy2(target, str(target) + ".bak")
+        os.replace(tmp_name, target)
+        tmp_name = None
+        _fsync_dir(folder)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise OSError(exc.errno, f"cannot save {target}: {reason}") from exc
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

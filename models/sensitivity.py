@@ -1,0 +1,212 @@
+"""Vectorized sensitivity: many scenarios in one numpy pass.
+
+A scenario moves one or more *drivers*; each is applied to every segment, or
+to one segment when ``segment`` is given. All scenarios go through the same
+kernel as ``valuate`` (valuation.value_kernel) with a leading scenario axis, so
+a grid cell equals the scalar valuation of the correspondingly edited model.
+A scenario where the method is invalid (r ≤ gT, ROE ≤ 0, growth ≤ −100%)
+yields NaN, never an exception.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from .model import Model
+from .valuation import Prepared, company_total, prepare, value_kernel
+
+DRIVERS: tuple[str, ...] = (
+    "discount_rate_shift",   # added to r
+    "terminal_growth",       # set (replaces company and segment terminal growth)
+    "fade_growth_shift",     # added to fade growth
+    "growth_shift",          # added to every forecast year's growth
+    "margin_shift",          # added to every forecast year's margin
+    "roe_shift",             # added to ROE
+    "multiple_scale",        # multiplies the composite multiple
+    "excess_cash_scale",     # multiplies excess cash
+)
+METHODS = ("ddm", "dynamic")
+
+#: Tornado defaults (issue 5): (low, high) for each driver. terminal_growth is
+#: relative to the model's own (±1 point), resolved in ``tornado``.
+DEFAULT_SHOCKS: dict[str, tuple[float, float]] = {
+    "discount_rate_shift": (-0.01, 0.01),
+    "terminal_growth": (-0.01, 0.01),
+    "fade_growth_shift": (-0.02, 0.02),
+    "margin_shift": (-0.01, 0.01),
+    "growth_shift": (-0.02, 0.02),
+    "roe_shift": (-0.02, 0.02),
+    "multiple_scale": (0.9, 1.1),
+    "excess_cash_scale": (0.8, 1.2),
+}
+
+DRIVER_UNITS: dict[str, str] = {
+    "discount_rate_shift": "rate", "terminal_growth": "rate", "fade_growth_shift": "rate",
+    "growth_shift": "rate", "margin_shift": "rate", "roe_shift": "rate",
+    "multiple_scale": "factor", "excess_cash_scale": "factor",
+}
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    """Totals (…shape) and per-segment business values (…shape, S)."""
+
+    total: np.ndarray
+    segments: np.ndarray
+
+
+@dataclass(frozen=True)
+class TornadoBar:
+    driver: str
+    low_input: float
+    high_input: float
+    low_value: float
+    high_value: float
+    base_value: float
+
+    @property
+    def impact(self) -> float:
+        return abs(self.high_value - self.low_value)
+
+
+def base_driver_value(model: Model, driver: str) -> float:
+    """The driver's neutral value: 0 for shifts, 1 for scales, the model's terminal growth."""
+    _check_driver(driver)
+    if driver == "terminal_growth":
+        return model.terminal_growth
+    return 1.0 if driver.endswith("_scale") else 0.0
+
+
+def _check_driver(driver: str) -> None:
+    if driver not in DRIVERS:
+        raise ValueError(f"unknown driver {driver!r}; one of: {', '.join(DRIVERS)}")
+
+
+def _check_method(method: str) -> None:
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; one of: ddm, dynamic")
+
+
+def evaluate_scenarios(model: Model, drivers: Mapping[str, Sequence[float] | np.ndarray],
+                       method: str = "ddm", segment: int | None = None,
+                       prepared: Prepared | None = None) -> ScenarioResult:
+    """Value K scenarios at once. ``drivers`` maps driver names to arrays of
+    length K (or scalars); missing drivers stay at their neutral value."""
+    _check_method(method)
+    for name in drivers:
+        _check_driver(name)
+    p = prepared if prepared is not None else prepare(model)
+    arrays = {k: np.atleast_1d(np.asarray(v, dtype=float)) for k, v in drivers.items()}
+    K = max((a.shape[0] for a in arrays.values()), default=1)
+    S = len(p.names)
+    if segment is not None and not 0 <= segment < S:
+        raise ValueError(f"segment {segment} out of range (0…{S - 1})")
+    mask = np.ones(S, dtype=bool) if segment is None else (np.arange(S) == segment)
+
+    def col(name: str) -> np.ndarray:
+        a = arrays[name]
+        return np.broadcast_to(a, (K,))[:, None]
+
+    def shifted(base: np.ndarray, name: str) -> np.ndarray:
+        if name not in arrays:
+            return base[None]
+        return base[None] + col(name) * mask
+
+    r = shifted(p.discount_rate, "discount_rate_shift")
+    roe = shifted(p.roe, "roe_shift")
+    g2 = shifted(p.fade_growth, "fade_growth_shift")
+    if "terminal_growth" in arrays:
+        gT = np.where(mask, col("terminal_growth"), p.terminal_growth[None])
+    else:
+        gT = p.terminal_growth[None]
+    if "multiple_scale" in arrays:
+        mult = np.where(mask, p.multiple[None] * col("multiple_scale"), p.multiple[None])
+    else:
+        mult = p.multiple[None]
+    growth = p.growth[None]
+    if "growth_shift" in arrays:
+        growth = growth + (col("growth_shift") * mask)[..., None]
+    margin = p.margin[None]
+    if "margin_shift" in arrays:
+        margin = margin + (col("margin_shift") * mask)[..., None]
+    with np.errstate(all="ignore"):
+        out = value_kernel(p, discount_rate=r, roe=roe, fade_growth=g2, terminal_growth=gT,
+                           multiple=mult, growth=growth, margin=margin, want=method)
+        seg_values = np.broadcast_to(out[method], (K, S)).copy()
+        invalid = (r <= gT) | (roe <= 0) | np.any(growth <= -1.0, axis=-1) | (r <= -1)
+        seg_values[np.broadcast_to(invalid, (K, S))] = np.nan
+        cash = p.excess_cash * (arrays["excess_cash_scale"] if "excess_cash_scale" in arrays else 1.0)
+        total = company_total(seg_values.sum(axis=1), np.broadcast_to(cash, (K,)),
+                              p.minority_interest, p.equity_investments)
+    return ScenarioResult(np.asarray(total, dtype=float), seg_values)
+
+
+def sensitivity_sweep(model: Model, driver: str, values: Sequence[float] | np.ndarray,
+                      method: str = "ddm", segment: int | None = None) -> ScenarioResult:
+    """One driver over ``values``: totals (len(values),), segments (len(values), S)."""
+    return evaluate_scenarios(model, {driver: np.asarray(values, dtype=float)}, method, segment)
+
+
+def sensitivity_grid_result(model: Model, x_driver: str, x_values, y_driver: str, y_values,
+                            method: str = "ddm", segment: int | None = None) -> ScenarioResult:
+    """Two drivers on a grid: totals (len(y), len(x)), segments (len(y), len(x), S)."""
+    x = np.asarray(x_values, dtype=float)
+    y = np.asarray(y_values, dtype=float)
+    if x_driver == y_driver:
+        raise ValueError("the two drivers of a grid must differ")
+    xx, yy = np.meshgrid(x, y)
+    res = evaluate_scenarios(model, {x_driver: xx.ravel(), y_driver: yy.ravel()}, method, segment)
+    return ScenarioResult(res.total.reshape(len(y), len(x)), res.segments.reshape(len(y), len(x), -1))
+
+
+def sensitivity_grid(model: Model, x_driver: str, x_values, y_driver: str, y_values,
+                     method: str = "ddm", segment: int | None = None) -> np.ndarray:
+    """Total equity value over a grid: rows = y values, columns = x values."""
+    return sensitivity_grid_result(model, x_driver, x_values, y_driver, y_values, method, segment).total
+
+
+def tornado(model: Model, method: str = "ddm", shocks: Mapping[str, tuple[float, float]] | None = None,
+            segment: int | None = None) -> list[TornadoBar]:
+    """Each driver at its low and high setting, sorted by impact (largest first).
+
+    ``shocks`` gives (low, high) per driver: shifts and scales as absolute
+    driver values; terminal_growth as points around the model's own.
+    """
+    shocks = dict(DEFAULT_SHOCKS if shocks is None else shocks)
+    # Drivers the method does not use would only add zero-length bars.
+    unused = ("multiple_scale",) if method == "ddm" else ("terminal_growth", "fade_growth_shift")
+    for name in unused:
+        shocks.pop(name, None)
+    p = prepare(model)
+    names = list(shocks)
+    inputs: list[tuple[float, float]] = []
+    for name in names:
+        _check_driver(name)
+        low, high = shocks[name]
+        if name == "terminal_growth":
+            base_tg = model.terminal_growth if segment is None else model.segment_terminal_growth(segment)
+            low, high = base_tg + low, base_tg + high
+        inputs.append((low, high))
+    K = 1 + 2 * len(names)
+    drivers = {name: np.full(K, base_driver_value(model, name)) for name in names}
+    for j, name in enumerate(names):
+        drivers[name][1 + 2 * j] = inputs[j][0]
+        drivers[name][2 + 2 * j] = inputs[j][1]
+    # terminal_growth is *set*; its neutral row is each segment's own value, so
+    # its two scenarios are valued separately and the rest share one batch.
+    tg = drivers.pop("terminal_growth", None)
+    res = evaluate_scenarios(model, drivers, method, segment, prepared=p)
+    totals = res.total
+    if tg is not None:
+        j = names.index("terminal_growth")
+        tg_res = evaluate_scenarios(model, {"terminal_growth": np.array(inputs[j])}, method, segment, prepared=p)
+        totals = totals.copy()
+        totals[1 + 2 * j] = tg_res.total[0]
+        totals[2 + 2 * j] = tg_res.total[1]
+    base = float(totals[0])
+    bars = [TornadoBar(name, inputs[j][0], inputs[j][1], float(totals[1 + 2 * j]), float(totals[2 + 2 * j]), base)
+            for j, name in enumerate(names)]
+    bars.sort(key=lambda b: (-(b.impact if np.isfinite(b.impact) else np.inf), DRIVERS.index(b.driver)))
+    return bars

@@ -1,0 +1,313 @@
+"""DDM and dynamic (multiple-based) valuation, sum of the parts, upside, status.
+
+Implements docs/valuation-method.md. The arithmetic lives in one vectorized
+kernel, ``value_kernel``, shared by the single valuation and by every
+sensitivity scenario: scenario inputs carry a leading axis K (one scenario per
+row), segments an axis S, explicit forecast years an axis F. All float64.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, asdict
+from typing import Any
+
+import numpy as np
+
+from .errors import InvalidInputError, Issue
+from .model import Model, check_document
+from .status import status_for
+
+#: A cash flow of year Y is discounted by (1 + r) ** -(Y - base_year).
+WARN_SPREAD = 0.02        # r − gT below 2 points
+WARN_TERMINAL_GROWTH = 0.05
+WARN_TERMINAL_SHARE = 0.75
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The model as arrays: what the kernel needs, built once per valuation."""
+
+    names: list[str]
+    forecast_years: np.ndarray      # (F,)
+    offsets: np.ndarray             # (F,) Y − B
+    last_offset: float              # N − B
+    last_actual_revenue: np.ndarray  # (S,)
+    last_actual_profit: np.ndarray   # (S,)
+    growth: np.ndarray              # (S, F)
+    margin: np.ndarray              # (S, F)
+    discount_rate: np.ndarray       # (S,)
+    roe: np.ndarray                 # (S,)
+    fade_growth: np.ndarray         # (S,)
+    fade_years: np.ndarray          # (S,) int
+    terminal_growth: np.ndarray     # (S,)
+    multiple: np.ndarray            # (S,)
+    weights: tuple[float, float]
+    excess_cash: float
+    minority_interest: float
+    equity_investments: float
+    market_cap: float
+
+
+def prepare(model: Model) -> Prepared:
+    years = model.years
+    ffy = model.first_forecast_year
+    fyears = [y for y in years if y >= ffy]
+    last_actual = str(ffy - 1)
+    segs = model.segments
+    S, F = len(segs), len(fyears)
+    growth = np.empty((S, F))
+    margin = np.empty((S, F))
+    keys = [str(y) for y in fyears]
+    for s, seg in enumerate(segs):
+        fc = seg["forecast"]
+        for f, key in enumerate(keys):
+            row = fc[key]
+            growth[s, f] = row["growth"]
+            margin[s, f] = row["margin"]
+    base = model.base_year
+    return Prepared(
+        names=[seg["name"] for seg in segs],
+        forecast_years=np.asarray(fyears),
+        offsets=np.asarray(fyears, dtype=float) - base,
+        last_offset=float(fyears[-1] - base),
+        last_actual_revenue=np.array([seg["actuals"][last_actual]["revenue"] for seg in segs], dtype=float),
+        last_actual_profit=np.array([seg["actuals"][last_actual]["net_profit"] for seg in segs], dtype=float),
+        growth=growth,
+        margin=margin,
+        discount_rate=np.array([seg["discount_rate"] for seg in segs], dtype=float),
+        roe=np.array([seg["roe"] for seg in segs], dtype=float),
+        fade_growth=np.array([seg["fade_growth"] for seg in segs], dtype=float),
+        fade_years=np.array([model.segment_fade_years(s) for s in range(S)], dtype=int),
+        terminal_growth=np.array([model.segment_terminal_growth(s) for s in range(S)], dtype=float),
+        multiple=np.array([seg["multiple"] for seg in segs], dtype=float),
+        weights=model.dynamic_weights,
+        excess_cash=model.valuation_amount("excess_cash"),
+        minority_interest=model.valuation_amount("minority_interest"),
+        equity_investments=model.valuation_amount("equity_investments"),
+        market_cap=model.market_cap,
+    )
+
+
+def clamp01(x: np.ndarray) -> np.ndarray:
+    return np.clip(x, 0.0, 1.0)
+
+
+def value_kernel(p: Prepared, *, discount_rate: np.ndarray, roe: np.ndarray, fade_growth: np.ndarray,
+                 terminal_growth: np.ndarray, multiple: np.ndarray, growth: np.ndarray,
+                 margin: np.ndarray, want: str = "both") -> dict[str, np.ndarray]:
+    """Per-segment values for a batch of scenarios.
+
+    Rate inputs are shaped (K, S) (K may be 1), ``growth``/``margin`` (K, S, F).
+    ``want`` is "ddm", "dynamic" or "both". Scenarios where r ≤ gT give NaN in
+    the DDM's terminal parts (never an exception).
+    """
+    r = discount_rate
+    revenue = p.last_actual_revenue[:, None] * np.cumprod(1.0 + growth, axis=-1)   # (K,S,F)
+    earnings = revenue * margin
+    payout = clamp01(1.0 - growth / roe[..., None])
+    log_disc = np.log1p(r)                                                        # (K,S)
+    discount = np.exp(-log_disc[..., None] * p.offsets)                            # (K,S,F)
+    explicit = np.sum(earnings * payout * discount, axis=-1)                       # (K,S)
+    last_earnings = earnings[..., -1]
+    out: dict[str, np.ndarray] = {"explicit": explicit}
+    if want in ("ddm", "both"):
+        n2 = p.fade_years
+        max_n2 = int(n2.max()) if n2.size else 0
+        fade_payout = clamp01(1.0 - fade_growth / roe)
+        if max_n2 > 0:
+            k = np.arange(1, max_n2 + 1, dtype=float)
+            log_fade = np.log1p(fade_growth)
+            terms = np.exp((log_fade - log_disc)[..., None] * k - log_disc[..., None] * p.last_offset)
+            terms = np.where(k <= n2[:, None], terms, 0.0)                            # (K,S,M)
+            fade = last_earnings * fade_payout * np.sum(terms, axis=-1)
+        else:
+            fade = np.zeros_like(explicit)
+        end_earnings = last_earnings * (1.0 + fade_growth) ** n2
+        terminal_dividend = end_earnings * (1.0 + terminal_growth) * clamp01(1.0 - terminal_growth / roe)
+        spread = r - terminal_growth
+        valid = spread > 0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            perpetual = np.where(valid, terminal_dividend / np.where(valid, spread, 1.0)
+                                 * np.exp(-log_disc * (p.last_offset + n2)), np.nan)
+        out["fade"] = fade
+        out["perpetual"] = perpetual
+        out["ddm"] = explicit + fade + perpetual
+    if want in ("dynamic", "both"):
+        w1, w2 = p.weights
+        if earnings.shape[-1] >= 2:
+            prev_earnings = earnings[..., -2]
+        else:
+            prev_earnings = np.broadcast_to(p.last_actual_profit, last_earnings.shape)
+        base = w1 * prev_earnings + w2 * last_earnings
+        post = base * multiple * np.exp(-log_disc * p.last_offset)
+        out["earnings_base"] = base
+        out["post_explicit"] = post
+        out["dynamic"] = explicit + post
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class DDMSegment:
+    name: str
+    explicit_value: float
+    fade_value: float
+    forecast_value: float      # explicit + fade (预测期价值)
+    perpetual_value: float     # 永续期价值
+    business_value: float      # 业务价值
+    terminal_share: float      # perpetual / business value
+
+
+@dataclass(frozen=True)
+class DynamicSegment:
+    name: str
+    earnings_base: float       # 有效盈利预测
+    multiple: float            # 综合倍数
+    explicit_value: float      # 显性期价值
+    post_explicit_value: float  # 显性期后价值
+    business_value: float
+
+
+@dataclass(frozen=True)
+class MethodResult:
+    method: str
+    segments: list[Any]
+    segment_total: float
+    excess_cash: float
+    minority_interest: float
+    equity_investments: float
+    total: float
+    upside: float
+    status: str
+
+    def to_dict(self) -> dict:
+        return {
+            "segments": [_segment_dict(s, self.method) for s in self.segments],
+            "segment_total": self.segment_total,
+            "excess_cash": self.excess_cash,
+            "minority_interest": self.minority_interest,
+            "equity_investments": self.equity_investments,
+            "total": self.total,
+            "upside": self.upside,
+            "status": self.status,
+        }
+
+
+def _segment_dict(seg: Any, method: str) -> dict:
+    d = asdict(seg)
+    if method == "ddm":
+        keys = ("name", "forecast_value", "perpetual_value", "business_value",
+                "explicit_value", "fade_value", "terminal_share")
+    else:
+        keys = ("name", "earnings_base", "multiple", "explicit_value", "post_explicit_value", "business_value")
+    return {k: d[k] for k in keys}
+
+
+@dataclass(frozen=True)
+class ValuationResult:
+    market_cap: float
+    ddm: MethodResult
+    dynamic: MethodResult
+    multiples: Any
+    warnings: list[Issue] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "market_cap": self.market_cap,
+            "ddm": self.ddm.to_dict(),
+            "dynamic": self.dynamic.to_dict(),
+            "multiples": self.multiples.to_dict(),
+            "warnings": [{"path": w.path, "message": w.message, "code": w.code} for w in self.warnings],
+        }
+
+
+def company_total(segment_total: float | np.ndarray, excess_cash: float | np.ndarray,
+                  minority_interest: float, equity_investments: float):
+    """Sum of the parts: Σ business values + excess cash − minority interest + equity investments."""
+    return segment_total + excess_cash - minority_interest + equity_investments
+
+
+def validate(model: Model) -> list[Issue]:
+    """Every error in a model (structure and the method's invalid inputs)."""
+    _, issues = check_document(model.doc)
+    return [i for i in issues if i.severity == "error"]
+
+
+def valuate(model: Model, *, check: bool = True) -> ValuationResult:
+    """Value a model by both methods. Raises InvalidInputError on invalid input."""
+    from .multiples import compute_multiples
+
+    if check:
+        errors = validate(model)
+        if errors:
+            raise InvalidInputError(errors)
+    p = prepare(model)
+    g = p.growth[None]
+    m = p.margin[None]
+    out = value_kernel(p, discount_rate=p.discount_rate[None], roe=p.roe[None],
+                       fade_growth=p.fade_growth[None], terminal_growth=p.terminal_growth[None],
+                       multiple=p.multiple[None], growth=g, margin=m)
+    out = {k: v[0] for k, v in out.items()}
+    bad = [s for s in range(len(p.names)) if not (math.isfinite(out["ddm"][s]) and math.isfinite(out["dynamic"][s]))]
+    if bad:
+        raise InvalidInputError([Issue(f"segments[{s}]", "the values are too large to compute (overflow); check growth and margins", "error", "overflow") for s in bad])
+    market_cap = p.market_cap
+    ddm_segments = []
+    dyn_segments = []
+    for s, name in enumerate(p.names):
+        explicit = float(out["explicit"][s])
+        fade = float(out["fade"][s])
+        perpetual = float(out["perpetual"][s])
+        business = float(out["ddm"][s])
+        ddm_segments.append(DDMSegment(name, explicit, fade, explicit + fade, perpetual, business,
+                                       perpetual / business if business != 0 else math.nan))
+        dyn_segments.append(DynamicSegment(name, float(out["earnings_base"][s]), float(p.multiple[s]), explicit,
+                                           float(out["post_explicit"][s]), float(out["dynamic"][s])))
+    ddm = _method_result("ddm", ddm_segments, p)
+    dynamic = _method_result("dynamic", dyn_segments, p)
+    warnings = _warnings(model, p, ddm_segments)
+    return ValuationResult(market_cap, ddm, dynamic, compute_multiples(model), warnings)
+
+
+def _method_result(method: str, segments: list, p: Prepared) -> MethodResult:
+    seg_total = float(math.fsum(s.business_value for s in segments))
+    total = float(company_total(seg_total, p.excess_cash, p.minority_interest, p.equity_investments))
+    upside = total / p.market_cap - 1.0
+    if not math.isfinite(upside):
+        raise InvalidInputError([Issue("", "the total value is too large to compute", "error", "overflow")])
+    return MethodResult(method, segments, seg_total, p.excess_cash, p.minority_interest,
+                        p.equity_investments, total, upside, status_for(upside))
+
+
+def _warnings(model: Model, p: Prepared, ddm_segments: list[DDMSegment]) -> list[Issue]:
+    warnings: list[Issue] = []
+    years = p.forecast_years
+    for s, name in enumerate(p.names):
+        path = f"segments[{s}]"
+        r, gT, roe = p.discount_rate[s], p.terminal_growth[s], p.roe[s]
+        if r - gT < WARN_SPREAD:
+            warnings.append(Issue(path + ".discount_rate", f"{name}: discount rate {r:.2%} is less than 2 points above terminal growth {gT:.2%}; the terminal value is very sensitive", "warning", "narrow_spread"))
+        if gT > WARN_TERMINAL_GROWTH:
+            warnings.append(Issue(path + ".terminal_growth", f"{name}: terminal growth {gT:.2%} is above 5%", "warning", "high_terminal_growth"))
+        share = ddm_segments[s].terminal_share
+        if math.isfinite(share) and share > WARN_TERMINAL_SHARE:
+            warnings.append(Issue(path, f"{name}: the terminal value is {share:.0%} of the segment's DDM value (above 75%)", "warning", "terminal_share"))
+        raw = 1.0 - p.growth[s] / roe
+        low = years[raw < 0]
+        high = years[raw > 1]
+        if low.size:
+            warnings.append(Issue(path + f".forecast.{low[0]}.growth", f"{name}: payout clamped to 0 in {', '.join(map(str, low))} (growth above ROE {roe:.1%})", "warning", "payout_clamped"))
+        if high.size:
+            warnings.append(Issue(path + f".forecast.{high[0]}.growth", f"{name}: payout clamped to 100% in {', '.join(map(str, high))} (negative growth)", "warning", "payout_clamped"))
+        for label, value in (("fade", 1.0 - p.fade_growth[s] / roe), ("terminal", 1.0 - gT / roe)):
+            if value < 0 or value > 1:
+                warnings.append(Issue(path + (".fade_growth" if label == "fade" else ".roe"), f"{name}: {label} payout clamped to {'0' if value < 0 else '100%'} ({label} growth vs ROE {roe:.1%})", "warning", "payout_clamped"))
+        revenue = p.last_actual_revenue[s] * np.cumprod(1.0 + p.growth[s])
+        earnings = revenue * p.margin[s]
+        neg = years[earnings < 0]
+        if neg.size:
+            warnings.append(Issue(path + f".forecast.{neg[0]}.margin", f"{name}: negative earnings in {', '.join(map(str, neg))}: its dividends are negative (the segment consumes capital)", "warning", "negative_earnings"))
+    return warnings
