@@ -12,6 +12,7 @@ totals; P/B without equity falls back to the quoted ``market.pb_mrq``.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .model import Model
@@ -60,8 +61,6 @@ def _number(value) -> float | None:
 
 
 def compute_multiples(model: Model) -> Multiples:
-    from .forecast import company_table
-
     cap = model.market_cap
     fin = model.doc.get("financials") if isinstance(model.doc.get("financials"), dict) else None
     revenue = net_profit = equity = None
@@ -80,16 +79,15 @@ def compute_multiples(model: Model) -> Multiples:
             net_profit = prof * factor
             pe_basis = f"net profit attributable {period} {prof:g} ({how})"
     last_actual = model.first_forecast_year - 1
-    table = None
-    if revenue is None or net_profit is None:
-        table = company_table(model)
-        k = model.years.index(last_actual)
-        if revenue is None:
-            revenue = float(table.revenue[k])
-            ps_basis = f"revenue {last_actual}A (sum of segments)"
-        if net_profit is None:
-            net_profit = float(table.net_profit_attributable[k])
-            pe_basis = f"net profit attributable {last_actual}A"
+    key = str(last_actual)
+    if revenue is None:
+        revenue = math.fsum(seg["actuals"][key]["revenue"] for seg in model.segments)
+        ps_basis = f"revenue {last_actual}A (sum of segments)"
+    if net_profit is None:
+        operating = math.fsum(seg["actuals"][key]["net_profit"] for seg in model.segments)
+        net_profit = (operating + model.company_forecast_value("non_operating_profit", last_actual)
+                      - model.company_forecast_value("minority_profit", last_actual))
+        pe_basis = f"net profit attributable {last_actual}A"
     ps, ps_nm = ratio(cap, revenue)
     pe, pe_nm = ratio(cap, net_profit)
     if equity is not None:

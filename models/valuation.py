@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from .errors import InvalidInputError, Issue
-from .model import Model, check_document
+from .model import FORMAT_NAME, MAX_FADE_YEARS, Model, check_document
 from .status import status_for
 
 #: A cash flow of year Y is discounted by (1 + r) ** -(Y - base_year).
@@ -231,9 +231,103 @@ def company_total(segment_total: float | np.ndarray, excess_cash: float | np.nda
 
 
 def validate(model: Model) -> list[Issue]:
-    """Every error in a model (structure and the method's invalid inputs)."""
+    """Every error in a model (structure and the method's invalid inputs).
+
+    The common case (a valid model being edited) takes a vectorized fast path;
+    only when it finds something does the full checker run to name each problem.
+    """
+    if _looks_valid(model):
+        return []
     _, issues = check_document(model.doc)
     return [i for i in issues if i.severity == "error"]
+
+
+def _looks_valid(model: Model) -> bool:
+    """True when every rule holds; False when in doubt (then the full check runs)."""
+    try:
+        doc = model.doc
+        if doc.get("format") != FORMAT_NAME or doc.get("version") != 1:
+            return False
+        name = doc["company"]["name"]
+        if not isinstance(name, str) or not name.strip():
+            return False
+        years = doc["years"]
+        if any(type(y) is not int for y in years) or years != list(range(years[0], years[0] + len(years))):
+            return False
+        ffy = doc["first_forecast_year"]
+        if type(ffy) is not int or not years[0] < ffy <= years[-1]:
+            return False
+        val = doc["valuation"]
+        scalars = [doc["market"]["price"], doc["market"]["shares"], val["terminal_growth"]]
+        if type(val["fade_years"]) is not int or not 0 <= val["fade_years"] <= MAX_FADE_YEARS:
+            return False
+        if "base_year" in val and (type(val["base_year"]) is not int or val["base_year"] > ffy):
+            return False
+        w = val.get("dynamic_weights")
+        if w is not None:
+            if not isinstance(w, list) or len(w) != 2:
+                return False
+            scalars += w
+        scalars += [val[k] for k in ("excess_cash", "minority_interest", "equity_investments") if val.get(k) is not None]
+        for key in ("pe_ttm", "pb_mrq"):
+            if doc["market"].get(key) is not None:
+                scalars.append(doc["market"][key])
+        akeys = [str(y) for y in years if y < ffy]
+        fkeys = [str(y) for y in years if y >= ffy]
+        segs = doc["segments"]
+        if not isinstance(segs, list) or not segs:
+            return False
+        rates = []
+        actual_values = []
+        forecast_values = []
+        for seg in segs:
+            if not isinstance(seg.get("name"), str) or not seg["name"].strip():
+                return False
+            act, fc = seg["actuals"], seg["forecast"]
+            if len(act) != len(akeys) or len(fc) != len(fkeys):
+                return False
+            for k in akeys:
+                row = act[k]
+                actual_values.append((row["revenue"], row["net_profit"]))
+            for k in fkeys:
+                row = fc[k]
+                forecast_values.append((row["growth"], row["margin"]))
+            tg = seg.get("terminal_growth")
+            fy = seg.get("fade_years")
+            if fy is not None and (type(fy) is not int or not 0 <= fy <= MAX_FADE_YEARS):
+                return False
+            rates.append((seg["discount_rate"], seg["roe"], seg["fade_growth"], seg["multiple"],
+                          val["terminal_growth"] if tg is None else tg))
+        cf = doc.get("company_forecast")
+        if cf is not None:
+            if not isinstance(cf, dict):
+                return False
+            for table in cf.values():
+                if not isinstance(table, dict):
+                    return False
+                for k, v in table.items():
+                    if not k.isdigit() or int(k) not in years:
+                        return False
+                    scalars.append(v)
+        for group in (scalars, rates, actual_values, forecast_values):
+            for item in group:
+                for x in (item if isinstance(item, tuple) else (item,)):
+                    if type(x) is not float:
+                        return False
+        scal = np.array(scalars)
+        rate = np.array(rates).reshape(-1, 5)
+        act_arr = np.array(actual_values).reshape(-1, 2)
+        fc_arr = np.array(forecast_values).reshape(-1, 2)
+        if not (np.isfinite(scal).all() and np.isfinite(rate).all() and np.isfinite(act_arr).all()
+                and np.isfinite(fc_arr).all()):
+            return False
+        r, roe, g2, mult, tg = rate.T
+        return bool(scal[0] > 0 and scal[1] > 0 and -1 < scal[2] <= 0.5
+                    and (r > tg).all() and (tg > -1).all() and (tg <= 0.5).all() and (roe > 0).all()
+                    and (g2 > -1).all() and (mult >= 0).all()
+                    and (act_arr[:, 0] >= 0).all() and (fc_arr[:, 0] > -1).all())
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError):
+        return False
 
 
 def valuate(model: Model, *, check: bool = True) -> ValuationResult:
@@ -285,29 +379,39 @@ def _method_result(method: str, segments: list, p: Prepared) -> MethodResult:
 def _warnings(model: Model, p: Prepared, ddm_segments: list[DDMSegment]) -> list[Issue]:
     warnings: list[Issue] = []
     years = p.forecast_years
-    for s, name in enumerate(p.names):
+    roe = p.roe
+    narrow = (p.discount_rate - p.terminal_growth) < WARN_SPREAD
+    high_tg = p.terminal_growth > WARN_TERMINAL_GROWTH
+    raw = 1.0 - p.growth / roe[:, None]
+    low_payout, high_payout = raw < 0, raw > 1
+    fade_raw = 1.0 - p.fade_growth / roe
+    term_raw = 1.0 - p.terminal_growth / roe
+    earnings = p.last_actual_revenue[:, None] * np.cumprod(1.0 + p.growth, axis=1) * p.margin
+    negative = earnings < 0
+    flagged = (narrow | high_tg | low_payout.any(axis=1) | high_payout.any(axis=1) | (fade_raw < 0) | (fade_raw > 1)
+               | (term_raw < 0) | (term_raw > 1) | negative.any(axis=1)
+               | (np.array([s.terminal_share for s in ddm_segments]) > WARN_TERMINAL_SHARE))
+    for s in np.flatnonzero(flagged):
+        name = p.names[s]
         path = f"segments[{s}]"
-        r, gT, roe = p.discount_rate[s], p.terminal_growth[s], p.roe[s]
-        if r - gT < WARN_SPREAD:
+        r, gT, roe_s = p.discount_rate[s], p.terminal_growth[s], roe[s]
+        if narrow[s]:
             warnings.append(Issue(path + ".discount_rate", f"{name}: discount rate {r:.2%} is less than 2 points above terminal growth {gT:.2%}; the terminal value is very sensitive", "warning", "narrow_spread"))
-        if gT > WARN_TERMINAL_GROWTH:
+        if high_tg[s]:
             warnings.append(Issue(path + ".terminal_growth", f"{name}: terminal growth {gT:.2%} is above 5%", "warning", "high_terminal_growth"))
         share = ddm_segments[s].terminal_share
         if math.isfinite(share) and share > WARN_TERMINAL_SHARE:
             warnings.append(Issue(path, f"{name}: the terminal value is {share:.0%} of the segment's DDM value (above 75%)", "warning", "terminal_share"))
-        raw = 1.0 - p.growth[s] / roe
-        low = years[raw < 0]
-        high = years[raw > 1]
+        low = years[low_payout[s]]
+        high = years[high_payout[s]]
         if low.size:
-            warnings.append(Issue(path + f".forecast.{low[0]}.growth", f"{name}: payout clamped to 0 in {', '.join(map(str, low))} (growth above ROE {roe:.1%})", "warning", "payout_clamped"))
+            warnings.append(Issue(path + f".forecast.{low[0]}.growth", f"{name}: payout clamped to 0 in {', '.join(map(str, low))} (growth above ROE {roe_s:.1%})", "warning", "payout_clamped"))
         if high.size:
             warnings.append(Issue(path + f".forecast.{high[0]}.growth", f"{name}: payout clamped to 100% in {', '.join(map(str, high))} (negative growth)", "warning", "payout_clamped"))
-        for label, value in (("fade", 1.0 - p.fade_growth[s] / roe), ("terminal", 1.0 - gT / roe)):
+        for label, value, where in (("fade", fade_raw[s], ".fade_growth"), ("terminal", term_raw[s], ".roe")):
             if value < 0 or value > 1:
-                warnings.append(Issue(path + (".fade_growth" if label == "fade" else ".roe"), f"{name}: {label} payout clamped to {'0' if value < 0 else '100%'} ({label} growth vs ROE {roe:.1%})", "warning", "payout_clamped"))
-        revenue = p.last_actual_revenue[s] * np.cumprod(1.0 + p.growth[s])
-        earnings = revenue * p.margin[s]
-        neg = years[earnings < 0]
+                warnings.append(Issue(path + where, f"{name}: {label} payout clamped to {'0' if value < 0 else '100%'} ({label} growth vs ROE {roe_s:.1%})", "warning", "payout_clamped"))
+        neg = years[negative[s]]
         if neg.size:
             warnings.append(Issue(path + f".forecast.{neg[0]}.margin", f"{name}: negative earnings in {', '.join(map(str, neg))}: its dividends are negative (the segment consumes capital)", "warning", "negative_earnings"))
     return warnings

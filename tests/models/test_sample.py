@@ -1,0 +1,57 @@
+"""The reference sample must reproduce the method doc's figures."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models import load_model, valuate
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "samples" / "united-imaging-688271.json"
+SHARED_SAMPLE = ROOT.parent / "shared" / "samples" / "united-imaging-688271.json"
+
+
+@pytest.fixture(scope="module")
+def result():
+    return valuate(load_model(SAMPLE))
+
+
+def test_bundled_sample_is_the_reference_byte_for_byte():
+    if not SHARED_SAMPLE.exists():
+        pytest.skip("../shared is not beside this checkout")
+    assert SAMPLE.read_bytes() == SHARED_SAMPLE.read_bytes()
+
+
+def test_market_cap(result):
+    assert result.market_cap == pytest.approx(158.3 * 8.241567)
+    assert round(result.market_cap, 2) == 1304.64
+
+
+def test_ddm_figures(result):
+    assert [round(s.forecast_value, 2) for s in result.ddm.segments] == [92.25, 49.76, 31.45]
+    assert [round(s.perpetual_value, 2) for s in result.ddm.segments] == [261.10, 107.09, 63.96]
+    assert [round(s.business_value, 2) for s in result.ddm.segments] == [353.35, 156.85, 95.41]
+    assert round(result.ddm.total, 2) == 695.41
+    assert round(result.ddm.upside, 3) == -0.467
+    assert result.ddm.status == "overvalued"
+
+
+def test_dynamic_figures(result):
+    assert [round(s.explicit_value, 2) for s in result.dynamic.segments] == [34.43, 4.86, 7.81]
+    assert [round(s.post_explicit_value, 2) for s in result.dynamic.segments] == [248.16, 128.48, 63.15]
+    assert [round(s.business_value, 2) for s in result.dynamic.segments] == [282.59, 133.34, 70.96]
+    # The report's 有效盈利预测 (table 4): 17.6, 10.3, 5.6
+    assert [round(s.earnings_base, 1) for s in result.dynamic.segments] == [17.6, 10.3, 5.5]
+    assert round(result.dynamic.total, 2) == 576.69
+    assert round(result.dynamic.upside, 3) == -0.558
+    assert result.dynamic.status == "severely_overvalued"
+
+
+def test_within_3_1_percent_of_the_report(result):
+    model = load_model(SAMPLE)
+    ref = model.doc["reference"]
+    assert abs(result.ddm.total / ref["ddm_total"] - 1) < 0.031
+    assert abs(result.dynamic.total / ref["dynamic_total"] - 1) < 0.031
+    assert result.ddm.status == ref["ddm_status"]
+    assert result.dynamic.status == ref["dynamic_status"]
