@@ -92,53 +92,63 @@ def _check_method(method: str) -> None:
 def evaluate_scenarios(model: Model, drivers: Mapping[str, Sequence[float] | np.ndarray],
                        method: str = "ddm", segment: int | None = None,
                        prepared: Prepared | None = None) -> ScenarioResult:
-    """Value K scenarios at once. ``drivers`` maps driver names to arrays of
-    length K (or scalars); missing drivers stay at their neutral value."""
+    """Value a batch of scenarios at once.
+
+    ``drivers`` maps driver names to arrays (or scalars) that broadcast to one
+    batch shape, e.g. length-K vectors for K scenarios, or (ny, 1) and (1, nx)
+    for a grid; missing drivers stay neutral. Each stage of the kernel is
+    computed only over the drivers it depends on (numpy broadcasting), so a
+    grid over the discount rate and terminal growth discounts the explicit
+    dividends once per rate, not once per cell.
+    """
     _check_method(method)
     for name in drivers:
         _check_driver(name)
     p = prepared if prepared is not None else prepare(model)
-    arrays = {k: np.atleast_1d(np.asarray(v, dtype=float)) for k, v in drivers.items()}
-    K = max((a.shape[0] for a in arrays.values()), default=1)
+    arrays = {k: np.asarray(v, dtype=float) for k, v in drivers.items()}
+    batch = np.broadcast_shapes(*(a.shape for a in arrays.values())) if arrays else ()
+    if batch == ():
+        batch = (1,)
+        arrays = {k: a.reshape(1) for k, a in arrays.items()}
     S = len(p.names)
     if segment is not None and not 0 <= segment < S:
         raise ValueError(f"segment {segment} out of range (0…{S - 1})")
     mask = np.ones(S, dtype=bool) if segment is None else (np.arange(S) == segment)
+    lead = (1,) * len(batch)
 
     def col(name: str) -> np.ndarray:
-        a = arrays[name]
-        return np.broadcast_to(a, (K,))[:, None]
+        return arrays[name][..., None]          # batch… × 1 (segment axis)
 
-    def shifted(base: np.ndarray, name: str) -> np.ndarray:
+    def base(values: np.ndarray) -> np.ndarray:
+        return values.reshape(lead + values.shape)
+
+    def shifted(values: np.ndarray, name: str) -> np.ndarray:
         if name not in arrays:
-            return base[None]
-        return base[None] + col(name) * mask
+            return base(values)
+        return values + np.where(mask, col(name), 0.0)
 
     r = shifted(p.discount_rate, "discount_rate_shift")
     roe = shifted(p.roe, "roe_shift")
     g2 = shifted(p.fade_growth, "fade_growth_shift")
-    if "terminal_growth" in arrays:
-        gT = np.where(mask, col("terminal_growth"), p.terminal_growth[None])
-    else:
-        gT = p.terminal_growth[None]
-    if "multiple_scale" in arrays:
-        mult = np.where(mask, p.multiple[None] * col("multiple_scale"), p.multiple[None])
-    else:
-        mult = p.multiple[None]
-    growth = p.growth[None]
+    gT = np.where(mask, col("terminal_growth"), p.terminal_growth) if "terminal_growth" in arrays \
+        else base(p.terminal_growth)
+    mult = np.where(mask, p.multiple * col("multiple_scale"), p.multiple) if "multiple_scale" in arrays \
+        else base(p.multiple)
+    growth = base(p.growth)
     if "growth_shift" in arrays:
-        growth = growth + (col("growth_shift") * mask)[..., None]
-    margin = p.margin[None]
+        growth = growth + np.where(mask, col("growth_shift"), 0.0)[..., None]
+    margin = base(p.margin)
     if "margin_shift" in arrays:
-        margin = margin + (col("margin_shift") * mask)[..., None]
+        margin = margin + np.where(mask, col("margin_shift"), 0.0)[..., None]
     with np.errstate(all="ignore"):
         out = value_kernel(p, discount_rate=r, roe=roe, fade_growth=g2, terminal_growth=gT,
                            multiple=mult, growth=growth, margin=margin, want=method)
-        seg_values = np.broadcast_to(out[method], (K, S)).copy()
+        seg_values = np.array(np.broadcast_to(out[method], batch + (S,)))
         invalid = (r <= gT) | (roe <= 0) | np.any(growth <= -1.0, axis=-1) | (r <= -1)
-        seg_values[np.broadcast_to(invalid, (K, S))] = np.nan
-        cash = p.excess_cash * (arrays["excess_cash_scale"] if "excess_cash_scale" in arrays else 1.0)
-        total = company_total(seg_values.sum(axis=1), np.broadcast_to(cash, (K,)),
+        if invalid.any():
+            seg_values[np.broadcast_to(invalid, batch + (S,))] = np.nan
+        cash = p.excess_cash * arrays["excess_cash_scale"] if "excess_cash_scale" in arrays else p.excess_cash
+        total = company_total(seg_values.sum(axis=-1), np.broadcast_to(cash, batch),
                               p.minority_interest, p.equity_investments)
     return ScenarioResult(np.asarray(total, dtype=float), seg_values)
 
@@ -156,9 +166,8 @@ def sensitivity_grid_result(model: Model, x_driver: str, x_values, y_driver: str
     y = np.asarray(y_values, dtype=float)
     if x_driver == y_driver:
         raise ValueError("the two drivers of a grid must differ")
-    xx, yy = np.meshgrid(x, y)
-    res = evaluate_scenarios(model, {x_driver: xx.ravel(), y_driver: yy.ravel()}, method, segment)
-    return ScenarioResult(res.total.reshape(len(y), len(x)), res.segments.reshape(len(y), len(x), -1))
+    res = evaluate_scenarios(model, {x_driver: x[None, :], y_driver: y[:, None]}, method, segment)
+    return res
 
 
 def sensitivity_grid(model: Model, x_driver: str, x_values, y_driver: str, y_values,

@@ -49,36 +49,35 @@ class Prepared:
 
 
 def prepare(model: Model) -> Prepared:
-    years = model.years
-    ffy = model.first_forecast_year
+    doc = model.doc
+    years = doc["years"]
+    ffy = doc["first_forecast_year"]
     fyears = [y for y in years if y >= ffy]
     last_actual = str(ffy - 1)
-    segs = model.segments
-    S, F = len(segs), len(fyears)
-    growth = np.empty((S, F))
-    margin = np.empty((S, F))
+    segs = doc["segments"]
     keys = [str(y) for y in fyears]
-    for s, seg in enumerate(segs):
-        fc = seg["forecast"]
-        for f, key in enumerate(keys):
-            row = fc[key]
-            growth[s, f] = row["growth"]
-            margin[s, f] = row["margin"]
-    base = model.base_year
+    rows = [[seg["forecast"][k] for k in keys] for seg in segs]
+    growth = np.array([[row["growth"] for row in seg_rows] for seg_rows in rows], dtype=float).reshape(len(segs), len(keys))
+    margin = np.array([[row["margin"] for row in seg_rows] for seg_rows in rows], dtype=float).reshape(len(segs), len(keys))
+    val = doc["valuation"]
+    company_tg = val["terminal_growth"]
+    company_fade = val["fade_years"]
+    base = val.get("base_year", ffy)
+    last_actual_rows = [seg["actuals"][last_actual] for seg in segs]
     return Prepared(
         names=[seg["name"] for seg in segs],
         forecast_years=np.asarray(fyears),
         offsets=np.asarray(fyears, dtype=float) - base,
         last_offset=float(fyears[-1] - base),
-        last_actual_revenue=np.array([seg["actuals"][last_actual]["revenue"] for seg in segs], dtype=float),
-        last_actual_profit=np.array([seg["actuals"][last_actual]["net_profit"] for seg in segs], dtype=float),
+        last_actual_revenue=np.array([row["revenue"] for row in last_actual_rows], dtype=float),
+        last_actual_profit=np.array([row["net_profit"] for row in last_actual_rows], dtype=float),
         growth=growth,
         margin=margin,
         discount_rate=np.array([seg["discount_rate"] for seg in segs], dtype=float),
         roe=np.array([seg["roe"] for seg in segs], dtype=float),
         fade_growth=np.array([seg["fade_growth"] for seg in segs], dtype=float),
-        fade_years=np.array([model.segment_fade_years(s) for s in range(S)], dtype=int),
-        terminal_growth=np.array([model.segment_terminal_growth(s) for s in range(S)], dtype=float),
+        fade_years=np.array([company_fade if seg.get("fade_years") is None else seg["fade_years"] for seg in segs], dtype=int),
+        terminal_growth=np.array([company_tg if seg.get("terminal_growth") is None else seg["terminal_growth"] for seg in segs], dtype=float),
         multiple=np.array([seg["multiple"] for seg in segs], dtype=float),
         weights=model.dynamic_weights,
         excess_cash=model.valuation_amount("excess_cash"),
