@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Build the shippable app: PyInstaller one-folder bundle, then the platform package.
+
+    python installer/build.py              # bundle + package for this platform
+    python installer/build.py --smoke-test # ... then run installer/smoke_test.py on it
+
+Outputs (under ``build/``, git-ignored):
+- ``build/dist/valuation-workbench/``: the one-folder bundle (all platforms);
+- Linux: ``build/valuation-workbench-<version>-linux-<arch>.tar.gz`` holding the
+  bundle, a .desktop entry, hicolor icons and ``install.sh``;
+- Windows: ``build/valuation-workbench-<version>-windows-<arch>-setup.exe`` when
+  Inno Setup's ``iscc`` is on PATH (``installer/valuation-workbench.iss``),
+  and a .zip of the bundle in any case;
+- macOS: ``build/dist/Valuation Workbench.app`` and a .zip of it.
+
+The version comes from ``models/_version.py`` (via ``bundle_config.read_version``),
+the same string the About box and ``--version`` show. Needs PyInstaller
+(``pip install -e ".[build]"``); nothing is downloaded.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bundle_config as cfg  # noqa: E402
+
+SPEC = cfg.INSTALLER_DIR / "valuation-workbench.spec"
+LINUX_DIR = cfg.INSTALLER_DIR / "linux"
+ISS = cfg.INSTALLER_DIR / "valuation-workbench.iss"
+HICOLOR_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def log(message: str) -> None:
+    print(f"[build] {message}", flush=True)
+
+
+def run_pyinstaller(dist: Path, work: Path) -> Path:
+    """Freeze the app with the committed spec; returns the one-folder bundle."""
+    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
+           "--log-level", "WARN", "--distpath", str(dist), "--workpath", str(work),
+           str(SPEC)]
+    log("running " + " ".join(cmd))
+    started = time.monotonic()
+    subprocess.run(cmd, check=True, cwd=cfg.ROOT)
+    log(f"PyInstaller finished in {time.monotonic() - started:.0f} s")
+    bundle = dist / cfg.APP_NAME
+    exe = bundle / (cfg.APP_NAME + (".exe" if os.name == "nt" else ""))
+    if not exe.is_file():
+        raise SystemExit(f"PyInstaller produced no executable at {exe}")
+    return bundle
+
+
+def strip_libpython(bundle: Path) -> None:
+    """Drop debug info from libpython only (a pyenv build carries ~18 MB of it).
+
+    A global ``strip`` breaks auditwheel-patched libraries (numpy's OpenBLAS),
+    so the spec keeps ``strip=False`` and this touches one known-safe file.
+    """
+    strip = shutil.which("strip")
+    if not strip:
+        log("strip not found: libpython left as is")
+        return
+    for lib in (bundle / "_internal").glob("libpython3*.so*"):
+        before = lib.stat().st_size
+        subprocess.run([strip, "--strip-debug", str(lib)], check=True)
+        log(f"stripped {lib.name}: {before / 1e6:.1f} MB -> {lib.stat().st_size / 1e6:.1f} MB")
+
+
+def _add_tree(tar: tarfile.TarFile, path: Path, arcname: str) -> None:
+    def normalise(info: tarfile.TarInfo) -> tarfile.TarInfo:
+        info.uid = info.gid = 0
+        info.uname = info.gname = ""
+        return info
+    tar.add(path, arcname=arcname, filter=normalise)
+
+
+def linux_archive(bundle: Path, out_dir: Path, version: str) -> Path:
+    """``<name>-<version>-linux-<arch>.tar.gz``: bundle + .desktop + icons + install.sh."""
+    base = cfg.archive_basename(version)
+    stage = out_dir / "stage" / base
+    if stage.exists():
+        shutil.rmtree(stage)
+    stage.mkdir(parents=True)
+    shutil.copytree(bundle, stage / cfg.APP_NAME, symlinks=True)
+    shutil.copy2(LINUX_DIR / f"{cfg.APP_NAME}.desktop", stage / f"{cfg.APP_NAME}.desktop")
+    shutil.copy2(LINUX_DIR / "install.sh", stage / "install.sh")
+    (stage / "install.sh").chmod(0o755)
+    icons = cfg.ROOT / "resources" / "icons"
+    shutil.copy2(icons / f"{cfg.APP_NAME}-256.png", stage / f"{cfg.APP_NAME}.png")
+    for size in HICOLOR_SIZES:
+        target = stage / "icons" / "hicolor" / f"{size}x{size}" / "apps"
+        target.mkdir(parents=True)
+        shutil.copy2(icons / f"{cfg.APP_NAME}-{size}.png", target / f"{cfg.APP_NAME}.png")
+    scalable = stage / "icons" / "hicolor" / "scalable" / "apps"
+    scalable.mkdir(parents=True)
+    shutil.copy2(icons / f"{cfg.APP_NAME}.svg", scalable / f"{cfg.APP_NAME}.svg")
+    (stage / "README.txt").write_text(
+        f"{cfg.DISPLAY_NAME} ({cfg.DISPLAY_NAME_ZH}) {version}\n\n"
+        "Install for this user (no network needed):   ./install.sh\n"
+        "Or run in place:                             ./valuation-workbench/valuation-workbench\n"
+        "Remove:                                      ./install.sh --uninstall\n"
+        "System-wide (as root):                       PREFIX=/usr/local ./install.sh\n",
+        encoding="utf-8")
+    archive = out_dir / f"{base}.tar.gz"
+    log(f"writing {archive}")
+    with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
+        _add_tree(tar, stage, base)
+    shutil.rmtree(stage.parent)
+    return archive
+
+
+def zip_folder(folder: Path, archive: Path) -> Path:
+    log(f"writing {archive}")
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(folder.rglob("*")):
+            zf.write(path, Path(folder.name) / path.relative_to(folder))
+    return archive
+
+
+def windows_packages(bundle: Path, out_dir: Path, version: str) -> list[Path]:
+    outputs = [zip_folder(bundle, out_dir / f"{cfg.archive_basename(version)}.zip")]
+    iscc = shutil.which("iscc") or shutil.which("ISCC")
+    if iscc:
+        cmd = [iscc, f"/DAppVersion={version}", f"/DSourceDir={bundle}",
+               f"/DOutputDir={out_dir}",
+               f"/DOutputBase={cfg.archive_basename(version)}-setup", str(ISS)]
+        log("running " + " ".join(cmd))
+        subprocess.run(cmd, check=True)
+        outputs.append(out_dir / f"{cfg.archive_basename(version)}-setup.exe")
+    else:
+        log("iscc (Inno Setup) not on PATH: no setup.exe, only the .zip")
+    return outputs
+
+
+def mac_packages(dist: Path, out_dir: Path, version: str) -> list[Path]:
+    app = dist / f"{cfg.DISPLAY_NAME}.app"
+    if not app.is_dir():
+        raise SystemExit(f"no {app}: the spec's BUNDLE step did not run")
+    archive = out_dir / f"{cfg.archive_basename(version)}.zip"
+    subprocess.run(["ditto", "-c", "-k", "--keepParent", str(app), str(archive)], check=True)
+    return [archive]
+
+
+def check_version_consistency(version: str) -> None:
+    """The installed package (if any) must carry the same version as the source."""
+    try:
+        from importlib.metadata import PackageNotFoundError, version as dist_version
+        installed = dist_version(cfg.APP_NAME)
+    except PackageNotFoundError:
+        return
+    if installed != version:
+        raise SystemExit(f"installed {cfg.APP_NAME} is {installed} but models/_version.py "
+                         f"says {version}: reinstall (pip install -e .) before building")
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the Valuation Workbench installer.")
+    parser.add_argument("--out", type=Path, default=cfg.ROOT / "build",
+                        help="output folder (default: build/)")
+    parser.add_argument("--skip-freeze", action="store_true",
+                        help="reuse an existing build/dist bundle; only package it")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="run installer/smoke_test.py on the result")
+    args = parser.parse_args(argv)
+
+    version = cfg.read_version()
+    check_version_consistency(version)
+    out = args.out.resolve()
+    dist, work = out / "dist", out / "pyinstaller"
+    out.mkdir(parents=True, exist_ok=True)
+    log(f"{cfg.DISPLAY_NAME} {version} on {platform.system()} {platform.machine()}")
+
+    bundle = dist / cfg.APP_NAME if args.skip_freeze else run_pyinstaller(dist, work)
+    system = platform.system()
+    if system == "Linux":
+        strip_libpython(bundle)
+        packages = [linux_archive(bundle, out, version)]
+    elif system == "Windows":
+        packages = windows_packages(bundle, out, version)
+    elif system == "Darwin":
+        packages = mac_packages(dist, out, version)
+    else:
+        raise SystemExit(f"unsupported platform {system}")
+
+    log(f"bundle {bundle}: {folder_size(bundle) / 1e6:.0f} MB")
+    for package in packages:
+        log(f"package {package}: {package.stat().st_size / 1e6:.0f} MB")
+
+    if args.smoke_test:
+        target = packages[0] if system == "Linux" else bundle
+        cmd = [sys.executable, str(cfg.INSTALLER_DIR / "smoke_test.py"), str(target)]
+        log("running " + " ".join(cmd))
+        return subprocess.run(cmd).returncode
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

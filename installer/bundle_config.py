@@ -1,0 +1,166 @@
+"""What goes into the frozen bundle: one place, importable without PyInstaller.
+
+The PyInstaller spec (``valuation-workbench.spec``), the build script and the
+tests all read this module, so the data list, the exclusions and the version
+are decided once. Nothing here imports the app, Qt or PyInstaller.
+"""
+from __future__ import annotations
+
+import ast
+import platform
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTALLER_DIR = ROOT / "installer"
+
+APP_NAME = "valuation-workbench"          # executable, folder and archive name
+DISPLAY_NAME = "Valuation Workbench"
+DISPLAY_NAME_ZH = "估值工作台"
+APP_ID = "com.valuationworkbench.ValuationWorkbench"  # reverse-DNS id (macOS, .desktop)
+ENTRY_SCRIPT = INSTALLER_DIR / "launcher.py"
+SAMPLE_NAME = "united-imaging-688271.json"
+
+# Resource folders shipped inside the bundle at the same package-relative
+# place they have in the source tree (resources/<sub>/...), so the app finds
+# them through ``importlib.resources.files("resources")`` frozen or not.
+RESOURCE_DATA = (
+    ("samples", ("*.json",)),
+    ("icons", ("*.svg", "*.png", "*.ico", "*.icns")),
+    ("translations", ("*.qm",)),
+)
+
+# Qt bindings the app never uses. pyqtgraph probes QtTest/QtSvg in try blocks;
+# pyqtgraph 0.14 imports QtOpenGL and QtOpenGLWidgets at import time
+# (Qt/OpenGLHelpers.py), so those two stay in.
+EXCLUDED_QT_MODULES = (
+    "QtConcurrent", "QtDesigner", "QtHelp", "QtNetwork", "QtPrintSupport", "QtQml", "QtQuick", "QtQuick3D",
+    "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtSql", "QtTest",
+    "QtUiTools", "QtXml", "QtLabsStyleKit", "QtQmlFeatures", "QtBluetooth",
+    "QtMultimedia", "QtMultimediaWidgets", "QtPdf", "QtPdfWidgets",
+    "QtPositioning", "QtWebChannel", "QtWebEngineCore", "QtWebEngineWidgets",
+    "QtWebSockets", "Qt3DCore", "QtCharts", "QtDataVisualization",
+)
+EXCLUDED_MODULES = tuple(f"PySide6.{name}" for name in EXCLUDED_QT_MODULES) + (
+    # other bindings pyqtgraph could pick, and optional extras it probes
+    "PyQt5", "PyQt6", "PySide2", "tkinter", "matplotlib", "scipy", "IPython",
+    "jupyter_rfb", "OpenGL", "cupy", "numba", "h5py", "colorcet",
+    "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter",
+    "pyqtgraph.console", "pyqtgraph.canvas", "pyqtgraph.flowchart",
+    # test and dev tooling never shipped
+    "pytest", "pytestqt", "hypothesis", "importlinter", "grimp",
+    "pandas.tests", "numpy.tests", "numpy.testing._private.extbuild",
+    "PyInstaller",
+    # pandas' optional I/O back ends (cloud storage, spreadsheets, SQL,
+    # templating): the app reads and writes JSON and CSV only
+    "botocore", "boto3", "s3fs", "gcsfs", "fsspec", "pyarrow", "sqlalchemy",
+    "openpyxl", "xlrd", "xlsxwriter", "odf", "pyxlsb", "calamine",
+    "python_calamine", "lxml", "bs4", "html5lib", "tables", "numexpr",
+    "bottleneck", "psycopg2", "pymysql", "adbc_driver_manager", "tabulate",
+    "jinja2", "markupsafe", "yaml", "charset_normalizer", "zstandard",
+    # the app has no network access; make sure these never ride along
+    "ssl", "urllib3", "requests", "http.server", "xmlrpc", "ftplib",
+    "smtplib",
+)
+
+# Qt's own translations (qtbase_*.qm ...): keep only the languages the app ships.
+QT_TRANSLATION_LANGS = ("zh_CN", "en")
+
+# Shared libraries that PySide6's hooks may drag in through plugins but that
+# nothing in a widgets + pyqtgraph app loads (QML, Quick, Network, PDF, ...).
+EXCLUDED_QT_LIBS = (
+    "libQt6Qml", "libQt6Quick", "libQt6Network", "libQt6Pdf", "libQt6Sql",
+    "libQt6Designer", "libQt6Help", "libQt6Test", "libQt6VirtualKeyboard",
+    "libQt6LabsStyleKit", "libQt6QmlModels", "libQt6QmlMeta",
+    "libQt6QmlWorkerScript", "libQt6EglFSDeviceIntegration",
+    "libQt6EglFsKmsSupport", "libQt6EglFsKmsGbmSupport",
+    "Qt6Qml", "Qt6Quick", "Qt6Network", "Qt6Pdf", "Qt6Sql", "Qt6Designer",
+    "Qt6Help", "Qt6Test", "Qt6VirtualKeyboard",
+)
+# Qt plugin folders that serve only the excluded modules.
+EXCLUDED_QT_PLUGIN_DIRS = (
+    "qmltooling", "sqldrivers", "networkinformation", "tls", "designer",
+    "virtualkeyboard", "position", "multimedia",
+    # embedded-device platforms (framebuffer, EGLFS, VNC) and their input
+    # plugins: a desktop app runs on xcb, wayland, windows or cocoa
+    "egldeviceintegrations", "generic",
+)
+# Single platform plugins of the same kind (kept: xcb, wayland, offscreen,
+# minimal, windows, cocoa).
+EXCLUDED_QT_PLUGINS = (
+    "libqeglfs", "libqlinuxfb", "libqminimalegl", "libqvnc", "libqvkkhrdisplay",
+)
+
+
+def read_version(root: Path = ROOT) -> str:
+    """The one version string, parsed from ``models/_version.py`` without importing."""
+    tree = ast.parse((root / "models" / "_version.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__version__" for t in node.targets
+        ):
+            value = node.value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                return value.value
+    raise ValueError("models/_version.py defines no __version__ string")
+
+
+def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
+    """PyInstaller ``datas``: (source file, destination folder) for every resource.
+
+    Each file keeps its folder under ``resources/``; a folder or pattern with no
+    match is an error, so a missing sample or translation fails the build
+    instead of shipping a bundle without it.
+    """
+    datas: list[tuple[str, str]] = []
+    for sub, patterns in RESOURCE_DATA:
+        folder = root / "resources" / sub
+        files = sorted({p for pattern in patterns for p in folder.glob(pattern)})
+        if not files:
+            raise FileNotFoundError(f"no {patterns} in {folder}: nothing to bundle")
+        for path in files:
+            datas.append((str(path), f"resources/{sub}"))
+    return datas
+
+
+def is_unwanted_qt_file(dest: str) -> bool:
+    """True for a collected file (by its destination path) the bundle should drop."""
+    parts = dest.replace("\\", "/").split("/")
+    name = parts[-1]
+    if "translations" in parts and name.endswith(".qm") and "resources" not in parts:
+        stem = name[:-3]
+        if stem.startswith("qt_help_"):
+            return True
+        return not any(stem.endswith("_" + lang) for lang in QT_TRANSLATION_LANGS)
+    if "plugins" in parts:
+        if any(d in parts for d in EXCLUDED_QT_PLUGIN_DIRS):
+            return True
+        if any(name.startswith(p + ".") or name.startswith(p + "_") for p in EXCLUDED_QT_PLUGINS):
+            return True
+    if "qml" in parts and ("PySide6" in parts or "Qt" in parts):
+        return True
+    return any(name.startswith(lib + ".") or name.startswith(lib + "d.")
+               for lib in EXCLUDED_QT_LIBS)
+
+
+def icon_file(system: str | None = None, root: Path = ROOT) -> Path:
+    """The icon format the platform's bundler wants."""
+    system = system or platform.system()
+    suffix = {"Windows": ".ico", "Darwin": ".icns"}.get(system, "-256.png")
+    return root / "resources" / "icons" / f"{APP_NAME}{suffix}"
+
+
+def platform_tag(system: str | None = None, machine: str | None = None) -> str:
+    """``linux-x86_64``, ``windows-amd64``, ``macos-arm64``: used in archive names."""
+    system = (system or platform.system()).lower()
+    machine = (machine or platform.machine()).lower()
+    system = {"darwin": "macos"}.get(system, system)
+    return f"{system}-{machine}"
+
+
+def archive_basename(version: str | None = None, tag: str | None = None) -> str:
+    return f"{APP_NAME}-{version or read_version()}-{tag or platform_tag()}"
+
+
+if __name__ == "__main__":  # handy for shell scripts: print the version
+    sys.stdout.write(read_version() + "\n")

@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+"""Smoke-test the frozen app the way an analyst meets it.
+
+    python installer/smoke_test.py build/valuation-workbench-<v>-linux-x86_64.tar.gz
+    python installer/smoke_test.py build/dist/valuation-workbench      # a bundle folder
+
+For a Linux archive: unpack it into a temporary folder, check its layout and
+its .desktop entry, run its ``install.sh`` into a temporary prefix, then start
+the *installed* executable. For a folder: start the executable in it.
+
+The app is started offscreen with ``--selftest`` (load the bundled sample, value
+it, render the main window once, print the DDM and dynamic totals, exit 0), in
+an empty HOME, with no Python of the build environment visible. Checks:
+exit code 0 within the timeout; both totals printed and equal to what the
+engine in this checkout computes for the same sample; and, where ``strace``
+exists (CI installs it), that the process never opened an IPv4/IPv6 socket
+connection. On Linux as root the run is also inside a fresh network namespace
+(``unshare --net``), i.e. with no network at all.
+Reports the start-up time (``--selftest`` wall time, and the app's own
+first-paint figure if it prints one) and the bundle's size.
+"""
+from __future__ import annotations
+
+import argparse
+import configparser
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bundle_config as cfg  # noqa: E402
+
+NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?"
+FIRST_PAINT = re.compile(r"first[ _-]?paint\D{0,40}?(\d+(?:\.\d+)?)\s*ms", re.IGNORECASE)
+DESKTOP_REQUIRED = ("Type", "Name", "Exec", "Icon")
+
+
+class SmokeFailure(Exception):
+    pass
+
+
+def log(message: str) -> None:
+    print(f"[smoke] {message}", flush=True)
+
+
+# ---------------------------------------------------------------- .desktop
+def check_desktop_entry(path: Path) -> dict[str, str]:
+    """Parse a .desktop file and check the keys a launcher needs; returns the entry.
+
+    Runs ``desktop-file-validate`` too when it is installed.
+    """
+    parser = configparser.RawConfigParser(delimiters=("=",), strict=True)
+    parser.optionxform = str  # keys are case-sensitive
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("[Desktop Entry]"):
+        raise SmokeFailure(f"{path.name}: must start with [Desktop Entry]")
+    parser.read_string(text)
+    entry = dict(parser["Desktop Entry"])
+    missing = [k for k in DESKTOP_REQUIRED if k not in entry]
+    if missing:
+        raise SmokeFailure(f"{path.name}: missing {', '.join(missing)}")
+    if entry["Type"] != "Application":
+        raise SmokeFailure(f"{path.name}: Type must be Application")
+    if entry.get("Terminal", "false") not in ("true", "false"):
+        raise SmokeFailure(f"{path.name}: Terminal must be true or false")
+    categories = entry.get("Categories", "")
+    if categories and not categories.endswith(";"):
+        raise SmokeFailure(f"{path.name}: Categories must end with ';'")
+    validator = shutil.which("desktop-file-validate")
+    if validator:
+        result = subprocess.run([validator, str(path)], capture_output=True, text=True)
+        if result.returncode != 0 or "error" in result.stdout.lower():
+            raise SmokeFailure(f"desktop-file-validate {path.name}:\n{result.stdout}{result.stderr}")
+    return entry
+
+
+# ---------------------------------------------------------------- totals
+def parse_totals(output: str) -> dict[str, float]:
+    """The DDM and dynamic totals from ``--selftest`` output.
+
+    Takes the first number after the words "DDM" and "dynamic"/"动态" on
+    their lines, e.g. ``DDM total: 695.41 亿元`` -> {"ddm": 695.41}.
+    """
+    totals: dict[str, float] = {}
+    patterns = {"ddm": r"\bDDM\b", "dynamic": r"(?:\bdynamic\b|动态)"}
+    for line in output.splitlines():
+        for key, word in patterns.items():
+            if key in totals:
+                continue
+            match = re.search(word + r"\D*?(" + NUMBER + ")", line, re.IGNORECASE)
+            if match:
+                totals[key] = float(match.group(1).replace(",", ""))
+    return totals
+
+
+def engine_totals(sample: Path) -> dict[str, float]:
+    """What the engine of this checkout says for the sample (the reference)."""
+    sys.path.insert(0, str(cfg.ROOT))
+    from models import load_model, valuate  # noqa: PLC0415
+    result = valuate(load_model(sample))
+    return {"ddm": float(result.ddm.total), "dynamic": float(result.dynamic.total)}
+
+
+def compare_totals(printed: dict[str, float], expected: dict[str, float]) -> None:
+    for key, value in expected.items():
+        if key not in printed:
+            raise SmokeFailure(f"--selftest printed no {key} total")
+        # printed figures are rounded for display: allow half a unit in the
+        # last of two decimals, or 0.01% for figures printed with fewer
+        tolerance = max(0.006, abs(value) * 1e-4)
+        if abs(printed[key] - value) > tolerance:
+            raise SmokeFailure(f"{key} total {printed[key]} differs from the engine's {value:.4f}")
+
+
+# ---------------------------------------------------------------- running
+def clean_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("PYTHON", "VIRTUAL_ENV", "QT_", "CONDA"))}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
+               XDG_DATA_HOME=str(home / ".local/share"), XDG_CACHE_HOME=str(home / ".cache"),
+               XDG_RUNTIME_DIR=str(home / "runtime"))
+    (home / "runtime").mkdir(parents=True, exist_ok=True)
+    (home / "runtime").chmod(0o700)
+    return env
+
+
+def can_unshare_net() -> bool:
+    unshare = shutil.which("unshare")
+    if not unshare or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return False
+    return subprocess.run([unshare, "--net", "true"], capture_output=True).returncode == 0
+
+
+def inet_connections(strace_log: Path) -> list[str]:
+    """Lines of an strace log where the app connected or sent to an IP address."""
+    bad = []
+    for line in strace_log.read_text(errors="replace").splitlines():
+        if re.search(r"\b(connect|sendto|sendmsg)\(", line) and re.search(r"AF_INET6?\b", line):
+            bad.append(line.strip())
+    return bad
+
+
+def run_selftest(exe: Path, work: Path, timeout: float, use_strace: bool,
+                 use_netns: bool) -> tuple[str, float, list[str]]:
+    env = clean_env(work / "home")
+    cmd: list[str] = [str(exe), "--selftest"]
+    strace_log = work / "strace.log"
+    if use_strace:
+        cmd = [shutil.which("strace") or "strace", "-f", "-qq", "-e",
+               "trace=connect,sendto,sendmsg", "-o", str(strace_log)] + cmd
+    if use_netns:
+        cmd = ["unshare", "--net"] + cmd
+    log("running " + " ".join(cmd))
+    started = time.monotonic()
+    try:
+        result = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True,
+                                timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise SmokeFailure(f"--selftest did not exit within {timeout:.0f} s") from exc
+    elapsed = time.monotonic() - started
+    output = result.stdout + result.stderr
+    print(output.rstrip(), flush=True)
+    if result.returncode != 0:
+        raise SmokeFailure(f"--selftest exited {result.returncode}")
+    connections = inet_connections(strace_log) if use_strace else []
+    return output, elapsed, connections
+
+
+def time_startups(exe: Path, work: Path, runs: int) -> list[float]:
+    """Wall times of ``--selftest`` without tracing (the first run warms the disk cache)."""
+    env = clean_env(work / "home")
+    times = []
+    for _ in range(runs):
+        started = time.monotonic()
+        subprocess.run([str(exe), "--selftest"], cwd=work, env=env, capture_output=True,
+                       timeout=120, check=True)
+        times.append(time.monotonic() - started)
+    return times
+
+
+# ---------------------------------------------------------------- layouts
+def unpack_and_install(archive: Path, work: Path) -> tuple[Path, Path]:
+    """Unpack a Linux archive, check it, run install.sh; returns (installed exe, unpacked folder)."""
+    expected = cfg.archive_basename()
+    if not archive.name.startswith(f"{cfg.APP_NAME}-{cfg.read_version()}-"):
+        raise SmokeFailure(f"{archive.name}: name does not carry version {cfg.read_version()}")
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+        tops = {n.split("/", 1)[0] for n in names}
+        if len(tops) != 1:
+            raise SmokeFailure(f"archive must hold one top folder, has {sorted(tops)}")
+        tar.extractall(work / "unpacked", filter="tar")
+    top = work / "unpacked" / tops.pop()
+    if top.name != expected:
+        log(f"note: archive folder {top.name} (this machine would name it {expected})")
+    for rel in (f"{cfg.APP_NAME}/{cfg.APP_NAME}", "install.sh", f"{cfg.APP_NAME}.desktop",
+                f"{cfg.APP_NAME}.png", f"icons/hicolor/256x256/apps/{cfg.APP_NAME}.png",
+                f"icons/hicolor/scalable/apps/{cfg.APP_NAME}.svg",
+                f"{cfg.APP_NAME}/_internal/resources/samples/{cfg.SAMPLE_NAME}"):
+        if not (top / rel).exists():
+            raise SmokeFailure(f"archive lacks {rel}")
+    for rel in (f"{cfg.APP_NAME}/{cfg.APP_NAME}", "install.sh"):
+        if not os.access(top / rel, os.X_OK):
+            raise SmokeFailure(f"{rel} is not executable")
+    entry = check_desktop_entry(top / f"{cfg.APP_NAME}.desktop")
+    log(f".desktop entry ok: {entry['Name']} / Exec={entry['Exec']}")
+
+    prefix = work / "prefix"
+    env = dict(os.environ, PREFIX=str(prefix), HOME=str(work / "home"))
+    subprocess.run(["sh", str(top / "install.sh")], check=True, env=env)
+    installed_desktop = prefix / "share" / "applications" / f"{cfg.APP_NAME}.desktop"
+    entry = check_desktop_entry(installed_desktop)
+    exec_path = entry["Exec"].split('"')[1] if entry["Exec"].startswith('"') else entry["Exec"].split()[0]
+    if not os.access(exec_path, os.X_OK):
+        raise SmokeFailure(f"installed .desktop Exec {exec_path} is not an executable")
+    if not (prefix / "share/icons/hicolor/256x256/apps" / f"{cfg.APP_NAME}.png").is_file():
+        raise SmokeFailure("install.sh installed no 256x256 icon")
+    log(f"install.sh ok: {installed_desktop}")
+    return prefix / "bin" / cfg.APP_NAME, top
+
+
+def find_exe(folder: Path) -> Path:
+    for name in (cfg.APP_NAME, cfg.APP_NAME + ".exe"):
+        if (folder / name).is_file():
+            return folder / name
+    raise SmokeFailure(f"no {cfg.APP_NAME} executable in {folder}")
+
+
+def du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Smoke-test the frozen Valuation Workbench.")
+    parser.add_argument("target", type=Path, help="a Linux .tar.gz, or a bundle folder")
+    parser.add_argument("--timeout", type=float, default=120.0)
+    parser.add_argument("--timing-runs", type=int, default=3,
+                        help="extra untraced --selftest runs for the start-up time")
+    parser.add_argument("--require-strace", action="store_true",
+                        help="fail if strace is missing (CI installs it)")
+    parser.add_argument("--no-compare", action="store_true",
+                        help="do not compare the totals with this checkout's engine")
+    args = parser.parse_args(argv)
+
+    target = args.target.resolve()
+    use_strace = shutil.which("strace") is not None
+    if args.require_strace and not use_strace:
+        log("FAIL: strace is required but not installed")
+        return 1
+    try:
+        with tempfile.TemporaryDirectory(prefix="vw-smoke-") as tmp:
+            work = Path(tmp)
+            if target.is_file() and target.name.endswith(".tar.gz"):
+                exe, top = unpack_and_install(target, work)
+                bundle = top / cfg.APP_NAME
+            elif target.is_dir():
+                exe = find_exe(target)
+                bundle = target
+            else:
+                raise SmokeFailure(f"{target}: not a .tar.gz archive nor a bundle folder")
+
+            use_netns = can_unshare_net()
+            output, elapsed, connections = run_selftest(exe, work, args.timeout,
+                                                        use_strace, use_netns)
+            if connections:
+                raise SmokeFailure("the app opened network connections:\n" + "\n".join(connections))
+            log("network: " + ", ".join(filter(None, [
+                "no IPv4/IPv6 connect/send (strace)" if use_strace else "strace not installed: not traced",
+                "ran in an empty network namespace" if use_netns else ""])))
+
+            printed = parse_totals(output)
+            log(f"printed totals: {printed}")
+            if not args.no_compare:
+                expected = engine_totals(cfg.ROOT / "resources" / "samples" / cfg.SAMPLE_NAME)
+                compare_totals(printed, expected)
+                log(f"totals match the engine: DDM {expected['ddm']:.2f}, "
+                    f"dynamic {expected['dynamic']:.2f}")
+            elif not {"ddm", "dynamic"} <= printed.keys():
+                raise SmokeFailure("--selftest did not print both the DDM and dynamic totals")
+
+            times = time_startups(exe, work, args.timing_runs) if args.timing_runs else []
+            paint = FIRST_PAINT.search(output)
+            log(f"start-up: --selftest wall time {elapsed:.2f} s traced"
+                + (f"; untraced runs {', '.join(f'{t:.2f}' for t in times)} s" if times else "")
+                + (f"; first paint reported by the app: {paint.group(1)} ms" if paint else ""))
+            log(f"bundle size: {du(bundle) / 1e6:.0f} MB"
+                + (f"; archive {target.stat().st_size / 1e6:.0f} MB" if target.is_file() else ""))
+    except SmokeFailure as failure:
+        log(f"FAIL: {failure}")
+        return 1
+    log("PASS")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
