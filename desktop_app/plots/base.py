@@ -1,0 +1,122 @@
+"""What every sensitivity view shares: the context it draws, staleness, exports."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from PySide6 import QtCore, QtGui, QtWidgets
+import pyqtgraph as pg
+import pyqtgraph.exporters  # noqa: F401  (registers ImageExporter, SVGExporter)
+
+from models import csv_export
+
+from .colors import BACKGROUND
+from .config import SensitivityConfig
+
+
+@dataclass(frozen=True)
+class PlotContext:
+    """Everything a view draws from: the model, its valuation (None = invalid
+    model), the scope (None = company, i = drivers applied to segment i only)
+    and the analyst's ranges and shocks."""
+
+    model: Any
+    result: Any
+    segment: Optional[int]
+    config: SensitivityConfig
+
+    @property
+    def valid(self) -> bool:
+        return self.model is not None and self.result is not None
+
+
+class PlotView(QtCore.QObject):
+    """One exportable picture. Items are built once in ``__init__``; ``_draw``
+    feeds them new data. A view whose context changed while hidden is *stale*
+    and draws when shown (or exported)."""
+
+    #: Stable identifier (tests, file names).
+    key = ""
+    #: Which config fields this view reads.
+    config_fields: tuple[str, ...] = ()
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._context: PlotContext | None = None
+        self.stale = False
+        self.widget: QtWidgets.QWidget
+        self.export_item: QtWidgets.QGraphicsItem
+
+    # -- drawing ---------------------------------------------------------------
+    def set_context(self, context: PlotContext | None) -> None:
+        self._context = context
+        self.stale = True
+
+    @property
+    def context(self) -> PlotContext | None:
+        return self._context
+
+    def ensure_current(self) -> None:
+        if self.stale:
+            self.stale = False
+            ctx = self._context
+            if ctx is None or not ctx.valid:
+                self._draw_invalid()
+            else:
+                try:
+                    self._draw(ctx)
+                except ValueError as exc:  # the engine's errors are ValueErrors
+                    self._draw_invalid(str(exc))
+
+    def _draw(self, ctx: PlotContext) -> None:
+        raise NotImplementedError
+
+    def _draw_invalid(self, reason: str = "") -> None:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        """Re-set every user-visible text (called on a language change)."""
+        self.stale = True
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    # -- export ----------------------------------------------------------------
+    def csv_table(self) -> tuple[list[str], list[list[Any]]]:
+        """Header and rows of the plotted numbers (decimals for rates, the
+        model's unit for money)."""
+        raise NotImplementedError
+
+    def export_png(self, path: str, width: int | None = None) -> None:
+        self.ensure_current()
+        self._prepare_for_export()
+        exporter = pg.exporters.ImageExporter(self.export_item)
+        params = exporter.parameters()
+        params["background"] = QtGui.QColor(BACKGROUND)
+        if width:
+            params["width"] = int(width)
+        exporter.export(str(path))
+
+    def export_svg(self, path: str) -> None:
+        self.ensure_current()
+        self._prepare_for_export()
+        exporter = pg.exporters.SVGExporter(self.export_item)
+        exporter.parameters()["background"] = QtGui.QColor(BACKGROUND)
+        exporter.export(str(path))
+
+    def export_csv(self, path: str) -> None:
+        self.ensure_current()
+        header, rows = self.csv_table()
+        csv_export.write_csv(str(path), rows, header=header)
+
+    def _prepare_for_export(self) -> None:
+        """A widget never shown has no geometry yet; give it one to draw into."""
+        widget = self.widget
+        if not widget.isVisible() and (widget.width() < 200 or widget.height() < 150):
+            widget.resize(900, 560)
+        layout = widget.layout() if hasattr(widget, "layout") else None
+        if layout is not None:
+            layout.activate()
+        if isinstance(widget, pg.GraphicsView):
+            widget.resizeEvent(None)
+        QtCore.QCoreApplication.sendPostedEvents()

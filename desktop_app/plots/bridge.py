@@ -1,0 +1,195 @@
+"""Sum-of-the-parts bridge: a waterfall from each segment's business value
+through + excess cash − minority interest + equity investments to the total,
+with the market cap beside it; DDM and dynamic side by side.
+
+Every number is the engine's (``MethodResult``); the view only stacks them."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6 import QtCore, QtGui
+import pyqtgraph as pg
+
+from models.status import STATUS_CODES
+
+from .bands import StatusBands
+from .base import PlotContext, PlotView
+from .colors import (FOREGROUND, MARKET_CAP_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR,
+                     STATUS_COLORS)
+from .labels import method_labels, money, pct, status_labels
+from .style import new_layout_widget, plot_font, set_axis_label, set_title, style_plot, text_item
+from .sweeps import invalid_text
+
+METHODS = ("ddm", "dynamic")
+BAR_HEIGHT = 0.64
+
+
+class _BridgePlot:
+    def __init__(self, plot: pg.PlotItem, method: str, show_names: bool) -> None:
+        self.plot = plot
+        self.method = method
+        style_plot(plot, left_ticks=show_names)
+        plot.showGrid(x=True, y=False, alpha=0.15)
+        self.bands = StatusBands(plot, "vertical")
+        # No empty ``pens`` list here: pyqtgraph 0.14's BarGraphItem fails on one.
+        self.bars = pg.BarGraphItem(x0=[], width=[], y=[], height=BAR_HEIGHT,
+                                    brush=POSITIVE_COLOR, pen=pg.mkPen(None))
+        self.bars.setZValue(5)
+        plot.addItem(self.bars)
+        self.connectors = pg.PlotDataItem(connect="pairs",
+                                          pen=pg.mkPen("#606060", width=1, style=QtCore.Qt.PenStyle.DotLine))
+        plot.addItem(self.connectors)
+        self.labels: list[pg.TextItem] = []
+        self.message = text_item(color=FOREGROUND, anchor=(0.5, 0.5), size=11)
+        plot.addItem(self.message, ignoreBounds=True)
+        self.message.setVisible(False)
+        if show_names:
+            plot.getAxis("left").setWidth(230)
+
+    def _label(self, k: int) -> pg.TextItem:
+        while len(self.labels) <= k:  # grows only when segments are added
+            item = text_item(color=FOREGROUND, anchor=(0, 0.5), size=8.0)
+            item.setZValue(10)
+            self.plot.addItem(item, ignoreBounds=True)
+            self.labels.append(item)
+        return self.labels[k]
+
+
+class BridgeView(PlotView):
+    key = "bridge"
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        #: method → list of (item key, label, start, end): the plotted steps.
+        self.steps: dict[str, list[tuple[str, str, float, float]]] = {m: [] for m in METHODS}
+        self.market_cap: float | None = None
+        self.highlight: int | None = None
+        self._unit = "亿元"
+        self.widget = new_layout_widget()
+        self.widget.setMinimumSize(520, 320)
+        self.plots = {}
+        for col, method in enumerate(METHODS):
+            self.plots[method] = _BridgePlot(self.widget.addPlot(row=0, col=col), method,
+                                             show_names=(col == 0))
+        self.plots["dynamic"].plot.setYLink(self.plots["ddm"].plot)
+        self.export_item = self.widget.ci
+        self.retranslate()
+
+    def title(self) -> str:
+        return QtCore.QCoreApplication.translate("BridgeView", "Sum-of-the-parts bridge")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        names = method_labels()
+        for method, bp in self.plots.items():
+            set_title(bp.plot, QtCore.QCoreApplication.translate(
+                "BridgeView", "{method}: sum of the parts").format(method=names[method]))
+            bp.bands.retranslate()
+        self._set_unit_labels()
+
+    def _set_unit_labels(self) -> None:
+        text = QtCore.QCoreApplication.translate("BridgeView", "Equity value ({unit})").format(unit=self._unit)
+        for bp in self.plots.values():
+            set_axis_label(bp.plot, "bottom", text)
+
+    def _draw(self, ctx: PlotContext) -> None:
+        model, result = ctx.model, ctx.result
+        tr = QtCore.QCoreApplication.translate
+        if model.unit != self._unit:
+            self._unit = model.unit
+            self._set_unit_labels()
+        self.market_cap = float(result.market_cap)
+        self.highlight = ctx.segment
+        statuses = status_labels()
+        ticks = None
+        for method, bp in self.plots.items():
+            mr = getattr(result, method)
+            steps: list[tuple[str, str, float, float]] = []
+            running = 0.0
+            for i, seg in enumerate(mr.segments):
+                steps.append((f"segment:{i}", seg.name, running, running + seg.business_value))
+                running += seg.business_value
+            for key, label, amount in (
+                    ("excess_cash", tr("BridgeView", "+ Excess cash"), mr.excess_cash),
+                    ("minority_interest", tr("BridgeView", "− Minority interest"), -mr.minority_interest),
+                    ("equity_investments", tr("BridgeView", "+ Equity investments"), mr.equity_investments)):
+                steps.append((key, label, running, running + amount))
+                running += amount
+            steps.append(("total", tr("BridgeView", "= Total ({status}, {upside})").format(
+                status=statuses[mr.status], upside=pct(mr.upside, 1)), 0.0, mr.total))
+            steps.append(("market_cap", tr("BridgeView", "Market cap"), 0.0, self.market_cap))
+            self.steps[method] = steps
+            self._show(bp, steps, mr.status)
+            if ticks is None:
+                n = len(steps)
+                ticks = [(float(n - 1 - k), label) for k, (_, label, _, _) in enumerate(steps)]
+        left = self.plots["ddm"].plot.getAxis("left")
+        left.setTicks([ticks, []])
+        self.plots["dynamic"].plot.getAxis("left").setTicks([ticks, []])
+
+    def _show(self, bp: _BridgePlot, steps, status: str) -> None:
+        n = len(steps)
+        y = np.arange(n - 1, -1, -1, dtype=float)
+        start = np.array([s[2] for s in steps], dtype=float)
+        end = np.array([s[3] for s in steps], dtype=float)
+        brushes, pens = [], []
+        no_pen = pg.mkPen(None)
+        for k, (key, _, a, b) in enumerate(steps):
+            if key == "total":
+                brushes.append(pg.mkBrush(STATUS_COLORS[status]))
+            elif key == "market_cap":
+                brushes.append(pg.mkBrush(MARKET_CAP_COLOR))
+            else:
+                brushes.append(pg.mkBrush(POSITIVE_COLOR if b >= a else NEGATIVE_COLOR))
+            highlighted = self.highlight is not None and key == f"segment:{self.highlight}"
+            pens.append(pg.mkPen("#000000", width=2.5) if highlighted else no_pen)
+        bp.bars.setOpts(x0=np.minimum(start, end), width=np.abs(end - start), y=y,
+                        height=BAR_HEIGHT, brushes=brushes, pens=pens)
+        # Dotted connectors from each step's end to the next step's start.
+        cx = np.repeat(end[:-2], 2)
+        cy = np.empty_like(cx)
+        cy[0::2] = y[:-2] - BAR_HEIGHT / 2
+        cy[1::2] = y[1:-1] + BAR_HEIGHT / 2
+        bp.connectors.setData(cx, cy)
+        values = np.concatenate([start, end])
+        lo, hi = float(min(values.min(), 0.0)), float(values.max())
+        span = hi - lo or 1.0
+        for k, (key, _, a, b) in enumerate(steps):
+            label = bp._label(k)
+            amount = b - a
+            text = money(amount) if key in ("total", "market_cap") else (
+                ("+" if amount >= 0 else "") + money(amount))
+            label.setText(text)
+            label.setPos(max(a, b) + 0.01 * span, y[k])
+            label.setVisible(True)
+        for label in bp.labels[n:]:
+            label.setVisible(False)
+        bp.message.setVisible(False)
+        bp.bands.set_market_cap(self.market_cap)
+        bp.plot.getViewBox().setRange(xRange=(lo, hi + 0.16 * span), yRange=(-0.6, n - 0.4),
+                                      padding=0)
+        bp.bands.place_labels()
+
+    def _draw_invalid(self, reason: str = "") -> None:
+        self.steps = {m: [] for m in METHODS}
+        self.market_cap = None
+        for bp in self.plots.values():
+            bp.bars.setOpts(x0=[], width=[], y=[])
+            bp.connectors.setData([], [])
+            for label in bp.labels:
+                label.setVisible(False)
+            bp.bands.set_market_cap(None)
+            bp.plot.getAxis("left").setTicks([[], []])
+            bp.plot.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+            bp.message.setText(invalid_text(reason))
+            bp.message.setPos(0.5, 0.5)
+            bp.message.setVisible(True)
+
+    def csv_table(self):
+        header = ["method", "item", "label", "start", "end", "amount"]
+        rows = []
+        for method in METHODS:
+            for key, label, a, b in self.steps[method]:
+                rows.append([method, key, label, float(a), float(b), float(b - a)])
+        return header, rows

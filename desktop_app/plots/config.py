@@ -1,0 +1,84 @@
+"""What the analyst can change about the sensitivity pictures: ranges, steps, shocks.
+
+All values are decimals like the engine's (0.01 = one percentage point;
+scales are factors, 1.1 = +10%). The terminal-growth range is an offset around
+the model's own terminal growth, so it follows the model when that changes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+#: Tornado drivers, in the engine's names (models.sensitivity.DRIVERS).
+TORNADO_DRIVERS: tuple[str, ...] = (
+    "discount_rate_shift",
+    "terminal_growth",
+    "fade_growth_shift",
+    "margin_shift",
+    "growth_shift",
+    "roe_shift",
+    "multiple_scale",
+    "excess_cash_scale",
+)
+
+#: The issue's default shocks: (low, high) per driver. Shifts are decimals
+#: added to the model's value (terminal growth too: around the model's),
+#: scales are factors.
+DEFAULT_SHOCKS: dict[str, tuple[float, float]] = {
+    "discount_rate_shift": (-0.01, 0.01),
+    "terminal_growth": (-0.01, 0.01),
+    "fade_growth_shift": (-0.02, 0.02),
+    "margin_shift": (-0.01, 0.01),
+    "growth_shift": (-0.02, 0.02),
+    "roe_shift": (-0.02, 0.02),
+    "multiple_scale": (0.9, 1.1),
+    "excess_cash_scale": (0.8, 1.2),
+}
+
+
+def is_scale(driver: str) -> bool:
+    return driver.endswith("_scale")
+
+
+@dataclass(frozen=True)
+class SweepRange:
+    """``steps`` evenly spaced values from ``start`` to ``stop`` (decimals)."""
+
+    start: float
+    stop: float
+    steps: int
+
+    def values(self, offset: float = 0.0) -> np.ndarray:
+        return offset + np.linspace(self.start, self.stop, int(self.steps))
+
+    @property
+    def is_valid(self) -> bool:
+        return self.stop > self.start and self.steps >= 2
+
+
+@dataclass(frozen=True)
+class SensitivityConfig:
+    discount_rate: SweepRange = SweepRange(-0.02, 0.02, 41)
+    #: Offsets around the model's terminal growth.
+    terminal_growth: SweepRange = SweepRange(-0.02, 0.02, 41)
+    margin: SweepRange = SweepRange(-0.03, 0.03, 41)
+    growth: SweepRange = SweepRange(-0.05, 0.05, 41)
+    heatmap_rate: SweepRange = SweepRange(-0.02, 0.02, 41)
+    heatmap_terminal_growth: SweepRange = SweepRange(-0.02, 0.02, 41)
+    shocks: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(DEFAULT_SHOCKS))
+
+    def with_range(self, name: str, value: SweepRange) -> "SensitivityConfig":
+        return replace(self, **{name: value})
+
+    def with_shock(self, driver: str, low: float, high: float) -> "SensitivityConfig":
+        shocks = dict(self.shocks)
+        shocks[driver] = (float(low), float(high))
+        return replace(self, shocks=shocks)
+
+
+#: The config fields each view reads (so an edit marks only those views stale).
+RANGE_FIELDS: tuple[str, ...] = (
+    "discount_rate", "terminal_growth", "margin", "growth",
+    "heatmap_rate", "heatmap_terminal_growth",
+)

@@ -1,0 +1,263 @@
+"""Upside (DDM) over discount-rate shift × terminal growth, with the band
+thresholds as contour lines and hatching where the method is invalid (r ≤ gT)."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtCore, QtWidgets
+import pyqtgraph as pg
+
+from models import sensitivity
+from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for
+
+from .base import PlotContext, PlotView
+from .colors import FOREGROUND, INVALID_COLOR, STATUS_COLORS
+from .contours import contour_segments
+from .labels import money, pct, status_labels
+from .style import new_layout_widget, plot_font, set_axis_label, set_title, style_plot, text_item
+from .sweeps import invalid_text
+
+#: Colour-bar range, in percent upside.
+UPSIDE_LEVELS = (-100.0, 150.0)
+#: Colour stops: each band's badge colour at the band's middle (percent upside).
+_STOPS = (-75.0, -40.0, -25.0, 2.5, 37.5, 75.0, 125.0)
+HATCH_PIXELS = 8
+
+
+def upside_colormap() -> pg.ColorMap:
+    lo, hi = UPSIDE_LEVELS
+    pos = [(s - lo) / (hi - lo) for s in _STOPS]
+    pos = [0.0] + pos + [1.0]
+    colors = [STATUS_COLORS[c] for c in STATUS_CODES]
+    colors = [colors[0]] + colors + [colors[-1]]
+    return pg.ColorMap(pos, colors)
+
+
+def upside_of(total: np.ndarray, market_cap: float) -> np.ndarray:
+    """Upside of an equity value against the market cap (the method doc's
+    X = value / market cap − 1), elementwise; NaN stays NaN.
+
+    This is the one line of the valuation definition the GUI repeats: the engine
+    returns grids of values, not of upside (see the report to the lead)."""
+    return np.asarray(total, dtype=float) / market_cap - 1.0
+
+
+class HeatmapView(PlotView):
+    key = "heatmap"
+    config_fields = ("heatmap_rate", "heatmap_terminal_growth")
+    x_driver = "discount_rate_shift"
+    y_driver = "terminal_growth"
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.x_values = np.empty(0)   # discount-rate shifts (decimals)
+        self.y_values = np.empty(0)   # terminal growth levels (decimals)
+        self.totals = np.empty((0, 0))  # (ny, nx) DDM total equity value
+        self.upside = np.empty((0, 0))  # (ny, nx) decimals, NaN where invalid
+        self.market_cap: float | None = None
+        self.base = (float("nan"), float("nan"))
+        self.contours: dict[float, tuple[np.ndarray, np.ndarray]] = {}
+
+        self.widget = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.graphics = new_layout_widget()
+        self.graphics.setMinimumSize(360, 300)
+        layout.addWidget(self.graphics, 1)
+        self.readout = QtWidgets.QLabel()
+        self.readout.setObjectName("heatmapReadout")
+        self.readout.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        layout.addWidget(self.readout)
+
+        self.plot: pg.PlotItem = self.graphics.addPlot()
+        self.export_item = self.graphics.ci
+        style_plot(self.plot)
+        self.plot.showGrid(x=False, y=False)
+        self.image = pg.ImageItem()
+        self.image.setZValue(-20)
+        self.plot.addItem(self.image)
+        self.hatch = pg.ImageItem()
+        self.hatch.setZValue(-10)
+        self.plot.addItem(self.hatch)
+        self.hatch.setVisible(False)
+        self.colormap = upside_colormap()
+        self.colorbar = pg.ColorBarItem(values=UPSIDE_LEVELS, colorMap=self.colormap,
+                                        interactive=False, width=16, label="")
+        self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        bar_axis = self.colorbar.axis
+        bar_axis.setPen(pg.mkPen(FOREGROUND))
+        bar_axis.setTextPen(pg.mkPen(FOREGROUND))
+        bar_axis.setStyle(tickFont=plot_font(8.5))
+        bar_axis.label.setFont(plot_font(9.0))
+        self.contour_items: dict[float, pg.PlotDataItem] = {}
+        self.contour_labels: dict[float, pg.TextItem] = {}
+        for threshold in STATUS_THRESHOLDS:
+            item = pg.PlotDataItem(connect="pairs", pen=pg.mkPen("#1a1a1a", width=1.4))
+            item.setZValue(5)
+            self.plot.addItem(item)
+            self.contour_items[threshold] = item
+            label = text_item(color="#111111", anchor=(0.5, 0.5), size=8.0, bold=True)
+            label.fill = pg.mkBrush(255, 255, 255, 170)
+            label.setZValue(6)
+            self.plot.addItem(label, ignoreBounds=True)
+            self.contour_labels[threshold] = label
+        self.marker = pg.ScatterPlotItem(size=12, symbol="+", pen=pg.mkPen("#000000", width=2.2))
+        self.marker.setZValue(7)
+        self.plot.addItem(self.marker)
+        self.message = text_item(color=FOREGROUND, anchor=(0.5, 0.5), size=11)
+        self.plot.addItem(self.message, ignoreBounds=True)
+        self.message.setVisible(False)
+        self.graphics.scene().sigMouseMoved.connect(self._mouse_moved)
+        self._hover_text = ""
+        self.retranslate()
+
+    def title(self) -> str:
+        return QtCore.QCoreApplication.translate(
+            "HeatmapView", "Upside (DDM): discount-rate shift × terminal growth")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        tr = QtCore.QCoreApplication.translate
+        set_title(self.plot, self.title())
+        set_axis_label(self.plot, "bottom", tr("HeatmapView", "Discount-rate shift (percentage points, %)"))
+        set_axis_label(self.plot, "left", tr("HeatmapView", "Terminal growth (%)"))
+        self.colorbar.axis.setLabel(tr("HeatmapView", "Upside vs market cap (%)"), color=FOREGROUND)
+        self.colorbar.axis.label.setFont(plot_font(9.0))
+        for threshold, label in self.contour_labels.items():
+            label.setText(pct(threshold, 0))
+        self._show_default_readout()
+
+    def _show_default_readout(self) -> None:
+        tr = QtCore.QCoreApplication.translate
+        text = tr("HeatmapView", "Move the mouse over the map to read a cell.")
+        if self.upside.size and not np.isfinite(self.upside).all():
+            text += "  " + tr("HeatmapView",
+                              "Hatched cells: the method is invalid there (discount rate ≤ terminal growth).")
+        self.readout.setText(text)
+
+    # -- drawing ---------------------------------------------------------------
+    def _draw(self, ctx: PlotContext) -> None:
+        model, result, config = ctx.model, ctx.result, ctx.config
+        base_g = float(sensitivity.base_driver_value(model, "terminal_growth"))
+        if ctx.segment is not None:
+            base_g = float(model.segment_terminal_growth(ctx.segment))
+        x = config.heatmap_rate.values()
+        y = config.heatmap_terminal_growth.values(base_g)
+        totals = np.asarray(sensitivity.sensitivity_grid(
+            model, self.x_driver, x, self.y_driver, y, method="ddm", segment=ctx.segment), dtype=float)
+        self.x_values, self.y_values, self.totals = x, y, totals
+        self.market_cap = float(result.market_cap)
+        self.upside = upside_of(totals, self.market_cap)
+        self.base = (0.0, base_g)
+        xs, ys = x * 100.0, y * 100.0
+        up_pct = self.upside * 100.0
+        dx = (xs[-1] - xs[0]) / (len(xs) - 1)
+        dy = (ys[-1] - ys[0]) / (len(ys) - 1)
+        rect = QtCore.QRectF(xs[0] - dx / 2, ys[0] - dy / 2, dx * len(xs), dy * len(ys))
+        # ImageItem is column-major: first index is x.
+        self.image.setImage(up_pct.T, levels=UPSIDE_LEVELS, autoLevels=False)
+        self.image.setRect(rect)
+        invalid = ~np.isfinite(up_pct)
+        if invalid.any():
+            self.hatch.setImage(_hatch_rgba(invalid.T), levels=(0, 255), autoLevels=False)
+            self.hatch.setRect(rect)
+            self.hatch.setVisible(True)
+        else:
+            self.hatch.setVisible(False)
+        self.contours = {}
+        for threshold, item in self.contour_items.items():
+            cx, cy = contour_segments(xs, ys, up_pct, threshold * 100.0)
+            self.contours[threshold] = (cx, cy)
+            item.setData(cx, cy)
+            label = self.contour_labels[threshold]
+            if cx.size:
+                mid = (cx.size // 4) * 2
+                label.setPos(0.5 * (cx[mid] + cx[mid + 1]), 0.5 * (cy[mid] + cy[mid + 1]))
+                label.setVisible(True)
+            else:
+                label.setVisible(False)
+        self.marker.setData([0.0], [base_g * 100.0])
+        self.message.setVisible(False)
+        self.plot.getViewBox().setRange(rect=rect, padding=0)
+        self._show_default_readout()
+
+    def _draw_invalid(self, reason: str = "") -> None:
+        self.x_values = np.empty(0)
+        self.y_values = np.empty(0)
+        self.totals = np.empty((0, 0))
+        self.upside = np.empty((0, 0))
+        self.market_cap = None
+        self.contours = {}
+        self.image.clear()
+        self.hatch.setVisible(False)
+        for item in self.contour_items.values():
+            item.setData([], [])
+        for label in self.contour_labels.values():
+            label.setVisible(False)
+        self.marker.setData([], [])
+        self.plot.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+        self.message.setText(invalid_text(reason))
+        self.message.setPos(0.5, 0.5)
+        self.message.setVisible(True)
+        self.readout.setText("")
+
+    # -- readout ---------------------------------------------------------------
+    def cell_at(self, x_shown: float, y_shown: float) -> tuple[int, int] | None:
+        """(row, column) of the cell under a point in plot coordinates (percent)."""
+        if self.upside.size == 0:
+            return None
+        xs, ys = self.x_values * 100.0, self.y_values * 100.0
+        dx = (xs[-1] - xs[0]) / (len(xs) - 1)
+        dy = (ys[-1] - ys[0]) / (len(ys) - 1)
+        col = int(np.floor((x_shown - xs[0]) / dx + 0.5))
+        row = int(np.floor((y_shown - ys[0]) / dy + 0.5))
+        if 0 <= row < len(ys) and 0 <= col < len(xs):
+            return row, col
+        return None
+
+    def readout_text(self, row: int, col: int) -> str:
+        tr = QtCore.QCoreApplication.translate
+        where = tr("HeatmapView", "Discount rate {shift} pt, terminal growth {growth}").format(
+            shift=pct(self.x_values[col], 2).rstrip("%"), growth=pct(self.y_values[row], 2, signed=False))
+        upside = self.upside[row, col]
+        if not np.isfinite(upside):
+            return where + ": " + tr("HeatmapView", "invalid (discount rate ≤ terminal growth)")
+        unit = self.context.model.unit if self.context else ""
+        return where + ": " + tr("HeatmapView", "value {value} {unit}, upside {upside} ({status})").format(
+            value=money(self.totals[row, col]), unit=unit, upside=pct(upside),
+            status=status_labels()[status_for(float(upside))])
+
+    def _mouse_moved(self, scene_pos) -> None:
+        if self.upside.size == 0 or not self.plot.sceneBoundingRect().contains(scene_pos):
+            return
+        point = self.plot.getViewBox().mapSceneToView(scene_pos)
+        cell = self.cell_at(point.x(), point.y())
+        if cell is None:
+            self._show_default_readout()
+        else:
+            self.readout.setText(self.readout_text(*cell))
+
+    def csv_table(self):
+        header = [self.x_driver, self.y_driver, "ddm_total", "upside", "status"]
+        rows = []
+        for i, g in enumerate(self.y_values):
+            for j, shift in enumerate(self.x_values):
+                up = float(self.upside[i, j])
+                rows.append([float(shift), float(g), float(self.totals[i, j]), up,
+                             status_for(up) if np.isfinite(up) else "invalid"])
+        return header, rows
+
+
+def _hatch_rgba(mask: np.ndarray) -> np.ndarray:
+    """An RGBA image (HATCH_PIXELS per cell) with diagonal grey stripes on the
+    masked cells and transparency elsewhere. ``mask`` is column-major (x, y)."""
+    n = HATCH_PIXELS
+    big = np.kron(mask.astype(np.uint8), np.ones((n, n), dtype=np.uint8)).astype(bool)
+    ix, iy = np.indices(big.shape)
+    stripe = ((ix + iy) % n) < 2
+    rgba = np.zeros(big.shape + (4,), dtype=np.uint8)
+    grey = (0xd9, 0xd9, 0xd9)
+    dark = tuple(int(INVALID_COLOR[k:k + 2], 16) for k in (1, 3, 5))
+    rgba[big] = (*grey, 255)
+    rgba[big & stripe] = (*dark, 255)
+    return rgba

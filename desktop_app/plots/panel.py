@@ -1,0 +1,253 @@
+"""SensitivityPanel: the five sensitivity views in tabs, a company/segment
+selector and the editable ranges and shocks.
+
+The window's controller calls ``update_model(model, result)`` after every
+recompute. Only the views on the visible tab draw at once (in the same call,
+so what is shown is current in the same frame); the others are marked stale
+and draw when their tab is shown or when they are exported."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from ._refcount_guard import ensure_none_headroom
+from .base import PlotContext, PlotView
+from .bridge import BridgeView
+from .config import SensitivityConfig
+from .heatmap import HeatmapView
+from .settings_editor import SettingsEditor
+from .sweeps import SweepView
+from .tornado import TornadoView
+
+
+class SensitivityPanel(QtWidgets.QWidget):
+    """Live sensitivity pictures of a model (see module docstring)."""
+
+    #: Emitted after the visible views have been redrawn (tests, benchmarks).
+    redrawn = QtCore.Signal()
+
+    TAB_KEYS: tuple[tuple[str, ...], ...] = (
+        ("discount_rate",),
+        ("terminal_growth", "margin", "growth"),
+        ("heatmap",),
+        ("tornado",),
+        ("bridge",),
+    )
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None,
+                 config: SensitivityConfig | None = None) -> None:
+        ensure_none_headroom()
+        super().__init__(parent)
+        self._model: Any = None
+        self._result: Any = None
+        self._segment: int | None = None
+        self._config = config or SensitivityConfig()
+        self._segment_names: list[str] = []
+
+        self.views: dict[str, PlotView] = {
+            "discount_rate": SweepView("discount_rate", "discount_rate_shift", "discount_rate", parent=self),
+            "terminal_growth": SweepView("terminal_growth", "terminal_growth", "terminal_growth",
+                                         methods=("ddm",), parent=self),
+            "margin": SweepView("margin", "margin_shift", "margin", parent=self),
+            "growth": SweepView("growth", "growth_shift", "growth", parent=self),
+            "heatmap": HeatmapView(parent=self),
+            "tornado": TornadoView(parent=self),
+            "bridge": BridgeView(parent=self),
+        }
+
+        # Top bar: scope, settings toggle, export menu.
+        self.scope_label = QtWidgets.QLabel()
+        self.scope_combo = QtWidgets.QComboBox()
+        self.scope_combo.setObjectName("scopeCombo")
+        self.scope_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
+        self.settings_button = QtWidgets.QToolButton()
+        self.settings_button.setCheckable(True)
+        self.export_button = QtWidgets.QToolButton()
+        self.export_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QtWidgets.QMenu(self)
+        self.export_button.setMenu(self.export_menu)
+        self.export_menu.aboutToShow.connect(self._fill_export_menu)
+        bar = QtWidgets.QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.scope_label)
+        bar.addWidget(self.scope_combo)
+        bar.addStretch(1)
+        bar.addWidget(self.settings_button)
+        bar.addWidget(self.export_button)
+
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setObjectName("sensitivityTabs")
+        for keys in self.TAB_KEYS:
+            if len(keys) == 1:
+                page = self.views[keys[0]].widget
+            else:
+                page = QtWidgets.QWidget()
+                row = QtWidgets.QHBoxLayout(page)
+                row.setContentsMargins(0, 0, 0, 0)
+                row.setSpacing(2)
+                for key in keys:
+                    row.addWidget(self.views[key].widget)
+            self.tabs.addTab(page, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.settings = SettingsEditor(self._config)
+        self.settings.configChanged.connect(self.set_config)
+        self.settings_scroll = QtWidgets.QScrollArea()
+        self.settings_scroll.setWidget(self.settings)
+        self.settings_scroll.setWidgetResizable(True)
+        self.settings_scroll.setVisible(False)
+        self.settings_button.toggled.connect(self.settings_scroll.setVisible)
+
+        splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.settings_scroll)
+        splitter.setStretchFactor(0, 1)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self._fill_scope_combo([])
+        self.retranslate()
+        self._push_context()
+
+    # -- the controller's entry point -----------------------------------------
+    def update_model(self, model: Any, result: Any) -> None:
+        """Show ``model`` valued as ``result`` (a ``models.ValuationResult``),
+        or the invalid state when ``result`` is None. Synchronous: the visible
+        views are current when this returns."""
+        self._model = model
+        self._result = result
+        names = list(model.segment_names) if model is not None else []
+        if names != self._segment_names:
+            self._fill_scope_combo(names)
+        self._push_context()
+
+    # -- scope and config ------------------------------------------------------
+    @property
+    def segment(self) -> int | None:
+        return self._segment
+
+    def set_segment(self, segment: int | None) -> None:
+        """Apply the drivers to the whole company (None) or to segment i only."""
+        self.scope_combo.setCurrentIndex(0 if segment is None else segment + 1)
+
+    @property
+    def config(self) -> SensitivityConfig:
+        return self._config
+
+    def set_config(self, config: SensitivityConfig) -> None:
+        changed = [f for f in ("discount_rate", "terminal_growth", "margin", "growth",
+                               "heatmap_rate", "heatmap_terminal_growth", "shocks")
+                   if getattr(config, f) != getattr(self._config, f)]
+        self._config = config
+        if self.settings.config is not config:
+            self.settings.set_config(config)
+        if changed:
+            context = self._context()
+            for view in self.views.values():
+                if set(view.config_fields) & set(changed):
+                    view.set_context(context)
+            self._draw_visible()
+
+    def _fill_scope_combo(self, names: list[str]) -> None:
+        self._segment_names = names
+        keep = self._segment if self._segment is not None and self._segment < len(names) else None
+        blocker = QtCore.QSignalBlocker(self.scope_combo)
+        self.scope_combo.clear()
+        self.scope_combo.addItem(self.tr("Company"))
+        for name in names:
+            self.scope_combo.addItem(self.tr("Segment: {name}").format(name=name))
+        self.scope_combo.setCurrentIndex(0 if keep is None else keep + 1)
+        del blocker
+        self._segment = keep
+
+    def _scope_changed(self, index: int) -> None:
+        segment = None if index <= 0 else index - 1
+        if segment != self._segment:
+            self._segment = segment
+            self._push_context()
+
+    # -- drawing ---------------------------------------------------------------
+    def _context(self) -> PlotContext:
+        return PlotContext(self._model, self._result, self._segment, self._config)
+
+    def _push_context(self) -> None:
+        context = self._context()
+        for view in self.views.values():
+            view.set_context(context)
+        self._draw_visible()
+
+    def visible_views(self) -> list[PlotView]:
+        return [self.views[k] for k in self.TAB_KEYS[max(self.tabs.currentIndex(), 0)]]
+
+    def _draw_visible(self) -> None:
+        for view in self.visible_views():
+            view.ensure_current()
+        self.redrawn.emit()
+
+    def _tab_changed(self, _index: int) -> None:
+        self._draw_visible()
+        self._fill_export_menu()
+
+    def view(self, key: str) -> PlotView:
+        return self.views[key]
+
+    # -- export ----------------------------------------------------------------
+    def _fill_export_menu(self) -> None:
+        menu = self.export_menu
+        menu.clear()
+        for view in self.visible_views():
+            title = view.title()
+            for kind, text in (("png", self.tr("{title}: image (PNG)…")),
+                               ("svg", self.tr("{title}: vector image (SVG)…")),
+                               ("csv", self.tr("{title}: data (CSV)…"))):
+                action = menu.addAction(text.format(title=title))
+                action.triggered.connect(lambda _=False, v=view, k=kind: self.export_with_dialog(v, k))
+
+    def export_with_dialog(self, view: PlotView, kind: str) -> str | None:
+        """Ask for a file name and export ``view`` as ``kind`` (png, svg, csv).
+        Returns the path written, or None when cancelled or failed."""
+        filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG image (*.svg)"),
+                   "csv": self.tr("CSV file (*.csv)")}
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, self.tr("Export"), f"{view.key}.{kind}", filters[kind])
+        if not path:
+            return None
+        if not path.lower().endswith("." + kind):
+            path += "." + kind
+        try:
+            getattr(view, f"export_{kind}")(path)
+        except OSError as exc:
+            QtWidgets.QMessageBox.warning(self, self.tr("Export failed"),
+                                          self.tr("Could not write {path}: {reason}").format(
+                                              path=path, reason=exc.strerror or str(exc)))
+            return None
+        return path
+
+    # -- language --------------------------------------------------------------
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._push_context()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.scope_label.setText(self.tr("Drivers applied to:"))
+        self.settings_button.setText(self.tr("Ranges && shocks"))
+        self.export_button.setText(self.tr("Export"))
+        titles = (self.tr("Discount rate"), self.tr("Growth, margins, terminal growth"),
+                  self.tr("Heat map"), self.tr("Tornado"), self.tr("Sum of the parts"))
+        for i, title in enumerate(titles):
+            self.tabs.setTabText(i, title)
+        blocker = QtCore.QSignalBlocker(self.scope_combo)
+        if self.scope_combo.count():
+            self.scope_combo.setItemText(0, self.tr("Company"))
+            for i, name in enumerate(self._segment_names, start=1):
+                self.scope_combo.setItemText(i, self.tr("Segment: {name}").format(name=name))
+        del blocker
+        for view in self.views.values():
+            view.retranslate()
+        self.settings.retranslate()

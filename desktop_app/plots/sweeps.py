@@ -1,0 +1,181 @@
+"""Value against one driver (discount rate, terminal growth, margins, growth),
+DDM and dynamic, over the status bands, with a marker at the model's value."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtCore
+import pyqtgraph as pg
+
+from models import sensitivity
+
+from .bands import StatusBands
+from .base import PlotContext, PlotView
+from .colors import DDM_COLOR, DYNAMIC_COLOR, FOREGROUND
+from .labels import method_labels, money
+from .style import new_layout_widget, plot_font, set_axis_label, set_title, style_plot, text_item
+
+METHOD_COLORS = {"ddm": DDM_COLOR, "dynamic": DYNAMIC_COLOR}
+
+
+class SweepView(PlotView):
+    """Total equity value over a one-driver sweep (``models.sensitivity_sweep``).
+
+    x is shown in percent (points for shifts, the level for terminal growth);
+    y in the model's money unit. ``x_values`` (decimals, the engine's input) and
+    ``totals`` (method → array) hold exactly what is plotted."""
+
+    def __init__(self, key: str, driver: str, config_field: str,
+                 methods: tuple[str, ...] = ("ddm", "dynamic"),
+                 parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.driver = driver
+        self.config_fields = (config_field,)
+        self.config_field = config_field
+        self.methods = methods
+        self.x_values = np.empty(0)
+        self.totals: dict[str, np.ndarray] = {m: np.empty(0) for m in methods}
+        self.base_x = float("nan")
+        self.base_totals: dict[str, float] = {}
+        self.market_cap: float | None = None
+        self._unit = "亿元"
+
+        self.widget = new_layout_widget()
+        self.widget.setMinimumSize(320, 240)
+        self.plot: pg.PlotItem = self.widget.addPlot()
+        self.export_item = self.plot
+        style_plot(self.plot)
+        self.bands = StatusBands(self.plot, "horizontal")
+        self.legend = self.plot.addLegend(offset=(8, 8), labelTextColor=FOREGROUND,
+                                          brush=pg.mkBrush(255, 255, 255, 200))
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        for method in methods:
+            curve = pg.PlotDataItem(pen=pg.mkPen(METHOD_COLORS[method], width=2.2),
+                                    connect="finite", name=method)
+            curve.setZValue(10)
+            self.plot.addItem(curve)
+            self.curves[method] = curve
+        self.marker = pg.ScatterPlotItem(size=10, symbol="o", pen=pg.mkPen(FOREGROUND, width=1.2))
+        self._marker_brushes = [pg.mkBrush(METHOD_COLORS[m]) for m in methods]
+        self.marker.setZValue(30)
+        self.plot.addItem(self.marker)
+        self.marker_labels = {}
+        for method in methods:
+            label = text_item(color=METHOD_COLORS[method], anchor=(0, 1.1), size=8.5, bold=True)
+            label.setZValue(31)
+            self.plot.addItem(label, ignoreBounds=True)
+            self.marker_labels[method] = label
+        self.message = text_item(color=FOREGROUND, anchor=(0.5, 0.5), size=11)
+        self.plot.addItem(self.message, ignoreBounds=True)
+        self.message.setVisible(False)
+        self.retranslate()
+
+    # -- texts -----------------------------------------------------------------
+    def title(self) -> str:
+        tr = QtCore.QCoreApplication.translate
+        return {
+            "discount_rate_shift": tr("SweepView", "Value vs discount rate"),
+            "terminal_growth": tr("SweepView", "Value vs terminal growth (DDM)"),
+            "margin_shift": tr("SweepView", "Value vs net margin shift"),
+            "growth_shift": tr("SweepView", "Value vs revenue growth shift"),
+        }.get(self.driver, self.driver)
+
+    def x_label(self) -> str:
+        tr = QtCore.QCoreApplication.translate
+        return {
+            "discount_rate_shift": tr("SweepView", "Discount-rate shift (percentage points, %)"),
+            "terminal_growth": tr("SweepView", "Terminal growth (%)"),
+            "margin_shift": tr("SweepView", "Net margin shift, every forecast year (percentage points, %)"),
+            "growth_shift": tr("SweepView", "Revenue growth shift, every forecast year (percentage points, %)"),
+        }.get(self.driver, self.driver)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        set_title(self.plot, self.title())
+        set_axis_label(self.plot, "bottom", self.x_label())
+        self._set_y_label()
+        names = method_labels()
+        for sample, label in self.legend.items:
+            label.setText(names.get(sample.item.name(), sample.item.name()), color=FOREGROUND)
+            label.item.setFont(plot_font(8.5))
+        self.bands.retranslate()
+
+    def _set_y_label(self) -> None:
+        text = QtCore.QCoreApplication.translate("SweepView", "Equity value ({unit})").format(unit=self._unit)
+        set_axis_label(self.plot, "left", text)
+
+    # -- drawing ---------------------------------------------------------------
+    def _draw(self, ctx: PlotContext) -> None:
+        model, result = ctx.model, ctx.result
+        rng = getattr(ctx.config, self.config_field)
+        base = float(sensitivity.base_driver_value(model, self.driver))
+        if self.driver == "terminal_growth" and ctx.segment is not None:
+            base = float(model.segment_terminal_growth(ctx.segment))
+        offset = base if self.driver == "terminal_growth" else 0.0
+        x = rng.values(offset)
+        self.x_values = x
+        self.base_x = base
+        self.market_cap = float(result.market_cap)
+        self.base_totals = {m: float(getattr(result, m).total) for m in self.methods}
+        for method in self.methods:
+            scen = sensitivity.sensitivity_sweep(model, self.driver, x, method=method,
+                                                 segment=ctx.segment)
+            self.totals[method] = np.asarray(scen.total, dtype=float)
+            self.curves[method].setData(x * 100.0, self.totals[method])
+        self.marker.setData(x=[base * 100.0] * len(self.methods),
+                            y=[self.base_totals[m] for m in self.methods],
+                            brush=self._marker_brushes)
+        for method in self.methods:
+            label = self.marker_labels[method]
+            label.setText(money(self.base_totals[method]))
+            label.setPos(base * 100.0, self.base_totals[method])
+            label.setVisible(True)
+        if model.unit != self._unit:
+            self._unit = model.unit
+            self._set_y_label()
+        self.message.setVisible(False)
+        self.bands.set_market_cap(self.market_cap)
+        self._set_ranges(x * 100.0)
+
+    def _set_ranges(self, x_shown: np.ndarray) -> None:
+        values = [self.market_cap, *self.base_totals.values()]
+        for arr in self.totals.values():
+            finite = arr[np.isfinite(arr)]
+            if finite.size:
+                values += [float(finite.min()), float(finite.max())]
+        lo, hi = min(values), max(values)
+        pad = 0.06 * (hi - lo if hi > lo else max(abs(hi), 1.0))
+        vb = self.plot.getViewBox()
+        vb.setRange(xRange=(float(x_shown[0]), float(x_shown[-1])),
+                    yRange=(lo - pad, hi + pad), padding=0, update=True)
+        self.bands.place_labels()
+
+    def _draw_invalid(self, reason: str = "") -> None:
+        self.x_values = np.empty(0)
+        self.totals = {m: np.empty(0) for m in self.methods}
+        self.base_totals = {}
+        self.market_cap = None
+        for curve in self.curves.values():
+            curve.setData([], [])
+        self.marker.setData([], [])
+        for label in self.marker_labels.values():
+            label.setVisible(False)
+        self.bands.set_market_cap(None)
+        self.plot.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+        self.message.setText(invalid_text(reason))
+        self.message.setPos(0.5, 0.5)
+        self.message.setVisible(True)
+
+    def csv_table(self):
+        header = [self.driver] + [f"{m}_total" for m in self.methods] + ["market_cap"]
+        rows = []
+        for k, x in enumerate(self.x_values):
+            rows.append([float(x)] + [float(self.totals[m][k]) for m in self.methods]
+                        + [self.market_cap])
+        return header, rows
+
+
+def invalid_text(reason: str = "") -> str:
+    text = QtCore.QCoreApplication.translate(
+        "PlotView", "No valuation: the model has errors. Fix them in the tables.")
+    return text

@@ -1,0 +1,249 @@
+"""Tornado: each driver at its low and high setting, sorted by impact (the
+engine's order), for DDM and dynamic, with a table of the same numbers."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+import pyqtgraph as pg
+
+from models import sensitivity
+
+from .base import PlotContext, PlotView
+from .colors import FOREGROUND, NEGATIVE_COLOR, POSITIVE_COLOR
+from .config import is_scale
+from .labels import driver_labels, method_labels, money, pct, short_method_labels
+from .style import new_layout_widget, plot_font, set_axis_label, set_title, style_plot, text_item
+from .sweeps import invalid_text
+
+METHODS = ("ddm", "dynamic")
+BAR_HEIGHT = 0.62
+LOW_COLOR = NEGATIVE_COLOR
+HIGH_COLOR = POSITIVE_COLOR
+
+
+def shock_text(driver: str, low: float, high: float) -> str:
+    """How a shock reads on an axis: "−1.0/+1.0 pt" or "×0.90/×1.10"."""
+    if is_scale(driver):
+        return f"×{low:.2f}/×{high:.2f}"
+    return f"{pct(low, 1).rstrip('%')}/{pct(high, 1).rstrip('%')} pt"
+
+
+class _TornadoPlot:
+    """One method's tornado: two bar items (low and high halves) and a pool of
+    value labels, all built once."""
+
+    def __init__(self, plot: pg.PlotItem, method: str) -> None:
+        self.plot = plot
+        self.method = method
+        style_plot(plot)
+        plot.showGrid(x=True, y=False, alpha=0.15)
+        self.low_bars = pg.BarGraphItem(x0=[], width=[], y=[], height=BAR_HEIGHT,
+                                        brush=LOW_COLOR, pen=pg.mkPen(None), name="low")
+        self.high_bars = pg.BarGraphItem(x0=[], width=[], y=[], height=BAR_HEIGHT,
+                                         brush=HIGH_COLOR, pen=pg.mkPen(None), name="high")
+        plot.addItem(self.low_bars)
+        plot.addItem(self.high_bars)
+        self.base_line = pg.InfiniteLine(angle=90, movable=False,
+                                         pen=pg.mkPen(FOREGROUND, width=1.2))
+        plot.addItem(self.base_line, ignoreBounds=True)
+        self.labels: list[pg.TextItem] = []
+        self.message = text_item(color=FOREGROUND, anchor=(0.5, 0.5), size=11)
+        plot.addItem(self.message, ignoreBounds=True)
+        self.message.setVisible(False)
+        self.legend = plot.addLegend(offset=(-8, -8), labelTextColor=FOREGROUND,
+                                     brush=pg.mkBrush(255, 255, 255, 200))
+        self.legend.addItem(self.low_bars, "low")
+        self.legend.addItem(self.high_bars, "high")
+        plot.getAxis("left").setWidth(170)
+
+    def _label(self, k: int) -> pg.TextItem:
+        while len(self.labels) <= k:  # grows only when the driver count grows
+            item = text_item(color=FOREGROUND, anchor=(0, 0.5), size=8.0)
+            item.setZValue(10)
+            self.plot.addItem(item, ignoreBounds=True)
+            self.labels.append(item)
+        return self.labels[k]
+
+    def show(self, bars: list, names: dict[str, str]) -> None:
+        n = len(bars)
+        y = np.arange(n - 1, -1, -1, dtype=float)  # largest impact on top
+        base = bars[0].base_value if bars else 0.0
+        low = np.array([b.low_value for b in bars], dtype=float)
+        high = np.array([b.high_value for b in bars], dtype=float)
+        low_f = np.where(np.isfinite(low), low, base)
+        high_f = np.where(np.isfinite(high), high, base)
+        self.low_bars.setOpts(x0=np.minimum(base, low_f), width=np.abs(low_f - base), y=y,
+                              height=BAR_HEIGHT)
+        self.high_bars.setOpts(x0=np.minimum(base, high_f), width=np.abs(high_f - base), y=y,
+                               height=BAR_HEIGHT)
+        self.base_line.setValue(base)
+        ticks = [(float(yy), f"{names.get(b.driver, b.driver)}  {shock_text_of(b)}")
+                 for yy, b in zip(y, bars)]
+        self.plot.getAxis("left").setTicks([ticks, []])
+        finite = [v for v in (*low, *high, base) if math.isfinite(v)]
+        lo, hi = min(finite), max(finite)
+        span = (hi - lo) or max(abs(base), 1.0) * 0.1
+        k = 0
+        for yy, lv, hv in zip(y, low, high):
+            for value in (lv, hv):
+                label = self._label(k)
+                k += 1
+                if math.isfinite(value):
+                    right = value >= base
+                    label.setAnchor((0, 0.5) if right else (1, 0.5))
+                    label.setText(money(value))
+                    label.setPos(value + (0.01 if right else -0.01) * span, yy)
+                else:
+                    label.setAnchor((0, 0.5))
+                    label.setText(QtCore.QCoreApplication.translate("TornadoView", "invalid"))
+                    label.setPos(base, yy)
+                label.setVisible(True)
+        for label in self.labels[k:]:
+            label.setVisible(False)
+        self.message.setVisible(False)
+        self.plot.getViewBox().setRange(xRange=(lo - 0.16 * span, hi + 0.16 * span),
+                                        yRange=(-0.6, n - 0.4), padding=0)
+
+    def clear(self, text: str) -> None:
+        self.low_bars.setOpts(x0=[], width=[], y=[])
+        self.high_bars.setOpts(x0=[], width=[], y=[])
+        for label in self.labels:
+            label.setVisible(False)
+        self.plot.getAxis("left").setTicks([[], []])
+        self.plot.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+        self.message.setText(text)
+        self.message.setPos(0.5, 0.5)
+        self.message.setVisible(True)
+
+
+def shock_text_of(bar) -> str:
+    if bar.driver == "terminal_growth":
+        return f"{pct(bar.low_input, 1, signed=False)}/{pct(bar.high_input, 1, signed=False)}"
+    return shock_text(bar.driver, bar.low_input, bar.high_input)
+
+
+class TornadoView(PlotView):
+    key = "tornado"
+    config_fields = ("shocks",)
+    TABLE_COLUMNS = 6
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        #: method → the engine's TornadoBar list, in the engine's order.
+        self.bars: dict[str, list] = {m: [] for m in METHODS}
+        self._unit = "亿元"
+        self.widget = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        self.graphics = new_layout_widget()
+        self.graphics.setMinimumSize(420, 360)
+        self.plots = {}
+        for row, method in enumerate(METHODS):
+            self.plots[method] = _TornadoPlot(self.graphics.addPlot(row=row, col=0), method)
+        self.export_item = self.graphics.ci
+        self.table = QtWidgets.QTableWidget(0, self.TABLE_COLUMNS)
+        self.table.setObjectName("tornadoTable")
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        self.widget.addWidget(self.graphics)
+        self.widget.addWidget(self.table)
+        self.widget.setStretchFactor(0, 3)
+        self.widget.setStretchFactor(1, 2)
+        self.widget.setSizes([640, 460])
+        self.retranslate()
+
+    def title(self) -> str:
+        return QtCore.QCoreApplication.translate("TornadoView", "Tornado: value at each driver's low and high setting")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        tr = QtCore.QCoreApplication.translate
+        names = method_labels()
+        for method, tp in self.plots.items():
+            set_title(tp.plot, tr("TornadoView", "{method}: value at each driver's low / high setting").format(
+                method=names[method]))
+            tp.legend.items[0][1].setText(tr("TornadoView", "low setting"), color=FOREGROUND)
+            tp.legend.items[1][1].setText(tr("TornadoView", "high setting"), color=FOREGROUND)
+            for _, label in tp.legend.items:
+                label.item.setFont(plot_font(8.5))
+        self._set_unit_labels()
+        self.table.setHorizontalHeaderLabels([
+            tr("TornadoView", "Method"), tr("TornadoView", "Driver"),
+            tr("TornadoView", "Low / high setting"),
+            tr("TornadoView", "Value at low ({unit})").format(unit=self._unit),
+            tr("TornadoView", "Value at high ({unit})").format(unit=self._unit),
+            tr("TornadoView", "Swing ({unit})").format(unit=self._unit)])
+
+    def _set_unit_labels(self) -> None:
+        text = QtCore.QCoreApplication.translate("TornadoView", "Equity value ({unit})").format(unit=self._unit)
+        for tp in self.plots.values():
+            set_axis_label(tp.plot, "bottom", text)
+
+    def _draw(self, ctx: PlotContext) -> None:
+        model = ctx.model
+        shocks = engine_shocks(ctx.config.shocks)
+        names = driver_labels()
+        if model.unit != self._unit:
+            self._unit = model.unit
+            self.retranslate()
+        for method in METHODS:
+            bars = list(sensitivity.tornado(model, method=method, shocks=shocks, segment=ctx.segment))
+            self.bars[method] = bars
+            self.plots[method].show(bars, names)
+        self._fill_table(names)
+
+    def _fill_table(self, names: dict[str, str]) -> None:
+        rows = [(m, b) for m in METHODS for b in self.bars[m]]
+        table = self.table
+        table.setUpdatesEnabled(False)
+        if table.rowCount() != len(rows):
+            table.setRowCount(len(rows))
+        method_names = short_method_labels()
+        right = QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter
+        for r, (method, bar) in enumerate(rows):
+            swing = bar.high_value - bar.low_value
+            texts = (method_names[method], names.get(bar.driver, bar.driver),
+                     input_text(bar.driver, bar.low_input) + " / " + input_text(bar.driver, bar.high_input),
+                     money(bar.low_value), money(bar.high_value), money(swing))
+            for c, text in enumerate(texts):
+                item = table.item(r, c)
+                if item is None:
+                    item = QtWidgets.QTableWidgetItem()
+                    if c >= 2:
+                        item.setTextAlignment(right)
+                    table.setItem(r, c, item)
+                if item.text() != text:
+                    item.setText(text)
+        table.setUpdatesEnabled(True)
+
+    def _draw_invalid(self, reason: str = "") -> None:
+        self.bars = {m: [] for m in METHODS}
+        for tp in self.plots.values():
+            tp.clear(invalid_text(reason))
+        self.table.setRowCount(0)
+
+    def csv_table(self):
+        header = ["method", "rank", "driver", "low_input", "high_input",
+                  "low_value", "high_value", "base_value", "swing"]
+        rows = []
+        for method in METHODS:
+            for rank, b in enumerate(self.bars[method], start=1):
+                rows.append([method, rank, b.driver, float(b.low_input), float(b.high_input),
+                             float(b.low_value), float(b.high_value), float(b.base_value),
+                             float(b.high_value - b.low_value)])
+        return header, rows
+
+
+def input_text(driver: str, value: float) -> str:
+    if is_scale(driver):
+        return f"×{value:.2f}"
+    if driver == "terminal_growth":
+        return pct(value, 2, signed=False)
+    return pct(value, 2).rstrip("%") + " pt"
+
+
+def engine_shocks(shocks: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """The config's shocks in the form ``models.sensitivity.tornado`` takes."""
+    return {driver: (float(lo), float(hi)) for driver, (lo, hi) in shocks.items()}
