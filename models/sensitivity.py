@@ -144,7 +144,7 @@ def evaluate_scenarios(model: Model, drivers: Mapping[str, Sequence[float] | np.
         out = value_kernel(p, discount_rate=r, roe=roe, fade_growth=g2, terminal_growth=gT,
                            multiple=mult, growth=growth, margin=margin, want=method)
         seg_values = np.array(np.broadcast_to(out[method], batch + (S,)))
-        invalid = (r <= gT) | (roe <= 0) | np.any(growth <= -1.0, axis=-1) | (r <= -1)
+        invalid = (r <= gT) | (roe <= 0) | np.any(growth <= -1.0, axis=-1) | (r <= -1) | (g2 <= -1)
         if invalid.any():
             seg_values[np.broadcast_to(invalid, batch + (S,))] = np.nan
         cash = p.excess_cash * arrays["excess_cash_scale"] if "excess_cash_scale" in arrays else p.excess_cash

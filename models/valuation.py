@@ -340,9 +340,10 @@ def valuate(model: Model, *, check: bool = True) -> ValuationResult:
     p = prepare(model)
     g = p.growth[None]
     m = p.margin[None]
-    out = value_kernel(p, discount_rate=p.discount_rate[None], roe=p.roe[None],
-                       fade_growth=p.fade_growth[None], terminal_growth=p.terminal_growth[None],
-                       multiple=p.multiple[None], growth=g, margin=m)
+    with np.errstate(all="ignore"):   # overflow is reported below as an error, not a warning
+        out = value_kernel(p, discount_rate=p.discount_rate[None], roe=p.roe[None],
+                           fade_growth=p.fade_growth[None], terminal_growth=p.terminal_growth[None],
+                           multiple=p.multiple[None], growth=g, margin=m)
     out = {k: v[0] for k, v in out.items()}
     bad = [s for s in range(len(p.names)) if not (math.isfinite(out["ddm"][s]) and math.isfinite(out["dynamic"][s]))]
     if bad:
@@ -355,13 +356,14 @@ def valuate(model: Model, *, check: bool = True) -> ValuationResult:
         fade = float(out["fade"][s])
         perpetual = float(out["perpetual"][s])
         business = float(out["ddm"][s])
-        ddm_segments.append(DDMSegment(name, explicit, fade, explicit + fade, perpetual, business,
-                                       perpetual / business if business != 0 else math.nan))
+        share = perpetual / business if business != 0 else math.nan
+        ddm_segments.append(DDMSegment(name, explicit, fade, explicit + fade, perpetual, business, share))
         dyn_segments.append(DynamicSegment(name, float(out["earnings_base"][s]), float(p.multiple[s]), explicit,
                                            float(out["post_explicit"][s]), float(out["dynamic"][s])))
     ddm = _method_result("ddm", ddm_segments, p)
     dynamic = _method_result("dynamic", dyn_segments, p)
-    warnings = _warnings(model, p, ddm_segments)
+    with np.errstate(all="ignore"):
+        warnings = _warnings(model, p, ddm_segments)
     return ValuationResult(market_cap, ddm, dynamic, compute_multiples(model), warnings)
 
 

@@ -185,3 +185,11 @@ def test_engine_computes_in_float64():
     p = prepare(Model.from_dict(hand_doc()))
     for arr in (p.growth, p.margin, p.discount_rate, p.roe, p.terminal_growth, p.multiple):
         assert arr.dtype == np.float64
+
+
+def test_overflow_is_a_clear_error_not_a_warning_or_inf():
+    doc = hand_doc()
+    doc["years"] = list(range(2024, 2060))
+    doc["segments"][0]["forecast"] = {str(y): {"growth": 1e30, "margin": 0.1} for y in range(2025, 2060)}
+    with pytest.raises(InvalidInputError, match="too large"):
+        valuate(Model.from_dict(doc))
