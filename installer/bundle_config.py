@@ -144,8 +144,8 @@ def is_unwanted_qt_file(dest: str) -> bool:
 
 
 def icon_file(system: str | None = None, root: Path = ROOT) -> Path:
-    """The icon format the platform's bundler wants."""
-    system = system or platform.system()
+    """The icon format the platform's bundler wants (``system`` as platform.system() names it)."""
+    system = system or {"win32": "Windows", "darwin": "Darwin"}.get(sys.platform, "Linux")
     suffix = {"Windows": ".ico", "Darwin": ".icns"}.get(system, "-256.png")
     return root / "resources" / "icons" / f"{APP_NAME}{suffix}"
 

@@ -1,0 +1,204 @@
+"""What the frozen bundle holds: version, data files, exclusions, and the spec on every platform."""
+from __future__ import annotations
+
+import ast
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "installer" / "valuation-workbench.spec"
+
+
+# ------------------------------------------------------------------ version
+def test_one_version_string(cfg):
+    import models
+    from models._version import __version__
+
+    assert cfg.read_version() == __version__ == models.__version__
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in pyproject["project"]
+    assert "version" in pyproject["project"]["dynamic"]
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {
+        "attr": "models._version.__version__"}
+
+
+def test_read_version_parses_without_importing(cfg, tmp_path):
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "_version.py").write_text('import nothing_here\n__version__ = "9.8.7"\n')
+    assert cfg.read_version(tmp_path) == "9.8.7"
+    (tmp_path / "models" / "_version.py").write_text("__version__ = compute()\n")
+    with pytest.raises(ValueError):
+        cfg.read_version(tmp_path)
+
+
+def test_archive_name_carries_version_and_platform(cfg):
+    assert cfg.archive_basename("1.2.3", "linux-x86_64") == "valuation-workbench-1.2.3-linux-x86_64"
+    assert cfg.platform_tag("Darwin", "arm64") == "macos-arm64"
+    assert cfg.platform_tag("Windows", "AMD64") == "windows-amd64"
+    assert cfg.archive_basename().startswith(f"valuation-workbench-{cfg.read_version()}-")
+
+
+@pytest.mark.parametrize("system, name", [("Windows", "valuation-workbench.ico"),
+                                          ("Darwin", "valuation-workbench.icns"),
+                                          ("Linux", "valuation-workbench-256.png")])
+def test_icon_per_platform_exists(cfg, system, name):
+    path = cfg.icon_file(system)
+    assert path.name == name and path.is_file()
+
+
+# ------------------------------------------------------------------ datas
+def test_datas_hold_every_resource_at_its_package_path(cfg):
+    datas = cfg.resource_datas()
+    by_dest: dict[str, set[str]] = {}
+    for src, dest in datas:
+        assert Path(src).is_file()
+        by_dest.setdefault(dest, set()).add(Path(src).name)
+    assert set(by_dest) == {"resources/samples", "resources/icons", "resources/translations"}
+    resources = ROOT / "resources"
+    assert by_dest["resources/samples"] == {p.name for p in (resources / "samples").glob("*.json")}
+    assert cfg.SAMPLE_NAME in by_dest["resources/samples"]
+    assert by_dest["resources/translations"] == {
+        p.name for p in (resources / "translations").glob("*.qm")}
+    assert {"valuation-workbench.svg", "valuation-workbench.ico", "valuation-workbench.icns",
+            "valuation-workbench-256.png"} <= by_dest["resources/icons"]
+    # nothing that is not shipped data (scripts, sources of translations)
+    assert not any(src.endswith((".py", ".ts")) for src, _ in datas)
+
+
+def test_datas_refuse_a_missing_resource_folder(cfg, tmp_path):
+    (tmp_path / "resources" / "samples").mkdir(parents=True)
+    (tmp_path / "resources" / "samples" / "a.json").write_text("{}")
+    with pytest.raises(FileNotFoundError, match="icons"):
+        cfg.resource_datas(tmp_path)
+
+
+@pytest.mark.parametrize("dest, unwanted", [
+    ("PySide6/Qt/translations/qtbase_zh_CN.qm", False),
+    ("PySide6/Qt/translations/qtbase_en.qm", False),
+    ("PySide6/Qt/translations/qtbase_de.qm", True),
+    ("PySide6/Qt/translations/qt_help_zh_CN.qm", True),
+    ("resources/translations/app_de.qm", False),          # the app's own: never dropped
+    ("PySide6/Qt/lib/libQt6Core.so.6", False),
+    ("PySide6/Qt/lib/libQt6Qml.so.6", True),
+    ("PySide6/Qt/lib/libQt6Network.so.6", True),
+    ("PySide6/Qt6Network.dll", True),
+    ("PySide6/Qt6Widgets.dll", False),
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", False),
+    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", False),
+    ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
+    ("PySide6/Qt/plugins/platforms/libqeglfs.so", True),
+    ("PySide6/Qt/plugins/platforms/libqvnc.so", True),
+    ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqsvg.so", False),
+    ("PySide6\\plugins\\tls\\qschannelbackend.dll", True),
+])
+def test_unwanted_qt_files(cfg, dest, unwanted):
+    assert cfg.is_unwanted_qt_file(dest) is unwanted
+
+
+def _qt_modules_imported_by(package: str) -> set[str]:
+    found: set[str] = set()
+    for path in (ROOT / package).rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                if node.module == "PySide6":
+                    found |= {alias.name for alias in node.names}
+                elif node.module.startswith("PySide6."):
+                    found.add(node.module.split(".")[1])
+            elif isinstance(node, ast.Import):
+                found |= {a.name.split(".")[1] for a in node.names
+                          if a.name.startswith("PySide6.")}
+    return found
+
+
+def test_no_excluded_qt_module_is_imported_by_the_app(cfg):
+    used = _qt_modules_imported_by("desktop_app") | _qt_modules_imported_by("models")
+    assert not used & set(cfg.EXCLUDED_QT_MODULES), "the bundle would lack a module the app imports"
+
+
+def test_pyqtgraph_needs_are_not_excluded(cfg):
+    # pyqtgraph 0.14 imports these at import time (Qt/OpenGLHelpers.py)
+    for name in ("QtOpenGL", "QtOpenGLWidgets", "QtSvg", "QtCore", "QtGui", "QtWidgets"):
+        assert f"PySide6.{name}" not in cfg.EXCLUDED_MODULES
+
+
+# ------------------------------------------------------------------ the spec
+class _Recorder:
+    """Stands in for one PyInstaller build class; remembers its arguments."""
+
+    calls: list[tuple[str, tuple, dict]] = []
+
+    def __init__(self, *args, **kwargs):
+        type(self).calls.append((type(self).__name__, args, kwargs))
+        self.args, self.kwargs = args, kwargs
+        self.binaries = [("PySide6/Qt/lib/libQt6Core.so.6", "x", "BINARY"),
+                         ("PySide6/Qt/lib/libQt6Qml.so.6", "x", "BINARY")]
+        self.datas = [("PySide6/Qt/translations/qtbase_de.qm", "x", "DATA"),
+                      ("resources/samples/s.json", "x", "DATA")]
+        self.pure, self.scripts = [], []
+
+
+def _run_spec(monkeypatch, platform: str) -> dict[str, list]:
+    names = ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")
+    classes = {name: type(name, (_Recorder,), {}) for name in names}
+    _Recorder.calls = []
+    monkeypatch.setattr(sys, "platform", platform)
+    namespace = {"SPECPATH": str(SPEC.parent), "__file__": str(SPEC), **classes}
+    exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), namespace)
+    calls: dict[str, list] = {}
+    for name, args, kwargs in _Recorder.calls:
+        calls.setdefault(name, []).append((args, kwargs))
+    calls["_ns"] = namespace
+    return calls
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
+def test_spec_builds_one_folder_bundle_on_every_platform(cfg, monkeypatch, platform):
+    calls = _run_spec(monkeypatch, platform)
+    (analysis_args, analysis), = calls["Analysis"]
+    assert analysis_args[0] == [str(cfg.ENTRY_SCRIPT)]
+    assert analysis["datas"] == cfg.resource_datas()
+    assert set(cfg.EXCLUDED_MODULES) <= set(analysis["excludes"])
+    (_, exe), = calls["EXE"]
+    assert exe["exclude_binaries"] is True          # one-folder, not one-file
+    assert exe["name"] == cfg.APP_NAME
+    assert exe["console"] is False
+    assert len(calls["COLLECT"]) == 1
+    # the post-filter dropped unwanted Qt files but kept the app's data
+    a = calls["_ns"]["a"]
+    assert [b[0] for b in a.binaries] == ["PySide6/Qt/lib/libQt6Core.so.6"]
+    assert [d[0] for d in a.datas] == ["resources/samples/s.json"]
+    if platform == "darwin":
+        (_, bundle), = calls["BUNDLE"]
+        assert bundle["version"] == cfg.read_version()
+        assert bundle["info_plist"]["CFBundleShortVersionString"] == cfg.read_version()
+        assert bundle["icon"].endswith(".icns")
+    else:
+        assert "BUNDLE" not in calls
+    if platform == "win32":
+        assert exe["icon"].endswith(".ico")
+
+
+def test_launcher_calls_the_gui_script_entry_point(cfg):
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    target = pyproject["project"]["gui-scripts"]["valuation-workbench"]
+    module, func = target.split(":")
+    source = cfg.ENTRY_SCRIPT.read_text(encoding="utf-8")
+    assert f"from {module} import {func}" in source
+    assert re.search(rf"sys\.exit\({func}\(\)\)", source)
+
+
+def test_inno_setup_script_takes_the_version_from_the_build(cfg):
+    iss = (ROOT / "installer" / "valuation-workbench.iss").read_text(encoding="utf-8")
+    assert "AppVersion={#AppVersion}" in iss
+    assert re.search(r"#ifndef AppVersion\s+#error", iss)        # no second version string
+    assert cfg.read_version() not in iss
+    assert "valuation-workbench.ico" in iss
+    assert r'Source: "{#SourceDir}\*"' in iss and "recursesubdirs" in iss
+    build = (ROOT / "installer" / "build.py").read_text(encoding="utf-8")
+    assert "/DAppVersion=" in build
