@@ -1,0 +1,165 @@
+"""Entry point: ``valuation-workbench [FILE]`` / ``python -m desktop_app [FILE]``.
+
+The QApplication is created in :func:`main`, never at import time.
+``--selftest`` loads the bundled sample, values it, renders the main window
+once offscreen and prints the DDM and dynamic totals (the installer's smoke
+test runs the frozen app with it).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import resources
+
+SAMPLE_PATH = Path(resources.__file__).resolve().parent / "samples" / "united-imaging-688271.json"
+ORGANIZATION = "ValuationWorkbench"
+APPLICATION = "valuation-workbench"
+
+#: CJK-capable UI fonts, best first; Qt falls back along the list per glyph.
+CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
+             "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans SC", "SimHei", "Noto Sans CJK TC",
+             "Noto Sans CJK JP")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="valuation-workbench",
+                                     description="估值工作台 Valuation Workbench")
+    parser.add_argument("file", nargs="?", help="a model file (.vwm.json) to open")
+    parser.add_argument("--selftest", action="store_true",
+                        help="load the bundled sample, value it, render the window offscreen, print the totals, exit")
+    parser.add_argument("--without-plots", action="store_true", help="do not build the sensitivity panel")
+    parser.add_argument("--lang", choices=["system", "zh_CN", "en"], help="language for this run")
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def choose_font_families(available: list[str]) -> list[str]:
+    """The CJK-capable families present on this system, in preference order."""
+    present = set(available)
+    return [f for f in CJK_FONTS if f in present]
+
+
+def setup_fonts(app) -> list[str]:
+    """Make Chinese render (never boxes): put a CJK-capable family first and
+    the others as fallbacks."""
+    from PySide6.QtGui import QFontDatabase
+
+    families = choose_font_families(QFontDatabase.families())
+    if families:
+        font = app.font()
+        font.setFamilies(families + [f for f in font.families() if f not in families])
+        app.setFont(font)
+    return families
+
+
+def create_application(argv: list[str]):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app import pyside_guard
+    pyside_guard.apply()
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    import models
+    app.setApplicationVersion(models.__version__)
+    app.setApplicationDisplayName("估值工作台")
+    setup_fonts(app)
+    return app
+
+
+def default_recovery_dir() -> str:
+    from PySide6.QtCore import QStandardPaths
+
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return os.path.join(base or tempfile.gettempdir(), "recovery")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parse_args(argv)
+    if args.selftest:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import PySide6  # noqa: F401  (PySide6 before pyqtgraph, for its binding choice)
+    app = create_application([sys.argv[0]])
+    if args.selftest:
+        return run_selftest(app, with_plots=not args.without_plots)
+
+    from PySide6.QtCore import QSettings
+
+    import models
+    from desktop_app import i18n
+    from desktop_app.document import Document
+    from desktop_app.main_window import MainWindow
+    from desktop_app.settings import Settings
+
+    settings = Settings(QSettings())
+    i18n.install(app, args.lang or settings.get("language"))
+    problems = []
+    path = args.file or settings.get("last_file") or None
+    model = None
+    if path:
+        try:
+            model = models.load_model(path)
+            path = os.path.abspath(path)
+        except models.ModelFileError as exc:
+            problems.append(f"{path}: {exc}")
+            model = None
+    if model is None:
+        path = None
+        model = models.load_model(SAMPLE_PATH)
+    document = Document(model, path, recovery_dir=default_recovery_dir())
+    window = MainWindow(document, settings, with_plots=not args.without_plots)
+    for problem in problems:
+        window.messages.log(problem)
+    window.show()
+    if problems:
+        from PySide6.QtWidgets import QMessageBox
+        QMessageBox.warning(window, window.tr("Cannot open file"), "\n\n".join(problems))
+    if path:
+        settings.add_recent_file(path)
+    window.offer_recovery()
+    document.start_autosave(settings.get("autosave_interval_s"))
+    return app.exec()
+
+
+def run_selftest(app, with_plots: bool = True) -> int:
+    """Smoke test: sample → valuation → main window rendered once → totals."""
+    from PySide6.QtCore import QSettings
+
+    import models
+    from desktop_app import i18n
+    from desktop_app.document import Document
+    from desktop_app.main_window import MainWindow
+    from desktop_app.numbers import MONEY, format_value
+    from desktop_app.settings import Settings
+
+    with tempfile.TemporaryDirectory(prefix="vw-selftest-") as tmp:
+        settings = Settings(QSettings(os.path.join(tmp, "selftest.ini"), QSettings.Format.IniFormat))
+        i18n.install(app, "zh_CN")
+        model = models.load_model(SAMPLE_PATH)
+        document = Document(model, None, recovery_dir=None)
+        window = MainWindow(document, settings, with_plots=with_plots)
+        window.resize(1600, 1000)
+        window.show()
+        app.processEvents()
+        pixmap = window.grab()
+        state = window.controller.state
+        result = state.result if state else None
+        ok = not pixmap.isNull() and pixmap.width() > 0 and result is not None
+        if result is not None:
+            shown = window.header.ddm.value.text()
+            ok = ok and shown.startswith(format_value(result.ddm.total, MONEY))
+        if not ok:
+            print("selftest FAILED: the window did not render the sample's valuation", file=sys.stderr)
+            return 1
+        unit = model.unit
+        print(f"DDM {result.ddm.total:.2f} {unit}  dynamic {result.dynamic.total:.2f} {unit}")
+        window.close()
+        document.close_cleanly()
+    return 0

@@ -1,0 +1,68 @@
+"""Package-relative translation loading.
+
+Installs every ``resources/translations/*_<locale>.qm`` (``app_zh_CN.qm``,
+``plots_zh_CN.qm``, …) plus Qt's own ``qtbase_<locale>.qm`` when Qt ships it.
+The source strings are English; ``zh_CN`` is the Chinese translation.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+import resources
+
+TRANSLATIONS_DIR = Path(resources.__file__).resolve().parent / "translations"
+
+#: Languages offered in the settings menu: code → native name.
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def resolve_language(setting: str) -> str:
+    """``"system"`` → the system locale's language if we have it, else English."""
+    if setting in LANGUAGES:
+        return setting
+    name = QLocale.system().name()  # e.g. "zh_CN", "en_US", "C"
+    if name.startswith("zh"):
+        return "zh_CN"
+    return "en"
+
+
+def install(app: QCoreApplication, language: str) -> str:
+    """Replace the installed translators with those for ``language``.
+
+    ``language`` is a code from :data:`LANGUAGES` or ``"system"``. Returns the
+    resolved code. Installing posts a LanguageChange event to every widget,
+    which re-translates itself.
+    """
+    global _current
+    code = resolve_language(language)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if code != "en":
+        for qm in sorted(TRANSLATIONS_DIR.glob(f"*_{code}.qm")):
+            translator = QTranslator(app)
+            if translator.load(str(qm)):
+                app.installTranslator(translator)
+                _installed.append(translator)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        translator = QTranslator(app)
+        if translator.load(f"qtbase_{code}", qt_dir):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    _current = code
+    return code
+
+
+def current_language() -> str:
+    """The resolved code last installed (``"zh_CN"`` or ``"en"``)."""
+    return _current
+
+
+def engine_lang() -> str:
+    """The ``lang`` argument of ``models.status.status_label``."""
+    return "zh" if _current.startswith("zh") else "en"

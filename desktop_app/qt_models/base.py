@@ -1,0 +1,366 @@
+"""A QAbstractTableModel over a grid of engine values.
+
+Subclasses describe the grid (which value, which kind, which cells are
+editable, which engine call an edit means); this base class does the Qt part:
+formatted display text, the raw value under ``EditRole``, per-cell flags,
+parsing of typed text, refusal with a message, block copy/paste, and
+``dataChanged`` for exactly the cells whose value, text or mark changed after a
+recompute. It computes nothing about valuation.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop_app.numbers import INTEGER, NUMERIC_KINDS, PERCENT, TEXT, ParseError, edit_text, format_value, parse_number
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+#: True when the cell has an engine warning/error or a refused edit
+MARK_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+WARNING_BRUSH = QBrush(QColor("#fff3c4"))
+ERROR_BRUSH = QBrush(QColor("#ffd6d6"))
+ACTUAL_BRUSH = QBrush(QColor("#f1f3f5"))
+TITLE_BRUSH = QBrush(QColor("#dde6f3"))
+TOTAL_BRUSH = QBrush(QColor("#eef2f7"))
+INPUT_BRUSH = QBrush(QColor("#1a4fa0"))   # inputs in blue, the spreadsheet convention
+DERIVED_BRUSH = QBrush(QColor("#202124"))
+INHERITED_BRUSH = QBrush(QColor("#8a8f98"))
+
+
+def tr(text: str, disambiguation: str | None = None) -> str:
+    return QCoreApplication.translate("TableModels", text, disambiguation)
+
+
+def parse_error_message(exc: ParseError) -> str:
+    text = exc.text
+    if exc.code == "empty":
+        return tr("Empty input; the old value is kept.")
+    if exc.code == "not_finite":
+        return tr("“%1” is not a finite number; the old value is kept.").replace("%1", str(text))
+    if exc.code == "not_integer":
+        return tr("“%1” is not a whole number; the old value is kept.").replace("%1", str(text))
+    if exc.code == "percent_not_allowed":
+        return tr("“%1”: a percentage is not allowed in this cell; the old value is kept.").replace("%1", str(text))
+    return tr("“%1” is not a number; the old value is kept.").replace("%1", str(text))
+
+
+class GridModel(QAbstractTableModel):
+    """Base for every table in the app. See the module docstring."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.state = None
+        self._values = np.empty((0, 0))
+        self._texts: dict[tuple[int, int], str] = {}
+        self._marks: dict[tuple[int, int], tuple[str, str]] = {}  # (severity, message)
+        self._rejected: dict[tuple[int, int], str] = {}
+        #: message of the last refused edit, for the view's status line
+        self.last_rejection: str = ""
+
+    # ---- what subclasses provide ---------------------------------------
+    def _layout(self, state) -> None:
+        """Structure changed: rebuild row/column metadata from ``state``."""
+
+    def _compute(self, state) -> tuple[np.ndarray, dict]:
+        """(values (rows, cols) float array with NaN for blank, text overrides)."""
+        raise NotImplementedError
+
+    def _compute_marks(self, state) -> dict:
+        return {}
+
+    def cell_kind(self, row: int, col: int) -> str:
+        raise NotImplementedError
+
+    def is_editable(self, row: int, col: int) -> bool:
+        return False
+
+    def _apply(self, row: int, col: int, value, txn) -> None:
+        """Record the engine changes that typing ``value`` here means."""
+        raise NotImplementedError
+
+    def cell_label(self, row: int, col: int) -> str:
+        """Where a cell is, for messages and undo text."""
+        v = self.headerData(row, Qt.Orientation.Vertical)
+        h = self.headerData(col, Qt.Orientation.Horizontal)
+        return " · ".join(str(x) for x in (v, h) if x)
+
+    def header_text(self, section: int, orientation: Qt.Orientation) -> str:
+        return ""
+
+    def cell_brush(self, row: int, col: int):
+        return None
+
+    def cell_foreground(self, row: int, col: int):
+        return None
+
+    def cell_font(self, row: int, col: int):
+        return None
+
+    def cell_tooltip(self, row: int, col: int) -> str:
+        return ""
+
+    # ---- Qt model -------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if parent.isValid():
+            return 0
+        return self._values.shape[0]
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        if parent.isValid():
+            return 0
+        return self._values.shape[1]
+
+    def value(self, row: int, col: int):
+        """The raw value at a cell: float (NaN when blank) or text."""
+        kind = self.cell_kind(row, col)
+        if kind == TEXT:
+            return self._texts.get((row, col), "")
+        return float(self._values[row, col])
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = self._texts.get((r, c))
+            if text is not None:
+                return text
+            kind = self.cell_kind(r, c)
+            return format_value(self._values[r, c], kind)
+        if role == Qt.ItemDataRole.EditRole:
+            kind = self.cell_kind(r, c)
+            if kind == TEXT:
+                return self._texts.get((r, c), "")
+            v = float(self._values[r, c])
+            return None if math.isnan(v) else v
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN_TEXT if self.cell_kind(r, c) == TEXT else _ALIGN_NUMBER
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if (r, c) in self._rejected:
+                return ERROR_BRUSH
+            mark = self._marks.get((r, c))
+            if mark:
+                return ERROR_BRUSH if mark[0] == "error" else WARNING_BRUSH
+            return self.cell_brush(r, c)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.cell_foreground(r, c)
+        if role == Qt.ItemDataRole.FontRole:
+            return self.cell_font(r, c)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = []
+            if (r, c) in self._rejected:
+                parts.append(self._rejected[(r, c)])
+            mark = self._marks.get((r, c))
+            if mark:
+                parts.append(mark[1])
+            extra = self.cell_tooltip(r, c)
+            if extra:
+                parts.append(extra)
+            return "\n".join(parts) if parts else None
+        if role == KIND_ROLE:
+            return self.cell_kind(r, c)
+        if role == MARK_ROLE:
+            return (r, c) in self._rejected or (r, c) in self._marks
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            count = self.rowCount() if orientation == Qt.Orientation.Vertical else self.columnCount()
+            if 0 <= section < count:
+                return self.header_text(section, orientation)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Vertical:
+            return _ALIGN_TEXT
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_editable(index.row(), index.column()):
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        r, c = index.row(), index.column()
+        if not self.is_editable(r, c):
+            return False
+        try:
+            parsed = self.parse(value, self.cell_kind(r, c))
+        except ParseError as exc:
+            self._refuse(r, c, f"{self.cell_label(r, c)}: {parse_error_message(exc)}")
+            return False
+        text = tr("Edit %1").replace("%1", self.cell_label(r, c))
+        ok = self.document.edit(text, lambda txn: self._apply(r, c, parsed, txn))
+        if not ok:
+            self._refuse(r, c, self.document.last_rejection, emit=False)
+        return ok
+
+    def parse(self, value, kind: str):
+        """Typed text → stored value; Python numbers are taken as stored
+        values (a decimal for percent cells)."""
+        if kind == TEXT:
+            text = str(value).strip() if value is not None else ""
+            if not text:
+                raise ParseError("empty", "")
+            return text
+        if isinstance(value, str):
+            return parse_number(value, kind)
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
+            raise ParseError("not_a_number", str(value))
+        v = float(value)
+        if not math.isfinite(v):
+            raise ParseError("not_finite", str(value))
+        if kind == INTEGER:
+            if v != int(v):
+                raise ParseError("not_integer", str(value))
+            return int(v)
+        return v
+
+    def _refuse(self, r: int, c: int, message: str, emit: bool = True) -> None:
+        self.last_rejection = message
+        self._rejected[(r, c)] = message
+        idx = self.index(r, c)
+        self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+        if emit:
+            self.document.editRejected.emit(message)
+
+    # ---- block copy / paste ----------------------------------------------
+    def copy_text(self, indexes: Iterable) -> str:
+        """Tab-separated text of the bounding block of ``indexes``; cells not
+        selected are empty. Values at full precision, percents with ``%``."""
+        cells = {(i.row(), i.column()) for i in indexes if i.isValid()}
+        if not cells:
+            return ""
+        rows = [r for r, _ in cells]
+        cols = [c for _, c in cells]
+        lines = []
+        for r in range(min(rows), max(rows) + 1):
+            out = []
+            for c in range(min(cols), max(cols) + 1):
+                if (r, c) not in cells:
+                    out.append("")
+                    continue
+                kind = self.cell_kind(r, c)
+                if kind == TEXT:
+                    out.append(self._texts.get((r, c), "").replace("\t", " ").replace("\n", " "))
+                elif (r, c) in self._texts:
+                    out.append(self._texts[(r, c)])
+                else:
+                    v = float(self._values[r, c])
+                    out.append("" if math.isnan(v) else edit_text(v, kind))
+            lines.append("\t".join(out))
+        return "\n".join(lines)
+
+    def paste_block(self, top: int, left: int, block: list[list[str]]) -> bool:
+        """Paste a block of typed texts with its top-left at (top, left) as one
+        undo step. Cells outside the table, read-only cells and blank texts
+        are skipped. If any text does not parse, or the engine refuses the
+        result, nothing is applied and the offending cell is marked."""
+        targets = []
+        for dr, line in enumerate(block):
+            for dc, text in enumerate(line):
+                r, c = top + dr, left + dc
+                if r >= self.rowCount() or c >= self.columnCount():
+                    continue
+                if not self.is_editable(r, c) or not str(text).strip():
+                    continue
+                try:
+                    targets.append((r, c, self.parse(text, self.cell_kind(r, c))))
+                except ParseError as exc:
+                    self._refuse(r, c, tr("Paste refused at %1: %2")
+                                 .replace("%1", self.cell_label(r, c))
+                                 .replace("%2", parse_error_message(exc)))
+                    return False
+        if not targets:
+            return False
+
+        def apply(txn):
+            for r, c, v in targets:
+                self._apply(r, c, v, txn)
+
+        text = tr("Paste %1 cells").replace("%1", str(len(targets)))
+        ok = self.document.edit(text, apply)
+        if not ok:
+            r, c, _ = targets[0]
+            self._refuse(r, c, self.document.last_rejection, emit=False)
+        return ok
+
+    # ---- recompute -------------------------------------------------------
+    def update_state(self, state, structure_changed: bool) -> None:
+        """Take the new engine state; emit dataChanged for exactly the cells
+        that changed (or reset when the shape changed)."""
+        self.state = state
+        values, texts = self._compute(state)
+        marks = self._compute_marks(state)
+        if structure_changed or values.shape != self._values.shape:
+            self.beginResetModel()
+            self._layout(state)
+            self._values, self._texts, self._marks = values, texts, marks
+            self._rejected = {}
+            self.endResetModel()
+            return
+        old = self._values
+        changed = ~((old == values) | (np.isnan(old) & np.isnan(values)))
+        cells = set(zip(*np.nonzero(changed)))
+        cells = {(int(r), int(c)) for r, c in cells}
+        for key in set(texts) | set(self._texts):
+            if texts.get(key) != self._texts.get(key):
+                cells.add(key)
+        for key in set(marks) | set(self._marks):
+            if marks.get(key) != self._marks.get(key):
+                cells.add(key)
+        cells |= set(self._rejected)
+        self._values, self._texts, self._marks = values, texts, marks
+        self._rejected = {}
+        self._emit_cells(cells)
+
+    def _emit_cells(self, cells: set) -> None:
+        by_row: dict[int, list[int]] = {}
+        for r, c in cells:
+            by_row.setdefault(r, []).append(c)
+        for r in sorted(by_row):
+            cols = sorted(by_row[r])
+            start = prev = cols[0]
+            for c in cols[1:] + [None]:
+                if c is not None and c == prev + 1:
+                    prev = c
+                    continue
+                self.dataChanged.emit(self.index(r, start), self.index(r, prev))
+                if c is not None:
+                    start = prev = c
+
+    def retranslate(self) -> None:
+        """Headers are translated on each call; tell the views to re-ask."""
+        if self.rowCount():
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    # ---- export ----------------------------------------------------------
+    def export_rows(self, corner: str = "") -> tuple[list[str], list[list[Any]]]:
+        """(header, rows) for CSV: raw numbers (None when blank), texts as text."""
+        header = [corner] + [self.header_text(c, Qt.Orientation.Horizontal) for c in range(self.columnCount())]
+        rows = []
+        for r in range(self.rowCount()):
+            line: list[Any] = [self.header_text(r, Qt.Orientation.Vertical)]
+            for c in range(self.columnCount()):
+                kind = self.cell_kind(r, c)
+                if kind == TEXT:
+                    line.append(self._texts.get((r, c), ""))
+                else:
+                    v = float(self._values[r, c])
+                    line.append(None if math.isnan(v) else v)
+            rows.append(line)
+        return header, rows

@@ -1,0 +1,199 @@
+"""Valuation parameters: per segment (one row each) and company-level.
+
+Per segment: discount rate, ROE, fade growth and fade years, terminal growth
+(an override of the company's; shown greyed while inherited) and the composite
+multiple. Company: names, price and shares, terminal growth, fade years, excess
+cash, minority interest, equity investments (money in the model's unit).
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from desktop_app.numbers import INTEGER, MONEY, MULTIPLE, NUMBER, PERCENT, TEXT
+from desktop_app.qt_models.base import DERIVED_BRUSH, INHERITED_BRUSH, INPUT_BRUSH, GridModel, tr
+from desktop_app.qt_models.forecast import display_unit
+from desktop_app.qt_models.issues import join_messages, split_segment_path
+
+SEGMENT_PARAMS = ("discount_rate", "roe", "fade_growth", "fade_years", "terminal_growth", "multiple")
+_SEGMENT_KINDS = {"discount_rate": PERCENT, "roe": PERCENT, "fade_growth": PERCENT, "fade_years": INTEGER,
+                  "terminal_growth": PERCENT, "multiple": MULTIPLE}
+#: optional per-segment overrides of a company value
+_OVERRIDES = {"fade_years": ("valuation", "fade_years"), "terminal_growth": ("valuation", "terminal_growth")}
+
+
+def segment_param_label(key: str) -> str:
+    return {
+        "discount_rate": tr("Discount rate"),
+        "roe": tr("ROE"),
+        "fade_growth": tr("Fade growth"),
+        "fade_years": tr("Fade years"),
+        "terminal_growth": tr("Terminal growth"),
+        "multiple": tr("Composite multiple"),
+    }[key]
+
+
+class SegmentParametersModel(GridModel):
+    """Rows: segments; columns: :data:`SEGMENT_PARAMS`."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(document, parent)
+        self._names: list[str] = []
+        self._inherited: set[tuple[int, int]] = set()
+
+    def _layout(self, state) -> None:
+        self._names = state.model.segment_names
+
+    def _compute(self, state):
+        model = state.model
+        values = np.full((model.segment_count, len(SEGMENT_PARAMS)), np.nan)
+        inherited = set()
+        for i, seg in enumerate(model.segments):
+            for c, key in enumerate(SEGMENT_PARAMS):
+                if key == "fade_years":
+                    values[i, c] = model.segment_fade_years(i)
+                elif key == "terminal_growth":
+                    values[i, c] = model.segment_terminal_growth(i)
+                else:
+                    values[i, c] = seg[key]
+                if key in _OVERRIDES and seg.get(key) is None:
+                    inherited.add((i, c))
+        self._inherited = inherited
+        self._names = model.segment_names
+        return values, {}
+
+    def _compute_marks(self, state) -> dict:
+        grouped: dict = {}
+        for path, issues in state.issues_by_path.items():
+            loc = split_segment_path(path)
+            if loc is None:
+                continue
+            seg, rest = loc
+            if rest in SEGMENT_PARAMS and seg < state.model.segment_count:
+                grouped.setdefault((seg, SEGMENT_PARAMS.index(rest)), []).extend(issues)
+        return {cell: join_messages(v) for cell, v in grouped.items()}
+
+    def cell_kind(self, row: int, col: int) -> str:
+        return _SEGMENT_KINDS[SEGMENT_PARAMS[col]]
+
+    def is_editable(self, row: int, col: int) -> bool:
+        return True
+
+    def _apply(self, row: int, col: int, value, txn) -> None:
+        key = SEGMENT_PARAMS[col]
+        txn.set(("segments", row, key), int(value) if key == "fade_years" else float(value))
+
+    def header_text(self, section: int, orientation) -> str:
+        if orientation == Qt.Orientation.Horizontal:
+            return segment_param_label(SEGMENT_PARAMS[section])
+        return self._names[section] if section < len(self._names) else ""
+
+    def cell_foreground(self, row: int, col: int):
+        return INHERITED_BRUSH if (row, col) in self._inherited else INPUT_BRUSH
+
+    def cell_tooltip(self, row: int, col: int) -> str:
+        if (row, col) in self._inherited:
+            return tr("The company's value; type a value to override it for this segment.")
+        return ""
+
+
+COMPANY_PARAMS = (
+    (("company", "name"), TEXT),
+    (("company", "ticker"), TEXT),
+    (("company", "industry"), TEXT),
+    (("market", "price"), NUMBER),
+    (("market", "shares"), NUMBER),
+    (("market", "pe_ttm"), MULTIPLE),
+    (("market", "pb_mrq"), MULTIPLE),
+    (("valuation", "terminal_growth"), PERCENT),
+    (("valuation", "fade_years"), INTEGER),
+    (("valuation", "excess_cash"), MONEY),
+    (("valuation", "minority_interest"), MONEY),
+    (("valuation", "equity_investments"), MONEY),
+)
+_ZERO_DEFAULT = {("valuation", "excess_cash"), ("valuation", "minority_interest"),
+                 ("valuation", "equity_investments")}
+
+
+def company_param_label(path: tuple, unit: str) -> str:
+    key = path[-1]
+    return {
+        "name": tr("Company"),
+        "ticker": tr("Ticker"),
+        "industry": tr("Industry"),
+        "price": tr("Share price"),
+        "shares": tr("Shares"),
+        "pe_ttm": tr("PE-TTM (quoted)"),
+        "pb_mrq": tr("PB-MRQ (quoted)"),
+        "terminal_growth": tr("Terminal growth"),
+        "fade_years": tr("Fade years"),
+        "excess_cash": tr("Excess cash (%1)").replace("%1", unit),
+        "minority_interest": tr("Minority interest (%1)").replace("%1", unit),
+        "equity_investments": tr("Equity investments (%1)").replace("%1", unit),
+    }[key]
+
+
+class CompanyParametersModel(GridModel):
+    """One column of company-level values, one row per :data:`COMPANY_PARAMS`."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(document, parent)
+        self._unit = ""
+
+    def _layout(self, state) -> None:
+        self._unit = display_unit(state.model.unit)
+
+    def _compute(self, state):
+        model = state.model
+        values = np.full((len(COMPANY_PARAMS), 1), np.nan)
+        texts = {}
+        for r, (path, kind) in enumerate(COMPANY_PARAMS):
+            try:
+                v = model.get(path)
+            except (KeyError, IndexError, TypeError):
+                v = 0.0 if path in _ZERO_DEFAULT else None
+            if kind == TEXT:
+                texts[(r, 0)] = "" if v is None else str(v)
+            elif v is not None:
+                try:
+                    values[r, 0] = float(v)
+                except (TypeError, ValueError):
+                    pass
+        return values, texts
+
+    def cell_kind(self, row: int, col: int) -> str:
+        return COMPANY_PARAMS[row][1]
+
+    def is_editable(self, row: int, col: int) -> bool:
+        return True
+
+    def parse(self, value, kind):
+        parsed = super().parse(value, kind)
+        return parsed
+
+    def _apply(self, row: int, col: int, value, txn) -> None:
+        path, kind = COMPANY_PARAMS[row]
+        if kind == TEXT:
+            txn.set(path, str(value))
+        elif kind == INTEGER:
+            txn.set(path, int(value))
+        else:
+            txn.set(path, float(value))
+
+    def header_text(self, section: int, orientation) -> str:
+        if orientation == Qt.Orientation.Horizontal:
+            return tr("Value")
+        return company_param_label(COMPANY_PARAMS[section][0], self._unit)
+
+    def cell_foreground(self, row: int, col: int):
+        return INPUT_BRUSH
+
+    def _compute_marks(self, state) -> dict:
+        marks = {}
+        for r, (path, _) in enumerate(COMPANY_PARAMS):
+            issues = state.issues_by_path.get(".".join(path))
+            if issues:
+                marks[(r, 0)] = join_messages(issues)
+        return marks

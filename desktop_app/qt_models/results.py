@@ -1,0 +1,194 @@
+"""Valuation results per segment and in total: the DDM (table 5) and the
+dynamic valuation (table 4). Read-only, except the dynamic table's composite
+multiple, which is the same input as in the parameters table."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+from desktop_app.numbers import MONEY, MULTIPLE, PERCENT
+from desktop_app.qt_models.base import DERIVED_BRUSH, INPUT_BRUSH, TOTAL_BRUSH, GridModel, tr
+from desktop_app.qt_models.forecast import display_unit
+from desktop_app.qt_models.issues import join_messages, split_segment_path
+
+_BOLD = QFont()
+_BOLD.setBold(True)
+_DASH = "–"
+
+
+class _ResultModel(GridModel):
+    """Rows: segments then the company total. Columns: ``COLUMNS``."""
+
+    COLUMNS: tuple[str, ...] = ()
+    KINDS: dict[str, str] = {}
+    #: columns that are company-level only (a dash on segment rows)
+    COMPANY_ONLY = ("excess_cash", "minority_interest", "equity_investments")
+
+    def __init__(self, document, parent=None):
+        super().__init__(document, parent)
+        self._names: list[str] = []
+        self._unit = ""
+
+    def _method(self, result):
+        raise NotImplementedError
+
+    def _layout(self, state) -> None:
+        self._names = state.model.segment_names
+        self._unit = display_unit(state.model.unit)
+
+    def _segment_values(self, seg, model, i) -> dict:
+        raise NotImplementedError
+
+    def _total_values(self, method, model) -> dict:
+        raise NotImplementedError
+
+    def _compute(self, state):
+        model = state.model
+        n = model.segment_count
+        values = np.full((n + 1, len(self.COLUMNS)), np.nan)
+        texts = {}
+        self._names = model.segment_names
+        if state.result is None:
+            for r in range(n + 1):
+                for c in range(len(self.COLUMNS)):
+                    texts[(r, c)] = tr("invalid")
+            return values, texts
+        method = self._method(state.result)
+        for i, seg in enumerate(method.segments):
+            row = self._segment_values(seg, model, i)
+            for c, key in enumerate(self.COLUMNS):
+                if key in self.COMPANY_ONLY:
+                    texts[(i, c)] = _DASH
+                else:
+                    values[i, c] = row.get(key, math.nan)
+        row = self._total_values(method, model)
+        for c, key in enumerate(self.COLUMNS):
+            v = row.get(key)
+            if v is None:
+                texts[(n, c)] = _DASH
+            else:
+                values[n, c] = v
+        return values, texts
+
+    def _compute_marks(self, state) -> dict:
+        grouped: dict = {}
+        n = state.model.segment_count
+        for path, issues in state.issues_by_path.items():
+            loc = split_segment_path(path)
+            if loc is None or loc[0] >= n:
+                continue
+            seg, rest = loc
+            col = self._mark_column(rest, issues)
+            if col is not None:
+                grouped.setdefault((seg, col), []).extend(issues)
+        return {cell: join_messages(v) for cell, v in grouped.items()}
+
+    def _mark_column(self, rest: str, issues):
+        return None
+
+    def cell_kind(self, row: int, col: int) -> str:
+        return self.KINDS.get(self.COLUMNS[col], MONEY)
+
+    def is_total_row(self, row: int) -> bool:
+        return row == len(self._names)
+
+    def header_text(self, section: int, orientation) -> str:
+        if orientation == Qt.Orientation.Horizontal:
+            return self.column_label(self.COLUMNS[section])
+        if section < len(self._names):
+            return self._names[section]
+        return tr("Company total (%1)").replace("%1", self._unit)
+
+    def column_label(self, key: str) -> str:
+        return {
+            "forecast_value": tr("Forecast-period value"),
+            "perpetual_value": tr("Perpetual value"),
+            "business_value": tr("Business value"),
+            "terminal_share": tr("Perpetual share"),
+            "excess_cash": tr("Excess cash"),
+            "minority_interest": tr("Minority interest"),
+            "equity_investments": tr("Equity investments"),
+            "total": tr("Total value"),
+            "discount_rate": tr("Discount rate"),
+            "multiple": tr("Composite multiple"),
+            "earnings_base": tr("Earnings base"),
+            "explicit_value": tr("Explicit-period value"),
+            "post_explicit_value": tr("Post-explicit value"),
+        }[key]
+
+    def cell_brush(self, row: int, col: int):
+        return TOTAL_BRUSH if self.is_total_row(row) else None
+
+    def cell_font(self, row: int, col: int):
+        if self.is_total_row(row) or self.COLUMNS[col] == "total":
+            return _BOLD
+        return None
+
+
+class DDMResultModel(_ResultModel):
+    COLUMNS = ("forecast_value", "perpetual_value", "business_value", "terminal_share",
+               "excess_cash", "minority_interest", "equity_investments", "total")
+    KINDS = {"terminal_share": PERCENT}
+
+    def _method(self, result):
+        return result.ddm
+
+    def _segment_values(self, seg, model, i) -> dict:
+        return {"forecast_value": seg.forecast_value, "perpetual_value": seg.perpetual_value,
+                "business_value": seg.business_value, "terminal_share": seg.terminal_share,
+                "total": seg.business_value}
+
+    def _total_values(self, method, model) -> dict:
+        forecast = math.fsum(s.forecast_value for s in method.segments)
+        perpetual = math.fsum(s.perpetual_value for s in method.segments)
+        share = perpetual / method.segment_total if method.segment_total else None
+        return {"forecast_value": forecast, "perpetual_value": perpetual,
+                "business_value": method.segment_total, "terminal_share": share,
+                "excess_cash": method.excess_cash, "minority_interest": method.minority_interest,
+                "equity_investments": method.equity_investments, "total": method.total}
+
+    def _mark_column(self, rest, issues):
+        if rest == "":  # terminal share above 75%
+            return self.COLUMNS.index("terminal_share")
+        return None
+
+
+class DynamicResultModel(_ResultModel):
+    COLUMNS = ("discount_rate", "multiple", "earnings_base", "explicit_value", "post_explicit_value",
+               "business_value", "excess_cash", "minority_interest", "equity_investments", "total")
+    KINDS = {"discount_rate": PERCENT, "multiple": MULTIPLE}
+
+    def _method(self, result):
+        return result.dynamic
+
+    def _segment_values(self, seg, model, i) -> dict:
+        return {"discount_rate": model.segments[i]["discount_rate"], "multiple": seg.multiple,
+                "earnings_base": seg.earnings_base, "explicit_value": seg.explicit_value,
+                "post_explicit_value": seg.post_explicit_value, "business_value": seg.business_value,
+                "total": seg.business_value}
+
+    def _total_values(self, method, model) -> dict:
+        return {"discount_rate": None, "multiple": None,
+                "earnings_base": math.fsum(s.earnings_base for s in method.segments),
+                "explicit_value": math.fsum(s.explicit_value for s in method.segments),
+                "post_explicit_value": math.fsum(s.post_explicit_value for s in method.segments),
+                "business_value": method.segment_total, "excess_cash": method.excess_cash,
+                "minority_interest": method.minority_interest,
+                "equity_investments": method.equity_investments, "total": method.total}
+
+    def is_editable(self, row: int, col: int) -> bool:
+        return not self.is_total_row(row) and self.COLUMNS[col] == "multiple"
+
+    def _apply(self, row: int, col: int, value, txn) -> None:
+        txn.set(("segments", row, "multiple"), float(value))
+
+    def cell_foreground(self, row: int, col: int):
+        return INPUT_BRUSH if self.is_editable(row, col) else DERIVED_BRUSH
+
+    def _mark_column(self, rest, issues):
+        if rest in ("discount_rate", "multiple"):
+            return self.COLUMNS.index(rest)
+        return None

@@ -1,0 +1,184 @@
+"""The header block, like the report's first block: company facts on the left,
+the DDM and dynamic values with upside and a coloured status badge."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from models.status import status_label
+from desktop_app import i18n
+from desktop_app.numbers import MONEY, MULTIPLE, NUMBER, PERCENT, format_value
+from desktop_app.qt_models.forecast import display_unit
+
+#: badge colours, most overvalued (red) to most undervalued (green)
+STATUS_COLORS = {
+    "severely_overvalued": ("#ffffff", "#b3261e"),
+    "overvalued": ("#ffffff", "#d9534f"),
+    "slightly_overvalued": ("#3d2a00", "#f0ad4e"),
+    "fair": ("#1f2937", "#d8dee6"),
+    "slightly_undervalued": ("#0f3d1e", "#a6dcb4"),
+    "undervalued": ("#ffffff", "#3c9a5f"),
+    "severely_undervalued": ("#ffffff", "#1e6b3a"),
+}
+
+
+class StatusBadge(QLabel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumWidth(96)
+        self.code: str | None = None
+
+    def set_status(self, code: str | None) -> None:
+        self.code = code
+        if code is None:
+            self.setText("—")
+            self.setStyleSheet("QLabel { border-radius: 4px; padding: 3px 10px; background: #eee; color: #666; }")
+            return
+        fg, bg = STATUS_COLORS[code]
+        self.setText(status_label(code, i18n.engine_lang()))
+        self.setStyleSheet(f"QLabel {{ border-radius: 4px; padding: 3px 10px; font-weight: bold; "
+                           f"background: {bg}; color: {fg}; }}")
+
+
+class _MethodBox(QFrame):
+    """One method's value, upside and status."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("methodBox")
+        self.title = QLabel()
+        self.title.setObjectName("methodTitle")
+        self.value = QLabel()
+        self.value.setObjectName("methodValue")
+        big = QFont(self.value.font())
+        big.setPointSizeF(big.pointSizeF() * 1.6)
+        big.setBold(True)
+        self.value.setFont(big)
+        self.upside_caption = QLabel()
+        self.upside = QLabel()
+        self.status_caption = QLabel()
+        self.badge = StatusBadge()
+        lay = QGridLayout(self)
+        lay.setContentsMargins(12, 6, 12, 6)
+        lay.addWidget(self.title, 0, 0, 1, 2)
+        lay.addWidget(self.value, 1, 0, 1, 2)
+        lay.addWidget(self.upside_caption, 2, 0)
+        lay.addWidget(self.upside, 2, 1)
+        lay.addWidget(self.status_caption, 3, 0)
+        lay.addWidget(self.badge, 3, 1, Qt.AlignmentFlag.AlignLeft)
+
+
+class HeaderWidget(QFrame):
+    """Company facts and both valuations; updated by the controller."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("header")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#header { background: #fbfcfe; } #methodBox { border-left: 1px solid #d6dbe3; }"
+                           " #companyName { font-size: 15pt; font-weight: bold; }"
+                           " QLabel[role='caption'] { color: #6b7280; }")
+        self.company = QLabel()
+        self.company.setObjectName("companyName")
+        self.subtitle = QLabel()
+        self.facts: dict[str, tuple[QLabel, QLabel]] = {}
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(14)
+        for n, key in enumerate(("industry", "price", "market_cap", "pe_ttm", "pb_mrq")):
+            caption, value = QLabel(), QLabel()
+            caption.setProperty("role", "caption")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            facts.addWidget(caption, n % 3, (n // 3) * 2)
+            facts.addWidget(value, n % 3, (n // 3) * 2 + 1)
+            self.facts[key] = (caption, value)
+        left = QVBoxLayout()
+        left.addWidget(self.company)
+        left.addWidget(self.subtitle)
+        left.addLayout(facts)
+        left.addStretch(1)
+        self.ddm = _MethodBox()
+        self.dynamic = _MethodBox()
+        for box in (self.ddm, self.dynamic):
+            box.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(12, 8, 12, 8)
+        lay.addLayout(left, 3)
+        lay.addWidget(self.ddm, 2)
+        lay.addWidget(self.dynamic, 2)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._state = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        captions = {"industry": self.tr("Industry"), "price": self.tr("Share price"),
+                    "market_cap": self.tr("Market cap"), "pe_ttm": self.tr("PE-TTM"),
+                    "pb_mrq": self.tr("PB-MRQ")}
+        for key, (caption, _) in self.facts.items():
+            caption.setText(captions[key])
+        self.ddm.title.setText(self.tr("DDM valuation"))
+        self.dynamic.title.setText(self.tr("Dynamic valuation"))
+        for box in (self.ddm, self.dynamic):
+            box.upside_caption.setText(self.tr("Upside"))
+            box.status_caption.setText(self.tr("Status"))
+        if self._state is not None:
+            self.update_state(self._state, True)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def update_state(self, state, structure_changed: bool) -> None:
+        self._state = state
+        model = state.model
+        doc = model.doc
+        company = doc.get("company", {})
+        market = doc.get("market", {})
+        unit = display_unit(model.unit)
+        ticker = company.get("ticker")
+        self.company.setText(f"{model.company_name} ({ticker})" if ticker else model.company_name)
+        self.subtitle.setText(str(company.get("name_en") or ""))
+        self.subtitle.setVisible(bool(company.get("name_en")))
+        self._set_fact("industry", str(company.get("industry") or "—"))
+        self._set_fact("price", format_value(market.get("price"), NUMBER))
+        self._set_fact("market_cap", f"{format_value(model.market_cap, MONEY)} {unit}")
+        result = state.result
+        pe = market.get("pe_ttm")
+        pb = market.get("pb_mrq")
+        self._set_fact("pe_ttm", format_value(pe, NUMBER) if pe is not None else self._multiple(result, "pe"))
+        self._set_fact("pb_mrq", format_value(pb, NUMBER) if pb is not None else self._multiple(result, "pb"))
+        for box, method in ((self.ddm, result.ddm if result else None),
+                            (self.dynamic, result.dynamic if result else None)):
+            if method is None:
+                box.value.setText(self.tr("invalid"))
+                box.upside.setText("—")
+                box.badge.set_status(None)
+                continue
+            box.value.setText(f"{format_value(method.total, MONEY)} {unit}")
+            box.upside.setText(_signed_percent(method.upside))
+            box.badge.set_status(method.status)
+
+    def _multiple(self, result, key: str) -> str:
+        if result is None:
+            return "—"
+        m = result.multiples
+        if getattr(m, f"{key}_nm"):
+            return "NM"
+        v = getattr(m, key)
+        return "—" if v is None else format_value(v, NUMBER)
+
+    def _set_fact(self, key: str, text: str) -> None:
+        label = self.facts[key][1]
+        if label.text() != text:
+            label.setText(text)
+
+
+def _signed_percent(x: float) -> str:
+    if x is None or not math.isfinite(x):
+        return "—"
+    text = format_value(x, PERCENT)
+    return text if text.startswith("-") or text == "0.0%" else "+" + text

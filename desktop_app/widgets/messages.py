@@ -1,0 +1,80 @@
+"""The messages panel: the engine's warnings (kept in step with the model)
+and a log of refused edits and file events, newest first."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+MAX_LOG = 200
+
+
+class MessagesPanel(QWidget):
+    #: the issue path of a clicked warning (e.g. "segments[1].discount_rate")
+    issueActivated = Signal(str)
+
+    def __init__(self, describe_path=None, parent=None):
+        super().__init__(parent)
+        self.describe_path = describe_path or (lambda p: p)
+        self.caption = QLabel()
+        self.list = QListWidget()
+        self.list.setObjectName("messagesList")
+        self.list.setWordWrap(True)
+        self.caption.setWordWrap(True)
+        self.list.itemActivated.connect(self._activated)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.caption)
+        lay.addWidget(self.list)
+        self._issue_keys: tuple = ()
+        self._issue_items: list[QListWidgetItem] = []
+        self._log_count = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.caption.setText(self.tr("Warnings from the engine, then refused edits and file events"))
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def update_state(self, state, structure_changed: bool) -> None:
+        keys = tuple((i.path, i.message, i.severity) for i in state.issues)
+        if keys == self._issue_keys:
+            return
+        self._issue_keys = keys
+        for item in self._issue_items:
+            self.list.takeItem(self.list.row(item))
+        self._issue_items = []
+        for n, issue in enumerate(state.issues):
+            prefix = self.tr("Error") if issue.severity == "error" else self.tr("Warning")
+            item = QListWidgetItem(f"⚠ {prefix}: {issue.message}")
+            item.setData(Qt.ItemDataRole.UserRole, issue.path)
+            item.setBackground(QBrush(QColor("#ffd6d6" if issue.severity == "error" else "#fff3c4")))
+            item.setToolTip(str(issue))
+            self.list.insertItem(n, item)
+            self._issue_items.append(item)
+
+    def log(self, message: str, error: bool = True) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        first_line, _, rest = message.partition("\n")
+        item = QListWidgetItem(f"{stamp}  {message.replace(chr(10), '  ')}")
+        item.setToolTip(message)
+        if error:
+            item.setForeground(QBrush(QColor("#b3261e")))
+        self.list.insertItem(len(self._issue_items), item)
+        self._log_count += 1
+        while self._log_count > MAX_LOG:
+            self.list.takeItem(self.list.count() - 1)
+            self._log_count -= 1
+
+    def texts(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            self.issueActivated.emit(str(path))

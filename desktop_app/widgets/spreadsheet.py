@@ -1,0 +1,157 @@
+"""A QTableView with spreadsheet habits.
+
+Type to edit (any key starts the editor with that key), Enter commits and moves
+down, Tab moves right (Shift+Tab left), Esc cancels; Ctrl+C copies the
+selected block as tab-separated text, Ctrl+V pastes a block (from Excel or
+from here) as one undo step. Editors show the value at full precision
+(percentages with ``%``); an unchanged editor commits nothing.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
+                               QStyledItemDelegate, QTableView)
+
+from desktop_app.numbers import TEXT, edit_text
+from desktop_app.qt_models.base import KIND_ROLE
+
+
+class CellDelegate(QStyledItemDelegate):
+    """A line editor holding typed text; the model parses it on commit."""
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        kind = index.data(KIND_ROLE)
+        if kind != TEXT:
+            editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return editor
+
+    def setEditorData(self, editor, index):
+        if editor.property("vw_initialized"):
+            return  # keep what the user typed if the model re-emits meanwhile
+        kind = index.data(KIND_ROLE)
+        value = index.data(Qt.ItemDataRole.EditRole)
+        text = "" if value is None else (str(value) if kind == TEXT else edit_text(value, kind))
+        editor.setText(text)
+        editor.setProperty("vw_initial", text)
+        editor.setProperty("vw_initialized", True)
+
+    def setModelData(self, editor, model, index):
+        text = editor.text()
+        if text == editor.property("vw_initial"):
+            return  # nothing typed: no edit, no undo step
+        model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+
+class SpreadsheetView(QTableView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setItemDelegate(CellDelegate(self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setAlternatingRowColors(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(True)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setDefaultSectionSize(86)
+        self.setCornerButtonEnabled(True)
+
+    # navigation -------------------------------------------------------
+    def closeEditor(self, editor, hint):
+        """After a commit, move like a spreadsheet instead of opening the next
+        editor: Enter → down, Tab → right, Shift+Tab → left."""
+        move = {
+            QAbstractItemDelegate.EndEditHint.SubmitModelCache: (1, 0),
+            QAbstractItemDelegate.EndEditHint.EditNextItem: (0, 1),
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: (0, -1),
+        }.get(hint)
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if move is not None:
+            self.move_current(*move)
+
+    def move_current(self, drow: int, dcol: int) -> None:
+        model = self.model()
+        cur = self.currentIndex()
+        if model is None or not cur.isValid():
+            return
+        row, col = cur.row() + drow, cur.column() + dcol
+        # skip rows spanned as titles when moving vertically
+        while drow and 0 <= row < model.rowCount() and self.columnSpan(row, 0) > 1 and col > 0:
+            row += drow
+        if 0 <= row < model.rowCount() and 0 <= col < model.columnCount():
+            idx = model.index(row, col)
+            self.setCurrentIndex(idx)
+            self.scrollTo(idx)
+
+    def keyPressEvent(self, event):
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            event.accept()
+            return
+        if self.state() != QAbstractItemView.State.EditingState:
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.move_current(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    # clipboard ----------------------------------------------------------
+    def copy_selection(self) -> str:
+        model = self.model()
+        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if not indexes and self.currentIndex().isValid():
+            indexes = [self.currentIndex()]
+        text = model.copy_text(indexes) if hasattr(model, "copy_text") else ""
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return text
+
+    def paste(self, text: str | None = None) -> bool:
+        """Paste tab-separated text at the selection's top-left cell. A single
+        value pasted onto a larger selection fills it."""
+        model = self.model()
+        if model is None or not hasattr(model, "paste_block"):
+            return False
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        block = parse_block(text)
+        if not block:
+            return False
+        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if indexes:
+            top = min(i.row() for i in indexes)
+            left = min(i.column() for i in indexes)
+            bottom = max(i.row() for i in indexes)
+            right = max(i.column() for i in indexes)
+        elif self.currentIndex().isValid():
+            top = bottom = self.currentIndex().row()
+            left = right = self.currentIndex().column()
+        else:
+            return False
+        if len(block) == 1 and len(block[0]) == 1 and (bottom > top or right > left):
+            selected = {(i.row(), i.column()) for i in indexes}
+            block = [[block[0][0] if (r, c) in selected else "" for c in range(left, right + 1)]
+                     for r in range(top, bottom + 1)]
+        return model.paste_block(top, left, block)
+
+
+def parse_block(text: str) -> list[list[str]]:
+    """Excel's clipboard text → rows of cells (a trailing newline is not a row)."""
+    if not text:
+        return []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [[cell.strip().strip('"') for cell in line.split("\t")] for line in lines]
