@@ -45,12 +45,17 @@ def log(message: str) -> None:
 
 def run_pyinstaller(dist: Path, work: Path) -> Path:
     """Freeze the app with the committed spec; returns the one-folder bundle."""
+    import importlib.util
+    if importlib.util.find_spec("PyInstaller") is None:
+        raise SystemExit("PyInstaller is not installed for this Python: "
+                         "python3 -m pip install -e \".[build]\"")
     cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
            "--log-level", "WARN", "--distpath", str(dist), "--workpath", str(work),
            str(SPEC)]
     log("running " + " ".join(cmd))
     started = time.monotonic()
-    subprocess.run(cmd, check=True, cwd=cfg.ROOT)
+    if subprocess.run(cmd, cwd=cfg.ROOT).returncode != 0:
+        raise SystemExit("PyInstaller failed (see its output above)")
     log(f"PyInstaller finished in {time.monotonic() - started:.0f} s")
     bundle = dist / cfg.APP_NAME
     exe = bundle / (cfg.APP_NAME + (".exe" if os.name == "nt" else ""))
