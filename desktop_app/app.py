@@ -19,7 +19,7 @@ SAMPLE_PATH = Path(resources.__file__).resolve().parent / "samples" / "united-im
 ORGANIZATION = "ValuationWorkbench"
 APPLICATION = "valuation-workbench"
 
-#: CJK-capable UI fonts, best first; Qt falls back along the list per glyph.
+# CJK-capable UI fonts, best first; Qt falls back along the list per glyph.
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
              "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans SC", "SimHei", "Noto Sans CJK TC",
              "Noto Sans CJK JP")
@@ -120,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     if problems:
         from PySide6.QtWidgets import QMessageBox
-        QMessageBox.warning(window, window.tr("Cannot open file"), "\n\n".join(problems))
+        from PySide6.QtCore import QCoreApplication
+        QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Cannot open file"),
+                            "\n\n".join(problems))
     if path:
         settings.add_recent_file(path)
     window.offer_recovery()

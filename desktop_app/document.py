@@ -26,8 +26,8 @@ from desktop_app.undo import Change, EditCommand, StructureEdit, ValueEdit
 
 _MISSING = object()
 
-#: Documents alive in this process, by session id: their recovery files are
-#: not offered for restore (they are not crashed, they are open).
+# Documents alive in this process, by session id: their recovery files are
+# not offered for restore (they are not crashed, they are open).
 _LIVE_SESSIONS: "weakref.WeakValueDictionary[str, Document]" = weakref.WeakValueDictionary()
 
 
@@ -93,13 +93,13 @@ class Rejection:
 class Document(QObject):
     """The current model plus everything about it that is not the model."""
 
-    #: values changed in place; argument: tuple of changed path tuples
+    # values changed in place; argument: tuple of changed path tuples
     valuesChanged = Signal(object)
-    #: the model object was replaced or reshaped: views reset
+    # the model object was replaced or reshaped: views reset
     modelReplaced = Signal()
     pathChanged = Signal(str)
     dirtyChanged = Signal(bool)
-    #: an edit was refused; argument: message for the user
+    # an edit was refused; argument: message for the user
     editRejected = Signal(str)
     autosaved = Signal(str)
 

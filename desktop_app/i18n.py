@@ -14,7 +14,7 @@ import resources
 
 TRANSLATIONS_DIR = Path(resources.__file__).resolve().parent / "translations"
 
-#: Languages offered in the settings menu: code → native name.
+# Languages offered in the settings menu: code → native name.
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 _installed: list[QTranslator] = []
@@ -43,12 +43,12 @@ def install(app: QCoreApplication, language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    for qm in sorted(TRANSLATIONS_DIR.glob(f"*_{code}.qm")):
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            _installed.append(translator)
     if code != "en":
-        for qm in sorted(TRANSLATIONS_DIR.glob(f"*_{code}.qm")):
-            translator = QTranslator(app)
-            if translator.load(str(qm)):
-                app.installTranslator(translator)
-                _installed.append(translator)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         translator = QTranslator(app)
         if translator.load(f"qtbase_{code}", qt_dir):

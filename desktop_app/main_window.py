@@ -317,7 +317,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.document.display_name() or self.tr("Untitled")
-        self.setWindowTitle(f"{name}[*] — {self.tr('Valuation Workbench')}")
+        app_name = self.tr("Valuation Workbench")
+        self.setWindowTitle(f"{name}[*] — {app_name}")
         self.setWindowModified(self.document.is_dirty)
 
     # messages ------------------------------------------------------------------

@@ -21,7 +21,7 @@ class Setting:
     doc: str
 
 
-#: The one table of settings, their types and defaults.
+# The one table of settings, their types and defaults.
 DEFAULTS: dict[str, Setting] = {
     s.key: s
     for s in (

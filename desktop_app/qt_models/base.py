@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop_app.numbers import INTEGER, NUMERIC_KINDS, PERCENT, TEXT, ParseError, edit_text, format_value, parse_number
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-#: True when the cell has an engine warning/error or a refused edit
+# True when the cell has an engine warning/error or a refused edit
 MARK_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -36,7 +36,7 @@ INHERITED_BRUSH = QBrush(QColor("#8a8f98"))
 
 
 def tr(text: str, disambiguation: str | None = None) -> str:
-    return QCoreApplication.translate("TableModels", text, disambiguation)
+    return QCoreApplication.translate("", text, disambiguation)
 
 
 def parse_error_message(exc: ParseError) -> str:
@@ -63,7 +63,7 @@ class GridModel(QAbstractTableModel):
         self._texts: dict[tuple[int, int], str] = {}
         self._marks: dict[tuple[int, int], tuple[str, str]] = {}  # (severity, message)
         self._rejected: dict[tuple[int, int], str] = {}
-        #: message of the last refused edit, for the view's status line
+        # message of the last refused edit, for the view's status line
         self.last_rejection: str = ""
 
     # ---- what subclasses provide ---------------------------------------

@@ -21,7 +21,7 @@ from desktop_app.qt_models.issues import join_messages, split_segment_path
 BLOCK = 1 + len(engine_forecast.ROWS)   # title row + five data rows
 ROW_KINDS = {"revenue": MONEY, "growth": PERCENT, "net_profit": MONEY, "margin": PERCENT,
              "profit_growth": PERCENT}
-#: which stored field an issue on ``forecast.<year>.<field>`` / ``actuals.<year>.<field>`` marks
+# which stored field an issue on ``forecast.<year>.<field>`` / ``actuals.<year>.<field>`` marks
 _FIELD_ROW = {"growth": "growth", "margin": "margin", "revenue": "revenue", "net_profit": "net_profit"}
 
 _BOLD = QFont()

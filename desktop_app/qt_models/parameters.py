@@ -20,7 +20,7 @@ from desktop_app.qt_models.issues import join_messages, split_segment_path
 SEGMENT_PARAMS = ("discount_rate", "roe", "fade_growth", "fade_years", "terminal_growth", "multiple")
 _SEGMENT_KINDS = {"discount_rate": PERCENT, "roe": PERCENT, "fade_growth": PERCENT, "fade_years": INTEGER,
                   "terminal_growth": PERCENT, "multiple": MULTIPLE}
-#: optional per-segment overrides of a company value
+# optional per-segment overrides of a company value
 _OVERRIDES = {"fade_years": ("valuation", "fade_years"), "terminal_growth": ("valuation", "terminal_growth")}
 
 

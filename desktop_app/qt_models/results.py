@@ -24,7 +24,7 @@ class _ResultModel(GridModel):
 
     COLUMNS: tuple[str, ...] = ()
     KINDS: dict[str, str] = {}
-    #: columns that are company-level only (a dash on segment rows)
+    # columns that are company-level only (a dash on segment rows)
     COMPANY_ONLY = ("excess_cash", "minority_interest", "equity_investments")
 
     def __init__(self, document, parent=None):

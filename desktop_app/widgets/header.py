@@ -13,7 +13,7 @@ from desktop_app import i18n
 from desktop_app.numbers import MONEY, MULTIPLE, NUMBER, PERCENT, format_value
 from desktop_app.qt_models.forecast import display_unit
 
-#: badge colours, most overvalued (red) to most undervalued (green)
+# badge colours, most overvalued (red) to most undervalued (green)
 STATUS_COLORS = {
     "severely_overvalued": ("#ffffff", "#b3261e"),
     "overvalued": ("#ffffff", "#d9534f"),

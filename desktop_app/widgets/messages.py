@@ -12,7 +12,7 @@ MAX_LOG = 200
 
 
 class MessagesPanel(QWidget):
-    #: the issue path of a clicked warning (e.g. "segments[1].discount_rate")
+    # the issue path of a clicked warning (e.g. "segments[1].discount_rate")
     issueActivated = Signal(str)
 
     def __init__(self, describe_path=None, parent=None):

@@ -1,0 +1,284 @@
+"""The main window with real widgets, offscreen: typing through the views'
+editors, keyboard habits, header, undo, segments, export, languages."""
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+import models
+from models import csv_export
+from desktop_app.numbers import MONEY, format_value
+from desktop_app.qt_models.forecast import BLOCK
+
+# The offscreen platform warns when a top-level window's size hints change.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def col_of(window, year):
+    return window.document.model.years.index(year)
+
+
+def type_into(qtbot, view, index, text, key=Qt.Key.Key_Return):
+    """Select a cell, type (the first key opens the editor), then commit."""
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClicks(view, text[0])
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit), "typing did not open an editor"
+    qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, key)
+    QApplication.processEvents()  # the delegate commits Enter/Tab through a queued call
+    return editor
+
+
+def test_growth_typed_in_the_editor_updates_the_header_exactly(qtbot, window):
+    fm, view = window.forecast_model, window.forecast_view
+    idx = fm.index(fm.row_of(0, "growth"), col_of(window, 2026))
+    type_into(qtbot, view, idx, "30")
+    assert window.document.model.get(("segments", 0, "forecast", "2026", "growth")) == pytest.approx(0.30)
+    expected = models.valuate(window.document.model)
+    assert window.header.ddm.value.text() == f"{format_value(expected.ddm.total, MONEY)} 亿元"
+    assert window.header.dynamic.value.text() == f"{format_value(expected.dynamic.total, MONEY)} 亿元"
+    assert window.controller.state.result.ddm.total == expected.ddm.total
+    # Enter moved down one row
+    assert view.currentIndex().row() == idx.row() + 1
+    assert view.currentIndex().column() == idx.column()
+
+
+def test_typing_replaces_the_cell_and_tab_moves_right(qtbot, window):
+    fm, view = window.forecast_model, window.forecast_view
+    idx = fm.index(fm.row_of(1, "margin"), col_of(window, 2027))
+    editor = type_into(qtbot, view, idx, "12.5%", key=Qt.Key.Key_Tab)
+    assert editor.text() in ("12.5%", "")
+    assert window.document.model.get(("segments", 1, "forecast", "2027", "margin")) == 0.125
+    assert view.currentIndex().row() == idx.row()
+    assert view.currentIndex().column() == idx.column() + 1
+
+
+def test_escape_cancels_the_edit(qtbot, window):
+    fm, view = window.forecast_model, window.forecast_view
+    idx = fm.index(fm.row_of(0, "growth"), col_of(window, 2026))
+    before = window.document.model.to_dict()
+    view.setFocus()
+    view.setCurrentIndex(idx)
+    qtbot.keyClicks(view, "9")
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert window.document.model.to_dict() == before
+    assert window.document.undo_stack.count() == 0
+
+
+def test_invalid_typed_input_keeps_the_value_and_shows_a_message(qtbot, window):
+    fm, view = window.forecast_model, window.forecast_view
+    idx = fm.index(fm.row_of(0, "growth"), col_of(window, 2026))
+    shown = fm.data(idx)
+    header = window.header.ddm.value.text()
+    type_into(qtbot, view, idx, "abc")
+    assert fm.data(idx) == shown
+    assert window.header.ddm.value.text() == header
+    assert any("abc" in line and "not a number" in line for line in window.messages.texts())
+    assert "abc" in window.statusBar().currentMessage()
+    assert fm.data(idx, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_unchanged_editor_commits_nothing(qtbot, window):
+    fm, view = window.forecast_model, window.forecast_view
+    idx = fm.index(fm.row_of(0, "revenue"), col_of(window, 2026))
+    view.setCurrentIndex(idx)
+    view.edit(idx)
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert view.state() != view.State.EditingState
+    assert window.document.undo_stack.count() == 0
+
+
+def test_title_shows_unsaved_state_and_undo_keys(qtbot, window):
+    assert not window.isWindowModified()
+    fm = window.forecast_model
+    assert fm.setData(fm.index(fm.row_of(0, "margin"), col_of(window, 2028)), "20")
+    assert window.isWindowModified()
+    assert "[*]" in window.windowTitle()
+    window.act_undo.trigger()
+    assert not window.isWindowModified()
+    assert window.document.model.get(("segments", 0, "forecast", "2028", "margin")) == pytest.approx(0.177471)
+    window.act_redo.trigger()
+    assert window.document.model.get(("segments", 0, "forecast", "2028", "margin")) == 0.2
+    assert any(k.toString() == "Ctrl+Shift+Z" for k in window.act_redo.shortcuts())
+    assert window.act_undo.shortcuts()
+
+
+def test_copy_and_paste_through_the_view(qtbot, window):
+    fm, view = window.forecast_model, window.forecast_view
+    r, c = fm.row_of(0, "growth"), col_of(window, 2026)
+    view.setFocus()
+    # rows: growth, operating net profit, margin (a percent in the money row would be refused)
+    QApplication.clipboard().setText("1%\t2%\t3%\t4%\n15\t16\t17\t18\n9%\t10%\t11%\t12%\n")
+    view.setCurrentIndex(fm.index(r, c))
+    before = window.document.model.to_dict()
+    window.paste()
+    m = window.document.model
+    assert m.get(("segments", 0, "forecast", "2026", "growth")) == pytest.approx(0.01)
+    assert m.get(("segments", 0, "forecast", "2029", "growth")) == pytest.approx(0.04)
+    assert m.get(("segments", 0, "forecast", "2029", "margin")) == pytest.approx(0.12)
+    assert window.document.undo_stack.count() == 1
+    window.act_undo.trigger()
+    assert window.document.model.to_dict() == before
+    QApplication.clipboard().setText("1%\t2%\n5%\t6%\n")  # percent into the money row: refused whole
+    window.paste()
+    assert window.document.model.to_dict() == before
+    assert any("percentage is not allowed" in t for t in window.messages.texts())
+    window.act_redo.trigger()
+    window.act_undo.trigger()
+    assert window.document.model.to_dict() == before
+    # copy a block out
+    sel = view.selectionModel()
+    sel.clearSelection()
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    sel.select(QItemSelection(fm.index(r, c), fm.index(r + 1, c + 1)), QItemSelectionModel.SelectionFlag.Select)
+    text = view.copy_selection()
+    assert QApplication.clipboard().text() == text
+    assert text.split("\n")[0].split("\t")[0] == "4.6569%"
+
+
+def test_single_value_fills_a_selection(qtbot, window):
+    fm, view = window.forecast_model, window.forecast_view
+    r, c = fm.row_of(2, "margin"), col_of(window, 2025)
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    view.selectionModel().select(QItemSelection(fm.index(r, c), fm.index(r, c + 4)),
+                                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert view.paste("15%")
+    for y in range(2025, 2030):
+        assert window.document.model.get(("segments", 2, "forecast", str(y), "margin")) == 0.15
+    assert window.document.undo_stack.count() == 1
+
+
+def test_segment_add_rename_move_remove_and_undo(qtbot, window):
+    doc = window.document
+    names = doc.model.segment_names
+    assert window.add_segment()
+    assert doc.model.segment_count == 4
+    assert window.forecast_model.rowCount() == 4 * BLOCK
+    assert window.ddm_model.rowCount() == 5
+    assert window.rename_segment("新业务")
+    assert doc.model.segment_names[3] == "新业务"
+    assert window.move_segment(-1)
+    assert doc.model.segment_names[2] == "新业务"
+    assert window.remove_segment()
+    assert doc.model.segment_names == names
+    assert doc.undo_stack.count() == 4
+    for expected in (["新业务" if i == 2 else n for i, n in enumerate(names)] + [names[2]],
+                     names + ["新业务"]):
+        doc.undo_stack.undo()
+        assert doc.model.segment_names == expected
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.model.segment_names == names
+    assert window.header.ddm.value.text() == "695.41 亿元"
+
+
+def test_last_segment_cannot_be_removed(qtbot, make_window, sample_model, recovery_dir):
+    from desktop_app.document import Document
+    from models import forecast as engine_forecast
+    model = sample_model
+    engine_forecast.remove_segment(model, 0)
+    engine_forecast.remove_segment(model, 0)
+    doc = Document(model, None, recovery_dir=recovery_dir)
+    win = make_window(doc)
+    assert not win.remove_segment()
+    assert doc.model.segment_count == 1
+    assert any("at least one segment" in t for t in win.messages.texts())
+    doc.close_cleanly()
+
+
+def test_add_estimate_year_and_undo(qtbot, window):
+    doc = window.document
+    assert window.add_forecast_year()
+    assert doc.model.years[-1] == 2030
+    assert window.forecast_model.headerData(window.forecast_model.columnCount() - 1, Qt.Orientation.Horizontal) == "2030E"
+    assert window.header.ddm.value.text() == \
+        f"{format_value(models.valuate(doc.model).ddm.total, MONEY)} 亿元"
+    doc.undo_stack.undo()
+    assert doc.model.years[-1] == 2029
+    assert window.forecast_model.columnCount() == 8
+
+
+def test_header_shows_the_report_block(window):
+    h = window.header
+    assert h.company.text() == "联影医疗 (688271.SH)"
+    assert h.facts["market_cap"][1].text() == "1,304.64 亿元"
+    assert h.facts["pe_ttm"][1].text() == "99.62"
+    assert h.facts["pb_mrq"][1].text() == "6.27"
+    assert h.ddm.upside.text() == "-46.7%"
+    assert h.ddm.badge.code == "overvalued"
+    assert h.dynamic.badge.code == "severely_overvalued"
+    assert h.dynamic.badge.text() == "severely overvalued"
+
+
+def test_warnings_are_visible_in_cells_and_messages(window):
+    state = window.controller.state
+    assert state.issues, "the sample has payout warnings"
+    fm = window.forecast_model
+    idx = fm.index(fm.row_of(0, "growth"), col_of(window, 2025))
+    assert "payout clamped" in fm.data(idx, Qt.ItemDataRole.ToolTipRole)
+    assert any("payout clamped" in t for t in window.messages.texts())
+
+
+def test_export_writes_every_table_as_bom_csv(tmp_path, window):
+    written = window.export_csv(str(tmp_path))
+    names = sorted(p.split("_", 1)[1] for p in (__import__("os").path.basename(w) for w in written))
+    assert names == sorted(["segment_forecasts.csv", "company_totals.csv", "segment_parameters.csv",
+                            "company_parameters.csv", "ddm.csv", "dynamic.csv", "header.csv"])
+    for path in written:
+        assert Path(path).read_bytes()[:3] == b"\xef\xbb\xbf"
+    ddm = csv_export.read_csv_rows([w for w in written if w.endswith("_ddm.csv")][0])
+    assert ddm[-1][-1].startswith("695.41")
+    forecasts = csv_export.read_csv_rows([w for w in written if w.endswith("segment_forecasts.csv")][0])
+    assert forecasts[0][2:] == ["2022A", "2023A", "2024A", "2025E", "2026E", "2027E", "2028E", "2029E"]
+    assert forecasts[1][0] == "医学影像设备及放射治疗设备（国内）"
+    assert float(forecasts[1][2]) == 72.6
+
+
+def test_export_via_dialog_cancel_writes_nothing(monkeypatch, tmp_path, window):
+    from PySide6.QtWidgets import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
+    assert window.export_csv() == []
+
+
+def test_about_names_the_engine_version(window):
+    assert models.__version__ in window.about_text()
+
+
+def test_language_switch_retranslates_live(qtbot, window, settings):
+    window.set_language("zh_CN")
+    try:
+        assert window.menu_file.title() == "文件(&F)"
+        assert window.header.ddm.badge.text() == "高估"
+        assert window.forecast_model.headerData(1, Qt.Orientation.Vertical) == "收入(亿元)"
+        assert settings.get("language") == "zh_CN"
+    finally:
+        window.set_language("en")
+    assert window.menu_file.title() == "&File"
+    assert window.header.ddm.badge.text() == "overvalued"
+
+
+def test_sensitivity_panel_is_fed_when_present(qtbot, make_window, document):
+    from desktop_app.main_window import load_plots_panel_class
+    if load_plots_panel_class() is None:
+        pytest.skip("the sensitivity panel (issue 5) is not installed")
+    win = make_window(document, with_plots=True)
+    assert win.plots_panel is not None
+    calls = []
+    original = win.plots_panel.update_model
+    win.plots_panel.update_model = lambda model, result: (calls.append(result), original(model, result))
+    fm = win.forecast_model
+    assert fm.setData(fm.index(fm.row_of(0, "growth"), col_of(win, 2027)), "9%")
+    assert calls and calls[-1].ddm.total == models.valuate(document.model).ddm.total
+
+
+def test_no_plots_panel_without_plots(window):
+    assert window.plots_panel is None and window.plots_dock is None
