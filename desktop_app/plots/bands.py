@@ -9,9 +9,60 @@ from models.status import STATUS_CODES, band_edges
 
 from .colors import MARKET_CAP_COLOR, STATUS_COLORS
 from .labels import money, status_labels
-from .style import plot_font, text_item
+from .style import Label, plot_font
 
 BAND_ALPHA = 70
+
+
+def blend_on_white(hex_color: str, alpha: float) -> QtGui.QColor:
+    """The opaque colour a translucent one shows on white: opaque fills are
+    several times cheaper to paint than alpha-blended ones."""
+    c = QtGui.QColor(hex_color)
+    mix = lambda v: round(255 * (1 - alpha) + v * alpha)  # noqa: E731
+    return QtGui.QColor(mix(c.red()), mix(c.green()), mix(c.blue()))
+
+
+class BandsItem(pg.GraphicsObject):
+    """Seven filled bands in one item (cheaper to paint than seven
+    LinearRegionItems and their fourteen edge lines). ``edges`` are the six
+    values between bands; the outer bands extend past the view."""
+
+    def __init__(self, colors: list[QtGui.QColor], orientation: str) -> None:
+        super().__init__()
+        self.orientation = orientation
+        self.brushes = [QtGui.QBrush(c) for c in colors]
+        self.edges: list[float] = []
+        self.setZValue(-100)
+
+    def set_edges(self, edges: list[float]) -> None:
+        self.edges = list(edges)
+        self.update()
+
+    def viewTransformChanged(self) -> None:
+        super().viewTransformChanged()  # drops the cached view rect
+        self.prepareGeometryChange()
+
+    def boundingRect(self) -> QtCore.QRectF:
+        rect = self.viewRect()
+        return QtCore.QRectF() if rect is None else rect
+
+    def paint(self, painter: QtGui.QPainter, *args) -> None:
+        rect = self.viewRect()
+        if rect is None or not self.edges:
+            return
+        horizontal = self.orientation == "horizontal"
+        lo_view, hi_view = (rect.top(), rect.bottom()) if horizontal else (rect.left(), rect.right())
+        bounds = [min(lo_view, self.edges[0]), *self.edges, max(hi_view, self.edges[-1])]
+        painter.setPen(QtCore.Qt.PenStyle.NoPen)
+        for brush, lo, hi in zip(self.brushes, bounds[:-1], bounds[1:]):
+            lo, hi = max(lo, lo_view), min(hi, hi_view)
+            if hi <= lo:
+                continue
+            if horizontal:
+                band = QtCore.QRectF(rect.left(), lo, rect.width(), hi - lo)
+            else:
+                band = QtCore.QRectF(lo, rect.top(), hi - lo, rect.height())
+            painter.fillRect(band, brush)
 
 
 class StatusBands:
@@ -25,25 +76,14 @@ class StatusBands:
         self.orientation = orientation
         self.edges: list[float] = []
         self.market_cap: float | None = None
-        self.regions: list[pg.LinearRegionItem] = []
-        self.labels: list[pg.TextItem] = []
+        self.labels: list[Label] = []
+        #: Band fill colours in STATUS_CODES order (opaque, the badge colour on white).
+        self.colors = [blend_on_white(STATUS_COLORS[code], BAND_ALPHA / 255.0) for code in STATUS_CODES]
+        self.item = BandsItem(self.colors, orientation)
+        plot.addItem(self.item, ignoreBounds=True)
         for code in STATUS_CODES:
-            color = QtGui.QColor(STATUS_COLORS[code])
-            color.setAlpha(BAND_ALPHA)
-            region = pg.LinearRegionItem(
-                values=(0, 1), orientation=orientation, movable=False,
-                brush=pg.mkBrush(color), pen=pg.mkPen(None))
-            region.setZValue(-100)
-            for line in region.lines:
-                line.setPen(pg.mkPen(None))
-                line.setHoverPen(pg.mkPen(None))
-            plot.addItem(region, ignoreBounds=True)
-            self.regions.append(region)
             anchor = (1, 0.5) if orientation == "horizontal" else (0.5, 0)
-            label = text_item(color="#202020", anchor=anchor, size=8.0)
-            label.setZValue(-50)
-            plot.addItem(label, ignoreBounds=True)
-            self.labels.append(label)
+            self.labels.append(Label(plot, color="#202020", anchor=anchor, size=8.0, z=-50))
         angle = 0 if orientation == "horizontal" else 90
         self.cap_line = pg.InfiniteLine(
             angle=angle, movable=False,
@@ -56,7 +96,10 @@ class StatusBands:
         plot.addItem(self.cap_line, ignoreBounds=True)
         self._label_texts: list[str] = []
         self._cap_text = ""
-        plot.getViewBox().sigRangeChanged.connect(self.place_labels)
+        self._visible = True
+        # Ranges are set by the views (then they call place_labels); a resize
+        # changes how many pixels a band has, so labels are re-placed then too.
+        plot.getViewBox().sigResized.connect(self.place_labels)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -65,12 +108,16 @@ class StatusBands:
         if texts != self._label_texts:
             self._label_texts = texts
             for label, text in zip(self.labels, texts):
-                label.setText(text)
+                label.set(text, visible=label.visible)
         self._cap_text = ""
         if self.market_cap is not None:
             self._set_cap_label()
 
     def _set_cap_label(self) -> None:
+        if self.orientation != "horizontal":
+            # Value on x (the bridge): the market-cap bar carries the number,
+            # and a label on the line would sit on the band labels.
+            return
         text = QtCore.QCoreApplication.translate("StatusBands", "Market cap {value}").format(
             value=money(self.market_cap))
         if text != self._cap_text:
@@ -80,19 +127,22 @@ class StatusBands:
     def set_market_cap(self, market_cap: float | None) -> None:
         self.market_cap = market_cap
         visible = market_cap is not None
-        for item in (*self.regions, *self.labels, self.cap_line):
-            item.setVisible(visible)
+        if visible != self._visible:
+            self._visible = visible
+            for item in (self.item, self.cap_line):
+                item.setVisible(visible)
+            for label in self.labels:
+                label.show(visible)
         if not visible:
             self.edges = []
             return
-        self.edges = band_edges(market_cap)
-        far = abs(market_cap) * 1000.0 + 1e6
-        bounds = [-far, *self.edges, far]
-        for region, lo, hi in zip(self.regions, bounds[:-1], bounds[1:]):
-            region.setRegion((lo, hi))
-        self.cap_line.setValue(market_cap)
+        edges = band_edges(market_cap)
+        if edges != self.edges:
+            self.edges = edges
+            self.item.set_edges(edges)
+        if self.cap_line.value() != market_cap:
+            self.cap_line.setValue(market_cap)
         self._set_cap_label()
-        self.place_labels()
 
     def place_labels(self, *args) -> None:
         """Put each band's label at the middle of its visible part, at the
@@ -102,23 +152,24 @@ class StatusBands:
             return
         vb = self.plot.getViewBox()
         (x0, x1), (y0, y1) = vb.viewRange()
+        size = vb.size()
         horizontal = self.orientation == "horizontal"
         lo_view, hi_view = (y0, y1) if horizontal else (x0, x1)
         span = hi_view - lo_view
         # Data units per pixel along the value axis: a label shows only where
         # its band is wider than the text.
-        pixel = vb.viewPixelSize()[1 if horizontal else 0]
+        extent = size.height() if horizontal else size.width()
+        if extent <= 0:
+            return
+        pixel = span / extent
         bounds = [-float("inf"), *self.edges, float("inf")]
         for label, lo, hi in zip(self.labels, bounds[:-1], bounds[1:]):
             a, b = max(lo, lo_view), min(hi, hi_view)
-            rect = label.textItem.boundingRect()
+            rect = label.item.textItem.boundingRect()
             needed = (rect.height() if horizontal else rect.width() + 6) * pixel
             if span <= 0 or (b - a) < needed:
-                label.setVisible(False)
+                label.show(False)
                 continue
-            label.setVisible(True)
             mid = 0.5 * (a + b)
-            if self.orientation == "horizontal":
-                label.setPos(x1 - 0.005 * (x1 - x0), mid)
-            else:
-                label.setPos(mid, y1)
+            pos = (x1 - 0.005 * (x1 - x0), mid) if horizontal else (mid, y1)
+            label.set(pos=pos)

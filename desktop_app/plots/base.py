@@ -12,6 +12,7 @@ from models import csv_export
 
 from .colors import BACKGROUND
 from .config import SensitivityConfig
+from .svg_export import export_scene_svg
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,8 @@ class PlotView(QtCore.QObject):
     def export_svg(self, path: str) -> None:
         self.ensure_current()
         self._prepare_for_export()
-        exporter = pg.exporters.SVGExporter(self.export_item)
-        exporter.parameters()["background"] = QtGui.QColor(BACKGROUND)
-        exporter.export(str(path))
+        export_scene_svg(getattr(self, "graphics", self.widget), self.export_item, str(path),
+                         background=QtGui.QColor(BACKGROUND), title=self.title())
 
     def export_csv(self, path: str) -> None:
         self.ensure_current()
@@ -110,13 +110,12 @@ class PlotView(QtCore.QObject):
         csv_export.write_csv(str(path), rows, header=header)
 
     def _prepare_for_export(self) -> None:
-        """A widget never shown has no geometry yet; give it one to draw into."""
-        widget = self.widget
-        if not widget.isVisible() and (widget.width() < 200 or widget.height() < 150):
-            widget.resize(900, 560)
-        layout = widget.layout() if hasattr(widget, "layout") else None
-        if layout is not None:
-            layout.activate()
-        if isinstance(widget, pg.GraphicsView):
-            widget.resizeEvent(None)
-        QtCore.QCoreApplication.sendPostedEvents()
+        """A view on a hidden tab has had no resize event (Qt defers them
+        until shown), so its plots have no geometry: give the graphics view a
+        size and lay the scene out before exporting."""
+        view = getattr(self, "graphics", self.widget)
+        if view.isVisible():
+            return
+        if view.width() < 1000 or view.height() < 600:
+            view.resize(max(view.width(), 1000), max(view.height(), 600))
+        view.resizeEvent(None)

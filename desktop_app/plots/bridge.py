@@ -18,7 +18,7 @@ from .base import PlotContext, PlotView
 from .colors import (FOREGROUND, MARKET_CAP_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR,
                      STATUS_COLORS)
 from .labels import method_labels, money, pct, status_labels
-from .style import new_layout_widget, plot_font, set_axis_label, set_title, style_plot, text_item
+from .style import Label, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
 from .sweeps import invalid_text
 
 METHODS = ("ddm", "dynamic")
@@ -30,7 +30,7 @@ class _BridgePlot:
         self.plot = plot
         self.method = method
         style_plot(plot, left_ticks=show_names)
-        plot.showGrid(x=True, y=False, alpha=0.15)
+        plot.showGrid(x=False, y=False)
         self.bands = StatusBands(plot, "vertical")
         # No empty ``pens`` list here: pyqtgraph 0.14's BarGraphItem fails on one.
         self.bars = pg.BarGraphItem(x0=[], width=[], y=[], height=BAR_HEIGHT,
@@ -40,20 +40,22 @@ class _BridgePlot:
         self.connectors = pg.PlotDataItem(connect="pairs",
                                           pen=pg.mkPen("#606060", width=1, style=QtCore.Qt.PenStyle.DotLine))
         plot.addItem(self.connectors)
-        self.labels: list[pg.TextItem] = []
-        self.message = text_item(color=FOREGROUND, anchor=(0.5, 0.5), size=11)
-        plot.addItem(self.message, ignoreBounds=True)
-        self.message.setVisible(False)
+        self.labels: list[Label] = []
+        self.message = Label(plot, color=FOREGROUND, anchor=(0.5, 0.5), size=11, z=40)
+        self.message.show(False)
+        self.ticks = None
         if show_names:
             plot.getAxis("left").setWidth(230)
 
-    def _label(self, k: int) -> pg.TextItem:
+    def _label(self, k: int) -> Label:
         while len(self.labels) <= k:  # grows only when segments are added
-            item = text_item(color=FOREGROUND, anchor=(0, 0.5), size=8.0)
-            item.setZValue(10)
-            self.plot.addItem(item, ignoreBounds=True)
-            self.labels.append(item)
+            self.labels.append(Label(self.plot, color=FOREGROUND, anchor=(0, 0.5), size=8.0))
         return self.labels[k]
+
+    def set_ticks(self, ticks) -> None:
+        if ticks != self.ticks:
+            self.ticks = ticks
+            self.plot.getAxis("left").setTicks([ticks, []])
 
 
 class BridgeView(PlotView):
@@ -124,9 +126,8 @@ class BridgeView(PlotView):
             if ticks is None:
                 n = len(steps)
                 ticks = [(float(n - 1 - k), label) for k, (_, label, _, _) in enumerate(steps)]
-        left = self.plots["ddm"].plot.getAxis("left")
-        left.setTicks([ticks, []])
-        self.plots["dynamic"].plot.getAxis("left").setTicks([ticks, []])
+        for bp in self.plots.values():
+            bp.set_ticks(ticks)
 
     def _show(self, bp: _BridgePlot, steps, status: str) -> None:
         n = len(steps)
@@ -160,12 +161,10 @@ class BridgeView(PlotView):
             amount = b - a
             text = money(amount) if key in ("total", "market_cap") else (
                 ("+" if amount >= 0 else "") + money(amount))
-            label.setText(text)
-            label.setPos(max(a, b) + 0.01 * span, y[k])
-            label.setVisible(True)
+            label.set(text, pos=(max(a, b) + 0.01 * span, y[k]))
         for label in bp.labels[n:]:
-            label.setVisible(False)
-        bp.message.setVisible(False)
+            label.show(False)
+        bp.message.show(False)
         bp.bands.set_market_cap(self.market_cap)
         bp.plot.getViewBox().setRange(xRange=(lo, hi + 0.16 * span), yRange=(-0.6, n - 0.4),
                                       padding=0)
@@ -178,13 +177,11 @@ class BridgeView(PlotView):
             bp.bars.setOpts(x0=[], width=[], y=[])
             bp.connectors.setData([], [])
             for label in bp.labels:
-                label.setVisible(False)
+                label.show(False)
             bp.bands.set_market_cap(None)
-            bp.plot.getAxis("left").setTicks([[], []])
+            bp.set_ticks([])
             bp.plot.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
-            bp.message.setText(invalid_text(reason))
-            bp.message.setPos(0.5, 0.5)
-            bp.message.setVisible(True)
+            bp.message.set(invalid_text(reason), pos=(0.5, 0.5))
 
     def csv_table(self):
         header = ["method", "item", "label", "start", "end", "amount"]

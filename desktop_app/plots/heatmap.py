@@ -13,7 +13,7 @@ from .base import PlotContext, PlotView
 from .colors import FOREGROUND, INVALID_COLOR, STATUS_COLORS
 from .contours import contour_segments
 from .labels import money, pct, status_labels
-from .style import new_layout_widget, plot_font, set_axis_label, set_title, style_plot, text_item
+from .style import Label, marker_item, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
 from .sweeps import invalid_text
 
 #: Colour-bar range, in percent upside.
@@ -89,24 +89,20 @@ class HeatmapView(PlotView):
         bar_axis.setTextPen(pg.mkPen(FOREGROUND))
         bar_axis.setStyle(tickFont=plot_font(8.5))
         bar_axis.label.setFont(plot_font(9.0))
-        self.contour_items: dict[float, pg.PlotDataItem] = {}
-        self.contour_labels: dict[float, pg.TextItem] = {}
+        self.contour_items: dict[float, pg.PlotCurveItem] = {}
+        self.contour_labels: dict[float, Label] = {}
         for threshold in STATUS_THRESHOLDS:
-            item = pg.PlotDataItem(connect="pairs", pen=pg.mkPen("#1a1a1a", width=1.4))
+            item = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen("#1a1a1a", width=1.4))
             item.setZValue(5)
-            self.plot.addItem(item)
+            self.plot.addItem(item, ignoreBounds=True)
             self.contour_items[threshold] = item
-            label = text_item(color="#111111", anchor=(0.5, 0.5), size=8.0, bold=True)
-            label.fill = pg.mkBrush(255, 255, 255, 170)
-            label.setZValue(6)
-            self.plot.addItem(label, ignoreBounds=True)
+            label = Label(self.plot, color="#111111", anchor=(0.5, 0.5), size=8.0, bold=True, z=6)
+            label.item.fill = pg.mkBrush(255, 255, 255, 170)
             self.contour_labels[threshold] = label
-        self.marker = pg.ScatterPlotItem(size=12, symbol="+", pen=pg.mkPen("#000000", width=2.2))
-        self.marker.setZValue(7)
-        self.plot.addItem(self.marker)
-        self.message = text_item(color=FOREGROUND, anchor=(0.5, 0.5), size=11)
-        self.plot.addItem(self.message, ignoreBounds=True)
-        self.message.setVisible(False)
+        self.marker = marker_item(self.plot, "#000000", 14.0, "+", z=7)
+        self.message = Label(self.plot, color=FOREGROUND, anchor=(0.5, 0.5), size=11, z=40)
+        self.message.show(False)
+        self._hatch_shown = False
         self.graphics.scene().sigMouseMoved.connect(self._mouse_moved)
         self._hover_text = ""
         self.retranslate()
@@ -124,7 +120,7 @@ class HeatmapView(PlotView):
         self.colorbar.axis.setLabel(tr("HeatmapView", "Upside vs market cap (%)"), color=FOREGROUND)
         self.colorbar.axis.label.setFont(plot_font(9.0))
         for threshold, label in self.contour_labels.items():
-            label.setText(pct(threshold, 0))
+            label.set(pct(threshold, 0), visible=label.visible)
         self._show_default_readout()
 
     def _show_default_readout(self) -> None:
@@ -161,9 +157,9 @@ class HeatmapView(PlotView):
         if invalid.any():
             self.hatch.setImage(_hatch_rgba(invalid.T), levels=(0, 255), autoLevels=False)
             self.hatch.setRect(rect)
-            self.hatch.setVisible(True)
+            self._show_hatch(True)
         else:
-            self.hatch.setVisible(False)
+            self._show_hatch(False)
         self.contours = {}
         for threshold, item in self.contour_items.items():
             cx, cy = contour_segments(xs, ys, up_pct, threshold * 100.0)
@@ -172,12 +168,12 @@ class HeatmapView(PlotView):
             label = self.contour_labels[threshold]
             if cx.size:
                 mid = (cx.size // 4) * 2
-                label.setPos(0.5 * (cx[mid] + cx[mid + 1]), 0.5 * (cy[mid] + cy[mid + 1]))
-                label.setVisible(True)
+                label.set(pos=(0.5 * (cx[mid] + cx[mid + 1]), 0.5 * (cy[mid] + cy[mid + 1])))
             else:
-                label.setVisible(False)
-        self.marker.setData([0.0], [base_g * 100.0])
-        self.message.setVisible(False)
+                label.show(False)
+        self.marker.setPos(0.0, base_g * 100.0)
+        self.marker.setVisible(True)
+        self.message.show(False)
         self.plot.getViewBox().setRange(rect=rect, padding=0)
         self._show_default_readout()
 
@@ -189,17 +185,20 @@ class HeatmapView(PlotView):
         self.market_cap = None
         self.contours = {}
         self.image.clear()
-        self.hatch.setVisible(False)
+        self._show_hatch(False)
         for item in self.contour_items.values():
             item.setData([], [])
         for label in self.contour_labels.values():
-            label.setVisible(False)
-        self.marker.setData([], [])
+            label.show(False)
+        self.marker.setVisible(False)
         self.plot.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
-        self.message.setText(invalid_text(reason))
-        self.message.setPos(0.5, 0.5)
-        self.message.setVisible(True)
+        self.message.set(invalid_text(reason), pos=(0.5, 0.5))
         self.readout.setText("")
+
+    def _show_hatch(self, visible: bool) -> None:
+        if visible != self._hatch_shown:
+            self._hatch_shown = visible
+            self.hatch.setVisible(visible)
 
     # -- readout ---------------------------------------------------------------
     def cell_at(self, x_shown: float, y_shown: float) -> tuple[int, int] | None:

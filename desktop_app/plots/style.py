@@ -6,7 +6,7 @@ the segment names render with the right glyph shapes on every platform.
 """
 from __future__ import annotations
 
-from PySide6 import QtGui  # noqa: F401  (PySide6 before pyqtgraph)
+from PySide6 import QtGui, QtWidgets  # (PySide6 before pyqtgraph)
 import pyqtgraph as pg
 
 from .colors import BACKGROUND, FOREGROUND
@@ -56,7 +56,7 @@ def style_plot(plot: pg.PlotItem, *, left_ticks: bool = True) -> None:
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
-    plot.showGrid(x=True, y=True, alpha=0.15)
+    plot.showGrid(x=False, y=False)
 
 
 def set_title(plot: pg.PlotItem, text: str) -> None:
@@ -79,4 +79,71 @@ def text_item(color: str = FOREGROUND, anchor=(0, 0.5), size: float = 8.5,
               bold: bool = False) -> pg.TextItem:
     item = pg.TextItem("", color=color, anchor=anchor)
     item.setFont(plot_font(size, bold=bold))
+    return item
+
+
+class Label:
+    """A TextItem that only touches Qt when something changed: pyqtgraph's
+    ``setText``/``setVisible`` re-lay out the text, and a redraw per edit
+    that sets dozens of unchanged labels would blow the frame budget."""
+
+    __slots__ = ("item", "_text", "_anchor", "_pos", "_visible")
+
+    def __init__(self, plot: pg.PlotItem, color: str = FOREGROUND, anchor=(0, 0.5),
+                 size: float = 8.5, bold: bool = False, z: float = 10.0) -> None:
+        self.item = text_item(color=color, anchor=anchor, size=size, bold=bold)
+        self.item.setZValue(z)
+        plot.addItem(self.item, ignoreBounds=True)
+        self._text = ""
+        self._anchor = tuple(anchor)
+        self._pos = (None, None)
+        self._visible = True
+
+    def set(self, text: str | None = None, pos: tuple[float, float] | None = None,
+            anchor: tuple[float, float] | None = None, visible: bool = True) -> None:
+        if text is not None and text != self._text:
+            self._text = text
+            self.item.setText(text)
+        if anchor is not None and tuple(anchor) != self._anchor:
+            self._anchor = tuple(anchor)
+            self.item.setAnchor(anchor)
+        if pos is not None and pos != self._pos:
+            self._pos = pos
+            self.item.setPos(*pos)
+        self.show(visible)
+
+    def show(self, visible: bool) -> None:
+        if visible != self._visible:
+            self._visible = visible
+            self.item.setVisible(visible)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def visible(self) -> bool:
+        return self._visible
+
+
+def marker_item(plot: pg.PlotItem, color: str, size: float = 10.0, symbol: str = "o",
+                z: float = 30.0) -> QtWidgets.QGraphicsItem:
+    """A fixed-pixel-size marker moved with ``setPos`` (a plain Qt item: far
+    cheaper per edit and per paint than a ScatterPlotItem)."""
+    half = size / 2.0
+    if symbol == "+":
+        path = QtGui.QPainterPath()
+        path.moveTo(-half, 0)
+        path.lineTo(half, 0)
+        path.moveTo(0, -half)
+        path.lineTo(0, half)
+        item = QtWidgets.QGraphicsPathItem(path)
+        item.setPen(QtGui.QPen(QtGui.QColor(color), 2.4))
+    else:
+        item = QtWidgets.QGraphicsEllipseItem(-half, -half, size, size)
+        item.setPen(QtGui.QPen(QtGui.QColor(FOREGROUND), 1.2))
+        item.setBrush(QtGui.QBrush(QtGui.QColor(color)))
+    item.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+    item.setZValue(z)
+    plot.addItem(item, ignoreBounds=True)
     return item

@@ -3,7 +3,7 @@ DDM and dynamic, over the status bands, with a marker at the model's value."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 import pyqtgraph as pg
 
 from models import sensitivity
@@ -12,7 +12,7 @@ from .bands import StatusBands
 from .base import PlotContext, PlotView
 from .colors import DDM_COLOR, DYNAMIC_COLOR, FOREGROUND
 from .labels import method_labels, money
-from .style import new_layout_widget, plot_font, set_axis_label, set_title, style_plot, text_item
+from .style import Label, marker_item, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
 
 METHOD_COLORS = {"ddm": DDM_COLOR, "dynamic": DYNAMIC_COLOR}
 
@@ -48,26 +48,22 @@ class SweepView(PlotView):
         self.bands = StatusBands(self.plot, "horizontal")
         self.legend = self.plot.addLegend(offset=(8, 8), labelTextColor=FOREGROUND,
                                           brush=pg.mkBrush(255, 255, 255, 200))
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.curves: dict[str, pg.PlotCurveItem] = {}
+        self.markers: dict[str, QtWidgets.QGraphicsItem] = {}
+        self.marker_labels: dict[str, Label] = {}
         for method in methods:
-            curve = pg.PlotDataItem(pen=pg.mkPen(METHOD_COLORS[method], width=2.2),
-                                    connect="finite", name=method)
+            curve = pg.PlotCurveItem(pen=pg.mkPen(METHOD_COLORS[method], width=2.2),
+                                     connect="finite", name=method)
             curve.setZValue(10)
             self.plot.addItem(curve)
             self.curves[method] = curve
-        self.marker = pg.ScatterPlotItem(size=10, symbol="o", pen=pg.mkPen(FOREGROUND, width=1.2))
-        self._marker_brushes = [pg.mkBrush(METHOD_COLORS[m]) for m in methods]
-        self.marker.setZValue(30)
-        self.plot.addItem(self.marker)
-        self.marker_labels = {}
-        for method in methods:
-            label = text_item(color=METHOD_COLORS[method], anchor=(0, 1.1), size=8.5, bold=True)
-            label.setZValue(31)
-            self.plot.addItem(label, ignoreBounds=True)
-            self.marker_labels[method] = label
-        self.message = text_item(color=FOREGROUND, anchor=(0.5, 0.5), size=11)
-        self.plot.addItem(self.message, ignoreBounds=True)
-        self.message.setVisible(False)
+            # One point at the origin, moved with setPos: cheaper per edit
+            # than ScatterPlotItem.setData.
+            self.markers[method] = marker_item(self.plot, METHOD_COLORS[method], 10.0, "o")
+            self.marker_labels[method] = Label(self.plot, color=METHOD_COLORS[method],
+                                               anchor=(0, 1.1), size=8.5, bold=True, z=31)
+        self.message = Label(self.plot, color=FOREGROUND, anchor=(0.5, 0.5), size=11, z=40)
+        self.message.show(False)
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------
@@ -95,8 +91,8 @@ class SweepView(PlotView):
         set_axis_label(self.plot, "bottom", self.x_label())
         self._set_y_label()
         names = method_labels()
-        for sample, label in self.legend.items:
-            label.setText(names.get(sample.item.name(), sample.item.name()), color=FOREGROUND)
+        for (sample, label), method in zip(self.legend.items, self.methods):
+            label.setText(names[method], color=FOREGROUND)
             label.item.setFont(plot_font(8.5))
         self.bands.retranslate()
 
@@ -122,18 +118,15 @@ class SweepView(PlotView):
                                                  segment=ctx.segment)
             self.totals[method] = np.asarray(scen.total, dtype=float)
             self.curves[method].setData(x * 100.0, self.totals[method])
-        self.marker.setData(x=[base * 100.0] * len(self.methods),
-                            y=[self.base_totals[m] for m in self.methods],
-                            brush=self._marker_brushes)
         for method in self.methods:
-            label = self.marker_labels[method]
-            label.setText(money(self.base_totals[method]))
-            label.setPos(base * 100.0, self.base_totals[method])
-            label.setVisible(True)
+            pos = (base * 100.0, self.base_totals[method])
+            self.markers[method].setPos(*pos)
+            self.markers[method].setVisible(True)
+            self.marker_labels[method].set(money(self.base_totals[method]), pos=pos)
         if model.unit != self._unit:
             self._unit = model.unit
             self._set_y_label()
-        self.message.setVisible(False)
+        self.message.show(False)
         self.bands.set_market_cap(self.market_cap)
         self._set_ranges(x * 100.0)
 
@@ -155,16 +148,13 @@ class SweepView(PlotView):
         self.totals = {m: np.empty(0) for m in self.methods}
         self.base_totals = {}
         self.market_cap = None
-        for curve in self.curves.values():
-            curve.setData([], [])
-        self.marker.setData([], [])
-        for label in self.marker_labels.values():
-            label.setVisible(False)
+        for method in self.methods:
+            self.curves[method].setData([], [])
+            self.markers[method].setVisible(False)
+            self.marker_labels[method].show(False)
         self.bands.set_market_cap(None)
         self.plot.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
-        self.message.setText(invalid_text(reason))
-        self.message.setPos(0.5, 0.5)
-        self.message.setVisible(True)
+        self.message.set(invalid_text(reason), pos=(0.5, 0.5))
 
     def csv_table(self):
         header = [self.driver] + [f"{m}_total" for m in self.methods] + ["market_cap"]

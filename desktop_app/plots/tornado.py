@@ -14,7 +14,7 @@ from .base import PlotContext, PlotView
 from .colors import FOREGROUND, NEGATIVE_COLOR, POSITIVE_COLOR
 from .config import is_scale
 from .labels import driver_labels, method_labels, money, pct, short_method_labels
-from .style import new_layout_widget, plot_font, set_axis_label, set_title, style_plot, text_item
+from .style import Label, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
 from .sweeps import invalid_text
 
 METHODS = ("ddm", "dynamic")
@@ -38,7 +38,7 @@ class _TornadoPlot:
         self.plot = plot
         self.method = method
         style_plot(plot)
-        plot.showGrid(x=True, y=False, alpha=0.15)
+        plot.showGrid(x=False, y=False)
         self.low_bars = pg.BarGraphItem(x0=[], width=[], y=[], height=BAR_HEIGHT,
                                         brush=LOW_COLOR, pen=pg.mkPen(None), name="low")
         self.high_bars = pg.BarGraphItem(x0=[], width=[], y=[], height=BAR_HEIGHT,
@@ -48,23 +48,25 @@ class _TornadoPlot:
         self.base_line = pg.InfiniteLine(angle=90, movable=False,
                                          pen=pg.mkPen(FOREGROUND, width=1.2))
         plot.addItem(self.base_line, ignoreBounds=True)
-        self.labels: list[pg.TextItem] = []
-        self.message = text_item(color=FOREGROUND, anchor=(0.5, 0.5), size=11)
-        plot.addItem(self.message, ignoreBounds=True)
-        self.message.setVisible(False)
+        self.labels: list[Label] = []
+        self.message = Label(plot, color=FOREGROUND, anchor=(0.5, 0.5), size=11, z=40)
+        self.message.show(False)
+        self._ticks = None
         self.legend = plot.addLegend(offset=(-8, -8), labelTextColor=FOREGROUND,
                                      brush=pg.mkBrush(255, 255, 255, 200))
         self.legend.addItem(self.low_bars, "low")
         self.legend.addItem(self.high_bars, "high")
         plot.getAxis("left").setWidth(170)
 
-    def _label(self, k: int) -> pg.TextItem:
+    def _label(self, k: int) -> Label:
         while len(self.labels) <= k:  # grows only when the driver count grows
-            item = text_item(color=FOREGROUND, anchor=(0, 0.5), size=8.0)
-            item.setZValue(10)
-            self.plot.addItem(item, ignoreBounds=True)
-            self.labels.append(item)
+            self.labels.append(Label(self.plot, color=FOREGROUND, anchor=(0, 0.5), size=8.0))
         return self.labels[k]
+
+    def _set_ticks(self, ticks) -> None:
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self.plot.getAxis("left").setTicks([ticks, []])
 
     def show(self, bars: list, names: dict[str, str]) -> None:
         n = len(bars)
@@ -81,7 +83,7 @@ class _TornadoPlot:
         self.base_line.setValue(base)
         ticks = [(float(yy), f"{names.get(b.driver, b.driver)}  {shock_text_of(b)}")
                  for yy, b in zip(y, bars)]
-        self.plot.getAxis("left").setTicks([ticks, []])
+        self._set_ticks(ticks)
         finite = [v for v in (*low, *high, base) if math.isfinite(v)]
         lo, hi = min(finite), max(finite)
         span = (hi - lo) or max(abs(base), 1.0) * 0.1
@@ -92,17 +94,14 @@ class _TornadoPlot:
                 k += 1
                 if math.isfinite(value):
                     right = value >= base
-                    label.setAnchor((0, 0.5) if right else (1, 0.5))
-                    label.setText(money(value))
-                    label.setPos(value + (0.01 if right else -0.01) * span, yy)
+                    label.set(money(value), pos=(value + (0.01 if right else -0.01) * span, yy),
+                              anchor=(0, 0.5) if right else (1, 0.5))
                 else:
-                    label.setAnchor((0, 0.5))
-                    label.setText(QtCore.QCoreApplication.translate("TornadoView", "invalid"))
-                    label.setPos(base, yy)
-                label.setVisible(True)
+                    label.set(QtCore.QCoreApplication.translate("TornadoView", "invalid"),
+                              pos=(base, yy), anchor=(0, 0.5))
         for label in self.labels[k:]:
-            label.setVisible(False)
-        self.message.setVisible(False)
+            label.show(False)
+        self.message.show(False)
         self.plot.getViewBox().setRange(xRange=(lo - 0.16 * span, hi + 0.16 * span),
                                         yRange=(-0.6, n - 0.4), padding=0)
 
@@ -110,12 +109,10 @@ class _TornadoPlot:
         self.low_bars.setOpts(x0=[], width=[], y=[])
         self.high_bars.setOpts(x0=[], width=[], y=[])
         for label in self.labels:
-            label.setVisible(False)
-        self.plot.getAxis("left").setTicks([[], []])
+            label.show(False)
+        self._set_ticks([])
         self.plot.getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
-        self.message.setText(text)
-        self.message.setPos(0.5, 0.5)
-        self.message.setVisible(True)
+        self.message.set(text, pos=(0.5, 0.5))
 
 
 def shock_text_of(bar) -> str:
@@ -145,8 +142,10 @@ class TornadoView(PlotView):
         self.table.setObjectName("tornadoTable")
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        # Not ResizeToContents: that re-measures every cell on every setText.
         self.table.horizontalHeader().setSectionResizeMode(
-            QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+            QtWidgets.QHeaderView.ResizeMode.Interactive)
+        self._table_sized = False
         self.widget.addWidget(self.graphics)
         self.widget.addWidget(self.table)
         self.widget.setStretchFactor(0, 3)
@@ -200,6 +199,7 @@ class TornadoView(PlotView):
         table.setUpdatesEnabled(False)
         if table.rowCount() != len(rows):
             table.setRowCount(len(rows))
+            self._table_sized = False
         method_names = short_method_labels()
         right = QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter
         for r, (method, bar) in enumerate(rows):
@@ -216,6 +216,9 @@ class TornadoView(PlotView):
                     table.setItem(r, c, item)
                 if item.text() != text:
                     item.setText(text)
+        if not self._table_sized:
+            self._table_sized = True
+            table.resizeColumnsToContents()
         table.setUpdatesEnabled(True)
 
     def _draw_invalid(self, reason: str = "") -> None:

@@ -1,0 +1,89 @@
+"""Benchmark: cost of SensitivityPanel.update_model (issue 5's ≤ 8 ms budget).
+
+Prints JSON: p50/p95 in ms of ``update_model`` alone and of ``update_model`` +
+the event processing that paints the result, for each tab being the visible one, on the sample and
+on the engine's synthetic 30 segments × 30 years model. Edits alternate
+between two forecast values so every call really redraws.
+
+    QT_QPA_PLATFORM=offscreen python3 tests/benchmarks/plots_update.py [--repeats N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from PySide6 import QtWidgets  # noqa: E402
+
+import models  # noqa: E402
+from models.synthetic import synthetic_model  # noqa: E402
+from desktop_app.plots import SensitivityPanel  # noqa: E402
+
+SAMPLE = ROOT / "resources" / "samples" / "united-imaging-688271.json"
+
+
+def edited_pair(model: models.Model):
+    """Two (model, result) states differing by one forecast growth cell."""
+    year = str(model.forecast_years[1])
+    path = ("segments", 0, "forecast", year, "growth")
+    states = []
+    for delta in (0.0, 0.01):
+        m = model.copy()
+        m.set(path, model.get(path) + delta)
+        states.append((m, models.valuate(m)))
+    return states
+
+
+def measure(app, panel, states, tab: int, repeats: int) -> dict:
+    panel.tabs.setCurrentIndex(tab)
+    app.processEvents()
+    update_ms, total_ms = [], []
+    for k in range(repeats + 5):
+        model, result = states[k % 2]
+        t0 = time.perf_counter()
+        panel.update_model(model, result)
+        t1 = time.perf_counter()
+        # The scene schedules its repaint; processing events paints it.
+        app.processEvents()
+        app.processEvents()
+        t2 = time.perf_counter()
+        if k >= 5:  # warm-up
+            update_ms.append((t1 - t0) * 1e3)
+            total_ms.append((t2 - t0) * 1e3)
+
+    def stats(xs):
+        return {"p50": round(float(np.percentile(xs, 50)), 2), "p95": round(float(np.percentile(xs, 95)), 2)}
+
+    return {"update_model": stats(update_ms), "update_and_repaint": stats(total_ms)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeats", type=int, default=60)
+    args = parser.parse_args()
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    panel = SensitivityPanel()
+    panel.resize(1400, 800)
+    panel.show()
+    out = {}
+    for name, model in (("sample", models.load_model(SAMPLE)), ("synthetic_30x30", synthetic_model(30, 30))):
+        states = edited_pair(model)
+        out[name] = {}
+        for tab, keys in enumerate(panel.TAB_KEYS):
+            out[name]["+".join(keys)] = measure(app, panel, states, tab, args.repeats)
+    print(json.dumps(out, indent=2))
+    panel.close()
+    panel.deleteLater()
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    main()
