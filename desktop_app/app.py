@@ -92,13 +92,21 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QSettings
 
+    from desktop_app.settings import Settings
+
+    window = start(args, app, Settings(QSettings()), default_recovery_dir())
+    window.document.start_autosave(window.settings.get("autosave_interval_s"))
+    return app.exec()
+
+
+def start(args: argparse.Namespace, app, settings, recovery_dir: str):
+    """Open FILE, else the last file, else the bundled sample; show the main
+    window; offer to restore work a crash left behind."""
     import models
     from desktop_app import i18n
     from desktop_app.document import Document
     from desktop_app.main_window import MainWindow
-    from desktop_app.settings import Settings
 
-    settings = Settings(QSettings())
     i18n.install(app, args.lang or settings.get("language"))
     problems = []
     path = args.file or settings.get("last_file") or None
@@ -108,26 +116,25 @@ def main(argv: list[str] | None = None) -> int:
             model = models.load_model(path)
             path = os.path.abspath(path)
         except models.ModelFileError as exc:
-            problems.append(f"{path}: {exc}")
-            model = None
+            problems.append(str(exc) if str(path) in str(exc) else f"{path}: {exc}")
     if model is None:
         path = None
         model = models.load_model(SAMPLE_PATH)
-    document = Document(model, path, recovery_dir=default_recovery_dir())
+    document = Document(model, path, recovery_dir=recovery_dir)
     window = MainWindow(document, settings, with_plots=not args.without_plots)
     for problem in problems:
         window.messages.log(problem)
     window.show()
-    if problems:
-        from PySide6.QtWidgets import QMessageBox
+    if problems and args.file:
         from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Cannot open file"),
                             "\n\n".join(problems))
     if path:
         settings.add_recent_file(path)
+        settings.set("last_file", path)
     window.offer_recovery()
-    document.start_autosave(settings.get("autosave_interval_s"))
-    return app.exec()
+    return window
 
 
 def run_selftest(app, with_plots: bool = True) -> int:

@@ -461,8 +461,6 @@ class MainWindow(QMainWindow):
                                                   self.tr("Model files (%1)").replace("%1", MODEL_FILTER_EXT))
             if not path:
                 return False
-        if not self.maybe_save():
-            return False
         try:
             model = models.load_model(path)
         except models.ModelFileError as exc:
@@ -474,6 +472,9 @@ class MainWindow(QMainWindow):
             detail = str(exc)
             self.messages.log(f"{text} {detail}")
             QMessageBox.critical(self, self.tr("Cannot open file"), f"{text}\n\n{detail}")
+            return False
+        # the file is good: only now ask about the unsaved changes it would replace
+        if not self.maybe_save():
             return False
         self.document.reset(model, os.path.abspath(path))
         self.settings.add_recent_file(os.path.abspath(path))
