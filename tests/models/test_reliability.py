@@ -280,7 +280,7 @@ def test_sigkill_while_saving_leaves_old_or_new(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     rng = np.random.default_rng(1234)
     docs = [big_a.doc, big_b.doc]
-    for round_ in range(4):
+    for round_ in range(3):
         proc = subprocess.Popen([sys.executable, str(script), str(target), str(a_file), str(b_file)],
                                 stdout=subprocess.PIPE, env=env, cwd=str(ROOT))
         try:
