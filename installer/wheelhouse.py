@@ -23,6 +23,7 @@ the expected version.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -121,8 +122,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     commands = install_commands(dest, version, args.extras, args.python,
                                 args.venv.resolve() if args.venv else None)
+    # Only the wheelhouse counts: no pip configuration file (a mirror, extra
+    # find-links) may supply a package the folder lacks.
+    env = dict(os.environ, PIP_CONFIG_FILE=os.devnull)
+    env.pop("PIP_FIND_LINKS", None)
+    env.pop("PIP_INDEX_URL", None)
+    env.pop("PIP_EXTRA_INDEX_URL", None)
     for cmd in commands[:-2]:
-        run(cmd)
+        run(cmd, env=env)
     reported = run(commands[-2], capture_output=True, text=True).stdout.strip()
     if version not in reported:
         print(f"[wheelhouse] installed app reports {reported!r}, expected {version}", file=sys.stderr)

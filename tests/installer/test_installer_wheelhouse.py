@@ -61,3 +61,34 @@ def test_wheelhouse_version_is_the_one_version(wheelhouse, cfg):
 
     _, download = wheelhouse.build_commands(DEST, cfg.read_version(), [])
     assert f"valuation_workbench-{__version__}-py3-none-any.whl" in download[-1]
+
+
+def test_install_ignores_pip_configuration(wheelhouse, cfg, tmp_path, monkeypatch):
+    version = cfg.read_version()
+    wheelhouse.project_wheel(tmp_path, version).write_bytes(b"")
+    monkeypatch.setenv("PIP_INDEX_URL", "http://mirror.invalid/simple")
+    calls = []
+
+    class Done:
+        stdout = f"valuation-workbench {version}\n"
+
+    def fake_run(cmd, **kwargs):
+        calls.append((cmd, kwargs))
+        return Done()
+
+    monkeypatch.setattr(wheelhouse, "run", fake_run)
+    assert wheelhouse.main(["install", "--dest", str(tmp_path), "--python", "py"]) == 0
+    install_cmd, install_kwargs = calls[0]
+    assert "--no-index" in install_cmd
+    assert install_kwargs["env"]["PIP_CONFIG_FILE"] == __import__("os").devnull
+    assert "PIP_INDEX_URL" not in install_kwargs["env"]
+
+
+def test_install_fails_when_the_installed_version_differs(wheelhouse, cfg, tmp_path, monkeypatch):
+    wheelhouse.project_wheel(tmp_path, cfg.read_version()).write_bytes(b"")
+
+    class Old:
+        stdout = "valuation-workbench 0.0.1\n"
+
+    monkeypatch.setattr(wheelhouse, "run", lambda cmd, **kw: Old())
+    assert wheelhouse.main(["install", "--dest", str(tmp_path), "--python", "py"]) == 1
