@@ -97,7 +97,6 @@ class BridgeView(PlotView):
 
     def _draw(self, ctx: PlotContext) -> None:
         model, result = ctx.model, ctx.result
-        tr = QtCore.QCoreApplication.translate
         if model.unit != self._unit:
             self._unit = model.unit
             self._set_unit_labels()
@@ -113,14 +112,14 @@ class BridgeView(PlotView):
                 steps.append((f"segment:{i}", seg.name, running, running + seg.business_value))
                 running += seg.business_value
             for key, label, amount in (
-                    ("excess_cash", tr("BridgeView", "+ Excess cash"), mr.excess_cash),
-                    ("minority_interest", tr("BridgeView", "− Minority interest"), -mr.minority_interest),
-                    ("equity_investments", tr("BridgeView", "+ Equity investments"), mr.equity_investments)):
+                    ("excess_cash", self.tr("+ Excess cash"), mr.excess_cash),
+                    ("minority_interest", self.tr("− Minority interest"), -mr.minority_interest),
+                    ("equity_investments", self.tr("+ Equity investments"), mr.equity_investments)):
                 steps.append((key, label, running, running + amount))
                 running += amount
-            steps.append(("total", tr("BridgeView", "= Total ({status}, {upside})").format(
+            steps.append(("total", self.tr("= Total ({status}, {upside})").format(
                 status=statuses[mr.status], upside=pct(mr.upside, 1)), 0.0, mr.total))
-            steps.append(("market_cap", tr("BridgeView", "Market cap"), 0.0, self.market_cap))
+            steps.append(("market_cap", self.tr("Market cap"), 0.0, self.market_cap))
             self.steps[method] = steps
             self._show(bp, steps, mr.status)
             if ticks is None:

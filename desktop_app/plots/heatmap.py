@@ -113,22 +113,19 @@ class HeatmapView(PlotView):
 
     def retranslate(self) -> None:
         super().retranslate()
-        tr = QtCore.QCoreApplication.translate
         set_title(self.plot, self.title())
-        set_axis_label(self.plot, "bottom", tr("HeatmapView", "Discount-rate shift (percentage points, %)"))
-        set_axis_label(self.plot, "left", tr("HeatmapView", "Terminal growth (%)"))
-        self.colorbar.axis.setLabel(tr("HeatmapView", "Upside vs market cap (%)"), color=FOREGROUND)
+        set_axis_label(self.plot, "bottom", self.tr("Discount-rate shift (percentage points, %)"))
+        set_axis_label(self.plot, "left", self.tr("Terminal growth (%)"))
+        self.colorbar.axis.setLabel(self.tr("Upside vs market cap (%)"), color=FOREGROUND)
         self.colorbar.axis.label.setFont(plot_font(9.0))
         for threshold, label in self.contour_labels.items():
             label.set(pct(threshold, 0), visible=label.visible)
         self._show_default_readout()
 
     def _show_default_readout(self) -> None:
-        tr = QtCore.QCoreApplication.translate
-        text = tr("HeatmapView", "Move the mouse over the map to read a cell.")
+        text = self.tr("Move the mouse over the map to read a cell.")
         if self.upside.size and not np.isfinite(self.upside).all():
-            text += "  " + tr("HeatmapView",
-                              "Hatched cells: the method is invalid there (discount rate ≤ terminal growth).")
+            text += "  " + self.tr("Hatched cells: the method is invalid there (discount rate ≤ terminal growth).")
         self.readout.setText(text)
 
     # -- drawing ---------------------------------------------------------------
@@ -215,14 +212,13 @@ class HeatmapView(PlotView):
         return None
 
     def readout_text(self, row: int, col: int) -> str:
-        tr = QtCore.QCoreApplication.translate
-        where = tr("HeatmapView", "Discount rate {shift} pt, terminal growth {growth}").format(
+        where = self.tr("Discount rate {shift} pt, terminal growth {growth}").format(
             shift=pct(self.x_values[col], 2).rstrip("%"), growth=pct(self.y_values[row], 2, signed=False))
         upside = self.upside[row, col]
         if not np.isfinite(upside):
-            return where + ": " + tr("HeatmapView", "invalid (discount rate ≤ terminal growth)")
+            return where + ": " + self.tr("invalid (discount rate ≤ terminal growth)")
         unit = self.context.model.unit if self.context else ""
-        return where + ": " + tr("HeatmapView", "value {value} {unit}, upside {upside} ({status})").format(
+        return where + ": " + self.tr("value {value} {unit}, upside {upside} ({status})").format(
             value=money(self.totals[row, col]), unit=unit, upside=pct(upside),
             status=status_labels()[status_for(float(upside))])
 

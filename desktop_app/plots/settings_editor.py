@@ -88,28 +88,27 @@ class SettingsEditor(QtWidgets.QWidget):
         self.set_config(config)
 
     def retranslate(self) -> None:
-        tr = QtCore.QCoreApplication.translate
-        self.range_box.setTitle(tr("SettingsEditor", "Ranges (percent; shifts in percentage points)"))
-        for label, text in zip(self.range_header, (tr("SettingsEditor", "From"), tr("SettingsEditor", "To"),
-                                                   tr("SettingsEditor", "Steps"))):
+        self.range_box.setTitle(self.tr("Ranges (percent; shifts in percentage points)"))
+        for label, text in zip(self.range_header, (self.tr("From"), self.tr("To"),
+                                                   self.tr("Steps"))):
             label.setText(text)
         names = {
-            "discount_rate": tr("SettingsEditor", "Discount-rate shift"),
-            "terminal_growth": tr("SettingsEditor", "Terminal growth, around the model's"),
-            "margin": tr("SettingsEditor", "Net margin shift"),
-            "growth": tr("SettingsEditor", "Revenue growth shift"),
-            "heatmap_rate": tr("SettingsEditor", "Heat map: discount-rate shift"),
-            "heatmap_terminal_growth": tr("SettingsEditor", "Heat map: terminal growth, around the model's"),
+            "discount_rate": self.tr("Discount-rate shift"),
+            "terminal_growth": self.tr("Terminal growth, around the model's"),
+            "margin": self.tr("Net margin shift"),
+            "growth": self.tr("Revenue growth shift"),
+            "heatmap_rate": self.tr("Heat map: discount-rate shift"),
+            "heatmap_terminal_growth": self.tr("Heat map: terminal growth, around the model's"),
         }
         for name, label in self.range_names.items():
             label.setText(names[name])
-        self.shock_box.setTitle(tr("SettingsEditor", "Tornado shocks (points; multiple and cash in percent)"))
-        for label, text in zip(self.shock_header, (tr("SettingsEditor", "Low"), tr("SettingsEditor", "High"))):
+        self.shock_box.setTitle(self.tr("Tornado shocks (points; multiple and cash in percent)"))
+        for label, text in zip(self.shock_header, (self.tr("Low"), self.tr("High"))):
             label.setText(text)
         drivers = driver_labels()
         for driver, label in self.shock_names.items():
             label.setText(drivers[driver])
-        self.reset_button.setText(tr("SettingsEditor", "Reset to defaults"))
+        self.reset_button.setText(self.tr("Reset to defaults"))
 
     @property
     def config(self) -> SensitivityConfig:

@@ -68,21 +68,19 @@ class SweepView(PlotView):
 
     # -- texts -----------------------------------------------------------------
     def title(self) -> str:
-        tr = QtCore.QCoreApplication.translate
         return {
-            "discount_rate_shift": tr("SweepView", "Value vs discount rate"),
-            "terminal_growth": tr("SweepView", "Value vs terminal growth (DDM)"),
-            "margin_shift": tr("SweepView", "Value vs net margin shift"),
-            "growth_shift": tr("SweepView", "Value vs revenue growth shift"),
+            "discount_rate_shift": self.tr("Value vs discount rate"),
+            "terminal_growth": self.tr("Value vs terminal growth (DDM)"),
+            "margin_shift": self.tr("Value vs net margin shift"),
+            "growth_shift": self.tr("Value vs revenue growth shift"),
         }.get(self.driver, self.driver)
 
     def x_label(self) -> str:
-        tr = QtCore.QCoreApplication.translate
         return {
-            "discount_rate_shift": tr("SweepView", "Discount-rate shift (percentage points, %)"),
-            "terminal_growth": tr("SweepView", "Terminal growth (%)"),
-            "margin_shift": tr("SweepView", "Net margin shift, every forecast year (percentage points, %)"),
-            "growth_shift": tr("SweepView", "Revenue growth shift, every forecast year (percentage points, %)"),
+            "discount_rate_shift": self.tr("Discount-rate shift (percentage points, %)"),
+            "terminal_growth": self.tr("Terminal growth (%)"),
+            "margin_shift": self.tr("Net margin shift, every forecast year (percentage points, %)"),
+            "growth_shift": self.tr("Revenue growth shift, every forecast year (percentage points, %)"),
         }.get(self.driver, self.driver)
 
     def retranslate(self) -> None:

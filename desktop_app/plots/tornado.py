@@ -158,22 +158,21 @@ class TornadoView(PlotView):
 
     def retranslate(self) -> None:
         super().retranslate()
-        tr = QtCore.QCoreApplication.translate
         names = method_labels()
         for method, tp in self.plots.items():
-            set_title(tp.plot, tr("TornadoView", "{method}: value at each driver's low / high setting").format(
+            set_title(tp.plot, self.tr("{method}: value at each driver's low / high setting").format(
                 method=names[method]))
-            tp.legend.items[0][1].setText(tr("TornadoView", "low setting"), color=FOREGROUND)
-            tp.legend.items[1][1].setText(tr("TornadoView", "high setting"), color=FOREGROUND)
+            tp.legend.items[0][1].setText(self.tr("low setting"), color=FOREGROUND)
+            tp.legend.items[1][1].setText(self.tr("high setting"), color=FOREGROUND)
             for _, label in tp.legend.items:
                 label.item.setFont(plot_font(8.5))
         self._set_unit_labels()
         self.table.setHorizontalHeaderLabels([
-            tr("TornadoView", "Method"), tr("TornadoView", "Driver"),
-            tr("TornadoView", "Low / high setting"),
-            tr("TornadoView", "Value at low ({unit})").format(unit=self._unit),
-            tr("TornadoView", "Value at high ({unit})").format(unit=self._unit),
-            tr("TornadoView", "Swing ({unit})").format(unit=self._unit)])
+            self.tr("Method"), self.tr("Driver"),
+            self.tr("Low / high setting"),
+            self.tr("Value at low ({unit})").format(unit=self._unit),
+            self.tr("Value at high ({unit})").format(unit=self._unit),
+            self.tr("Swing ({unit})").format(unit=self._unit)])
 
     def _set_unit_labels(self) -> None:
         text = QtCore.QCoreApplication.translate("TornadoView", "Equity value ({unit})").format(unit=self._unit)
