@@ -18,7 +18,7 @@ from .base import PlotContext, PlotView
 from .colors import (FOREGROUND, MARKET_CAP_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR,
                      STATUS_COLORS)
 from .labels import method_labels, money, pct, status_labels
-from .style import Label, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
+from .style import Label, keep_or_set_range, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
 from .sweeps import invalid_text
 
 METHODS = ("ddm", "dynamic")
@@ -165,8 +165,10 @@ class BridgeView(PlotView):
             label.show(False)
         bp.message.show(False)
         bp.bands.set_market_cap(self.market_cap)
-        bp.plot.getViewBox().setRange(xRange=(lo, hi + 0.16 * span), yRange=(-0.6, n - 0.4),
-                                      padding=0)
+        vb = bp.plot.getViewBox()
+        keep_or_set_range(vb, lo, hi + 0.14 * span, "x", pad=0.02, slack=1.4)
+        if tuple(vb.viewRange()[1]) != (-0.6, n - 0.4):
+            vb.setYRange(-0.6, n - 0.4, padding=0)
         bp.bands.place_labels()
 
     def _draw_invalid(self, reason: str = "") -> None:

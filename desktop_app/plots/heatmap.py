@@ -11,7 +11,7 @@ from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for
 
 from .base import PlotContext, PlotView
 from .colors import FOREGROUND, INVALID_COLOR, STATUS_COLORS
-from .contours import contour_segments
+from .contours import contour_levels
 from .labels import money, pct, status_labels
 from .style import Label, marker_item, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
 from .sweeps import invalid_text
@@ -158,8 +158,10 @@ class HeatmapView(PlotView):
         else:
             self._show_hatch(False)
         self.contours = {}
-        for threshold, item in self.contour_items.items():
-            cx, cy = contour_segments(xs, ys, up_pct, threshold * 100.0)
+        thresholds = list(self.contour_items)
+        lines = contour_levels(xs, ys, up_pct, [t * 100.0 for t in thresholds])
+        for threshold, (cx, cy) in zip(thresholds, lines):
+            item = self.contour_items[threshold]
             self.contours[threshold] = (cx, cy)
             item.setData(cx, cy)
             label = self.contour_labels[threshold]

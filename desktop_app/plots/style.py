@@ -147,3 +147,24 @@ def marker_item(plot: pg.PlotItem, color: str, size: float = 10.0, symbol: str =
     item.setZValue(z)
     plot.addItem(item, ignoreBounds=True)
     return item
+
+
+def keep_or_set_range(vb: pg.ViewBox, lo: float, hi: float, axis: str = "y",
+                      pad: float = 0.06, slack: float = 1.6) -> bool:
+    """Show at least [lo, hi] on ``axis``, keeping the current range when it
+    already covers the data without being more than ``slack`` times too wide.
+
+    Small edits then leave the axis alone, so its ticks are not regenerated
+    and the picture does not jump on every keystroke. Returns whether the
+    range was changed."""
+    span = hi - lo if hi > lo else max(abs(hi), 1.0) * 0.1
+    (x0, x1), (y0, y1) = vb.viewRange()
+    cur_lo, cur_hi = (y0, y1) if axis == "y" else (x0, x1)
+    if cur_lo <= lo and cur_hi >= hi and (cur_hi - cur_lo) <= slack * span * (1 + 2 * pad):
+        return False
+    new = (lo - pad * span, hi + pad * span)
+    if axis == "y":
+        vb.setYRange(*new, padding=0)
+    else:
+        vb.setXRange(*new, padding=0)
+    return True

@@ -12,7 +12,8 @@ from .bands import StatusBands
 from .base import PlotContext, PlotView
 from .colors import DDM_COLOR, DYNAMIC_COLOR, FOREGROUND
 from .labels import method_labels, money
-from .style import Label, marker_item, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
+from .style import (Label, keep_or_set_range, marker_item, new_layout_widget, plot_font, set_axis_label,
+                    set_title, style_plot)
 
 METHOD_COLORS = {"ddm": DDM_COLOR, "dynamic": DYNAMIC_COLOR}
 
@@ -134,11 +135,11 @@ class SweepView(PlotView):
             finite = arr[np.isfinite(arr)]
             if finite.size:
                 values += [float(finite.min()), float(finite.max())]
-        lo, hi = min(values), max(values)
-        pad = 0.06 * (hi - lo if hi > lo else max(abs(hi), 1.0))
         vb = self.plot.getViewBox()
-        vb.setRange(xRange=(float(x_shown[0]), float(x_shown[-1])),
-                    yRange=(lo - pad, hi + pad), padding=0, update=True)
+        x_range = (float(x_shown[0]), float(x_shown[-1]))
+        if tuple(vb.viewRange()[0]) != x_range:
+            vb.setXRange(*x_range, padding=0)
+        keep_or_set_range(vb, min(values), max(values), "y")
         self.bands.place_labels()
 
     def _draw_invalid(self, reason: str = "") -> None:

@@ -14,7 +14,7 @@ from .base import PlotContext, PlotView
 from .colors import FOREGROUND, NEGATIVE_COLOR, POSITIVE_COLOR
 from .config import is_scale
 from .labels import driver_labels, method_labels, money, pct, short_method_labels
-from .style import Label, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
+from .style import Label, keep_or_set_range, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
 from .sweeps import invalid_text
 
 METHODS = ("ddm", "dynamic")
@@ -102,8 +102,10 @@ class _TornadoPlot:
         for label in self.labels[k:]:
             label.show(False)
         self.message.show(False)
-        self.plot.getViewBox().setRange(xRange=(lo - 0.16 * span, hi + 0.16 * span),
-                                        yRange=(-0.6, n - 0.4), padding=0)
+        vb = self.plot.getViewBox()
+        keep_or_set_range(vb, lo - 0.14 * span, hi + 0.14 * span, "x", pad=0.02, slack=1.4)
+        if tuple(vb.viewRange()[1]) != (-0.6, n - 0.4):
+            vb.setYRange(-0.6, n - 0.4, padding=0)
 
     def clear(self, text: str) -> None:
         self.low_bars.setOpts(x0=[], width=[], y=[])
