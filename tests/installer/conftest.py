@@ -47,3 +47,8 @@ def wheelhouse():
 @pytest.fixture(scope="session")
 def icons():
     return load_installer_module("make_icons")
+
+
+@pytest.fixture(scope="session")
+def startup_time():
+    return load_installer_module("startup_time")
