@@ -212,12 +212,14 @@ def test_sample_loads():
     assert isinstance(outcome(SAMPLE_BYTES), Model)
 
 
-def test_every_prefix_sampled():
-    content_end = len(SAMPLE_BYTES.rstrip())
-    lengths = sorted(set(range(0, len(SAMPLE_BYTES), 13)) | set(range(content_end - 30, len(SAMPLE_BYTES) + 1))
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.json")))
+def test_every_prefix_sampled(name):
+    data = (SAMPLES / name).read_bytes()
+    content_end = len(data.rstrip())
+    lengths = sorted(set(range(0, len(data), 13)) | set(range(content_end - 30, len(data) + 1))
                      | set(range(0, 40)))
     for n in lengths:
-        result = outcome(SAMPLE_BYTES[:n])
+        result = outcome(data[:n])
         if n < content_end:
             assert isinstance(result, ModelFileError), n
             assert result.key_path == ""        # a syntax error has no key path …

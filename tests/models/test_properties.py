@@ -141,6 +141,94 @@ def test_sum_of_parts(doc):
 
 
 # ---------------------------------------------------------------------------
+# Invariants of the sum of the parts
+
+
+@SETTINGS
+@given(model_docs(max_segments=4), st.randoms(use_true_random=False))
+def test_segment_order_does_not_matter(doc, rnd):
+    shuffled = copy.deepcopy(doc)
+    order = list(range(len(doc["segments"])))
+    rnd.shuffle(order)
+    shuffled["segments"] = [shuffled["segments"][i] for i in order]
+    a, b = valuate(Model.from_dict(doc)), valuate(Model.from_dict(shuffled))
+    for method in ("ddm", "dynamic"):
+        ra, rb = getattr(a, method), getattr(b, method)
+        # Σ is math.fsum (exactly rounded) and segments are valued independently.
+        assert rb.total == ra.total and rb.upside == ra.upside and rb.status == ra.status
+        assert [rb.segments[j].business_value for j in range(len(order))] == \
+            [ra.segments[i].business_value for i in order]
+
+
+@SETTINGS
+@given(model_docs(max_segments=3), st.integers(0, 2), st.floats(0.05, 0.95))
+def test_splitting_a_segment_keeps_the_total(doc, which, share):
+    """Two segments with the same rates whose revenue and profit add up to one
+    segment's are worth what that segment is worth (values are linear in scale)."""
+    which = which % len(doc["segments"])
+    split = copy.deepcopy(doc)
+    seg = split["segments"][which]
+    part = copy.deepcopy(seg)
+    rest = copy.deepcopy(seg)
+    for y, row in seg["actuals"].items():
+        part["actuals"][y] = dict(row, revenue=row["revenue"] * share, net_profit=row["net_profit"] * share)
+        rest["actuals"][y] = dict(row, revenue=row["revenue"] * (1 - share), net_profit=row["net_profit"] * (1 - share))
+    part["name"], rest["name"] = seg["name"] + " A", seg["name"] + " B"
+    split["segments"][which:which + 1] = [part, rest]
+    a, b = valuate(Model.from_dict(doc)), valuate(Model.from_dict(split))
+    ref = reference_values(doc)
+    for method in ("ddm", "dynamic"):
+        assert close(getattr(b, method).total, getattr(a, method).total, ref[method + "_scale"], 1e-12)
+        whole = getattr(a, method).segments[which].business_value
+        halves = getattr(b, method).segments[which].business_value + getattr(b, method).segments[which + 1].business_value
+        assert close(halves, whole, ref[method + "_scale"], 1e-12)
+
+
+@SETTINGS
+@given(model_docs(), st.sampled_from([2.0 ** -7, 0.5, 4.0, 2.0 ** 20]))
+def test_money_scale_invariance(doc, k):
+    """Every amount (actuals, cash, minority, equity investments, price) times
+    k: every value times k, the upside and status unchanged. k a power of two,
+    so the scaling itself is exact."""
+    scaled = copy.deepcopy(doc)
+    for seg in scaled["segments"]:
+        for row in seg["actuals"].values():
+            row["revenue"] *= k
+            row["net_profit"] *= k
+    for key in ("excess_cash", "minority_interest", "equity_investments"):
+        if key in scaled["valuation"]:
+            scaled["valuation"][key] *= k
+    scaled["market"]["price"] *= k
+    a, b = valuate(Model.from_dict(doc)), valuate(Model.from_dict(scaled))
+    assert b.market_cap == a.market_cap * k
+    for method in ("ddm", "dynamic"):
+        ra, rb = getattr(a, method), getattr(b, method)
+        assert rb.total == pytest.approx(ra.total * k, rel=1e-12, abs=1e-300)
+        assert rb.upside == pytest.approx(ra.upside, rel=1e-12, abs=1e-12)
+        if all(abs(ra.upside - t) > 1e-9 for t in STATUS_THRESHOLDS):
+            assert rb.status == ra.status
+        for sa, sb in zip(ra.segments, rb.segments):
+            assert sb.business_value == pytest.approx(sa.business_value * k, rel=1e-12, abs=1e-300)
+
+
+@SETTINGS
+@given(model_docs(max_segments=3), st.sampled_from(["ddm", "dynamic"]), st.one_of(st.none(), st.integers(0, 2)))
+def test_neutral_scenario_equals_valuation(doc, method, segment):
+    """Every driver at its neutral value is the model itself."""
+    from models.sensitivity import DRIVERS, base_driver_value, evaluate_scenarios
+    model = Model.from_dict(doc)
+    if segment is not None:
+        segment %= len(doc["segments"])
+    drivers = {d: np.array([base_driver_value(model, d)]) for d in DRIVERS if d != "terminal_growth"}
+    res = evaluate_scenarios(model, drivers, method=method, segment=segment)
+    expected = getattr(valuate(model), method)
+    ref = reference_values(doc)
+    assert close(float(res.total[0]), expected.total, ref[method + "_scale"], 1e-12)
+    for s, seg in enumerate(expected.segments):
+        assert close(float(res.segments[0, s]), seg.business_value, ref[method + "_scale"], 1e-12)
+
+
+# ---------------------------------------------------------------------------
 # Monotonicity
 
 
