@@ -25,6 +25,11 @@ from models import Model, ModelError, ModelFileError, dumps_model, load_model, l
 
 from strategies import JSON_VALUES, strictly_equal
 
+# When a hypothesis test fails, its pytest plugin imports libcst (to write a
+# patch), which warns through mypy_extensions; with filterwarnings=error that
+# turns a plain test failure into an INTERNALERROR that stops the session.
+pytestmark = pytest.mark.filterwarnings("ignore:mypy_extensions.TypedDict is deprecated:DeprecationWarning")
+
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 SAMPLE_PATH = SAMPLES / "united-imaging-688271.json"
 SAMPLE_BYTES = SAMPLE_PATH.read_bytes()

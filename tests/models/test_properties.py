@@ -23,6 +23,11 @@ from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for, status_la
 
 from strategies import model_docs, strictly_equal
 
+# When a hypothesis test fails, its pytest plugin imports libcst (to write a
+# patch), which warns through mypy_extensions; with filterwarnings=error that
+# turns a plain test failure into an INTERNALERROR that stops the session.
+pytestmark = pytest.mark.filterwarnings("ignore:mypy_extensions.TypedDict is deprecated:DeprecationWarning")
+
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
@@ -256,6 +261,24 @@ def test_value_falls_as_discount_rate_rises(doc, delta):
     # (gT < ROE), so the DDM total must strictly fall.
     if all(s.get("terminal_growth", doc["valuation"]["terminal_growth"]) < s["roe"] for s in doc["segments"]):
         assert high.ddm.total < low.ddm.total
+
+
+def test_with_negative_earnings_value_can_rise_with_discount_rate():
+    """Why the precondition above is needed: a segment that loses money every
+    year has a negative value, and discounting its losses harder raises it."""
+    doc = {
+        "format": "valuation-workbench-model", "version": 1, "company": {"name": "亏损公司"},
+        "market": {"price": 10.0, "shares": 10.0}, "years": [2024, 2025, 2026], "first_forecast_year": 2025,
+        "valuation": {"terminal_growth": 0.02, "fade_years": 3, "excess_cash": 500.0},
+        "segments": [{"name": "亏损业务", "actuals": {"2024": {"revenue": 100.0, "net_profit": -10.0}},
+                      "forecast": {"2025": {"growth": 0.0, "margin": -0.1}, "2026": {"growth": 0.0, "margin": -0.1}},
+                      "discount_rate": 0.08, "roe": 0.1, "fade_growth": 0.0, "multiple": 10.0}],
+    }
+    low = valuate(Model.from_dict(doc))
+    high = valuate(Model.from_dict(_shift_rates(doc, 0.02)))
+    assert low.ddm.segments[0].business_value < 0
+    assert high.ddm.total > low.ddm.total
+    assert high.dynamic.total > low.dynamic.total
 
 
 @SETTINGS

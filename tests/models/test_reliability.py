@@ -38,6 +38,11 @@ from models.synthetic import synthetic_model
 
 from strategies import strictly_equal
 
+# When a hypothesis test fails, its pytest plugin imports libcst (to write a
+# patch), which warns through mypy_extensions; with filterwarnings=error that
+# turns a plain test failure into an INTERNALERROR that stops the session.
+pytestmark = pytest.mark.filterwarnings("ignore:mypy_extensions.TypedDict is deprecated:DeprecationWarning")
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_PATH = ROOT / "resources" / "samples" / "united-imaging-688271.json"
 INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r")   # reliability.md, independently
