@@ -35,15 +35,30 @@ class StateView(Protocol):
     def update_state(self, state: ComputedState, structure_changed: bool) -> None: ...
 
 
-def compute_state(model) -> ComputedState:
+def compute_state(model, previous: ComputedState | None = None, changed_segments: set | None = None,
+                  validated: bool = False) -> ComputedState:
     """Ask the engine for everything the views show. Never raises for an
-    invalid model: ``result`` is then None and ``error`` says why."""
-    segment_tables = [engine_forecast.segment_table(model, i) for i in range(model.segment_count)]
+    invalid model: ``result`` is then None and ``error`` says why.
+
+    ``previous`` and ``changed_segments``: after a value edit only the
+    segments whose inputs changed get a new ``segment_table`` (a segment's
+    table depends on nothing else). ``validated``: the caller (the document,
+    which refuses invalid edits) vouches that ``models.validate`` found no
+    error in this exact model, so ``valuate`` need not check again.
+    """
+    if previous is not None and changed_segments is not None \
+            and len(previous.segment_tables) == model.segment_count:
+        segment_tables = list(previous.segment_tables)
+        for i in changed_segments:
+            if 0 <= i < model.segment_count:
+                segment_tables[i] = engine_forecast.segment_table(model, i)
+    else:
+        segment_tables = [engine_forecast.segment_table(model, i) for i in range(model.segment_count)]
     company_table = engine_forecast.company_table(model)
     result = None
     error = None
     try:
-        result = models.valuate(model)  # validates first
+        result = models.valuate(model, check=not validated)
         issues = list(result.warnings)
     except models.InvalidInputError as exc:
         error = str(exc)
@@ -65,8 +80,8 @@ class Controller(QObject):
         self.views: list[StateView] = []
         self.plot_panels: list = []
         self.state: ComputedState | None = None
-        document.valuesChanged.connect(lambda paths: self.recompute(False))
-        document.modelReplaced.connect(lambda: self.recompute(True))
+        document.valuesChanged.connect(self._on_values_changed)
+        document.modelReplaced.connect(self._on_model_replaced)
 
     def add_view(self, view: StateView) -> None:
         self.views.append(view)
@@ -79,8 +94,21 @@ class Controller(QObject):
         if self.state is not None:
             panel.update_model(self.state.model, self.state.result)
 
-    def recompute(self, structure_changed: bool = False) -> ComputedState:
-        state = compute_state(self.document.model)
+    def _on_values_changed(self, paths) -> None:
+        segments = {p[1] for p in paths if len(p) > 1 and p[0] == "segments" and isinstance(p[1], int)}
+        self.recompute(False, changed_segments=segments)
+
+    def _on_model_replaced(self) -> None:
+        self.recompute(True)
+
+    def recompute(self, structure_changed: bool = False, changed_segments: set | None = None) -> ComputedState:
+        """Recompute from the document's model and feed every view.
+        ``changed_segments`` (after a value edit) limits which segment tables
+        the engine rebuilds; None rebuilds all."""
+        previous = None if structure_changed else self.state
+        state = compute_state(self.document.model, previous,
+                              changed_segments if previous is not None else None,
+                              validated=self.document.is_validated)
         self.state = state
         for view in self.views:
             view.update_state(state, structure_changed)

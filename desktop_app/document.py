@@ -107,6 +107,7 @@ class Document(QObject):
                  parent: QObject | None = None):
         super().__init__(parent)
         self.model = model
+        self._validated = not _errors(model)
         self.path = path
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -120,6 +121,14 @@ class Document(QObject):
         self._autosaved_index: int | None = None
 
     # state ------------------------------------------------------------
+    @property
+    def is_validated(self) -> bool:
+        """True when ``models.validate`` found no error in the current model.
+        Set when a model comes in (construction, New/Open/restore) and kept
+        by every edit: edits it would reject are refused, and undo/redo only
+        return to states that were valid."""
+        return self._validated
+
     @property
     def is_dirty(self) -> bool:
         return self._restored_unsaved or not self.undo_stack.isClean()
@@ -218,6 +227,7 @@ class Document(QObject):
         if self.recovery:
             self.recovery.discard(self.session_id)
         self.model = model
+        self._validated = not _errors(model)
         self.path = path
         self.undo_stack.clear()
         self.undo_stack.setClean()

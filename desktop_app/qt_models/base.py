@@ -21,6 +21,11 @@ from desktop_app.numbers import INTEGER, NUMERIC_KINDS, PERCENT, TEXT, ParseErro
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 # True when the cell has an engine warning/error or a refused edit
 MARK_ROLE = Qt.ItemDataRole.UserRole + 2
+# roles served from the per-cell cache, and their slot in the cached tuple
+_VISUAL_SLOTS = {int(Qt.ItemDataRole.DisplayRole): 0, int(Qt.ItemDataRole.TextAlignmentRole): 1,
+                 int(Qt.ItemDataRole.BackgroundRole): 2, int(Qt.ItemDataRole.ForegroundRole): 3,
+                 int(Qt.ItemDataRole.FontRole): 4}
+_OTHER_ROLES = {int(Qt.ItemDataRole.EditRole), int(Qt.ItemDataRole.ToolTipRole), int(KIND_ROLE), int(MARK_ROLE)}
 
 _ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -63,6 +68,7 @@ class GridModel(QAbstractTableModel):
         self._texts: dict[tuple[int, int], str] = {}
         self._marks: dict[tuple[int, int], tuple[str, str]] = {}  # (severity, message)
         self._rejected: dict[tuple[int, int], str] = {}
+        self._visual: dict[tuple[int, int], tuple] = {}
         # message of the last refused edit, for the view's status line
         self.last_rejection: str = ""
 
@@ -127,34 +133,26 @@ class GridModel(QAbstractTableModel):
         return float(self._values[row, col])
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Views ask for several roles per painted cell; the visual roles come
+        # from one cached tuple per cell, rebuilt only when the cell changes.
+        slot = _VISUAL_SLOTS.get(role)
+        if slot is not None:
+            key = (index.row(), index.column())
+            entry = self._visual.get(key)
+            if entry is None:
+                if not index.isValid():
+                    return None
+                entry = self._visual[key] = self._visual_entry(*key)
+            return entry[slot]
+        if role not in _OTHER_ROLES or not index.isValid():
             return None
         r, c = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = self._texts.get((r, c))
-            if text is not None:
-                return text
-            kind = self.cell_kind(r, c)
-            return format_value(self._values[r, c], kind)
         if role == Qt.ItemDataRole.EditRole:
             kind = self.cell_kind(r, c)
             if kind == TEXT:
                 return self._texts.get((r, c), "")
             v = float(self._values[r, c])
             return None if math.isnan(v) else v
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _ALIGN_TEXT if self.cell_kind(r, c) == TEXT else _ALIGN_NUMBER
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if (r, c) in self._rejected:
-                return ERROR_BRUSH
-            mark = self._marks.get((r, c))
-            if mark:
-                return ERROR_BRUSH if mark[0] == "error" else WARNING_BRUSH
-            return self.cell_brush(r, c)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self.cell_foreground(r, c)
-        if role == Qt.ItemDataRole.FontRole:
-            return self.cell_font(r, c)
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = []
             if (r, c) in self._rejected:
@@ -171,6 +169,23 @@ class GridModel(QAbstractTableModel):
         if role == MARK_ROLE:
             return (r, c) in self._rejected or (r, c) in self._marks
         return None
+
+    def _visual_entry(self, r: int, c: int) -> tuple:
+        """(display text, alignment, background, foreground, font) of a cell."""
+        kind = self.cell_kind(r, c)
+        text = self._texts.get((r, c))
+        if text is None:
+            text = format_value(self._values[r, c], kind)
+        if (r, c) in self._rejected:
+            background = ERROR_BRUSH
+        else:
+            mark = self._marks.get((r, c))
+            if mark:
+                background = ERROR_BRUSH if mark[0] == "error" else WARNING_BRUSH
+            else:
+                background = self.cell_brush(r, c)
+        return (text, _ALIGN_TEXT if kind == TEXT else _ALIGN_NUMBER, background,
+                self.cell_foreground(r, c), self.cell_font(r, c))
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -231,6 +246,7 @@ class GridModel(QAbstractTableModel):
     def _refuse(self, r: int, c: int, message: str, emit: bool = True) -> None:
         self.last_rejection = message
         self._rejected[(r, c)] = message
+        self._visual.pop((r, c), None)
         idx = self.index(r, c)
         self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
         if emit:
@@ -309,6 +325,7 @@ class GridModel(QAbstractTableModel):
             self._layout(state)
             self._values, self._texts, self._marks = values, texts, marks
             self._rejected = {}
+            self._visual = {}
             self.endResetModel()
             return
         old = self._values
@@ -324,6 +341,9 @@ class GridModel(QAbstractTableModel):
         cells |= set(self._rejected)
         self._values, self._texts, self._marks = values, texts, marks
         self._rejected = {}
+        visual = self._visual
+        for key in cells:
+            visual.pop(key, None)
         self._emit_cells(cells)
 
     def _emit_cells(self, cells: set) -> None:
@@ -343,6 +363,7 @@ class GridModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Headers are translated on each call; tell the views to re-ask."""
+        self._visual = {}
         if self.rowCount():
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
         if self.columnCount():

@@ -33,6 +33,9 @@ class StatusBadge(QLabel):
         self.code: str | None = None
 
     def set_status(self, code: str | None) -> None:
+        label = status_label(code, i18n.engine_lang()) if code else "—"
+        if code == self.code and label == self.text():
+            return  # a style sheet change restyles and relayouts: only when needed
         self.code = code
         if code is None:
             self.setText("—")
