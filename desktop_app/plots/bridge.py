@@ -74,7 +74,9 @@ class BridgeView(PlotView):
         for col, method in enumerate(METHODS):
             self.plots[method] = _BridgePlot(self.widget.addPlot(row=0, col=col), method,
                                              show_names=(col == 0))
+        # Same scale side by side: the two totals compare at a glance.
         self.plots["dynamic"].plot.setYLink(self.plots["ddm"].plot)
+        self.plots["dynamic"].plot.setXLink(self.plots["ddm"].plot)
         self.export_item = self.widget.ci
         self.retranslate()
 
@@ -117,18 +119,33 @@ class BridgeView(PlotView):
                     ("equity_investments", self.tr("+ Equity investments"), mr.equity_investments)):
                 steps.append((key, label, running, running + amount))
                 running += amount
-            steps.append(("total", self.tr("= Total ({status}, {upside})").format(
-                status=statuses[mr.status], upside=pct(mr.upside, 1)), 0.0, mr.total))
+            steps.append(("total", self.tr("= Total"), 0.0, mr.total))
             steps.append(("market_cap", self.tr("Market cap"), 0.0, self.market_cap))
             self.steps[method] = steps
-            self._show(bp, steps, mr.status)
+            total_text = self.tr("{value} ({status}, {upside})").format(
+                value=money(mr.total), status=statuses[mr.status], upside=pct(mr.upside, 1))
+            self._show(bp, steps, mr.status, total_text)
             if ticks is None:
                 n = len(steps)
                 ticks = [(float(n - 1 - k), label) for k, (_, label, _, _) in enumerate(steps)]
         for bp in self.plots.values():
             bp.set_ticks(ticks)
+        # One value range for both (the x axes are linked).
+        values = [v for steps in self.steps.values() for _, _, a, b in steps for v in (a, b)]
+        lo, hi = min(min(values), 0.0), max(values)
+        span = hi - lo or 1.0
+        n = len(ticks)
+        vb = self.plots["ddm"].plot.getViewBox()
+        keep_or_set_range(vb, lo, hi + 0.22 * span, "x", pad=0.02, slack=1.4)
+        if tuple(vb.viewRange()[1]) != (-0.6, n - 0.4):
+            vb.setYRange(-0.6, n - 0.4, padding=0)
+        for bp in self.plots.values():
+            bp.bands.place_labels()
 
-    def _show(self, bp: _BridgePlot, steps, status: str) -> None:
+    def _show(self, bp: _BridgePlot, steps, status: str, total_text: str) -> None:
+        """Bars and value labels; the tick labels stay the same across edits
+        (the verdict goes in the total's value label), so the axis is not
+        re-laid out on every keystroke."""
         n = len(steps)
         y = np.arange(n - 1, -1, -1, dtype=float)
         start = np.array([s[2] for s in steps], dtype=float)
@@ -158,18 +175,17 @@ class BridgeView(PlotView):
         for k, (key, _, a, b) in enumerate(steps):
             label = bp._label(k)
             amount = b - a
-            text = money(amount) if key in ("total", "market_cap") else (
-                ("+" if amount >= 0 else "") + money(amount))
+            if key == "total":
+                text = total_text
+            elif key == "market_cap":
+                text = money(amount)
+            else:
+                text = ("+" if amount >= 0 else "") + money(amount)
             label.set(text, pos=(max(a, b) + 0.01 * span, y[k]))
         for label in bp.labels[n:]:
             label.show(False)
         bp.message.show(False)
         bp.bands.set_market_cap(self.market_cap)
-        vb = bp.plot.getViewBox()
-        keep_or_set_range(vb, lo, hi + 0.14 * span, "x", pad=0.02, slack=1.4)
-        if tuple(vb.viewRange()[1]) != (-0.6, n - 0.4):
-            vb.setYRange(-0.6, n - 0.4, padding=0)
-        bp.bands.place_labels()
 
     def _draw_invalid(self, reason: str = "") -> None:
         self.steps = {m: [] for m in METHODS}

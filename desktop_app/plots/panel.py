@@ -11,7 +11,8 @@ from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
-from ._refcount_guard import ensure_none_headroom
+from desktop_app import pyside_guard
+
 from .base import PlotContext, PlotView
 from .bridge import BridgeView
 from .config import SensitivityConfig
@@ -37,7 +38,9 @@ class SensitivityPanel(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None,
                  config: SensitivityConfig | None = None) -> None:
-        ensure_none_headroom()
+        # Idempotent; the app and the tests apply it already, but the panel is
+        # also used alone (scripts/render_plots.py, the benchmark).
+        pyside_guard.apply()
         super().__init__(parent)
         self._model: Any = None
         self._result: Any = None

@@ -29,8 +29,12 @@
         <translation>+ 股权投资</translation>
     </message>
     <message>
-        <source>= Total ({status}, {upside})</source>
-        <translation>= 合计（{status}，{upside}）</translation>
+        <source>= Total</source>
+        <translation>= 合计</translation>
+    </message>
+    <message>
+        <source>{value} ({status}, {upside})</source>
+        <translation>{value}（{status}，{upside}）</translation>
     </message>
     <message>
         <source>Market cap</source>

@@ -464,3 +464,36 @@ def test_svg_export_keeps_what_the_plot_draws(panel, tmp_path, key, colour, shar
     panel.views[key].export_svg(str(path))
     # More than a legend swatch: the bars / curves themselves.
     assert _colour_share(_svg_image(path), colour) > share
+
+
+def test_heatmap_all_invalid_and_mouse_readout(panel, qtbot):
+    model, result = sample()
+    panel.update_model(model, result)
+    show_tab(panel, "heatmap")
+    view = panel.views["heatmap"]
+    # The mouse over a cell reads it out (scene coordinates of the cell centre).
+    row, col = 20, 30
+    point = QtCore.QPointF(view.x_values[col] * 100.0, view.y_values[row] * 100.0)
+    view._mouse_moved(view.plot.getViewBox().mapViewToScene(point))
+    assert view.readout.text() == view.readout_text(row, col)
+    assert "upside" in view.readout.text()
+    # Terminal growth 12–13% against discount rates of at most 9% + 2 points.
+    panel.set_config(SensitivityConfig(heatmap_terminal_growth=SweepRange(0.09, 0.10, 5)))
+    assert np.isnan(view.upside).all()
+    assert view.hatch.isVisible()
+    assert all(cx.size == 0 for cx, _ in view.contours.values())
+    view._mouse_moved(view.plot.getViewBox().mapViewToScene(
+        QtCore.QPointF(view.x_values[0] * 100.0, view.y_values[0] * 100.0)))
+    assert "invalid" in view.readout.text()
+
+
+def test_sweep_where_the_method_turns_invalid(panel):
+    """Terminal growth swept past the discount rates: NaN, drawn as a gap."""
+    model, result = sample()
+    panel.set_config(SensitivityConfig(terminal_growth=SweepRange(-0.02, 0.08, 21)))
+    panel.update_model(model, result)
+    show_tab(panel, "terminal_growth")
+    view = panel.views["terminal_growth"]
+    y = curve_data(view.curves["ddm"])[1]
+    assert np.isnan(y).any() and np.isfinite(y).any()
+    np.testing.assert_array_equal(np.isnan(y), np.isnan(view.totals["ddm"]))
