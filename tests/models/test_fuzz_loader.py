@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from models import Model, ModelError, ModelFileError, dumps_model, load_model, loads_model, valuate
 
-from strategies import JSON_VALUES, strictly_equal
+from strategies import JSON_VALUES, model_docs, strictly_equal
 
 # When a hypothesis test fails, its pytest plugin imports libcst (to write a
 # patch), which warns through mypy_extensions; with filterwarnings=error that
@@ -338,6 +338,43 @@ def test_random_json_documents(value):
 def test_random_documents_with_the_right_keys(doc):
     doc = {"format": "valuation-workbench-model", "version": 1, **doc}
     outcome(json.dumps(doc))
+
+
+@st.composite
+def mutated_generated(draw):
+    """A generated valid model with one value replaced by anything: reaches
+    structures the sample lacks (overrides, base_year, weights, 1 forecast year)."""
+    doc = draw(model_docs(max_segments=3, max_years=6))
+    paths = [p for p in all_paths(doc) if p]
+    path = draw(st.sampled_from(paths))
+    value = draw(st.one_of(JSON_VALUES, st.sampled_from([-1.0, 0.0, -0.0, 1e308, 0.5, 0.51, 201, 2.5, -1e-9])))
+    return doc, path, value
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_generated())
+def test_mutated_generated_models(case):
+    doc, path, value = case
+    assume(not (value is None and path in KNOWN_NULL_CRASHES))
+    outcome(dumps(replaced(doc, path, value)))
+
+
+def test_sample_with_bom_and_crlf_loads_the_same():
+    expected = loads_model(SAMPLE_BYTES).doc
+    strictly_equal(outcome(b"\xef\xbb\xbf" + SAMPLE_BYTES).doc, expected)
+    strictly_equal(outcome(SAMPLE_BYTES.replace(b"\n", b"\r\n")).doc, expected)
+    strictly_equal(outcome("\ufeff" + SAMPLE_BYTES.decode("utf-8")).doc, expected)
+
+
+def test_a_year_without_data_is_named():
+    """method doc: "a missing year" is an invalid input."""
+    doc = copy.deepcopy(SAMPLE_DOC)
+    doc["years"].append(doc["years"][-1] + 1)
+    err = outcome(dumps(doc))
+    assert isinstance(err, ModelFileError)
+    new = str(doc["years"][-1])
+    for i in range(len(doc["segments"])):
+        assert names_path(err, ("segments", i, "forecast", new)), [str(x) for x in err.issues]
 
 
 # ---------------------------------------------------------------------------

@@ -263,6 +263,45 @@ def test_save_through_a_symlink_updates_the_real_file(tmp_path, sample, other):
     strictly_equal(load_model(real).doc, other.doc)
 
 
+def test_target_is_a_directory(tmp_path, sample):
+    path = tmp_path / "model.vwm.json"
+    path.mkdir()
+    (path / "inside.txt").write_text("keep me")
+    with pytest.raises(OSError) as info:
+        save_model(sample, path)
+    assert str(path) in str(info.value)
+    assert (path / "inside.txt").read_text() == "keep me"
+    assert not [n for n in listing(tmp_path) if n.endswith(".tmp")]
+
+
+def test_concurrent_saves_leave_one_complete_version(tmp_path, sample):
+    import threading
+    path = tmp_path / "m.vwm.json"
+    versions = []
+    for k in range(4):
+        m = sample.copy()
+        m.set(("company", "name"), f"版本 {k}")
+        versions.append(m)
+    errors = []
+
+    def worker(m):
+        try:
+            for _ in range(5):
+                save_model(m, path)
+        except Exception as exc:        # noqa: BLE001 - recorded and asserted below
+            errors.append(exc)
+    threads = [threading.Thread(target=worker, args=(m,)) for m in versions]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert load_model(path).doc in [m.doc for m in versions]
+    # (.bak is a plain copy; two saves racing may interleave it, so only the
+    # target is held to "one complete version".)
+    assert sorted(listing(tmp_path)) == ["m.vwm.json", "m.vwm.json.bak"]
+
+
 # ---------------------------------------------------------------------------
 # A process killed with SIGKILL while saving in a loop
 
