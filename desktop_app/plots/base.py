@@ -119,3 +119,13 @@ class PlotView(QtCore.QObject):
         if view.width() < 1000 or view.height() < 600:
             view.resize(max(view.width(), 1000), max(view.height(), 600))
         view.resizeEvent(None)
+
+
+def invalid_text(reason: str = "") -> str:
+    """What a view shows instead of numbers: the model is invalid (no
+    result), or the engine refused this view's scenarios (``reason``)."""
+    if reason:
+        return QtCore.QCoreApplication.translate(
+            "PlotView", "This view cannot be computed: {reason}").format(reason=reason)
+    return QtCore.QCoreApplication.translate(
+        "PlotView", "No valuation: the model has errors. Fix them in the tables.")

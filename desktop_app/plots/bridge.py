@@ -14,12 +14,11 @@ import pyqtgraph as pg
 from models.status import STATUS_CODES
 
 from .bands import StatusBands
-from .base import PlotContext, PlotView
+from .base import PlotContext, PlotView, invalid_text
 from .colors import (FOREGROUND, MARKET_CAP_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR,
                      STATUS_COLORS)
 from .labels import method_labels, money, pct, status_labels
 from .style import Label, keep_or_set_range, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
-from .sweeps import invalid_text
 
 METHODS = ("ddm", "dynamic")
 BAR_HEIGHT = 0.64

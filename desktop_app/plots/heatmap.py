@@ -9,12 +9,11 @@ import pyqtgraph as pg
 from models import sensitivity
 from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for
 
-from .base import PlotContext, PlotView
+from .base import PlotContext, PlotView, invalid_text
 from .colors import FOREGROUND, INVALID_COLOR, STATUS_COLORS
 from .contours import contour_levels
 from .labels import money, pct, status_labels
 from .style import Label, marker_item, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
-from .sweeps import invalid_text
 
 #: Colour-bar range, in percent upside.
 UPSIDE_LEVELS = (-100.0, 150.0)

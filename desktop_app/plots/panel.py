@@ -119,8 +119,9 @@ class SensitivityPanel(QtWidgets.QWidget):
     # -- the controller's entry point -----------------------------------------
     def update_model(self, model: Any, result: Any) -> None:
         """Show ``model`` valued as ``result`` (a ``models.ValuationResult``),
-        or the invalid state when ``result`` is None. Synchronous: the visible
-        views are current when this returns."""
+        or the invalid state when ``result`` is None. Synchronous: the views on
+        the visible tab are current when this returns (when the panel is
+        hidden, nothing is drawn until it is shown)."""
         self._model = model
         self._result = result
         names = list(model.segment_names) if model is not None else []
@@ -187,9 +188,17 @@ class SensitivityPanel(QtWidgets.QWidget):
         return [self.views[k] for k in self.TAB_KEYS[max(self.tabs.currentIndex(), 0)]]
 
     def _draw_visible(self) -> None:
+        """Draw the current tab's views, unless the panel itself is hidden
+        (a closed dock): then everything stays stale until it is shown."""
+        if not self.isVisible():
+            return
         for view in self.visible_views():
             view.ensure_current()
         self.redrawn.emit()
+
+    def showEvent(self, event: QtCore.QEvent) -> None:
+        super().showEvent(event)
+        self._draw_visible()
 
     def _tab_changed(self, _index: int) -> None:
         self._draw_visible()

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from models import sensitivity
 
 from .bands import StatusBands
-from .base import PlotContext, PlotView
+from .base import PlotContext, PlotView, invalid_text
 from .colors import DDM_COLOR, DYNAMIC_COLOR, FOREGROUND
 from .labels import method_labels, money
 from .style import (Label, keep_or_set_range, marker_item, new_layout_widget, plot_font, set_axis_label,
@@ -163,8 +163,3 @@ class SweepView(PlotView):
                         + [self.market_cap])
         return header, rows
 
-
-def invalid_text(reason: str = "") -> str:
-    text = QtCore.QCoreApplication.translate(
-        "PlotView", "No valuation: the model has errors. Fix them in the tables.")
-    return text

@@ -10,12 +10,11 @@ import pyqtgraph as pg
 
 from models import sensitivity
 
-from .base import PlotContext, PlotView
+from .base import PlotContext, PlotView, invalid_text
 from .colors import FOREGROUND, NEGATIVE_COLOR, POSITIVE_COLOR
 from .config import is_scale
 from .labels import driver_labels, method_labels, money, pct, short_method_labels
 from .style import Label, keep_or_set_range, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
-from .sweeps import invalid_text
 
 METHODS = ("ddm", "dynamic")
 BAR_HEIGHT = 0.62

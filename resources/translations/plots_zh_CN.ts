@@ -134,6 +134,11 @@
 <context>
     <name>PlotView</name>
     <message>
+        <source>This view cannot be computed: {reason}</source>
+        <extracomment>Stable identifier (tests, file names). Which config fields this view reads.</extracomment>
+        <translation>无法计算此视图：{reason}</translation>
+    </message>
+    <message>
         <source>No valuation: the model has errors. Fix them in the tables.</source>
         <translation>无估值：模型有错误，请在表格中修正。</translation>
     </message>

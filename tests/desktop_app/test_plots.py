@@ -497,3 +497,33 @@ def test_sweep_where_the_method_turns_invalid(panel):
     y = curve_data(view.curves["ddm"])[1]
     assert np.isnan(y).any() and np.isfinite(y).any()
     np.testing.assert_array_equal(np.isnan(y), np.isnan(view.totals["ddm"]))
+
+
+def test_engine_refusal_is_shown_not_raised(panel, monkeypatch):
+    model, result = sample()
+
+    def refuse(*args, **kwargs):
+        raise ValueError("segment 7 out of range")
+
+    monkeypatch.setattr(models.sensitivity, "tornado", refuse)
+    panel.update_model(model, result)
+    show_tab(panel, "tornado")
+    view = panel.views["tornado"]
+    for plot in view.plots.values():
+        assert plot.message.visible and "segment 7 out of range" in plot.message.text
+    assert view.table.rowCount() == 0
+
+
+def test_hidden_panel_draws_when_shown(qtbot):
+    panel = SensitivityPanel()
+    qtbot.addWidget(panel)
+    model, result = sample()
+    panel.update_model(model, result)
+    view = panel.views["discount_rate"]
+    assert view.stale and view.totals["ddm"].size == 0  # a closed dock costs nothing
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert not view.stale
+    np.testing.assert_array_equal(
+        view.totals["ddm"],
+        models.sensitivity_sweep(model, "discount_rate_shift", np.linspace(-0.02, 0.02, 41)).total)

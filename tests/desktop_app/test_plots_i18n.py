@@ -71,6 +71,7 @@ def test_panel_retranslates_to_chinese_live(qtbot, qapp):
     assert translator.load(str(QM))
     panel = SensitivityPanel()
     qtbot.addWidget(panel)
+    panel.show()
     model, result = sample()
     panel.update_model(model, result)
     view = panel.views["discount_rate"]
