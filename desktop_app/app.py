@@ -148,6 +148,14 @@ def run_selftest(app, with_plots: bool = True) -> int:
     from desktop_app.numbers import MONEY, format_value
     from desktop_app.settings import Settings
 
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def quiet_offscreen(mode, context, message):
+        # the offscreen platform warns on every top-level size-hint change; noise here
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet_offscreen)
     with tempfile.TemporaryDirectory(prefix="vw-selftest-") as tmp:
         settings = Settings(QSettings(os.path.join(tmp, "selftest.ini"), QSettings.Format.IniFormat))
         i18n.install(app, "zh_CN")
@@ -168,7 +176,7 @@ def run_selftest(app, with_plots: bool = True) -> int:
             print("selftest FAILED: the window did not render the sample's valuation", file=sys.stderr)
             return 1
         unit = model.unit
-        print(f"DDM {result.ddm.total:.2f} {unit}  dynamic {result.dynamic.total:.2f} {unit}")
+        print(f"DDM {result.ddm.total:.2f} {unit}  dynamic {result.dynamic.total:.2f} {unit}", flush=True)
         window.close()
         document.close_cleanly()
     return 0

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QGroupBox, QInputDialog, QMainWindow,
-                               QMessageBox, QSplitter, QVBoxLayout, QWidget)
+                               QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 import models
 from models import csv_export
@@ -71,20 +71,22 @@ class MainWindow(QMainWindow):
         self.messages = MessagesPanel(document.describe_path)
 
         self.groups: dict[str, QGroupBox] = {}
+        # left: the forecasts, then the other inputs and the company totals in tabs
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setObjectName("lowerTabs")
+        self.lower_tabs.addTab(self.totals_view, "")
+        self.lower_tabs.addTab(self.segment_params_view, "")
+        self.lower_tabs.addTab(self.company_params_view, "")
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self._group("forecasts", self.forecast_view))
-        left.addWidget(self._group("totals", self.totals_view))
+        left.addWidget(self.lower_tabs)
         left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 1)
-        params = QSplitter(Qt.Orientation.Horizontal)
-        params.addWidget(self._group("segment_params", self.segment_params_view))
-        params.addWidget(self._group("company_params", self.company_params_view))
-        params.setStretchFactor(0, 3)
-        params.setStretchFactor(1, 2)
+        left.setStretchFactor(1, 2)
+        # right: what the edits do to the value, always in view
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(params)
         right.addWidget(self._group("ddm", self.ddm_view))
         right.addWidget(self._group("dynamic", self.dynamic_view))
+        self.left_splitter, self.right_splitter = left, right
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(left)
@@ -134,9 +136,10 @@ class MainWindow(QMainWindow):
         self.resize(1600, 1000)
         for view in self.views:
             view.resizeColumnsToContents()
-        for view in (self.segment_params_view, self.ddm_view, self.dynamic_view):
+        for view in (self.ddm_view, self.dynamic_view):
             view.model().modelReset.connect(lambda v=view: self._fit_height(v))
             self._fit_height(view)
+            view.verticalHeader().setMaximumWidth(150)  # long segment names elide; the tooltip has them
         self._layout_restored = self._restore_layout()
         self._remember_disk_state()
 
@@ -284,9 +287,9 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(self.tr("&Help"))
         self._update_undo_texts()
         self.groups["forecasts"].setTitle(self.tr("Segment forecasts (A = actual, E = estimate)"))
-        self.groups["totals"].setTitle(self.tr("Company totals"))
-        self.groups["segment_params"].setTitle(self.tr("Valuation parameters by segment"))
-        self.groups["company_params"].setTitle(self.tr("Company and market"))
+        self.lower_tabs.setTabText(0, self.tr("Company totals"))
+        self.lower_tabs.setTabText(1, self.tr("Valuation parameters by segment"))
+        self.lower_tabs.setTabText(2, self.tr("Company and market"))
         self.groups["ddm"].setTitle(self.tr("DDM valuation"))
         self.groups["dynamic"].setTitle(self.tr("Dynamic valuation"))
         self.messages_dock.setWindowTitle(self.tr("Messages"))
@@ -666,11 +669,11 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self._default_layout)  # again once the docks have their sizes
 
     def _default_layout(self) -> None:
-        self.resizeDocks([self.messages_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.messages_dock], [230], Qt.Orientation.Horizontal)
         if self.plots_dock is not None:
             self.resizeDocks([self.plots_dock], [self.plots_dock.minimumSizeHint().height()],
                              Qt.Orientation.Vertical)
-        self.main_splitter.setSizes([640, 640])
+        self.main_splitter.setSizes([550, 820])
 
     def _restore_layout(self) -> bool:
         """Window geometry, docks and splitter as the user left them."""

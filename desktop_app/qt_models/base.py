@@ -372,7 +372,8 @@ class GridModel(QAbstractTableModel):
     # ---- export ----------------------------------------------------------
     def export_rows(self, corner: str = "") -> tuple[list[str], list[list[Any]]]:
         """(header, rows) for CSV: raw numbers (None when blank), texts as text."""
-        header = [corner] + [self.header_text(c, Qt.Orientation.Horizontal) for c in range(self.columnCount())]
+        header = [corner] + [self.header_text(c, Qt.Orientation.Horizontal).replace("\n", " ")
+                             for c in range(self.columnCount())]
         rows = []
         for r in range(self.rowCount()):
             line: list[Any] = [self.header_text(r, Qt.Orientation.Vertical)]

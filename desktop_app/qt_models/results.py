@@ -103,21 +103,27 @@ class _ResultModel(GridModel):
         return tr("Company total (%1)").replace("%1", self._unit)
 
     def column_label(self, key: str) -> str:
+        # two-line headers keep the tables narrow enough to show the total column
         return {
-            "forecast_value": tr("Forecast-period value"),
-            "perpetual_value": tr("Perpetual value"),
-            "business_value": tr("Business value"),
-            "terminal_share": tr("Perpetual share"),
-            "excess_cash": tr("Excess cash"),
-            "minority_interest": tr("Minority interest"),
-            "equity_investments": tr("Equity investments"),
-            "total": tr("Total value"),
-            "discount_rate": tr("Discount rate"),
-            "multiple": tr("Composite multiple"),
-            "earnings_base": tr("Earnings base"),
-            "explicit_value": tr("Explicit-period value"),
-            "post_explicit_value": tr("Post-explicit value"),
+            "forecast_value": tr("Forecast-period\nvalue"),
+            "perpetual_value": tr("Perpetual\nvalue"),
+            "business_value": tr("Business\nvalue"),
+            "terminal_share": tr("Perpetual\nshare"),
+            "excess_cash": tr("Excess\ncash"),
+            "minority_interest": tr("Minority\ninterest"),
+            "equity_investments": tr("Equity\ninvestments"),
+            "total": tr("Total\nvalue"),
+            "discount_rate": tr("Discount\nrate"),
+            "multiple": tr("Composite\nmultiple"),
+            "earnings_base": tr("Earnings\nbase"),
+            "explicit_value": tr("Explicit-period\nvalue"),
+            "post_explicit_value": tr("Post-explicit\nvalue"),
         }[key]
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical:
+            return self.header_text(section, orientation) if 0 <= section < self.rowCount() else None
+        return super().headerData(section, orientation, role)
 
     def cell_brush(self, row: int, col: int):
         return TOTAL_BRUSH if self.is_total_row(row) else None

@@ -48,35 +48,44 @@ class StatusBadge(QLabel):
 
 
 class _MethodBox(QFrame):
-    """One method's value, upside and status."""
+    """One method's value, upside and status: title, value, then upside and badge."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("methodBox")
         self.title = QLabel()
         self.title.setObjectName("methodTitle")
+        self.title.setProperty("role", "caption")
         self.value = QLabel()
         self.value.setObjectName("methodValue")
         big = QFont(self.value.font())
         big.setPointSizeF(big.pointSizeF() * 1.6)
         big.setBold(True)
         self.value.setFont(big)
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.upside_caption = QLabel()
+        self.upside_caption.setProperty("role", "caption")
         self.upside = QLabel()
+        self.upside.setObjectName("methodUpside")
         self.status_caption = QLabel()
+        self.status_caption.setProperty("role", "caption")
         self.badge = StatusBadge()
         lay = QGridLayout(self)
-        lay.setContentsMargins(12, 6, 12, 6)
-        lay.addWidget(self.title, 0, 0, 1, 2)
-        lay.addWidget(self.value, 1, 0, 1, 2)
+        lay.setContentsMargins(14, 2, 8, 2)
+        lay.setVerticalSpacing(2)
+        lay.addWidget(self.title, 0, 0, 1, 4)
+        lay.addWidget(self.value, 1, 0, 1, 4)
         lay.addWidget(self.upside_caption, 2, 0)
         lay.addWidget(self.upside, 2, 1)
-        lay.addWidget(self.status_caption, 3, 0)
-        lay.addWidget(self.badge, 3, 1, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.status_caption, 2, 2)
+        lay.addWidget(self.badge, 2, 3, Qt.AlignmentFlag.AlignLeft)
+        lay.setColumnStretch(3, 1)
 
 
 class HeaderWidget(QFrame):
     """Company facts and both valuations; updated by the controller."""
+
+    FACTS = ("industry", "price", "market_cap", "pe_ttm", "pb_mrq")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -88,30 +97,34 @@ class HeaderWidget(QFrame):
         self.company = QLabel()
         self.company.setObjectName("companyName")
         self.subtitle = QLabel()
+        self.subtitle.setProperty("role", "caption")
         self.facts: dict[str, tuple[QLabel, QLabel]] = {}
         facts = QGridLayout()
-        facts.setHorizontalSpacing(14)
-        for n, key in enumerate(("industry", "price", "market_cap", "pe_ttm", "pb_mrq")):
+        facts.setHorizontalSpacing(22)
+        facts.setVerticalSpacing(0)
+        for n, key in enumerate(self.FACTS):
             caption, value = QLabel(), QLabel()
             caption.setProperty("role", "caption")
+            value.setObjectName(f"fact_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            facts.addWidget(caption, n % 3, (n // 3) * 2)
-            facts.addWidget(value, n % 3, (n // 3) * 2 + 1)
+            facts.addWidget(caption, 0, n)
+            facts.addWidget(value, 1, n)
             self.facts[key] = (caption, value)
+        facts.setColumnStretch(len(self.FACTS), 1)
+        title = QHBoxLayout()
+        title.addWidget(self.company)
+        title.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBottom)
         left = QVBoxLayout()
-        left.addWidget(self.company)
-        left.addWidget(self.subtitle)
+        left.setSpacing(4)
+        left.addLayout(title)
         left.addLayout(facts)
-        left.addStretch(1)
         self.ddm = _MethodBox()
         self.dynamic = _MethodBox()
-        for box in (self.ddm, self.dynamic):
-            box.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay = QHBoxLayout(self)
-        lay.setContentsMargins(12, 8, 12, 8)
-        lay.addLayout(left, 3)
-        lay.addWidget(self.ddm, 2)
-        lay.addWidget(self.dynamic, 2)
+        lay.setContentsMargins(12, 6, 12, 6)
+        lay.addLayout(left, 5)
+        lay.addWidget(self.ddm, 3)
+        lay.addWidget(self.dynamic, 3)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._state = None
         self.retranslate()

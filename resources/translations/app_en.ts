@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS sourcelanguage="en" version="2.1" language="en_US">
+<TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
     <name></name>
     <message>
@@ -172,47 +172,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Forecast-period value</source>
+        <source>Forecast-period
+value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Perpetual value</source>
+        <source>Perpetual
+value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Business value</source>
+        <source>Business
+value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Perpetual share</source>
+        <source>Perpetual
+share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Excess cash</source>
+        <source>Excess
+cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Minority interest</source>
+        <source>Minority
+interest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Equity investments</source>
+        <source>Equity
+investments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Total value</source>
+        <source>Total
+value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Earnings base</source>
+        <source>Discount
+rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Explicit-period value</source>
+        <source>Composite
+multiple</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Post-explicit value</source>
+        <source>Earnings
+base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explicit-period
+value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-explicit
+value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -172,48 +172,77 @@
         <translation>公司整体测算(%1)</translation>
     </message>
     <message>
-        <source>Forecast-period value</source>
-        <translation>预测期价值</translation>
+        <source>Forecast-period
+value</source>
+        <translation>预测期
+价值</translation>
     </message>
     <message>
-        <source>Perpetual value</source>
-        <translation>永续期价值</translation>
+        <source>Perpetual
+value</source>
+        <translation>永续期
+价值</translation>
     </message>
     <message>
-        <source>Business value</source>
+        <source>Business
+value</source>
         <translation>业务价值</translation>
     </message>
     <message>
-        <source>Perpetual share</source>
-        <translation>永续期占比</translation>
+        <source>Perpetual
+share</source>
+        <translation>永续期
+占比</translation>
     </message>
     <message>
-        <source>Excess cash</source>
+        <source>Excess
+cash</source>
         <translation>富余现金</translation>
     </message>
     <message>
-        <source>Minority interest</source>
-        <translation>少数股东权益价值</translation>
+        <source>Minority
+interest</source>
+        <translation>少数股东
+权益价值</translation>
     </message>
     <message>
-        <source>Equity investments</source>
-        <translation>股权投资价值</translation>
+        <source>Equity
+investments</source>
+        <translation>股权投资
+价值</translation>
     </message>
     <message>
-        <source>Total value</source>
+        <source>Total
+value</source>
         <translation>总价值</translation>
     </message>
     <message>
-        <source>Earnings base</source>
-        <translation>有效盈利预测</translation>
+        <source>Discount
+rate</source>
+        <translation>贴现率</translation>
     </message>
     <message>
-        <source>Explicit-period value</source>
-        <translation>显性期价值</translation>
+        <source>Composite
+multiple</source>
+        <translation>综合倍数</translation>
     </message>
     <message>
-        <source>Post-explicit value</source>
-        <translation>显性期后价值</translation>
+        <source>Earnings
+base</source>
+        <translation>有效盈利
+预测</translation>
+    </message>
+    <message>
+        <source>Explicit-period
+value</source>
+        <translation>显性期
+价值</translation>
+    </message>
+    <message>
+        <source>Post-explicit
+value</source>
+        <translation>显性期后
+价值</translation>
     </message>
 </context>
 <context>
