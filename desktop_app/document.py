@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 import models
@@ -119,6 +119,8 @@ class Document(QObject):
         self._autosave_timer = QTimer(self)
         self._autosave_timer.timeout.connect(self.autosave_now)
         self._autosaved_index: int | None = None
+        self._file_lock: QLockFile | None = None
+        self._lock(path)
 
     # state ------------------------------------------------------------
     @property
@@ -222,6 +224,35 @@ class Document(QObject):
         return path
 
     # files --------------------------------------------------------------
+    @staticmethod
+    def lock_holder(path: str) -> str | None:
+        """Who else has ``path`` open ("pid 123 on host"), or None. A lock
+        left by a crashed process is stale and does not count."""
+        lock = QLockFile(path + ".lock")
+        if lock.tryLock(0):
+            lock.unlock()
+            return None
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            return None  # e.g. a read-only folder: nothing to learn
+        info = lock.getLockInfo()  # PySide6: (pid, hostname, appname)
+        if isinstance(info, tuple) and len(info) >= 2 and not isinstance(info[0], bool):
+            return f"pid {info[0]} on {info[1]}"
+        if isinstance(info, tuple) and len(info) >= 3 and info[0]:
+            return f"pid {info[1]} on {info[2]}"
+        return "?"
+
+    def _lock(self, path: str | None) -> None:
+        """Hold ``<file>.lock`` while the file is open here, so another
+        instance can warn; released on close or when another file opens."""
+        if getattr(self, "_file_lock", None) is not None:
+            self._file_lock.unlock()
+            self._file_lock = None
+        if path:
+            lock = QLockFile(path + ".lock")
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):
+                self._file_lock = lock
+
     def reset(self, model, path: str | None, restored_unsaved: bool = False) -> None:
         """Make ``model`` the open document (after New/Open/restore)."""
         if self.recovery:
@@ -233,6 +264,7 @@ class Document(QObject):
         self.undo_stack.setClean()
         self._restored_unsaved = restored_unsaved
         self._autosaved_index = None
+        self._lock(path)
         self.modelReplaced.emit()
         self.pathChanged.emit(path or "")
         self.dirtyChanged.emit(self.is_dirty)
@@ -245,6 +277,8 @@ class Document(QObject):
         if not target:
             raise OSError("no file name")
         models.save_model(self.model, target, backup=True)
+        if target != self.path:
+            self._lock(target)
         self.path = target
         self._restored_unsaved = False
         self.undo_stack.setClean()
@@ -284,6 +318,7 @@ class Document(QObject):
         self._autosave_timer.stop()
         if self.recovery:
             self.recovery.discard(self.session_id)
+        self._lock(None)
         _LIVE_SESSIONS.pop(self.session_id, None)
 
 

@@ -200,8 +200,8 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(self._on_redo_text)
         self.act_undo.setEnabled(stack.canUndo())
         self.act_redo.setEnabled(stack.canRedo())
-        self.act_copy = self._action("actCopy", self.copy, None)
-        self.act_paste = self._action("actPaste", self.paste, None)
+        self.act_copy = self._action("actCopy", self.copy, K(K.StandardKey.Copy))
+        self.act_paste = self._action("actPaste", self.paste, K(K.StandardKey.Paste))
         self.act_add_segment = self._action("actAddSegment", self.add_segment)
         self.act_rename_segment = self._action("actRenameSegment", self.rename_segment)
         self.act_remove_segment = self._action("actRemoveSegment", self.remove_segment)
@@ -247,6 +247,11 @@ class MainWindow(QMainWindow):
         self.menu_settings.addAction(self.act_autosave)
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_about)
+        # the segment actions where the segments are, too
+        self.forecast_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.forecast_view.addActions([self.act_copy, self.act_paste, self.act_add_segment,
+                                       self.act_rename_segment, self.act_remove_segment, self.act_move_up,
+                                       self.act_move_down, self.act_add_year])
 
     # translation ---------------------------------------------------------------
     def changeEvent(self, event):
@@ -476,6 +481,15 @@ class MainWindow(QMainWindow):
             self.messages.log(f"{text} {detail}")
             QMessageBox.critical(self, self.tr("Cannot open file"), f"{text}\n\n{detail}")
             return False
+        holder = self.document.lock_holder(os.path.abspath(path))
+        if holder is not None and os.path.abspath(path) != self.document.path:
+            answer = QMessageBox.question(
+                self, self.tr("File already open"),
+                self.tr("“%1” is open in another Valuation Workbench (%2). Changes saved there and here "
+                        "will overwrite each other. Open it anyway?").replace("%1", path).replace("%2", holder),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
         # the file is good: only now ask about the unsaved changes it would replace
         if not self.maybe_save():
             return False

@@ -506,6 +506,14 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>File already open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is open in another Valuation Workbench (%2). Changes saved there and here will overwrite each other. Open it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opened %1</source>
         <translation type="unfinished"></translation>
     </message>

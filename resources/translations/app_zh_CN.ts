@@ -514,6 +514,14 @@ value</source>
         <translation>无法打开“%1”：</translation>
     </message>
     <message>
+        <source>File already open</source>
+        <translation>文件已被打开</translation>
+    </message>
+    <message>
+        <source>“%1” is open in another Valuation Workbench (%2). Changes saved there and here will overwrite each other. Open it anyway?</source>
+        <translation>“%1”已在另一个估值工作台中打开（%2）。两处保存的修改会相互覆盖。仍要打开吗？</translation>
+    </message>
+    <message>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>

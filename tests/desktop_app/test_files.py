@@ -256,3 +256,38 @@ def test_recovery_files_of_a_dead_process_are_offered(recovery_dir, sample_model
     meta.write_text(json.dumps(data))
     (recovery_dir / "junk.meta.json").write_text("{not json")
     assert [e.session_id for e in store.orphans()] == ["deadbeef"]
+
+
+def test_file_open_in_another_instance_warns(tmp_path, window, modals, sample_model):
+    """Another process holds the lock: opening asks first."""
+    import subprocess
+    import sys
+    target = tmp_path / "shared.vwm.json"
+    models.save_model(sample_model, target)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\n"
+        "from PySide6.QtCore import QLockFile\n"
+        f"lock = QLockFile({str(target) + '.lock'!r}); assert lock.tryLock(0)\n"
+        "print('locked', flush=True); sys.stdin.read()\n")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        assert window.document.lock_holder(str(target)).startswith(f"pid {holder.pid}")
+        modals.answer("question", Button.No)
+        assert not window.open_file(str(target))
+        assert window.document.path is None
+        modals.answer("question", Button.Yes)
+        assert window.open_file(str(target))
+        assert "another Valuation Workbench" in modals.calls[-1][2]
+    finally:
+        holder.stdin.close()
+        holder.wait(10)
+        holder.stdout.close()
+
+
+def test_own_lock_is_held_and_released(tmp_path, window):
+    target = tmp_path / "mine.vwm.json"
+    assert window._save_to(str(target))
+    assert Path(str(target) + ".lock").exists()
+    window.document.close_cleanly()
+    assert not Path(str(target) + ".lock").exists()

@@ -70,3 +70,25 @@ def test_formats_for_display(value, kind, text):
                                         (1e-9, MONEY), (123456789.125, MONEY), (-0.5, PERCENT), (12, INTEGER)])
 def test_edit_text_reads_back_the_same_value(value, kind):
     assert parse_number(edit_text(value, kind), kind) == pytest.approx(value, rel=1e-12)
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=30), st.sampled_from([MONEY, PERCENT, MULTIPLE, NUMBER, INTEGER]))
+def test_any_text_parses_to_a_finite_number_or_a_parse_error(text, kind):
+    try:
+        value = parse_number(text, kind)
+    except ParseError as exc:
+        assert exc.code in {"empty", "not_a_number", "not_finite", "not_integer", "percent_not_allowed"}
+        return
+    assert math.isfinite(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12),
+       st.sampled_from([MONEY, PERCENT, MULTIPLE, NUMBER]))
+def test_display_and_edit_text_never_crash_and_edit_text_round_trips(value, kind):
+    assert isinstance(format_value(value, kind), str)
+    assert parse_number(edit_text(value, kind), kind) == pytest.approx(value, rel=1e-9, abs=1e-12)
