@@ -96,7 +96,9 @@ class PlotView(QtCore.QObject):
         params["background"] = QtGui.QColor(BACKGROUND)
         if width:
             params["width"] = int(width)
-        exporter.export(str(path))
+        image = exporter.export(toBytes=True)
+        if not image.save(str(path), "PNG"):  # pyqtgraph ignores a failed save
+            raise OSError(f"cannot write {path}")
 
     def export_svg(self, path: str) -> None:
         self.ensure_current()

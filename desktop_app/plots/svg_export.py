@@ -14,11 +14,14 @@ from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
 
 def export_scene_svg(view: QtWidgets.QGraphicsView, item: QtWidgets.QGraphicsItem, path: str,
                      background: QtGui.QColor | None = None, title: str = "") -> None:
-    """Write the part of ``view``'s scene covered by ``item`` to ``path``."""
+    """Write the part of ``view``'s scene covered by ``item`` to ``path``;
+    raises OSError when the file cannot be written."""
     rect = item.sceneBoundingRect()
     version = getattr(QtSvg.QSvgGenerator, "SvgVersion", None)
     generator = QtSvg.QSvgGenerator(version.Svg11) if version is not None else QtSvg.QSvgGenerator()
-    generator.setFileName(str(path))
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    generator.setOutputDevice(buffer)
     generator.setTitle(title)
     screen = QtGui.QGuiApplication.primaryScreen()
     if screen is not None:  # text sizes as on screen
@@ -28,10 +31,14 @@ def export_scene_svg(view: QtWidgets.QGraphicsView, item: QtWidgets.QGraphicsIte
     generator.setViewBox(target)
     painter = QtGui.QPainter()
     if not painter.begin(generator):
-        raise OSError(f"cannot write {path}")
+        raise OSError(f"cannot draw the SVG of {path}")
     try:
         if background is not None:
             painter.fillRect(target, background)
         view.scene().render(painter, target, rect)
     finally:
         painter.end()
+    # Written by Python, so a bad path raises OSError (with its reason)
+    # instead of a Qt warning and an empty result.
+    with open(path, "wb") as handle:
+        handle.write(bytes(buffer.data()))

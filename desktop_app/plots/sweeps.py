@@ -12,7 +12,7 @@ from .bands import StatusBands
 from .base import PlotContext, PlotView, invalid_text
 from .colors import DDM_COLOR, DYNAMIC_COLOR, FOREGROUND
 from .labels import method_labels, money
-from .style import (Label, keep_or_set_range, marker_item, new_layout_widget, plot_font, set_axis_label,
+from .style import (CACHE, Label, keep_or_set_range, marker_item, new_layout_widget, plot_font, set_axis_label,
                     set_title, style_plot)
 
 METHOD_COLORS = {"ddm": DDM_COLOR, "dynamic": DYNAMIC_COLOR}
@@ -49,6 +49,7 @@ class SweepView(PlotView):
         self.bands = StatusBands(self.plot, "horizontal")
         self.legend = self.plot.addLegend(offset=(8, 8), labelTextColor=FOREGROUND,
                                           brush=pg.mkBrush(255, 255, 255, 200))
+        self.legend.setCacheMode(CACHE)
         self.curves: dict[str, pg.PlotCurveItem] = {}
         self.markers: dict[str, QtWidgets.QGraphicsItem] = {}
         self.marker_labels: dict[str, Label] = {}

@@ -14,7 +14,7 @@ from .base import PlotContext, PlotView, invalid_text
 from .colors import FOREGROUND, NEGATIVE_COLOR, POSITIVE_COLOR
 from .config import is_scale
 from .labels import driver_labels, method_labels, money, pct, short_method_labels
-from .style import Label, keep_or_set_range, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
+from .style import CACHE, Label, keep_or_set_range, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
 
 METHODS = ("ddm", "dynamic")
 BAR_HEIGHT = 0.62
@@ -53,6 +53,7 @@ class _TornadoPlot:
         self._ticks = None
         self.legend = plot.addLegend(offset=(-8, -8), labelTextColor=FOREGROUND,
                                      brush=pg.mkBrush(255, 255, 255, 200))
+        self.legend.setCacheMode(CACHE)
         self.legend.addItem(self.low_bars, "low")
         self.legend.addItem(self.high_bars, "high")
         plot.getAxis("left").setWidth(170)

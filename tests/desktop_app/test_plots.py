@@ -527,3 +527,25 @@ def test_hidden_panel_draws_when_shown(qtbot):
     np.testing.assert_array_equal(
         view.totals["ddm"],
         models.sensitivity_sweep(model, "discount_rate_shift", np.linspace(-0.02, 0.02, 41)).total)
+
+
+def test_export_failure_is_reported_not_raised(panel, tmp_path, monkeypatch):
+    model, result = sample()
+    panel.update_model(model, result)
+    target = tmp_path / "missing-folder" / "rate.csv"
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    warnings = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text, *a: warnings.append(text)))
+    assert panel.export_with_dialog(panel.views["discount_rate"], "csv") is None
+    assert len(warnings) == 1 and str(target) in warnings[0]
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("kind", ["png", "svg", "csv"])
+def test_export_to_an_unwritable_place_raises_oserror(panel, tmp_path, kind):
+    model, result = sample()
+    panel.update_model(model, result)
+    with pytest.raises(OSError):
+        getattr(panel.views["bridge"], f"export_{kind}")(str(tmp_path / "missing" / f"x.{kind}"))
