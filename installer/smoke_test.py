@@ -225,6 +225,22 @@ def unpack_and_install(archive: Path, work: Path) -> tuple[Path, Path]:
     return prefix / "bin" / cfg.APP_NAME, top
 
 
+def check_bundled_resources(bundle: Path) -> int:
+    """Every resource the spec asks for (samples, icons, translations) is in the bundle, unchanged."""
+    internal = bundle / "_internal"
+    if not internal.is_dir():  # a macOS .app keeps them elsewhere
+        return 0
+    count = 0
+    for src, dest in cfg.resource_datas():
+        shipped = internal / dest / Path(src).name
+        if not shipped.is_file():
+            raise SmokeFailure(f"the bundle lacks {dest}/{Path(src).name}")
+        if shipped.read_bytes() != Path(src).read_bytes():
+            raise SmokeFailure(f"{dest}/{Path(src).name} in the bundle differs from the checkout's")
+        count += 1
+    return count
+
+
 def find_exe(folder: Path) -> Path:
     for name in (cfg.APP_NAME, cfg.APP_NAME + ".exe"):
         if (folder / name).is_file():
@@ -265,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 raise SmokeFailure(f"{target}: not a .tar.gz archive nor a bundle folder")
 
+            log(f"bundled resources ok: {check_bundled_resources(bundle)} files "
+                "(samples, icons, translations) identical to the checkout's")
             use_netns = can_unshare_net()
             output, elapsed, connections = run_selftest(exe, work, args.timeout,
                                                         use_strace, use_netns)

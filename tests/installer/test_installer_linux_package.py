@@ -89,9 +89,9 @@ exit {code}
 
 def make_fake_bundle(tmp_path: Path, cfg, ddm="695.41", dynamic="576.69", code=0) -> Path:
     bundle = tmp_path / "dist" / cfg.APP_NAME
-    samples = bundle / "_internal" / "resources" / "samples"
-    samples.mkdir(parents=True)
-    shutil.copy2(ROOT / "resources" / "samples" / cfg.SAMPLE_NAME, samples)
+    for src, dest in cfg.resource_datas():      # what the spec ships
+        (bundle / "_internal" / dest).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, bundle / "_internal" / dest)
     exe = bundle / cfg.APP_NAME
     exe.write_text(FAKE_APP.format(ddm=ddm, dynamic=dynamic, code=code))
     exe.chmod(0o755)
@@ -178,3 +178,12 @@ def test_smoke_test_refuses_an_archive_of_another_version(cfg, build_script, smo
     archive = build_script.linux_archive(make_fake_bundle(tmp_path, cfg), tmp_path, "0.0.0-other")
     assert smoke.main([str(archive), "--no-compare", "--timing-runs", "0"]) == 1
     assert "version" in capsys.readouterr().out
+
+
+def test_smoke_test_fails_a_bundle_missing_a_translation(cfg, build_script, smoke, tmp_path, capsys):
+    bundle = make_fake_bundle(tmp_path, cfg)
+    qm = next((bundle / "_internal" / "resources" / "translations").glob("*.qm"))
+    qm.unlink()
+    archive = build_script.linux_archive(bundle, tmp_path, cfg.read_version())
+    assert smoke.main([str(archive), "--no-compare", "--timing-runs", "0"]) == 1
+    assert f"lacks resources/translations/{qm.name}" in capsys.readouterr().out
