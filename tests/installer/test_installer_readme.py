@@ -54,3 +54,10 @@ def test_readme_references_the_screenshot_and_installer_files():
                  "installer/valuation-workbench.iss", "installer/wheelhouse.py",
                  "installer/make_icons.py"):
         assert path in README and (ROOT / path).is_file(), path
+
+
+def test_readme_images_exist():
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README)
+    assert "docs/screenshots/main-window-zh.png" in images
+    for image in images:
+        assert (ROOT / image).is_file(), image
