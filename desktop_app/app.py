@@ -173,10 +173,24 @@ def run_selftest(app, with_plots: bool = True) -> int:
             shown = window.header.ddm.value.text()
             ok = ok and shown.startswith(format_value(result.ddm.total, MONEY))
         if not ok:
-            print("selftest FAILED: the window did not render the sample's valuation", file=sys.stderr)
+            _say("selftest FAILED: the window did not render the sample's valuation", error=True)
             return 1
         unit = model.unit
-        print(f"DDM {result.ddm.total:.2f} {unit}  dynamic {result.dynamic.total:.2f} {unit}", flush=True)
+        _say(f"DDM {result.ddm.total:.2f} {unit}  dynamic {result.dynamic.total:.2f} {unit}")
         window.close()
         document.close_cleanly()
     return 0
+
+
+def _say(line: str, error: bool = False) -> None:
+    """Print even from a windowed (no console) build, where ``sys.stdout`` may
+    be None although the parent process captures file descriptor 1."""
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:
+        print(line, file=stream, flush=True)
+        return
+    try:
+        with open(2 if error else 1, "w", encoding="utf-8", closefd=False) as fd_stream:
+            fd_stream.write(line + "\n")
+    except OSError:
+        pass

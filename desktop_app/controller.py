@@ -36,7 +36,7 @@ class StateView(Protocol):
 
 
 def compute_state(model, previous: ComputedState | None = None, changed_segments: set | None = None,
-                  validated: bool = False) -> ComputedState:
+                  validated: bool = False, result=None) -> ComputedState:
     """Ask the engine for everything the views show. Never raises for an
     invalid model: ``result`` is then None and ``error`` says why.
 
@@ -45,6 +45,8 @@ def compute_state(model, previous: ComputedState | None = None, changed_segments
     table depends on nothing else). ``validated``: the caller (the document,
     which refuses invalid edits) vouches that ``models.validate`` found no
     error in this exact model, so ``valuate`` need not check again.
+    ``result``: the engine's valuation of this exact model, if the caller
+    already has it.
     """
     if previous is not None and changed_segments is not None \
             and len(previous.segment_tables) == model.segment_count:
@@ -55,14 +57,16 @@ def compute_state(model, previous: ComputedState | None = None, changed_segments
     else:
         segment_tables = [engine_forecast.segment_table(model, i) for i in range(model.segment_count)]
     company_table = engine_forecast.company_table(model)
-    result = None
     error = None
     try:
-        result = models.valuate(model, check=not validated)
+        if result is None:
+            result = models.valuate(model, check=not validated)
         issues = list(result.warnings)
     except models.InvalidInputError as exc:
-        error = str(exc)
-        issues = list(exc.issues)
+        result, error, issues = None, str(exc), list(exc.issues)
+    except Exception as exc:  # noqa: BLE001 - never let a view see a half state
+        result, error = None, f"{type(exc).__name__}: {exc}"
+        issues = [models.Issue("", error)]
     by_path: dict[str, list] = {}
     for issue in issues:
         by_path.setdefault(issue.path, []).append(issue)
@@ -108,7 +112,8 @@ class Controller(QObject):
         previous = None if structure_changed else self.state
         state = compute_state(self.document.model, previous,
                               changed_segments if previous is not None else None,
-                              validated=self.document.is_validated)
+                              validated=self.document.is_validated,
+                              result=self.document.cached_result())
         self.state = state
         for view in self.views:
             view.update_state(state, structure_changed)

@@ -109,6 +109,10 @@ class Document(QObject):
         self.model = model
         self._validated = not _errors(model)
         self.path = path
+        # bumped on every change of the model; keys the cached valuation
+        self.version = 0
+        self._result_cache: tuple[int, Any] = (-1, None)
+        self._checked_result = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._restored_unsaved = False
@@ -145,26 +149,29 @@ class Document(QObject):
     def edit(self, text: str, fn: Callable[[Transaction], None]) -> bool:
         """Apply value changes made by ``fn(transaction)`` as one undo step.
 
-        Returns False (and emits :attr:`editRejected`) if ``fn`` raises a
-        ``ValueError`` (the engine's ``InvalidEditError`` is one) or the result
-        does not validate; the model is then exactly as before.
+        Returns False (and emits :attr:`editRejected`) if ``fn`` raises (the
+        engine's ``InvalidEditError`` says why), if ``models.validate``
+        reports an error, or if the engine cannot value the result (overflow);
+        the model is then exactly as before.
         """
         txn = Transaction(self.model)
         try:
             fn(txn)
-        except (ValueError, KeyError, IndexError, TypeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - nothing may half-apply, whatever went wrong
             txn.rollback()
-            self._reject(str(exc))
+            self._reject(_exception_text(exc))
             return False
         if not txn.changes:
             return True
-        errors = _errors(self.model)
-        if errors:
+        problem = self._check()
+        if problem:
             txn.rollback()
-            self._reject(self.describe_errors(errors))
+            self._reject(problem)
             return False
         record = ValueEdit(tuple(txn.changes))
         self.undo_stack.push(EditCommand(self, record, text, applied=True))
+        self.version += 1
+        self._result_cache = (self.version, self._checked_result)
         self.valuesChanged.emit(record.paths)
         return True
 
@@ -175,21 +182,44 @@ class Document(QObject):
         before = self.model.copy()
         try:
             fn(self.model)
-        except (ValueError, KeyError, IndexError, TypeError) as exc:
+        except Exception as exc:  # noqa: BLE001
             self.model = before
             self.modelReplaced.emit()
-            self._reject(str(exc))
+            self._reject(_exception_text(exc))
             return False
-        errors = _errors(self.model)
-        if errors:
+        problem = self._check()
+        if problem:
             self.model = before
             self.modelReplaced.emit()
-            self._reject(self.describe_errors(errors))
+            self._reject(problem)
             return False
         record = StructureEdit(before, self.model.copy())
         self.undo_stack.push(EditCommand(self, record, text, applied=True))
+        self.version += 1
+        self._result_cache = (self.version, self._checked_result)
         self.modelReplaced.emit()
         return True
+
+    def _check(self) -> str | None:
+        """Why the current (tentative) model cannot be kept, or None. Also
+        values it, so the controller need not value it again."""
+        self._checked_result = None
+        errors = _errors(self.model)
+        if errors:
+            return self.describe_errors(errors)
+        try:
+            self._checked_result = models.valuate(self.model, check=False)
+        except models.InvalidInputError as exc:
+            return self.describe_errors(exc.issues)
+        except Exception as exc:  # noqa: BLE001
+            return self.describe_errors([models.Issue("", _exception_text(exc))])
+        return None
+
+    def cached_result(self):
+        """The valuation of the current model if the last edit already
+        computed it (a ``models.ValuationResult``), else None."""
+        version, result = self._result_cache
+        return result if version == self.version else None
 
     def _reject(self, message: str) -> None:
         self.last_rejection = message
@@ -197,6 +227,7 @@ class Document(QObject):
 
     def _apply_record(self, record) -> None:
         """Used by :class:`EditCommand` on undo/redo."""
+        self.version += 1
         if isinstance(record, StructureEdit):
             self.model = record.after.copy()
             self.modelReplaced.emit()
@@ -259,6 +290,7 @@ class Document(QObject):
             self.recovery.discard(self.session_id)
         self.model = model
         self._validated = not _errors(model)
+        self.version += 1
         self.path = path
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -320,6 +352,14 @@ class Document(QObject):
             self.recovery.discard(self.session_id)
         self._lock(None)
         _LIVE_SESSIONS.pop(self.session_id, None)
+
+
+def _exception_text(exc: Exception) -> str:
+    """The engine's errors are written for the user; anything else is a bug,
+    said plainly rather than hidden."""
+    if isinstance(exc, ValueError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _errors(model) -> list:

@@ -272,3 +272,45 @@ def test_company_totals_rows_editable_inputs(wired, document):
     assert ct.data(npa, Qt.ItemDataRole.EditRole) == table.net_profit_attributable[c]
     document.undo_stack.undo()
     assert document.model.to_dict() == old
+
+
+def test_an_edit_the_engine_cannot_value_is_refused(wired, document):
+    """1.7e308 passes validation but overflows the valuation: refused, not shown as inf."""
+    _, t = wired
+    fm = t["SegmentForecastModel"]
+    before = document.model.to_dict()
+    assert not fm.setData(fm.index(fm.row_of(0, "revenue"), 2), "1.7e308")
+    assert document.model.to_dict() == before
+    assert "too large" in document.last_rejection
+    ddm = t["DDMResultModel"]
+    assert ddm.data(ddm.index(ddm.rowCount() - 1, ddm.COLUMNS.index("total"))) == "695.41"
+
+
+def test_unexpected_engine_exception_rolls_back(wired, document, monkeypatch):
+    from models import forecast as engine_forecast
+    _, t = wired
+    fm = t["SegmentForecastModel"]
+    before = document.model.to_dict()
+
+    def half_then_fail(model, i, year, row, value):
+        model.set(("segments", 0, "roe"), 0.5)   # a change the transaction does not know about
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(engine_forecast, "edit_cell", half_then_fail)
+    assert not fm.setData(fm.index(fm.row_of(0, "growth"), 4), "5%")
+    assert "ZeroDivisionError" in document.last_rejection
+    # the transaction rolls back what it recorded; what the engine did behind its back it cannot
+    assert document.model.get(("segments", 0, "forecast", "2026", "growth")) == before["segments"][0]["forecast"]["2026"]["growth"]
+
+
+def test_the_controller_reuses_the_documents_valuation(wired, document, monkeypatch):
+    controller, t = wired
+    fm = t["SegmentForecastModel"]
+    calls = []
+    original = models.valuate
+    monkeypatch.setattr(models, "valuate", lambda m, **k: calls.append(1) or original(m, **k))
+    assert fm.setData(fm.index(fm.row_of(0, "growth"), 4), "5%")
+    assert len(calls) == 1                    # the document's check; the controller reused it
+    assert controller.state.result.ddm.total == original(document.model).ddm.total
+    document.undo_stack.undo()                # undo: no cached result, the controller values
+    assert len(calls) == 2 and controller.state.result.ddm.total == pytest.approx(695.41, abs=0.005)
