@@ -61,3 +61,11 @@ def test_readme_images_exist():
     assert "docs/screenshots/main-window-zh.png" in images
     for image in images:
         assert (ROOT / image).is_file(), image
+
+
+def test_readme_model_file_example_loads_and_values():
+    from models import loads_model, valuate
+
+    (example,) = re.findall(r"```json\n(.*?)```", README, re.DOTALL)
+    result = valuate(loads_model(example))
+    assert result.ddm.total > 0 and result.dynamic.total > 0
