@@ -493,6 +493,29 @@ def test_non_finite_financials(literal):
         assert names_path(result, ("financials", "revenue"))
 
 
+def _cap(price, shares):
+    def edit(doc):
+        doc["market"]["price"], doc["market"]["shares"] = price, shares
+    return edit
+
+
+def _tiny_revenue(doc):
+    for seg in doc["segments"]:
+        seg["actuals"]["2024"]["revenue"] = 1e-320
+
+
+@pytest.mark.xfail(strict=True, reason="engine bug: valid inputs whose products leave float range: "
+                                       "price×shares underflowing to 0 makes valuate raise ZeroDivisionError; "
+                                       "overflowing to inf gives market_cap=inf and upside −100%; a subnormal "
+                                       "revenue gives P/S = inf")
+@pytest.mark.parametrize("edit", [_cap(1e-300, 1e-300), _cap(1e200, 1e200), _tiny_revenue],
+                         ids=["market-cap-underflow", "market-cap-overflow", "subnormal-revenue"])
+def test_extreme_but_valid_numbers_value_finitely_or_are_refused(edit):
+    doc = copy.deepcopy(SAMPLE_DOC)
+    edit(doc)
+    outcome(dumps(doc))      # refused with ModelFileError, or usable() with finite results
+
+
 # ---------------------------------------------------------------------------
 # Deep nesting
 
