@@ -165,8 +165,8 @@ class StatusBands:
         bounds = [-float("inf"), *self.edges, float("inf")]
         for label, lo, hi in zip(self.labels, bounds[:-1], bounds[1:]):
             a, b = max(lo, lo_view), min(hi, hi_view)
-            rect = label.item.textItem.boundingRect()
-            needed = (rect.height() if horizontal else rect.width() + 6) * pixel
+            size = label.size()
+            needed = (size.height() if horizontal else size.width() + 6) * pixel
             if span <= 0 or (b - a) < needed:
                 label.show(False)
                 continue

@@ -3,7 +3,7 @@ thresholds as contour lines and hatching where the method is invalid (r ≤ gT).
 from __future__ import annotations
 
 import numpy as np
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 import pyqtgraph as pg
 
 from models import sensitivity
@@ -95,8 +95,8 @@ class HeatmapView(PlotView):
             item.setZValue(5)
             self.plot.addItem(item, ignoreBounds=True)
             self.contour_items[threshold] = item
-            label = Label(self.plot, color="#111111", anchor=(0.5, 0.5), size=8.0, bold=True, z=6)
-            label.item.fill = pg.mkBrush(255, 255, 255, 170)
+            label = Label(self.plot, color="#111111", anchor=(0.5, 0.5), size=8.0, bold=True, z=6,
+                          fill=QtGui.QColor(255, 255, 255, 170))
             self.contour_labels[threshold] = label
         self.marker = marker_item(self.plot, "#000000", 14.0, "+", z=7)
         self.message = Label(self.plot, color=FOREGROUND, anchor=(0.5, 0.5), size=11, z=40)

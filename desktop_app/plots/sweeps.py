@@ -3,7 +3,7 @@ DDM and dynamic, over the status bands, with a marker at the model's value."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 import pyqtgraph as pg
 
 from models import sensitivity
@@ -63,7 +63,8 @@ class SweepView(PlotView):
             # than ScatterPlotItem.setData.
             self.markers[method] = marker_item(self.plot, METHOD_COLORS[method], 10.0, "o")
             self.marker_labels[method] = Label(self.plot, color=METHOD_COLORS[method],
-                                               anchor=(0, 1.1), size=8.5, bold=True, z=31)
+                                               anchor=(0, 1), size=8.5, bold=True, z=31,
+                                               offset=(6, -4), fill=QtGui.QColor(255, 255, 255, 200))
         self.message = Label(self.plot, color=FOREGROUND, anchor=(0.5, 0.5), size=11, z=40)
         self.message.show(False)
         self.retranslate()
