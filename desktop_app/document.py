@@ -84,12 +84,6 @@ def _set_or_delete(model, path: tuple, value) -> None:
     model.set(path, value)
 
 
-@dataclass
-class Rejection:
-    message: str
-    paths: tuple = ()
-
-
 class Document(QObject):
     """The current model plus everything about it that is not the model."""
 

@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QGroupBox, QInputDialog, QMainWindow,
                                QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
@@ -17,7 +17,6 @@ from models import csv_export
 from models import forecast as engine_forecast
 from desktop_app import i18n
 from desktop_app.controller import Controller
-from desktop_app.numbers import MONEY, NUMBER, PERCENT
 from desktop_app.qt_models import (CompanyParametersModel, CompanyTotalsModel, DDMResultModel, DynamicResultModel,
                                    SegmentForecastModel, SegmentParametersModel)
 from desktop_app.qt_models.forecast import BLOCK

@@ -13,10 +13,10 @@ import math
 from typing import Any, Iterable
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.numbers import INTEGER, NUMERIC_KINDS, PERCENT, TEXT, ParseError, edit_text, format_value, parse_number
+from desktop_app.numbers import INTEGER, TEXT, ParseError, edit_text, format_value, parse_number
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 # True when the cell has an engine warning/error or a refused edit

@@ -7,13 +7,11 @@ cash, minority interest, equity investments (money in the model's unit).
 """
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from PySide6.QtCore import Qt
 
 from desktop_app.numbers import INTEGER, MONEY, MULTIPLE, NUMBER, PERCENT, TEXT
-from desktop_app.qt_models.base import DERIVED_BRUSH, INHERITED_BRUSH, INPUT_BRUSH, GridModel, tr
+from desktop_app.qt_models.base import INHERITED_BRUSH, INPUT_BRUSH, GridModel, tr
 from desktop_app.qt_models.forecast import display_unit
 from desktop_app.qt_models.issues import join_messages, split_segment_path
 
@@ -168,10 +166,6 @@ class CompanyParametersModel(GridModel):
 
     def is_editable(self, row: int, col: int) -> bool:
         return True
-
-    def parse(self, value, kind):
-        parsed = super().parse(value, kind)
-        return parsed
 
     def _apply(self, row: int, col: int, value, txn) -> None:
         path, kind = COMPANY_PARAMS[row]

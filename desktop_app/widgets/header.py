@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from models.status import status_label
 from desktop_app import i18n
-from desktop_app.numbers import MONEY, MULTIPLE, NUMBER, PERCENT, format_value
+from desktop_app.numbers import MONEY, NUMBER, PERCENT, format_value
 from desktop_app.qt_models.forecast import display_unit
 
 # badge colours, most overvalued (red) to most undervalued (green)
@@ -62,6 +62,8 @@ class _MethodBox(QFrame):
         big.setPointSizeF(big.pointSizeF() * 1.6)
         big.setBold(True)
         self.value.setFont(big)
+        # room for a large value up front, so a new value repaints the label, not the layout
+        self.value.setMinimumWidth(QFontMetrics(big).horizontalAdvance("88,888.88 亿元") + 8)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.upside_caption = QLabel()
         self.upside_caption.setProperty("role", "caption")
