@@ -356,6 +356,10 @@ def test_invalid_model_shows_no_numbers(panel):
     # And back to valid.
     panel.update_model(model, result)
     assert panel.views["bridge"].steps["ddm"]
+    # No model at all (nothing open): empty, one scope entry.
+    panel.update_model(None, None)
+    assert panel.scope_combo.count() == 1
+    assert not panel.views["bridge"].steps["ddm"]
 
 
 def test_plot_items_are_built_once(panel, edited_sample):
@@ -549,3 +553,23 @@ def test_export_to_an_unwritable_place_raises_oserror(panel, tmp_path, kind):
     panel.update_model(model, result)
     with pytest.raises(OSError):
         getattr(panel.views["bridge"], f"export_{kind}")(str(tmp_path / "missing" / f"x.{kind}"))
+
+
+def test_tornado_with_an_invalid_setting_says_so(panel):
+    """Terminal growth +7 points reaches the discount rates: that bar is
+    invalid, labelled as such, and its numbers are blank, never a number."""
+    model, result = sample()
+    panel.set_config(SensitivityConfig().with_shock("terminal_growth", -0.01, 0.07))
+    panel.update_model(model, result)
+    show_tab(panel, "tornado")
+    view = panel.views["tornado"]
+    bars = view.bars["ddm"]
+    expected = models.tornado(model, method="ddm", shocks=dict(models.DEFAULT_SHOCKS, terminal_growth=(-0.01, 0.07)))
+    assert [b.driver for b in bars] == [b.driver for b in expected]
+    bad = next(b for b in bars if b.driver == "terminal_growth")
+    assert np.isnan(bad.high_value)
+    k = bars.index(bad)
+    assert "invalid" in [view.plots["ddm"].labels[2 * k + 1].text]
+    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 1).text() == "Terminal growth")
+    assert view.table.item(row, 4).text() == "—" and view.table.item(row, 5).text() == "—"
+    assert np.all(np.isfinite(view.plots["ddm"].high_bars.opts["width"]))
