@@ -50,6 +50,7 @@ class SweepView(PlotView):
         self.legend = self.plot.addLegend(offset=(8, 8), labelTextColor=FOREGROUND,
                                           brush=pg.mkBrush(255, 255, 255, 200))
         self.legend.setCacheMode(CACHE)
+        self.legend.setColumnCount(len(methods))  # one row: less of a short dock covered
         self.curves: dict[str, pg.PlotCurveItem] = {}
         self.markers: dict[str, QtWidgets.QGraphicsItem] = {}
         self.marker_labels: dict[str, Label] = {}
@@ -141,7 +142,8 @@ class SweepView(PlotView):
         x_range = (float(x_shown[0]), float(x_shown[-1]))
         if tuple(vb.viewRange()[0]) != x_range:
             vb.setXRange(*x_range, padding=0)
-        keep_or_set_range(vb, min(values), max(values), "y")
+        # 10% headroom: the market-cap label sits above its line.
+        keep_or_set_range(vb, min(values), max(values), "y", pad=0.10)
         self.bands.place_labels()
 
     def _draw_invalid(self, reason: str = "") -> None:
