@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--python", default=sys.executable,
                        help="the Python whose pip runs (default: this one)")
     b = sub.choices["build"]
-    b.add_argument("--platform", help="a pip platform tag, e.g. win_amd64, macosx_11_0_arm64")
+    b.add_argument("--platform", help="a pip platform tag, e.g. win_amd64, macosx_14_0_arm64")
     b.add_argument("--python-version", help="target Python, e.g. 3.11 (with --platform)")
     i = sub.choices["install"]
     i.add_argument("--venv", type=Path, help="create this virtual environment and install into it")
