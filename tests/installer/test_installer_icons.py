@@ -27,7 +27,8 @@ def test_committed_png_sizes(icons, size):
     assert png_size(data) == (size, size)
 
 
-def test_generate_renders_opaque_tile_with_transparent_corners(icons, tmp_path):
+def test_generate_renders_opaque_tile_with_transparent_corners(qapp, icons, tmp_path):
+    # qapp: the suite's one QApplication exists first, so make_icons reuses it
     from PySide6.QtGui import QImage
 
     icons.generate(tmp_path)
