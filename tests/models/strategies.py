@@ -52,7 +52,10 @@ ODD_FLOATS = [-0.0, 0.0, 5e-324, 2.2250738585072014e-308, 1e-300, 1.797693134862
 
 
 def _finite(lo: float, hi: float) -> st.SearchStrategy[float]:
-    return st.floats(lo, hi, allow_nan=False, allow_infinity=False)
+    # No subnormals in ordinary models (odd_values puts them in on purpose):
+    # a subnormal denominator overflows P/S or P/E to inf, a known engine bug
+    # with its own xfail tests.
+    return st.floats(lo, hi, allow_nan=False, allow_infinity=False, allow_subnormal=False)
 
 
 def names(odd_values: bool) -> st.SearchStrategy[str]:
@@ -162,6 +165,8 @@ def model_docs(draw, *, positive_earnings: bool = False, odd_values: bool = Fals
             else:
                 revenue = money(0.0, 500.0) if odd_values else draw(_finite(0.0, 500.0))
                 profit = revenue * draw(_finite(-0.3, 0.4))
+                if abs(profit) < 1e-100:
+                    profit = 0.0      # no near-subnormal profits (see _finite)
                 if odd_values and draw(st.integers(0, 5)) == 0:
                     profit = -0.0
             actuals[str(y)] = extra({"revenue": revenue, "net_profit": profit}, "actual_row")
