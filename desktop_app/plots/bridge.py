@@ -5,20 +5,16 @@ with the market cap beside it; DDM and dynamic side by side.
 Every number is the engine's (``MethodResult``); the view only stacks them."""
 from __future__ import annotations
 
-import math
-
 import numpy as np
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore
 import pyqtgraph as pg
-
-from models.status import STATUS_CODES
 
 from .bands import StatusBands
 from .base import PlotContext, PlotView, invalid_text
 from .colors import (FOREGROUND, MARKET_CAP_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR,
                      STATUS_COLORS)
 from .labels import method_labels, money, pct, status_labels
-from .style import Label, keep_or_set_range, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
+from .style import Label, keep_or_set_range, new_layout_widget, set_axis_label, set_title, style_plot
 
 METHODS = ("ddm", "dynamic")
 BAR_HEIGHT = 0.64

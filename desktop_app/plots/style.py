@@ -81,13 +81,6 @@ def new_layout_widget() -> pg.GraphicsLayoutWidget:
     return widget
 
 
-def text_item(color: str = FOREGROUND, anchor=(0, 0.5), size: float = 8.5,
-              bold: bool = False) -> pg.TextItem:
-    item = pg.TextItem("", color=color, anchor=anchor)
-    item.setFont(plot_font(size, bold=bold))
-    return item
-
-
 class Label:
     """A text label at a data point, in fixed pixel size, that only touches Qt
     when something changed.

@@ -19,7 +19,8 @@ import models.forecast  # noqa: E402
 from models import csv_export  # noqa: E402
 from models.status import STATUS_CODES, STATUS_THRESHOLDS  # noqa: E402
 
-from desktop_app.plots import STATUS_COLORS, SensitivityConfig, SensitivityPanel, SweepRange  # noqa: E402
+from desktop_app.plots import (STATUS_COLORS, STATUS_TEXT_COLORS, SensitivityConfig,  # noqa: E402
+                               SensitivityPanel, SweepRange)
 from desktop_app.plots.bands import BAND_ALPHA, blend_on_white  # noqa: E402
 from desktop_app.plots.contours import contour_segments  # noqa: E402
 
@@ -70,6 +71,11 @@ def test_status_colors_cover_every_code_red_to_green():
     # Deep at the extremes.
     assert rgb["severely_overvalued"].lightness() < rgb["slightly_overvalued"].lightness()
     assert rgb["severely_undervalued"].lightness() < rgb["slightly_undervalued"].lightness()
+    # Badge text stays readable: white on dark badges, dark on light ones.
+    assert list(STATUS_TEXT_COLORS) == list(STATUS_CODES)
+    for code, background in rgb.items():
+        text = QtGui.QColor(STATUS_TEXT_COLORS[code])
+        assert abs(text.lightness() - background.lightness()) > 90, code
 
 
 # -- sweeps ----------------------------------------------------------------------
