@@ -80,6 +80,35 @@ def strip_libpython(bundle: Path) -> None:
         log(f"stripped {lib.name}: {before / 1e6:.1f} MB -> {lib.stat().st_size / 1e6:.1f} MB")
 
 
+def check_no_dropped_lib_needed(bundle: Path) -> int:
+    """Fail the build if a shipped ELF file links a library the spec dropped.
+
+    The spec leaves out the GTK stack that only the GTK3 theme plugin needs;
+    this proves with ``readelf -d`` that nothing left in the bundle NEEDs it
+    (else the app would load the user's copy, or fail). Returns files checked.
+    """
+    readelf = shutil.which("readelf")
+    if not readelf:
+        raise SystemExit("readelf (binutils) is needed to check the bundle's libraries")
+    checked = 0
+    for path in sorted(bundle.rglob("*")):
+        if not path.is_file() or path.is_symlink():
+            continue
+        with path.open("rb") as fh:
+            if fh.read(4) != b"\x7fELF":
+                continue
+        result = subprocess.run([readelf, "-d", str(path)], capture_output=True, text=True)
+        needed = [line.split("[", 1)[1].rstrip("]") for line in result.stdout.splitlines()
+                  if "(NEEDED)" in line and "[" in line]
+        dropped = [name for name in needed if cfg.is_excluded_system_lib(name)]
+        if dropped:
+            raise SystemExit(f"{path.relative_to(bundle)} links {', '.join(dropped)}, "
+                             "which bundle_config.EXCLUDED_SYSTEM_LIBS drops")
+        checked += 1
+    log(f"readelf: none of {checked} ELF files links a dropped library")
+    return checked
+
+
 def _add_tree(tar: tarfile.TarFile, path: Path, arcname: str) -> None:
     def normalise(info: tarfile.TarInfo) -> tarfile.TarInfo:
         info.uid = info.gid = 0
@@ -191,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     bundle = dist / cfg.APP_NAME if args.skip_freeze else run_pyinstaller(dist, work)
     system = platform.system()
     if system == "Linux":
+        check_no_dropped_lib_needed(bundle)
         strip_libpython(bundle)
         packages = [linux_archive(bundle, out, version)]
     elif system == "Windows":

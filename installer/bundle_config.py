@@ -77,6 +77,14 @@ EXCLUDED_QT_LIBS = (
     "Qt6Qml", "Qt6Quick", "Qt6Network", "Qt6Pdf", "Qt6Sql", "Qt6Designer",
     "Qt6Help", "Qt6Test", "Qt6VirtualKeyboard",
 )
+# System libraries that only the dropped GTK3 theme plugin pulls in (see
+# EXCLUDED_QT_PLUGINS); nothing else in the bundle links them, which
+# installer/build.py checks with readelf after every build.
+EXCLUDED_SYSTEM_LIBS = (
+    "libatk-1.0", "libcairo", "libcairo-gobject", "libgdk_pixbuf-2.0", "libpango-1.0",
+    "libpangocairo-1.0", "libpangoft2-1.0", "libthai", "libdatrie", "libfribidi",
+    "libpixman-1",
+)
 # Qt plugin folders that serve only the excluded modules.
 EXCLUDED_QT_PLUGIN_DIRS = (
     "qmltooling", "sqldrivers", "networkinformation", "tls", "designer",
@@ -86,9 +94,14 @@ EXCLUDED_QT_PLUGIN_DIRS = (
     "egldeviceintegrations", "generic",
 )
 # Single platform plugins of the same kind (kept: xcb, wayland, offscreen,
-# minimal, windows, cocoa).
+# minimal, windows, cocoa). The GTK3 theme plugin is dropped too: it links
+# GTK, which the bundle cannot carry whole, so PyInstaller would ship part of
+# its stack (cairo, pango, atk, gdk-pixbuf) to be mixed with the user's own
+# GTK at run time; native dialogs still come through the xdg-desktop-portal
+# theme plugin.
 EXCLUDED_QT_PLUGINS = (
     "libqeglfs", "libqlinuxfb", "libqminimalegl", "libqvnc", "libqvkkhrdisplay",
+    "libqgtk3",
 )
 
 
@@ -139,8 +152,15 @@ def is_unwanted_qt_file(dest: str) -> bool:
             return True
     if "qml" in parts and ("PySide6" in parts or "Qt" in parts):
         return True
+    if len(parts) == 1 and is_excluded_system_lib(name):
+        return True
     return any(name.startswith(lib + ".") or name.startswith(lib + "d.")
                for lib in EXCLUDED_QT_LIBS)
+
+
+def is_excluded_system_lib(name: str) -> bool:
+    """``libcairo.so.2`` -> True; ``libcairo-gobject.so.2`` only by its own entry."""
+    return any(name.startswith(lib + ".so") for lib in EXCLUDED_SYSTEM_LIBS)
 
 
 def icon_file(system: str | None = None, root: Path = ROOT) -> Path:

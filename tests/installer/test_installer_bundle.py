@@ -93,6 +93,16 @@ def test_datas_refuse_a_missing_resource_folder(cfg, tmp_path):
     ("PySide6/Qt/plugins/platforms/libqeglfs.so", True),
     ("PySide6/Qt/plugins/platforms/libqvnc.so", True),
     ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", True),
+    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", True),
+    ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", False),
+    ("libcairo.so.2", True),
+    ("libcairo-gobject.so.2", True),
+    ("libpango-1.0.so.0", True),
+    ("libfontconfig.so.1", False),       # Qt needs it
+    ("libharfbuzz.so.0", False),         # freetype needs it
+    ("libdbus-1.so.3", False),           # QtDBus dlopens it
+    ("numpy.libs/libcairo.so.2", False),  # only top-level system libs are dropped
+
     ("PySide6/Qt/plugins/imageformats/libqsvg.so", False),
     ("PySide6\\plugins\\tls\\qschannelbackend.dll", True),
 ])

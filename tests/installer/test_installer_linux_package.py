@@ -187,3 +187,26 @@ def test_smoke_test_fails_a_bundle_missing_a_translation(cfg, build_script, smok
     archive = build_script.linux_archive(bundle, tmp_path, cfg.read_version())
     assert smoke.main([str(archive), "--no-compare", "--timing-runs", "0"]) == 1
     assert f"lacks resources/translations/{qm.name}" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(shutil.which("readelf") is None, reason="readelf (binutils) not installed")
+def test_build_fails_when_a_shipped_library_links_a_dropped_one(build_script, tmp_path):
+    bundle = tmp_path / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    shutil.copy2(sys.executable, bundle / "_internal" / "python")          # links libc etc.
+    assert build_script.check_no_dropped_lib_needed(bundle) == 1
+    # a library that links cairo, which the spec drops with the GTK3 theme plugin
+    linker = tmp_path / "needs_cairo.c"
+    linker.write_text("int f(void) { return 0; }\n")
+    lib = bundle / "_internal" / "libneedscairo.so"
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if cc is None:
+        pytest.skip("no C compiler to make a test library")
+    stubs = tmp_path / "stubs"          # a stand-in libcairo.so.2, so no real cairo is needed
+    stubs.mkdir()
+    subprocess.run([cc, "-shared", "-Wl,-soname,libcairo.so.2", "-o", str(stubs / "libcairo.so.2"),
+                    str(linker)], check=True, capture_output=True)
+    subprocess.run([cc, "-shared", "-o", str(lib), str(linker), "-Wl,--no-as-needed",
+                    f"-L{stubs}", "-l:libcairo.so.2"], check=True, capture_output=True)
+    with pytest.raises(SystemExit, match="libcairo.so.2"):
+        build_script.check_no_dropped_lib_needed(bundle)
