@@ -61,6 +61,10 @@ def style_plot(plot: pg.PlotItem, *, left_ticks: bool = True) -> None:
         item.setCacheMode(CACHE)
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
+    # The views set every range themselves (keep_or_set_range); pyqtgraph's
+    # auto-range would otherwise refit the axes before each paint, i.e.
+    # regenerate their ticks on every edit.
+    plot.getViewBox().disableAutoRange()
     plot.hideButtons()
     plot.showGrid(x=False, y=False)
 
