@@ -157,7 +157,8 @@ class MainWindow(QMainWindow):
         box.setObjectName(f"group_{key}")
         lay = QVBoxLayout(box)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(widget)
+        lay.addWidget(widget, 1)
+        lay.addStretch(0)  # a table with a maximum height stays at the top
         self.groups[key] = box
         return box
 
@@ -671,7 +672,8 @@ class MainWindow(QMainWindow):
                   + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 2)
         view.setMinimumHeight(min(height, view.horizontalHeader().sizeHint().height()
                                   + 3 * view.verticalHeader().defaultSectionSize() + 4))
-        view.setMaximumHeight(height)
+        # all rows when they fit; with many segments the table takes what it gets and scrolls
+        view.setMaximumHeight(height if view.model().rowCount() <= max_rows else 16777215)
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -686,7 +688,9 @@ class MainWindow(QMainWindow):
         if self.plots_dock is not None:
             self.resizeDocks([self.plots_dock], [self.plots_dock.minimumSizeHint().height()],
                              Qt.Orientation.Vertical)
-        self.main_splitter.setSizes([550, 820])
+        self.main_splitter.setSizes([575, 795])
+        total = sum(self.left_splitter.sizes()) or 600
+        self.left_splitter.setSizes([int(total * 0.66), total - int(total * 0.66)])
 
     def _restore_layout(self) -> bool:
         """Window geometry, docks and splitter as the user left them."""
