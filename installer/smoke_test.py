@@ -195,7 +195,9 @@ def unpack_and_install(archive: Path, work: Path) -> tuple[Path, Path]:
         tops = {n.split("/", 1)[0] for n in names}
         if len(tops) != 1:
             raise SmokeFailure(f"archive must hold one top folder, has {sorted(tops)}")
-        tar.extractall(work / "unpacked", filter="tar")
+        # the "tar" filter (Python 3.11.4+) refuses absolute paths and links out of the folder
+        extra = {"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}
+        tar.extractall(work / "unpacked", **extra)
     top = work / "unpacked" / tops.pop()
     if top.name != expected:
         log(f"note: archive folder {top.name} (this machine would name it {expected})")

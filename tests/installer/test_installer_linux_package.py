@@ -118,7 +118,8 @@ def test_archive_layout(cfg, build_script, tmp_path):
 def test_install_sh_installs_and_uninstalls(cfg, build_script, smoke, tmp_path):
     archive = build_script.linux_archive(make_fake_bundle(tmp_path, cfg), tmp_path, "1.2.3")
     with tarfile.open(archive) as tar:
-        tar.extractall(tmp_path / "unpacked", filter="tar")
+        tar.extractall(tmp_path / "unpacked",
+                       **({"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}))
     top = tmp_path / "unpacked" / cfg.archive_basename("1.2.3")
     prefix = tmp_path / "prefix with space"
     env = dict(os.environ, PREFIX=str(prefix))
