@@ -61,9 +61,9 @@ def growth_of(series: np.ndarray) -> np.ndarray:
     """Year-on-year growth; NaN for the first year and over a zero or negative base."""
     out = np.full(series.shape, np.nan)
     prev = series[..., :-1]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):
         g = series[..., 1:] / prev - 1.0
-    out[..., 1:] = np.where(prev > 0, g, np.nan)
+    out[..., 1:] = np.where((prev > 0) & np.isfinite(g), g, np.nan)
     return out
 
 
@@ -92,8 +92,9 @@ def segment_table(model: Model, i: int) -> SegmentTable:
     revenue, profit = segment_series(model, i)
     years = np.asarray(model.years)
     is_actual = years < model.first_forecast_year
-    with np.errstate(divide="ignore", invalid="ignore"):
-        margin = np.where(revenue != 0, profit / revenue, np.nan)
+    with np.errstate(all="ignore"):
+        margin = profit / revenue
+    margin = np.where((revenue != 0) & np.isfinite(margin), margin, np.nan)
     growth = growth_of(revenue)
     seg = model.segments[i]
     # Forecast growth is an input: show it exactly, even over a zero base.
@@ -135,9 +136,18 @@ def edit_cell(model: Model, i: int, year: int, row: str, value: float) -> list[t
     if year not in years:
         raise InvalidEditError(f"{year} is not one of the model's years")
     k = years.index(year)
+    with np.errstate(all="ignore"):
+        changes = _edit_changes(model, i, year, k, row, float(value))
+    for path, new_value in changes:
+        if not math.isfinite(new_value):
+            raise InvalidEditError("the value is out of range: it would make an input too large to hold")
+    return [(path, float(new_value)) for path, new_value in changes]
+
+
+def _edit_changes(model: Model, i: int, year: int, k: int, row: str, value: float) -> list[tuple[Path, float]]:
+    years = model.years
     revenue, profit = segment_series(model, i)
     base: Path = ("segments", i)
-    value = float(value)
     if year >= model.first_forecast_year:
         fc: Path = base + ("forecast", str(year))
         prev_revenue = revenue[k - 1]

@@ -52,7 +52,10 @@ class Model:
     @classmethod
     def from_dict(cls, doc: Any) -> "Model":
         """Validate and normalize a parsed JSON document; raise ModelFileError."""
-        normalized, issues = check_document(doc)
+        try:
+            normalized, issues = check_document(doc)
+        except RecursionError:
+            raise ModelFileError("", "the document is nested too deeply to be a model") from None
         errors = [i for i in issues if i.severity == "error"]
         if errors:
             first = errors[0]
@@ -126,7 +129,8 @@ class Model:
 
     @property
     def base_year(self) -> int:
-        return int(self.doc["valuation"].get("base_year", self.first_forecast_year))
+        value = self.doc["valuation"].get("base_year")
+        return self.first_forecast_year if value is None else int(value)
 
     @property
     def segments(self) -> list[dict]:
@@ -170,7 +174,7 @@ class Model:
         return 0.0 if value is None else float(value)
 
     def company_forecast_value(self, key: str, year: int) -> float:
-        table = self.doc.get("company_forecast", {}).get(key, {})
+        table = (self.doc.get("company_forecast") or {}).get(key) or {}
         value = table.get(str(year))
         return 0.0 if value is None else float(value)
 
@@ -304,6 +308,11 @@ def check_document(doc: Any) -> tuple[dict, list[Issue]]:
         c.number(market, "shares", ("market",), rule="must be a number greater than 0", ok=lambda v: v > 0)
         for key in ("pe_ttm", "pb_mrq"):
             c.number(market, key, ("market",), required=False)
+        price, shares = market.get("price"), market.get("shares")
+        if isinstance(price, float) and isinstance(shares, float) and price > 0 and shares > 0:
+            cap = price * shares
+            if not (math.isfinite(cap) and cap > 0 and math.isfinite(1.0 / cap)):
+                c.error(("market",), f"price × shares must give a market cap a computer can hold, got {_fmt(cap)}", "range")
 
     years = doc.get("years")
     years_ok = False
@@ -372,11 +381,39 @@ def check_document(doc: Any) -> tuple[dict, list[Issue]]:
                 if table is None:
                     continue
                 for year_key in list(table):
-                    if years_ok and (not year_key.lstrip("-").isdigit() or int(year_key) not in years):
+                    if years_ok and year_key not in {str(y) for y in years}:
                         c.error(("company_forecast", key, year_key), f"is not one of the model's years ({years[0]}–{years[-1]})", "range")
                         continue
                     c.number(table, year_key, ("company_forecast", key), required=False)
+    fin = doc.get("financials")
+    if fin is not None:
+        if not isinstance(fin, dict):
+            c.error(("financials",), f"must be an object, got {_type_name(fin)}", "type")
+        else:
+            basis = fin.get("basis")
+            if basis is not None and basis not in ("annual", "half_year", "ttm"):
+                c.error(("financials", "basis"), f'must be "annual", "half_year" or "ttm", got {_type_name(basis)}', "range")
+            if fin.get("period") is not None and not isinstance(fin["period"], str):
+                c.error(("financials", "period"), f"must be text, got {_type_name(fin['period'])}", "type")
+            for key in ("revenue", "net_profit_attributable", "equity"):
+                c.number(fin, key, ("financials",), required=False)
+    _check_free_numbers(c, doc, ())
     return doc, c.issues
+
+
+def _check_free_numbers(c: _Checker, node: Any, path: Path) -> None:
+    """JSON cannot store NaN or Infinity: refuse them anywhere (notes, reference,
+    unknown keys), or the model could be opened but never saved again."""
+    reported = {issue.path for issue in c.issues}
+    stack = [(node, path)]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((v, where + (k,)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, where + (i,)) for i, v in enumerate(value))
+        elif isinstance(value, float) and not math.isfinite(value) and path_text(where) not in reported:
+            c.error(where, f"must be a finite number, got {value!r} (JSON cannot store it)", "non_finite")
 
 
 def _check_segment(c: _Checker, seg: Any, i: int, actual_years: list[int], forecast_years: list[int],
@@ -400,7 +437,7 @@ def _check_segment(c: _Checker, seg: Any, i: int, actual_years: list[int], forec
             c.number(row, "revenue", base + ("actuals", str(y)), rule="must be a number ≥ 0", ok=lambda v: v >= 0)
             c.number(row, "net_profit", base + ("actuals", str(y)))
         for key in actuals:
-            if not key.lstrip("-").isdigit() or int(key) not in actual_years:
+            if key not in {str(y) for y in actual_years}:
                 c.error(base + ("actuals", key), f"is not an actual year ({actual_years[0]}–{actual_years[-1]})", "range")
     if years_ok and forecast is not None:
         for y in forecast_years:
@@ -411,7 +448,7 @@ def _check_segment(c: _Checker, seg: Any, i: int, actual_years: list[int], forec
                      rule="must be a number greater than -1", ok=lambda v: v > -1)
             c.number(row, "margin", base + ("forecast", str(y)))
         for key in forecast:
-            if not key.lstrip("-").isdigit() or int(key) not in forecast_years:
+            if key not in {str(y) for y in forecast_years}:
                 c.error(base + ("forecast", key), f"is not a forecast year ({forecast_years[0]}–{forecast_years[-1]})", "range")
     tg = company_tg
     if "terminal_growth" in seg and seg["terminal_growth"] is not None:

@@ -38,6 +38,8 @@ def loads_model(text: str | bytes) -> Model:
         raise ModelFileError("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
         raise ModelFileError("", "not valid JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer literal beyond Python's digit limit
+        raise ModelFileError("", f"not valid JSON: {exc}") from None
     return Model.from_dict(doc)
 
 
@@ -68,6 +70,9 @@ def save_model(model: Model, path: str | os.PathLike, backup: bool = True) -> No
     the old file is left byte-identical and no temp file remains.
     """
     target = Path(path)
+    if target.is_symlink():
+        # Write through the link: the real file gets the new version, the link stays.
+        target = Path(os.path.realpath(target))
     try:
         data = dumps_model(model).encode("utf-8")
     except ValueError as exc:  # NaN/inf slipped into the document

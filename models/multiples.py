@@ -51,7 +51,10 @@ def ratio(market_cap: float, denominator: float | None) -> tuple[float | None, b
         return None, False
     if denominator <= 0:
         return None, True
-    return market_cap / denominator, False
+    value = market_cap / denominator
+    if not math.isfinite(value):   # a denominator too small to divide by
+        return None, True
+    return value, False
 
 
 def _number(value) -> float | None:

@@ -62,7 +62,7 @@ def prepare(model: Model) -> Prepared:
     val = doc["valuation"]
     company_tg = val["terminal_growth"]
     company_fade = val["fade_years"]
-    base = val.get("base_year", ffy)
+    base = ffy if val.get("base_year") is None else val["base_year"]
     last_actual_rows = [seg["actuals"][last_actual] for seg in segs]
     return Prepared(
         names=[seg["name"] for seg in segs],
@@ -260,7 +260,7 @@ def _looks_valid(model: Model) -> bool:
         scalars = [doc["market"]["price"], doc["market"]["shares"], val["terminal_growth"]]
         if type(val["fade_years"]) is not int or not 0 <= val["fade_years"] <= MAX_FADE_YEARS:
             return False
-        if "base_year" in val and (type(val["base_year"]) is not int or val["base_year"] > ffy):
+        if val.get("base_year") is not None and (type(val["base_year"]) is not int or val["base_year"] > ffy):
             return False
         w = val.get("dynamic_weights")
         if w is not None:
@@ -304,8 +304,9 @@ def _looks_valid(model: Model) -> bool:
             for table in cf.values():
                 if not isinstance(table, dict):
                     return False
+                year_keys = {str(y) for y in years}
                 for k, v in table.items():
-                    if not k.isdigit() or int(k) not in years:
+                    if k not in year_keys:
                         return False
                     scalars.append(v)
         for group in (scalars, rates, actual_values, forecast_values):
@@ -321,7 +322,9 @@ def _looks_valid(model: Model) -> bool:
                 and np.isfinite(fc_arr).all()):
             return False
         r, roe, g2, mult, tg = rate.T
+        cap = scal[0] * scal[1]
         return bool(scal[0] > 0 and scal[1] > 0 and -1 < scal[2] <= 0.5
+                    and np.isfinite(cap) and cap > 0 and np.isfinite(1.0 / cap)
                     and (r > tg).all() and (tg > -1).all() and (tg <= 0.5).all() and (roe > 0).all()
                     and (g2 > -1).all() and (mult >= 0).all()
                     and (act_arr[:, 0] >= 0).all() and (fc_arr[:, 0] > -1).all())

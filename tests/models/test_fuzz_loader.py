@@ -253,11 +253,9 @@ def test_truncated_file(tmp_path, n):
 
 
 # null where the format allows a key to be absent: the loader accepts it (null =
-# absent), so the model must then value without crashing. These paths crash
-# valuate today (test_null_optional_key_values below, xfail); the random tests
-# skip them so that they stay deterministic.
-KNOWN_NULL_CRASHES = {("valuation", "base_year"), ("company_forecast",),
-                      ("company_forecast", "non_operating_profit"), ("company_forecast", "minority_profit")}
+# absent), so the model must then value without crashing (once these crashed:
+# base_year and company_forecast; test_null_optional_key_values covers them all).
+KNOWN_NULL_CRASHES: set = set()   # all fixed in the engine; kept so a new one can be listed
 
 
 @SETTINGS
@@ -309,10 +307,7 @@ def test_missing_required_key_is_named(path):
 NULL_OK = [p for p in PATHS if checked(p) and optional(p)]
 
 
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="engine bug: null loads (treated as absent) "
-                                            "but valuate crashes (TypeError/AttributeError)"))
-    if p in KNOWN_NULL_CRASHES else p for p in NULL_OK], ids=[text_of(p) for p in NULL_OK])
+@pytest.mark.parametrize("path", NULL_OK, ids=[text_of(p) for p in NULL_OK])
 def test_null_optional_key_values(path):
     """An optional key set to null loads (null = absent) and the model values."""
     result = outcome(dumps(replaced(SAMPLE_DOC, path, None)))
@@ -467,15 +462,10 @@ def test_non_finite_at_every_numeric_path(literal):
         assert names_path(err, path), (path, literal, str(err))
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: an integer literal of more than 4300 digits raises a bare "
-                                       "ValueError from json (int max_str_digits), not ModelFileError")
 def test_integer_literal_beyond_python_digit_limit():
     outcome(with_literal(("market", "price"), "1" + "0" * 5000))
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: NaN/Infinity under a free-form key (reference, notes, "
-                                       "unknown keys) loads, but the model can then never be saved "
-                                       "(dumps_model: allow_nan=False) - the user's work is stuck")
 @pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e999"])
 def test_non_finite_in_a_free_form_key_is_refused_or_round_trips(literal):
     result = outcome(with_literal(("reference", "ddm_total"), literal))
@@ -484,8 +474,6 @@ def test_non_finite_in_a_free_form_key_is_refused_or_round_trips(literal):
         assert names_path(result, ("reference", "ddm_total"))
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: financials (documented optional key) is not validated: "
-                                       "a huge integer makes valuate raise OverflowError; NaN/1e999 reach P/S")
 @pytest.mark.parametrize("literal", ["1" + "0" * 400, "NaN", "1e999"])
 def test_non_finite_financials(literal):
     text = (SAMPLES / "wandong-medical-600055.json").read_text(encoding="utf-8")
@@ -513,10 +501,6 @@ def _tiny_profit(doc):
     doc["company_forecast"]["non_operating_profit"]["2024"] = 1e-320
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: valid inputs whose products leave float range: "
-                                       "price×shares underflowing to 0 makes valuate raise ZeroDivisionError; "
-                                       "overflowing to inf gives market_cap=inf and upside −100%; a subnormal "
-                                       "revenue or net profit gives P/S or P/E = inf")
 @pytest.mark.parametrize("edit", [_cap(1e-300, 1e-300), _cap(1e200, 1e200), _tiny_revenue, _tiny_profit],
                          ids=["market-cap-underflow", "market-cap-overflow", "subnormal-revenue", "subnormal-profit"])
 def test_extreme_but_valid_numbers_value_finitely_or_are_refused(edit):
@@ -540,8 +524,6 @@ def test_deep_nesting_inside_a_free_key(depth):
     outcome(with_literal(("reference", "ddm_total"), "[" * depth + "]" * depth))
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: nesting ~500-1000 deep parses but copy_json/recursion in "
-                                       "the checker raises RecursionError instead of ModelFileError")
 @pytest.mark.parametrize("depth", [600, 900])
 def test_deep_nesting_just_below_the_json_limit(depth):
     recursion = False
@@ -567,8 +549,6 @@ def test_odd_year_keys_are_named(key):
     assert names_path(err, ("segments", 1, "actuals"))
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: a year key whose characters pass str.isdigit() but not "
-                                       "int() ('²', '--2023') raises a bare ValueError in check_document")
 @pytest.mark.parametrize("where", ["actuals", "forecast", "company_forecast"])
 @pytest.mark.parametrize("key", ["²", "--2023"])
 def test_year_keys_that_fool_isdigit(where, key):
@@ -581,9 +561,6 @@ def test_year_keys_that_fool_isdigit(where, key):
     assert isinstance(err, ModelFileError)
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: a non-canonical spelling of an actual year ('02023', "
-                                       "Arabic-Indic digits) is accepted beside the real '2023' row and then "
-                                       "silently ignored by every computation")
 @pytest.mark.parametrize("key", ["02023", "٢٠٢٣"])
 def test_non_canonical_year_key_is_refused(key):
     doc = copy.deepcopy(SAMPLE_DOC)

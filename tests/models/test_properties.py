@@ -530,15 +530,12 @@ def test_edit_cell_typed_revenue_is_shown_back(case, data):
     assert after.revenue[k] == pytest.approx(typed, rel=1e-12)
     np.testing.assert_array_equal(after.revenue[:k], before.revenue[:k])
     np.testing.assert_array_equal(after.growth[k + 1:], before.growth[k + 1:])
-    # Sane magnitudes: a subnormal profit is test_profit_growth_over_a_tiny_base (xfail).
+    # Sane magnitudes: a subnormal profit is test_profit_growth_over_a_tiny_base.
     typed_profit = data.draw(st.one_of(st.just(0.0), st.floats(1e-6, 100.0), st.floats(-100.0, -1e-6)))
     _apply(model, edit_cell(model, i, year, "net_profit", typed_profit))
     assert segment_table(model, i).net_profit[k] == pytest.approx(typed_profit, rel=1e-12, abs=1e-12)
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: growth_of() divides by a tiny positive base without "
-                                       "errstate(over=...): RuntimeWarning 'overflow encountered in divide' and an "
-                                       "inf profit growth in the table")
 def test_profit_growth_over_a_tiny_base():
     doc = {
         "format": "valuation-workbench-model", "version": 1, "company": {"name": "x"},

@@ -248,8 +248,6 @@ def test_non_finite_value_in_document_is_not_written(saved, other):
     assert listing(path.parent) == before
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: saving through a symlink replaces the link with a regular "
-                                       "file; the real file (the link's target) keeps the old version")
 def test_save_through_a_symlink_updates_the_real_file(tmp_path, sample, other):
     real_dir = tmp_path / "synced"
     real_dir.mkdir()
