@@ -6,7 +6,7 @@ print one line and the GUI can mark the right cell.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -21,6 +21,8 @@ class Issue:
     message: str
     severity: Severity = "error"
     code: str = ""
+    #: Values a translated message needs (segment name, rates, years), by code.
+    params: dict = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message

@@ -193,3 +193,18 @@ def test_overflow_is_a_clear_error_not_a_warning_or_inf():
     doc["segments"][0]["forecast"] = {str(y): {"growth": 1e30, "margin": 0.1} for y in range(2025, 2060)}
     with pytest.raises(InvalidInputError, match="too large"):
         valuate(Model.from_dict(doc))
+
+
+def test_warnings_carry_params_for_translated_messages():
+    doc = hand_doc()
+    doc["segments"][0]["forecast"]["2025"]["growth"] = 0.30
+    doc["segments"][0]["forecast"]["2026"]["margin"] = -0.05
+    r = valuate(Model.from_dict(doc))
+    by_code = {}
+    for w in r.warnings:
+        by_code.setdefault(w.code, []).append(w)
+    clamp = by_code["payout_clamped"][0]
+    assert clamp.params == {"segment": "主业", "years": [2025], "roe": 0.2, "clamp": "zero", "stage": "explicit"}
+    assert by_code["negative_earnings"][0].params == {"segment": "主业", "years": [2026]}
+    share = by_code["terminal_share"][0]
+    assert share.params["segment"] == "主业" and 0.75 < share.params["share"] < 1.5
