@@ -35,6 +35,17 @@ DIST_NAME = cfg.APP_NAME
 WHEEL_PREFIX = DIST_NAME.replace("-", "_")
 
 
+# Run in the installed environment: the app's modules import, and the package
+# data (a sample, the icon, compiled translations) came along in the wheel.
+PACKAGE_DATA_CHECK = (
+    "import desktop_app, PySide6.QtWidgets, pyqtgraph, pandas, resources, pathlib; "
+    "r = pathlib.Path(resources.__file__).parent; "
+    "assert (r / 'samples' / 'united-imaging-688271.json').is_file(), 'no sample'; "
+    "assert (r / 'icons' / 'valuation-workbench.svg').is_file(), 'no icon'; "
+    "assert list((r / 'translations').glob('*_zh_CN.qm')), 'no translations'"
+)
+
+
 def requirement(version: str, extras: list[str]) -> str:
     """``valuation-workbench[test]==0.1.0``: pinned to this checkout's version."""
     extra = f"[{','.join(sorted(set(extras)))}]" if extras else ""
@@ -73,7 +84,7 @@ def install_commands(dest: Path, version: str, extras: list[str], python: str = 
     commands.append([python, "-m", "pip", "install", "--no-index", "--find-links", str(dest),
                      requirement(version, extras)])
     commands.append([python, "-m", "models", "--version"])
-    commands.append([python, "-c", "import desktop_app, PySide6.QtWidgets, pyqtgraph, pandas"])
+    commands.append([python, "-c", PACKAGE_DATA_CHECK])
     return commands
 
 

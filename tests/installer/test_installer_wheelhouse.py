@@ -36,6 +36,7 @@ def test_install_uses_no_index_and_pins_the_version(wheelhouse):
     assert install[-1] == "valuation-workbench[test]==1.2.3"
     assert not any("index-url" in arg for cmd in commands for arg in cmd)
     assert commands[1] == ["py", "-m", "models", "--version"]
+    assert commands[2] == ["py", "-c", wheelhouse.PACKAGE_DATA_CHECK]
 
 
 def test_install_into_a_new_venv(wheelhouse, tmp_path):
@@ -92,3 +93,26 @@ def test_install_fails_when_the_installed_version_differs(wheelhouse, cfg, tmp_p
 
     monkeypatch.setattr(wheelhouse, "run", lambda cmd, **kw: Old())
     assert wheelhouse.main(["install", "--dest", str(tmp_path), "--python", "py"]) == 1
+
+
+def test_package_data_check_passes_on_this_checkout(wheelhouse, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    ok = subprocess.run([sys.executable, "-c", wheelhouse.PACKAGE_DATA_CHECK], cwd=root,
+                        capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    # a resources package without translations fails it
+    fake = tmp_path / "resources"
+    (fake / "samples").mkdir(parents=True)
+    (fake / "icons").mkdir()
+    (fake / "__init__.py").write_text("")
+    (fake / "samples" / "united-imaging-688271.json").write_text("{}")
+    (fake / "icons" / "valuation-workbench.svg").write_text("<svg/>")
+    bad = subprocess.run([sys.executable, "-c", wheelhouse.PACKAGE_DATA_CHECK], cwd=tmp_path,
+                         capture_output=True, text=True,
+                         env={"PYTHONPATH": f"{tmp_path}{__import__('os').pathsep}{root}",
+                              "QT_QPA_PLATFORM": "offscreen"})
+    assert bad.returncode != 0 and "no translations" in bad.stderr
