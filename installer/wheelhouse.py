@@ -26,6 +26,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -139,13 +140,19 @@ def main(argv: list[str] | None = None) -> int:
     env.pop("PIP_FIND_LINKS", None)
     env.pop("PIP_INDEX_URL", None)
     env.pop("PIP_EXTRA_INDEX_URL", None)
+    env.pop("PYTHONPATH", None)
     for cmd in commands[:-2]:
         run(cmd, env=env)
-    reported = run(commands[-2], capture_output=True, text=True).stdout.strip()
-    if version not in reported:
-        print(f"[wheelhouse] installed app reports {reported!r}, expected {version}", file=sys.stderr)
-        return 1
-    run(commands[-1])
+    # check from an empty folder, so that a checkout in the current folder
+    # cannot stand in for what was installed
+    with tempfile.TemporaryDirectory(prefix="vw-wheelhouse-") as elsewhere:
+        reported = run(commands[-2], capture_output=True, text=True, cwd=elsewhere,
+                       env=env).stdout.strip()
+        if version not in reported:
+            print(f"[wheelhouse] installed app reports {reported!r}, expected {version}",
+                  file=sys.stderr)
+            return 1
+        run(commands[-1], cwd=elsewhere, env=env)
     print(f"[wheelhouse] installed offline: {reported}")
     return 0
 

@@ -83,6 +83,10 @@ def test_install_ignores_pip_configuration(wheelhouse, cfg, tmp_path, monkeypatc
     assert "--no-index" in install_cmd
     assert install_kwargs["env"]["PIP_CONFIG_FILE"] == __import__("os").devnull
     assert "PIP_INDEX_URL" not in install_kwargs["env"]
+    # the checks run from an empty folder, never from a checkout that could shadow the install
+    for _cmd, kwargs in calls[-2:]:
+        assert kwargs["cwd"] != __import__("os").getcwd()
+        assert not list(__import__("pathlib").Path(kwargs["cwd"]).iterdir())
 
 
 def test_install_fails_when_the_installed_version_differs(wheelhouse, cfg, tmp_path, monkeypatch):
