@@ -197,7 +197,9 @@ class TornadoView(PlotView):
     def _fill_table(self, names: dict[str, str]) -> None:
         rows = [(m, b) for m in METHODS for b in self.bars[m]]
         table = self.table
-        table.setUpdatesEnabled(False)
+        # No setUpdatesEnabled(False/True) around this: re-enabling repaints the
+        # whole table (headers, scroll bars); per-item setText repaints only
+        # the cells whose text changed.
         if table.rowCount() != len(rows):
             table.setRowCount(len(rows))
             self._table_sized = False
@@ -220,7 +222,6 @@ class TornadoView(PlotView):
         if not self._table_sized:
             self._table_sized = True
             table.resizeColumnsToContents()
-        table.setUpdatesEnabled(True)
 
     def _draw_invalid(self, reason: str = "") -> None:
         self.bars = {m: [] for m in METHODS}
