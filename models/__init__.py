@@ -10,7 +10,8 @@ from .model_file import dumps_model, load_model, loads_model, save_model
 from .sensitivity import (DEFAULT_SHOCKS, DRIVERS, ScenarioResult, TornadoBar, base_driver_value,
                           evaluate_scenarios, sensitivity_grid, sensitivity_grid_result,
                           sensitivity_sweep, tornado)
-from .status import STATUS_CODES, STATUS_THRESHOLDS, status_for, status_label
+from .status import STATUS_CODES, STATUS_THRESHOLDS, status_for, status_label, upside
+from .valuation import prepare
 from .valuation import DDMSegment, DynamicSegment, MethodResult, ValuationResult, validate, valuate
 
 __all__ = [
@@ -18,6 +19,6 @@ __all__ = [
     "dumps_model", "valuate", "validate", "ValuationResult", "MethodResult", "DDMSegment", "DynamicSegment",
     "sensitivity_grid", "sensitivity_grid_result", "sensitivity_sweep", "evaluate_scenarios", "tornado",
     "TornadoBar", "ScenarioResult", "DRIVERS", "DEFAULT_SHOCKS", "base_driver_value",
-    "STATUS_CODES", "STATUS_THRESHOLDS", "status_for", "status_label",
+    "STATUS_CODES", "STATUS_THRESHOLDS", "status_for", "status_label", "upside", "prepare",
     "Issue", "ModelError", "ModelFileError", "InvalidInputError", "InvalidEditError",
 ]

@@ -71,11 +71,12 @@ class TornadoBar:
         return abs(self.high_value - self.low_value)
 
 
-def base_driver_value(model: Model, driver: str) -> float:
-    """The driver's neutral value: 0 for shifts, 1 for scales, the model's terminal growth."""
+def base_driver_value(model: Model, driver: str, segment: int | None = None) -> float:
+    """The driver's neutral value: 0 for shifts, 1 for scales; for terminal
+    growth the company's (or, with ``segment``, that segment's own)."""
     _check_driver(driver)
     if driver == "terminal_growth":
-        return model.terminal_growth
+        return model.terminal_growth if segment is None else model.segment_terminal_growth(segment)
     return 1.0 if driver.endswith("_scale") else 0.0
 
 
@@ -154,9 +155,12 @@ def evaluate_scenarios(model: Model, drivers: Mapping[str, Sequence[float] | np.
 
 
 def sensitivity_sweep(model: Model, driver: str, values: Sequence[float] | np.ndarray,
-                      method: str = "ddm", segment: int | None = None) -> ScenarioResult:
-    """One driver over ``values``: totals (len(values),), segments (len(values), S)."""
-    return evaluate_scenarios(model, {driver: np.asarray(values, dtype=float)}, method, segment)
+                      method: str = "ddm", segment: int | None = None,
+                      prepared: Prepared | None = None) -> ScenarioResult:
+    """One driver over ``values``: totals (len(values),), segments (len(values), S).
+    ``prepared`` (``models.valuation.prepare(model)``) saves re-reading the model
+    when one caller makes several sweeps of the same model."""
+    return evaluate_scenarios(model, {driver: np.asarray(values, dtype=float)}, method, segment, prepared)
 
 
 def sensitivity_grid_result(model: Model, x_driver: str, x_values, y_driver: str, y_values,
@@ -186,6 +190,8 @@ def tornado(model: Model, method: str = "ddm", shocks: Mapping[str, tuple[float,
     shocks = dict(DEFAULT_SHOCKS if shocks is None else shocks)
     # Drivers the method does not use would only add zero-length bars.
     unused = ("multiple_scale",) if method == "ddm" else ("terminal_growth", "fade_growth_shift")
+    if segment is not None:
+        unused += ("excess_cash_scale",)   # a company figure: no segment's driver
     for name in unused:
         shocks.pop(name, None)
     p = prepare(model)
@@ -195,7 +201,7 @@ def tornado(model: Model, method: str = "ddm", shocks: Mapping[str, tuple[float,
         _check_driver(name)
         low, high = shocks[name]
         if name == "terminal_growth":
-            base_tg = model.terminal_growth if segment is None else model.segment_terminal_growth(segment)
+            base_tg = base_driver_value(model, "terminal_growth", segment)
             low, high = base_tg + low, base_tg + high
         inputs.append((low, high))
     K = 1 + 2 * len(names)

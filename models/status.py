@@ -43,6 +43,16 @@ def status_label(code: str, lang: str = "zh") -> str:
     return STATUS_LABELS[code]["zh" if lang.startswith("zh") else "en"]
 
 
+def upside(total, market_cap: float):
+    """Upside X = value / market cap − 1, for a number or elementwise for an
+    array (NaN, an invalid scenario, stays NaN)."""
+    import numpy as np
+
+    if isinstance(total, (int, float)):
+        return float(total) / market_cap - 1.0
+    return np.asarray(total, dtype=float) / market_cap - 1.0
+
+
 def band_edges(market_cap: float) -> list[float]:
     """Equity values at which the status changes, for a given market cap."""
     return [market_cap * (1.0 + t) for t in STATUS_THRESHOLDS]

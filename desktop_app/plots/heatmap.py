@@ -7,7 +7,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 import pyqtgraph as pg
 
 from models import sensitivity
-from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for
+from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for, upside
 
 from .base import PlotContext, PlotView, invalid_text
 from .colors import FOREGROUND, INVALID_COLOR, STATUS_COLORS
@@ -32,12 +32,9 @@ def upside_colormap() -> pg.ColorMap:
 
 
 def upside_of(total: np.ndarray, market_cap: float) -> np.ndarray:
-    """Upside of an equity value against the market cap (the method doc's
-    X = value / market cap − 1), elementwise; NaN stays NaN.
-
-    This is the one line of the valuation definition the GUI repeats: the engine
-    returns grids of values, not of upside (see the report to the lead)."""
-    return np.asarray(total, dtype=float) / market_cap - 1.0
+    """Upside of each equity value against the market cap (the engine's
+    ``models.status.upside``); NaN, an invalid cell, stays NaN."""
+    return np.asarray(upside(total, market_cap), dtype=float)
 
 
 class HeatmapView(PlotView):
@@ -130,9 +127,7 @@ class HeatmapView(PlotView):
     # -- drawing ---------------------------------------------------------------
     def _draw(self, ctx: PlotContext) -> None:
         model, result, config = ctx.model, ctx.result, ctx.config
-        base_g = float(sensitivity.base_driver_value(model, "terminal_growth"))
-        if ctx.segment is not None:
-            base_g = float(model.segment_terminal_growth(ctx.segment))
+        base_g = float(sensitivity.base_driver_value(model, "terminal_growth", ctx.segment))
         x = config.heatmap_rate.values()
         y = config.heatmap_terminal_growth.values(base_g)
         totals = np.asarray(sensitivity.sensitivity_grid(

@@ -106,9 +106,7 @@ class SweepView(PlotView):
     def _draw(self, ctx: PlotContext) -> None:
         model, result = ctx.model, ctx.result
         rng = getattr(ctx.config, self.config_field)
-        base = float(sensitivity.base_driver_value(model, self.driver))
-        if self.driver == "terminal_growth" and ctx.segment is not None:
-            base = float(model.segment_terminal_growth(ctx.segment))
+        base = float(sensitivity.base_driver_value(model, self.driver, ctx.segment))
         offset = base if self.driver == "terminal_growth" else 0.0
         x = rng.values(offset)
         self.x_values = x

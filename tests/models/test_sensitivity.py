@@ -131,3 +131,17 @@ def test_unknown_driver_or_method_is_a_clear_error(sample):
         sensitivity_sweep(sample, "growth_shift", [0.0], method="dcf")
     with pytest.raises(ValueError, match="out of range"):
         sensitivity_sweep(sample, "growth_shift", [0.0], segment=7)
+
+
+def test_upside_elementwise_and_segment_base_values(sample):
+    from models import upside
+    np.testing.assert_allclose(upside(np.array([652.32, np.nan, 1304.64 * 2]), 1304.64), [652.32 / 1304.64 - 1, np.nan, 1.0])
+    assert upside(1304.64, 1304.64) == 0.0
+    m = sample.copy()
+    m.segments[1]["terminal_growth"] = 0.01
+    assert base_driver_value(m, "terminal_growth") == 0.03
+    assert base_driver_value(m, "terminal_growth", 1) == 0.01
+    bars = {b.driver: b for b in tornado(m, "ddm", segment=1)}
+    assert bars["terminal_growth"].low_input == pytest.approx(0.0)
+    assert "excess_cash_scale" not in bars          # a company figure, not a segment's
+    assert "excess_cash_scale" in {b.driver for b in tornado(m, "ddm")}
