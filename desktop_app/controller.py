@@ -84,6 +84,8 @@ class Controller(QObject):
         self.views: list[StateView] = []
         self.plot_panels: list = []
         self.state: ComputedState | None = None
+        # the last exception the sensitivity panel raised, if any
+        self.panel_error: str | None = None
         document.valuesChanged.connect(self._on_values_changed)
         document.modelReplaced.connect(self._on_model_replaced)
 
@@ -118,6 +120,9 @@ class Controller(QObject):
         for view in self.views:
             view.update_state(state, structure_changed)
         for panel in self.plot_panels:
-            panel.update_model(state.model, state.result)
+            try:
+                panel.update_model(state.model, state.result)
+            except Exception as exc:  # noqa: BLE001 - a plot bug must not stop the tables updating
+                self.panel_error = f"{type(exc).__name__}: {exc}"
         self.recomputed.emit(state)
         return state

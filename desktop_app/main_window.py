@@ -27,11 +27,17 @@ from desktop_app.widgets.spreadsheet import SpreadsheetView
 MODEL_FILTER_EXT = "*.vwm.json *.json"
 
 
+PLOTS_ERROR: list[str] = []
+
+
 def load_plots_panel_class():
-    """The sensitivity panel of issue 5, if it is installed; None otherwise."""
+    """The sensitivity panel of issue 5, if it is installed and imports; None
+    otherwise (the reason goes to :data:`PLOTS_ERROR`): a broken plots package
+    must not keep the workbench from starting."""
     try:
         from desktop_app.plots import SensitivityPanel  # noqa: PLC0415 - optional, owned by issue 5
-    except ImportError:
+    except Exception as exc:  # noqa: BLE001
+        PLOTS_ERROR[:] = [f"{type(exc).__name__}: {exc}"]
         return None
     return SensitivityPanel
 
@@ -109,7 +115,12 @@ class MainWindow(QMainWindow):
         if with_plots:
             panel_class = load_plots_panel_class()
             if panel_class is not None:
-                self.plots_panel = panel_class(self)
+                try:
+                    self.plots_panel = panel_class(self)
+                except Exception as exc:  # noqa: BLE001 - the tables work without the plots
+                    PLOTS_ERROR[:] = [f"{type(exc).__name__}: {exc}"]
+                    panel_class = None
+            if panel_class is not None:
                 self.plots_dock = QDockWidget(self)
                 self.plots_dock.setObjectName("sensitivityDock")
                 self.plots_dock.setWidget(self.plots_panel)
@@ -128,6 +139,8 @@ class MainWindow(QMainWindow):
         document.autosaved.connect(self._on_autosaved)
         self.messages.issueActivated.connect(self.go_to_issue)
 
+        if with_plots and self.plots_panel is None and PLOTS_ERROR:
+            self.messages.log(self.tr("The sensitivity panel is unavailable: %1").replace("%1", PLOTS_ERROR[0]))
         self._create_actions()
         self._create_menus()
         self.retranslate()
@@ -320,7 +333,10 @@ class MainWindow(QMainWindow):
         self.settings.set("language", code)
         app = QApplication.instance()
         i18n.install(app, code)
+        # LanguageChange events reach the widgets later; retranslate now
         self.retranslate()
+        self.header.retranslate()
+        self.messages.retranslate()
         self.controller.recompute(False)
 
     def _update_title(self) -> None:

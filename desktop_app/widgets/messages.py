@@ -35,6 +35,10 @@ class MessagesPanel(QWidget):
 
     def retranslate(self) -> None:
         self.caption.setText(self.tr("Warnings from the engine, then refused edits and file events"))
+        state = getattr(self, "_state", None)
+        if state is not None:
+            self._issue_keys = ()  # rebuild the lines with the new "Warning"/"Error" prefix
+            self.update_state(state, False)
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
@@ -42,6 +46,7 @@ class MessagesPanel(QWidget):
         super().changeEvent(event)
 
     def update_state(self, state, structure_changed: bool) -> None:
+        self._state = state
         keys = tuple((i.path, i.message, i.severity) for i in state.issues)
         if keys == self._issue_keys:
             return

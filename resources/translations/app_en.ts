@@ -298,6 +298,10 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The sensitivity panel is unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>

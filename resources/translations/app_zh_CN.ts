@@ -306,6 +306,10 @@ value</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
+        <source>The sensitivity panel is unavailable: %1</source>
+        <translation>敏感性分析面板不可用：%1</translation>
+    </message>
+    <message>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>

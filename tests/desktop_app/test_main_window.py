@@ -260,6 +260,7 @@ def test_language_switch_retranslates_live(qtbot, window, settings):
         assert window.header.ddm.badge.text() == "高估"
         assert window.forecast_model.headerData(1, Qt.Orientation.Vertical) == "收入(亿元)"
         assert settings.get("language") == "zh_CN"
+        assert any(t.startswith("⚠ 警告") for t in window.messages.texts())
     finally:
         window.set_language("en")
     assert window.menu_file.title() == "&File"
@@ -282,3 +283,32 @@ def test_sensitivity_panel_is_fed_when_present(qtbot, make_window, document):
 
 def test_no_plots_panel_without_plots(window):
     assert window.plots_panel is None and window.plots_dock is None
+
+
+def test_a_broken_sensitivity_panel_does_not_stop_the_workbench(qtbot, make_window, document, monkeypatch):
+    import desktop_app.main_window as mw
+
+    class Broken:
+        def __init__(self, parent=None):
+            raise RuntimeError("plots exploded")
+
+    monkeypatch.setattr(mw, "load_plots_panel_class", lambda: Broken)
+    win = make_window(document, with_plots=True)
+    assert win.plots_panel is None
+    assert any("plots exploded" in t for t in win.messages.texts())
+    fm = win.forecast_model
+    assert fm.setData(fm.index(fm.row_of(0, "growth"), 4), "6%")
+    assert win.header.ddm.value.text() == f"{format_value(models.valuate(document.model).ddm.total, MONEY)} 亿元"
+
+
+def test_a_panel_that_fails_on_update_does_not_stop_the_tables(qtbot, window):
+    class Failing:
+        def update_model(self, model, result):
+            raise ValueError("bad plot")
+
+    window.controller.plot_panels.append(Failing())
+    fm = window.forecast_model
+    assert fm.setData(fm.index(fm.row_of(0, "growth"), 4), "6%")
+    assert window.controller.panel_error == "ValueError: bad plot"
+    assert window.header.ddm.value.text() == \
+        f"{format_value(models.valuate(window.document.model).ddm.total, MONEY)} 亿元"
