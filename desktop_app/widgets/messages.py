@@ -8,6 +8,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from desktop_app.qt_models.issues import issue_text
+
 MAX_LOG = 200
 
 
@@ -56,7 +58,7 @@ class MessagesPanel(QWidget):
         self._issue_items = []
         for n, issue in enumerate(state.issues):
             prefix = self.tr("Error") if issue.severity == "error" else self.tr("Warning")
-            item = QListWidgetItem(f"⚠ {prefix}: {issue.message}")
+            item = QListWidgetItem(f"⚠ {prefix}: {issue_text(issue)}")
             item.setData(Qt.ItemDataRole.UserRole, issue.path)
             item.setBackground(QBrush(QColor("#ffd6d6" if issue.severity == "error" else "#fff3c4")))
             item.setToolTip(str(issue))

@@ -249,6 +249,53 @@ value</source>
     </message>
 </context>
 <context>
+    <name>EngineWarnings</name>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: discount rate %2 is less than 2 points above terminal growth %3; the terminal value is very sensitive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: terminal growth %2 is above 5%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the terminal value is %2 of the segment&apos;s DDM value (above 75%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: payout clamped to 0 in %2 (growth above ROE %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: payout clamped to 100% in %2 (negative growth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: fade payout clamped to 0 (fade growth above ROE %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: fade payout clamped to 100% (negative fade growth; ROE %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: terminal payout clamped to 0 (terminal growth above ROE %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: terminal payout clamped to 100% (negative terminal growth; ROE %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: negative earnings in %2: its dividends are negative (the segment consumes capital)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeaderWidget</name>
     <message>
         <source>Industry</source>

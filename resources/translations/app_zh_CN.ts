@@ -257,6 +257,53 @@ value</source>
     </message>
 </context>
 <context>
+    <name>EngineWarnings</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1: discount rate %2 is less than 2 points above terminal growth %3; the terminal value is very sensitive</source>
+        <translation>%1：贴现率 %2 比永续增长率 %3 高不到 2 个百分点，终值非常敏感</translation>
+    </message>
+    <message>
+        <source>%1: terminal growth %2 is above 5%</source>
+        <translation>%1：永续增长率 %2 高于 5%</translation>
+    </message>
+    <message>
+        <source>%1: the terminal value is %2 of the segment&apos;s DDM value (above 75%)</source>
+        <translation>%1：终值占该业务 DDM 价值的 %2（超过 75%）</translation>
+    </message>
+    <message>
+        <source>%1: payout clamped to 0 in %2 (growth above ROE %3)</source>
+        <translation>%1：%2 年派息率被截为 0（增速高于 ROE %3）</translation>
+    </message>
+    <message>
+        <source>%1: payout clamped to 100% in %2 (negative growth)</source>
+        <translation>%1：%2 年派息率被截为 100%（负增长）</translation>
+    </message>
+    <message>
+        <source>%1: fade payout clamped to 0 (fade growth above ROE %2)</source>
+        <translation>%1：半显性期派息率被截为 0（半显性期增速高于 ROE %2）</translation>
+    </message>
+    <message>
+        <source>%1: fade payout clamped to 100% (negative fade growth; ROE %2)</source>
+        <translation>%1：半显性期派息率被截为 100%（半显性期负增长；ROE %2）</translation>
+    </message>
+    <message>
+        <source>%1: terminal payout clamped to 0 (terminal growth above ROE %2)</source>
+        <translation>%1：永续期派息率被截为 0（永续增长率高于 ROE %2）</translation>
+    </message>
+    <message>
+        <source>%1: terminal payout clamped to 100% (negative terminal growth; ROE %2)</source>
+        <translation>%1：永续期派息率被截为 100%（永续期负增长；ROE %2）</translation>
+    </message>
+    <message>
+        <source>%1: negative earnings in %2: its dividends are negative (the segment consumes capital)</source>
+        <translation>%1：%2 年盈利为负，股息为负（该业务消耗资本）</translation>
+    </message>
+</context>
+<context>
     <name>HeaderWidget</name>
     <message>
         <source>Industry</source>

@@ -260,7 +260,10 @@ def test_language_switch_retranslates_live(qtbot, window, settings):
         assert window.header.ddm.badge.text() == "高估"
         assert window.forecast_model.headerData(1, Qt.Orientation.Vertical) == "收入(亿元)"
         assert settings.get("language") == "zh_CN"
-        assert any(t.startswith("⚠ 警告") for t in window.messages.texts())
+        assert any(t.startswith("⚠ 警告") and "年派息率被截为 0" in t for t in window.messages.texts())
+        fm = window.forecast_model
+        tip = fm.data(fm.index(fm.row_of(0, "growth"), 3), Qt.ItemDataRole.ToolTipRole)
+        assert "2025 年派息率被截为 0（增速高于 ROE 17.4%）" in tip
     finally:
         window.set_language("en")
     assert window.menu_file.title() == "&File"

@@ -314,3 +314,16 @@ def test_the_controller_reuses_the_documents_valuation(wired, document, monkeypa
     assert controller.state.result.ddm.total == original(document.model).ddm.total
     document.undo_stack.undo()                # undo: no cached result, the controller values
     assert len(calls) == 2 and controller.state.result.ddm.total == pytest.approx(695.41, abs=0.005)
+
+
+def test_engine_warnings_are_written_from_code_and_params():
+    from desktop_app.qt_models.issues import issue_text
+    w = models.Issue("segments[0].discount_rate", "engine text", "warning", "narrow_spread",
+                     {"segment": "A%2", "discount_rate": 0.045, "terminal_growth": 0.03})
+    assert issue_text(w) == ("A%2: discount rate 4.50% is less than 2 points above terminal growth 3.00%; "
+                             "the terminal value is very sensitive")
+    w = models.Issue("segments[1]", "engine text", "warning", "payout_clamped",
+                     {"segment": "B", "years": [], "roe": 0.1, "clamp": "one", "stage": "terminal"})
+    assert issue_text(w) == "B: terminal payout clamped to 100% (negative terminal growth; ROE 10.0%)"
+    assert issue_text(models.Issue("x", "kept as is", "warning", "some_new_code", {})) == "kept as is"
+    assert issue_text(models.Issue("x", "missing params", "warning", "terminal_share", {})) == "missing params"
