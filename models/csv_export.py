@@ -10,6 +10,7 @@ import csv
 import io
 import math
 import os
+import tempfile
 from numbers import Number
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -51,18 +52,21 @@ def write_csv(path: str | os.PathLike, rows: Iterable[Sequence[Any]], header: Se
     """Write rows to ``path`` as UTF-8-with-BOM CSV, atomically."""
     data = ("\ufeff" + csv_text(rows, header)).encode("utf-8")
     target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
+    tmp = None
     try:
-        with open(tmp, "wb") as handle:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent if str(target.parent) else ".")
+        tmp = Path(tmp_name)
+        with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
         raise OSError(exc.errno, f"cannot write {target}: {exc.strerror or exc}") from exc
 
 

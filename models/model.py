@@ -8,6 +8,7 @@ in ``actuals``/``forecast``/``company_forecast``, as in the file.
 from __future__ import annotations
 
 import math
+from datetime import date as _date
 from typing import Any, Iterable
 
 from .errors import Issue, ModelFileError
@@ -107,7 +108,8 @@ class Model:
 
     @property
     def unit(self) -> str:
-        return str(self.doc.get("company", {}).get("unit", "亿元"))
+        unit = (self.doc.get("company") or {}).get("unit")
+        return unit if isinstance(unit, str) and unit.strip() else "亿元"
 
     @property
     def years(self) -> list[int]:
@@ -302,6 +304,13 @@ def check_document(doc: Any) -> tuple[dict, list[Issue]]:
             if key in company and company[key] is not None and not isinstance(company[key], str):
                 c.error(("company", key), f"must be text, got {_type_name(company[key])}", "type")
 
+        report_date = company.get("report_date")
+        if isinstance(report_date, str):
+            try:
+                _date.fromisoformat(report_date)
+            except ValueError:
+                c.error(("company", "report_date"), f"must be an ISO date (YYYY-MM-DD), got {_type_name(report_date)}", "range")
+
     market = c.obj(doc, "market", ())
     if market is not None:
         c.number(market, "price", ("market",), rule="must be a number greater than 0", ok=lambda v: v > 0)
@@ -354,9 +363,9 @@ def check_document(doc: Any) -> tuple[dict, list[Issue]]:
             if not isinstance(w, list) or len(w) != 2:
                 c.error(("valuation", "dynamic_weights"), "must be a list of two numbers [w1, w2]", "type")
             else:
-                holder = {"0": w[0], "1": w[1]}
-                a = c.number(holder, "0", ("valuation", "dynamic_weights"), rule="must be a number")
-                b = c.number(holder, "1", ("valuation", "dynamic_weights"), rule="must be a number")
+                holder = {0: w[0], 1: w[1]}
+                a = c.number(holder, 0, ("valuation", "dynamic_weights"), rule="must be a number")
+                b = c.number(holder, 1, ("valuation", "dynamic_weights"), rule="must be a number")
                 if a is not None and b is not None:
                     valuation["dynamic_weights"] = [a, b]
         for key in ("excess_cash", "minority_interest", "equity_investments"):
@@ -385,6 +394,8 @@ def check_document(doc: Any) -> tuple[dict, list[Issue]]:
                         c.error(("company_forecast", key, year_key), f"is not one of the model's years ({years[0]}–{years[-1]})", "range")
                         continue
                     c.number(table, year_key, ("company_forecast", key), required=False)
+    # history (reported metrics) is free-form: its metric names are open-ended and
+    # unknown keys must survive as written; only non-finite numbers are refused (below).
     fin = doc.get("financials")
     if fin is not None:
         if not isinstance(fin, dict):
@@ -465,3 +476,12 @@ def _check_segment(c: _Checker, seg: Any, i: int, actual_years: list[int], forec
     c.number(seg, "roe", base, rule="must be a number greater than 0", ok=lambda v: v > 0)
     c.number(seg, "fade_growth", base, rule="must be a number greater than -1", ok=lambda v: v > -1)
     c.number(seg, "multiple", base, rule="must be a number ≥ 0", ok=lambda v: v >= 0)
+    for group, keys in (("ratings", ("growth", "profit_trend", "structure", "moat")),
+                        ("moat", ("moat_width", "moat_durability"))):
+        table = c.obj(seg, group, base, required=False)
+        if table is None:
+            continue
+        for key in keys:
+            c.number(table, key, base + (group,), required=False,
+                     rule="must be stars from 0 to 5 in steps of 0.5",
+                     ok=lambda v: 0 <= v <= 5 and (v * 2).is_integer())

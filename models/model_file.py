@@ -19,6 +19,19 @@ from .model import Model
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
+class _DuplicateKey(Exception):
+    pass
+
+
+def _no_duplicate_keys(pairs: list) -> dict:
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
 def loads_model(text: str | bytes) -> Model:
     """Parse a model from JSON text; raise ModelFileError naming the problem."""
     if isinstance(text, bytes):
@@ -33,11 +46,13 @@ def loads_model(text: str | bytes) -> Model:
     if not text.strip():
         raise ModelFileError("", "the file is empty")
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise ModelFileError("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
         raise ModelFileError("", "not valid JSON: nested too deeply") from None
+    except _DuplicateKey as exc:
+        raise ModelFileError("", f"the key {exc.args[0]!r} appears twice in one object; which one is meant is unclear") from None
     except ValueError as exc:  # e.g. an integer literal beyond Python's digit limit
         raise ModelFileError("", f"not valid JSON: {exc}") from None
     return Model.from_dict(doc)
@@ -91,10 +106,11 @@ def save_model(model: Model, path: str | os.PathLike, backup: bool = True) -> No
             except OSError:
                 pass
             if backup:
-                shutil.copy2(target, str(target) + ".bak")
+                _write_backup(target, folder)
         os.replace(tmp_name, target)
         tmp_name = None
         _fsync_dir(folder)
+        sweep_stale_temp_files(target)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise OSError(exc.errno, f"cannot save {target}: {reason}") from exc
@@ -104,6 +120,47 @@ def save_model(model: Model, path: str | os.PathLike, backup: bool = True) -> No
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+STALE_TEMP_SECONDS = 600
+
+
+def _write_backup(target: Path, folder: Path) -> None:
+    """Copy the current file to ``<file>.bak`` atomically (copy to a temp, then replace)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.bak.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        shutil.copy2(target, tmp)
+        os.replace(tmp, str(target) + ".bak")
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def sweep_stale_temp_files(target: str | os.PathLike, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Remove temp files a killed save left beside ``target`` (``.<name>.*.tmp``
+    older than ``older_than`` seconds); returns what was removed."""
+    import time
+
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    removed = []
+    now = time.time()
+    try:
+        candidates = list(folder.glob(f".{target.name}.*.tmp"))
+    except OSError:
+        return removed
+    for path in candidates:
+        try:
+            if now - path.stat().st_mtime > older_than:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            pass
+    return removed
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -128,6 +128,11 @@ def evaluate_scenarios(model: Model, drivers: Mapping[str, Sequence[float] | np.
             return base(values)
         return values + np.where(mask, col(name), 0.0)
 
+    with np.errstate(all="ignore"):
+        return _evaluate(p, arrays, batch, mask, S, method, col, base, shifted)
+
+
+def _evaluate(p, arrays, batch, mask, S, method, col, base, shifted) -> ScenarioResult:
     r = shifted(p.discount_rate, "discount_rate_shift")
     roe = shifted(p.roe, "roe_shift")
     g2 = shifted(p.fade_growth, "fade_growth_shift")
@@ -145,13 +150,15 @@ def evaluate_scenarios(model: Model, drivers: Mapping[str, Sequence[float] | np.
         out = value_kernel(p, discount_rate=r, roe=roe, fade_growth=g2, terminal_growth=gT,
                            multiple=mult, growth=growth, margin=margin, want=method)
         seg_values = np.array(np.broadcast_to(out[method], batch + (S,)))
+        seg_values[~np.isfinite(seg_values)] = np.nan   # beyond float range: no number to show
         invalid = (r <= gT) | (roe <= 0) | np.any(growth <= -1.0, axis=-1) | (r <= -1) | (g2 <= -1)
         if invalid.any():
             seg_values[np.broadcast_to(invalid, batch + (S,))] = np.nan
         cash = p.excess_cash * arrays["excess_cash_scale"] if "excess_cash_scale" in arrays else p.excess_cash
-        total = company_total(seg_values.sum(axis=-1), np.broadcast_to(cash, batch),
-                              p.minority_interest, p.equity_investments)
-    return ScenarioResult(np.asarray(total, dtype=float), seg_values)
+        total = np.asarray(company_total(seg_values.sum(axis=-1), np.broadcast_to(cash, batch),
+                                         p.minority_interest, p.equity_investments), dtype=float)
+        total[~np.isfinite(total)] = np.nan
+    return ScenarioResult(total, seg_values)
 
 
 def sensitivity_sweep(model: Model, driver: str, values: Sequence[float] | np.ndarray,

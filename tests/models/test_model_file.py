@@ -103,3 +103,48 @@ def test_validate_fast_path_agrees_with_the_full_checker():
         assert not _looks_valid(m), path
         assert [i for i in check_document(m.doc)[1] if i.severity == "error"], path
         assert validate(m), path
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda d: d["segments"][0]["ratings"].update(growth="abc"), "segments[0].ratings.growth: must be stars from 0 to 5 in steps of 0.5, got text 'abc'"),
+    (lambda d: d["segments"][0]["ratings"].update(moat=4.3), "segments[0].ratings.moat: must be stars from 0 to 5 in steps of 0.5, got 4.3"),
+    (lambda d: d["segments"][1]["moat"].update(moat_width=6), "segments[1].moat.moat_width: must be stars from 0 to 5 in steps of 0.5, got 6"),
+    (lambda d: d["company"].update(report_date="9/9/2025"), "company.report_date: must be an ISO date (YYYY-MM-DD), got text '9/9/2025'"),
+    (lambda d: d["valuation"].update(dynamic_weights=[0.5, "x"]), "valuation.dynamic_weights[1]: must be a number, got text 'x'"),
+])
+def test_optional_parts_are_checked_too(mutate, message):
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    mutate(doc)
+    with pytest.raises(ModelFileError) as info:
+        loads_model(json.dumps(doc))
+    assert str(info.value).split(" (and ")[0] == message
+
+
+def test_duplicate_keys_are_refused_not_silently_resolved():
+    text = SAMPLE.read_text(encoding="utf-8").replace('"price": 158.3,', '"price": 158.3, "price": 1.0,')
+    with pytest.raises(ModelFileError, match="'price' appears twice"):
+        loads_model(text)
+
+
+def test_null_unit_falls_back_to_yi_yuan():
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    doc["company"]["unit"] = None
+    assert loads_model(json.dumps(doc)).unit == "亿元"
+
+
+def test_stale_temp_files_of_killed_saves_are_swept(tmp_path):
+    import os
+    import time
+    out = tmp_path / "m.json"
+    stale = tmp_path / ".m.json.abc123.tmp"
+    fresh = tmp_path / ".m.json.def456.tmp"
+    other = tmp_path / ".other.json.x.tmp"
+    for p in (stale, fresh, other):
+        p.write_text("partial")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    save_model(load_model(SAMPLE), out)
+    assert not stale.exists()          # a crashed save's leftover
+    assert fresh.exists()              # maybe another save in progress
+    assert other.exists()              # not this file's

@@ -509,14 +509,14 @@ def test_csv_failed_write_leaves_old_file(tmp_path, monkeypatch):
     write_csv(path, [["old", 1]])
     old = path.read_bytes()
     before = listing(tmp_path)
-    real_open = open
+    real_fdopen = os.fdopen
 
-    def failing_open(file, mode="r", *args, **kwargs):
-        handle = real_open(file, mode, *args, **kwargs)
+    def failing_fdopen(fd, mode="r", *args, **kwargs):
+        handle = real_fdopen(fd, mode, *args, **kwargs)
         if "w" in mode:
             return FailingWriter(handle, errno.ENOSPC)
         return handle
-    monkeypatch.setattr(csv_export, "open", failing_open, raising=False)
+    monkeypatch.setattr(csv_export.os, "fdopen", failing_fdopen)
     with pytest.raises(OSError) as info:
         write_csv(path, [["new", 2]])
     assert str(path) in str(info.value)
