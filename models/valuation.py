@@ -181,6 +181,9 @@ class MethodResult:
     total: float
     upside: float
     status: str
+    #: Σ over segments of each column of table 4 / table 5 (the "company" row),
+    #: e.g. forecast_value, perpetual_value, terminal_share (= Σ perpetual / Σ business).
+    column_totals: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -192,6 +195,7 @@ class MethodResult:
             "total": self.total,
             "upside": self.upside,
             "status": self.status,
+            "column_totals": dict(self.column_totals),
         }
 
 
@@ -376,8 +380,15 @@ def _method_result(method: str, segments: list, p: Prepared) -> MethodResult:
     upside = total / p.market_cap - 1.0
     if not math.isfinite(upside):
         raise InvalidInputError([Issue("", "the total value is too large to compute", "error", "overflow")])
+    if method == "ddm":
+        columns = ("explicit_value", "fade_value", "forecast_value", "perpetual_value", "business_value")
+    else:
+        columns = ("earnings_base", "explicit_value", "post_explicit_value", "business_value")
+    totals = {c: float(math.fsum(getattr(s, c) for s in segments)) for c in columns}
+    if method == "ddm":
+        totals["terminal_share"] = totals["perpetual_value"] / seg_total if seg_total else math.nan
     return MethodResult(method, segments, seg_total, p.excess_cash, p.minority_interest,
-                        p.equity_investments, total, upside, status_for(upside))
+                        p.equity_investments, total, upside, status_for(upside), totals)
 
 
 def _warnings(model: Model, p: Prepared, ddm_segments: list[DDMSegment]) -> list[Issue]:

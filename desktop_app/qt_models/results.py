@@ -148,11 +148,11 @@ class DDMResultModel(_ResultModel):
                 "total": seg.business_value}
 
     def _total_values(self, method, model) -> dict:
-        forecast = math.fsum(s.forecast_value for s in method.segments)
-        perpetual = math.fsum(s.perpetual_value for s in method.segments)
-        share = perpetual / method.segment_total if method.segment_total else None
-        return {"forecast_value": forecast, "perpetual_value": perpetual,
-                "business_value": method.segment_total, "terminal_share": share,
+        totals = method.column_totals
+        share = totals["terminal_share"]
+        return {"forecast_value": totals["forecast_value"], "perpetual_value": totals["perpetual_value"],
+                "business_value": method.segment_total,
+                "terminal_share": share if math.isfinite(share) else None,
                 "excess_cash": method.excess_cash, "minority_interest": method.minority_interest,
                 "equity_investments": method.equity_investments, "total": method.total}
 
@@ -178,9 +178,9 @@ class DynamicResultModel(_ResultModel):
 
     def _total_values(self, method, model) -> dict:
         return {"discount_rate": None, "multiple": None,
-                "earnings_base": math.fsum(s.earnings_base for s in method.segments),
-                "explicit_value": math.fsum(s.explicit_value for s in method.segments),
-                "post_explicit_value": math.fsum(s.post_explicit_value for s in method.segments),
+                "earnings_base": method.column_totals["earnings_base"],
+                "explicit_value": method.column_totals["explicit_value"],
+                "post_explicit_value": method.column_totals["post_explicit_value"],
                 "business_value": method.segment_total, "excess_cash": method.excess_cash,
                 "minority_interest": method.minority_interest,
                 "equity_investments": method.equity_investments, "total": method.total}

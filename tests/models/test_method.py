@@ -208,3 +208,16 @@ def test_warnings_carry_params_for_translated_messages():
     assert by_code["negative_earnings"][0].params == {"segment": "主业", "years": [2026]}
     share = by_code["terminal_share"][0]
     assert share.params["segment"] == "主业" and 0.75 < share.params["share"] < 1.5
+
+
+def test_column_totals_are_the_company_rows_of_tables_4_and_5():
+    doc = hand_doc()
+    doc["segments"].append(dict(doc["segments"][0], name="副业", multiple=20.0))
+    r = valuate(Model.from_dict(doc))
+    d, y = r.ddm.column_totals, r.dynamic.column_totals
+    assert d["forecast_value"] == pytest.approx(2 * (15.5 + 8.6625 / 1.21), rel=REL)
+    assert d["perpetual_value"] == pytest.approx(2 * 132.53625 / 1.21, rel=REL)
+    assert d["terminal_share"] == pytest.approx((132.53625 / 1.21) / (15.5 + 8.6625 / 1.21 + 132.53625 / 1.21), rel=REL)
+    assert y["earnings_base"] == pytest.approx(22.0, rel=REL)
+    assert y["post_explicit_value"] == pytest.approx(100.0 + 200.0, rel=REL)
+    assert y["business_value"] == pytest.approx(r.dynamic.segment_total, rel=REL)
