@@ -50,6 +50,17 @@ class Transaction:
         _set_or_delete(self.model, path, value)
         self.changes.append(Change(path, old, value))
 
+    def delete(self, path: tuple) -> None:
+        """Remove an optional key (e.g. clear a segment's override so the
+        company value applies again); undo puts it back."""
+        path = tuple(path)
+        try:
+            old = self.model.get(path)
+        except (KeyError, IndexError, TypeError):
+            return
+        self.model.delete(path)
+        self.changes.append(Change(path, old, _MISSING))
+
     def set_many(self, changes) -> None:
         for path, value in changes:
             self.set(path, value)

@@ -33,8 +33,13 @@ def segment_param_label(key: str) -> str:
     }[key]
 
 
+_CLEAR = object()   # parsed value of an emptied override cell
+
+
 class SegmentParametersModel(GridModel):
     """Rows: segments; columns: :data:`SEGMENT_PARAMS`."""
+
+    _parsing_override = False
 
     def __init__(self, document, parent=None):
         super().__init__(document, parent)
@@ -81,7 +86,24 @@ class SegmentParametersModel(GridModel):
 
     def _apply(self, row: int, col: int, value, txn) -> None:
         key = SEGMENT_PARAMS[col]
+        if value is _CLEAR:
+            txn.delete(("segments", row, key))
+            return
         txn.set(("segments", row, key), int(value) if key == "fade_years" else float(value))
+
+    def parse(self, value, kind: str):
+        """An empty entry in an override column clears the override (the
+        company's value applies again); elsewhere the usual parsing."""
+        if isinstance(value, str) and not value.strip() and self._parsing_override:
+            return _CLEAR
+        return super().parse(value, kind)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        self._parsing_override = index.isValid() and SEGMENT_PARAMS[index.column()] in _OVERRIDES
+        try:
+            return super().setData(index, value, role)
+        finally:
+            self._parsing_override = False
 
     def header_text(self, section: int, orientation) -> str:
         if orientation == Qt.Orientation.Horizontal:
@@ -94,6 +116,8 @@ class SegmentParametersModel(GridModel):
     def cell_tooltip(self, row: int, col: int) -> str:
         if (row, col) in self._inherited:
             return tr("The company's value; type a value to override it for this segment.")
+        if SEGMENT_PARAMS[col] in _OVERRIDES:
+            return tr("This segment's own value; clear the cell to use the company's again.")
         return ""
 
 

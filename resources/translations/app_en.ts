@@ -120,6 +120,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This segment&apos;s own value; clear the cell to use the company&apos;s again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Company</source>
         <translation type="unfinished"></translation>
     </message>

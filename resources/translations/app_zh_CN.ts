@@ -120,6 +120,10 @@
         <translation>沿用公司整体取值；输入数值可为该业务单独设定。</translation>
     </message>
     <message>
+        <source>This segment&apos;s own value; clear the cell to use the company&apos;s again.</source>
+        <translation>本业务自己的取值；清空单元格即恢复使用公司整体取值。</translation>
+    </message>
+    <message>
         <source>Company</source>
         <translation>公司</translation>
     </message>

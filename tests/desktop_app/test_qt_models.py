@@ -247,6 +247,27 @@ def test_segment_override_created_and_undone(wired, document):
     assert models.validate(document.model) == []
 
 
+def test_clearing_an_override_cell_returns_to_the_company_value(wired, document):
+    _, t = wired
+    sp = t["SegmentParametersModel"]
+    col = SEGMENT_PARAMS.index("terminal_growth")
+    idx = sp.index(1, col)
+    assert sp.setData(idx, "2.5")
+    assert document.model.segments[1]["terminal_growth"] == 0.025
+    ddm_with_override = models.valuate(document.model).ddm.total
+    assert sp.setData(idx, "  ")                      # an emptied cell
+    assert "terminal_growth" not in document.model.segments[1]
+    assert sp.data(idx, Qt.ItemDataRole.EditRole) == pytest.approx(document.model.terminal_growth)
+    assert models.valuate(document.model).ddm.total != ddm_with_override
+    document.undo_stack.undo()                        # the override comes back
+    assert document.model.segments[1]["terminal_growth"] == 0.025
+    # an empty entry in a column that is not an override is still refused
+    rate = sp.index(1, SEGMENT_PARAMS.index("discount_rate"))
+    before = document.model.segments[1]["discount_rate"]
+    assert not sp.setData(rate, "")
+    assert document.model.segments[1]["discount_rate"] == before
+
+
 def test_rename_through_the_title_cell_is_undoable(wired, document):
     _, t = wired
     fm = t["SegmentForecastModel"]
