@@ -55,6 +55,13 @@ def pct(value: float, digits: int = 1, signed: bool = True) -> str:
     return text.replace("-", "−")
 
 
+def point_suffix() -> str:
+    """" pt" (percentage points) in the current language."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Units", " pt")
+
+
 def money(value: float, digits: int = 1) -> str:
     if value != value:
         return "—"

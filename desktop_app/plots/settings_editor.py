@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from .config import RANGE_FIELDS, TORNADO_DRIVERS, SensitivityConfig, SweepRange, is_scale
-from .labels import driver_labels
+from .labels import driver_labels, point_suffix
 
 
 def _spin(minimum: float, maximum: float, step: float, decimals: int = 2,
@@ -108,6 +108,9 @@ class SettingsEditor(QtWidgets.QWidget):
         drivers = driver_labels()
         for driver, label in self.shock_names.items():
             label.setText(drivers[driver])
+            if not is_scale(driver):
+                for spin in self.shock_spins[driver]:
+                    spin.setSuffix(point_suffix())
         self.reset_button.setText(self.tr("Reset to defaults"))
 
     @property

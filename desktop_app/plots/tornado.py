@@ -13,7 +13,7 @@ from models import sensitivity
 from .base import PlotContext, PlotView, invalid_text
 from .colors import FOREGROUND, NEGATIVE_COLOR, POSITIVE_COLOR
 from .config import is_scale
-from .labels import driver_labels, method_labels, money, pct, short_method_labels
+from .labels import driver_labels, method_labels, money, pct, point_suffix, short_method_labels
 from .style import CACHE, Label, keep_or_set_range, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
 
 METHODS = ("ddm", "dynamic")
@@ -26,7 +26,7 @@ def shock_text(driver: str, low: float, high: float) -> str:
     """How a shock reads on an axis: "−1.0/+1.0 pt" or "×0.90/×1.10"."""
     if is_scale(driver):
         return f"×{low:.2f}/×{high:.2f}"
-    return f"{pct(low, 1).rstrip('%')}/{pct(high, 1).rstrip('%')} pt"
+    return f"{pct(low, 1).rstrip('%')}/{pct(high, 1).rstrip('%')}{point_suffix()}"
 
 
 class _TornadoPlot:
@@ -246,7 +246,7 @@ def input_text(driver: str, value: float) -> str:
         return f"×{value:.2f}"
     if driver == "terminal_growth":
         return pct(value, 2, signed=False)
-    return pct(value, 2).rstrip("%") + " pt"
+    return pct(value, 2).rstrip("%") + point_suffix()
 
 
 def engine_shocks(shocks: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:

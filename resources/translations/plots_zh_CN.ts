@@ -408,4 +408,11 @@
         <translation>股权价值（{unit}）</translation>
     </message>
 </context>
+<context>
+    <name>Units</name>
+    <message>
+        <source> pt</source>
+        <translation> 个百分点</translation>
+    </message>
+</context>
 </TS>
