@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from models.sensitivity import DEFAULT_SHOCKS as ENGINE_DEFAULT_SHOCKS
+
 #: Tornado drivers, in the engine's names (models.sensitivity.DRIVERS).
 TORNADO_DRIVERS: tuple[str, ...] = (
     "discount_rate_shift",
@@ -22,19 +24,10 @@ TORNADO_DRIVERS: tuple[str, ...] = (
     "excess_cash_scale",
 )
 
-#: The issue's default shocks: (low, high) per driver. Shifts are decimals
-#: added to the model's value (terminal growth too: around the model's),
-#: scales are factors.
-DEFAULT_SHOCKS: dict[str, tuple[float, float]] = {
-    "discount_rate_shift": (-0.01, 0.01),
-    "terminal_growth": (-0.01, 0.01),
-    "fade_growth_shift": (-0.02, 0.02),
-    "margin_shift": (-0.01, 0.01),
-    "growth_shift": (-0.02, 0.02),
-    "roe_shift": (-0.02, 0.02),
-    "multiple_scale": (0.9, 1.1),
-    "excess_cash_scale": (0.8, 1.2),
-}
+#: The issue's default shocks: (low, high) per driver, from the engine (shifts
+#: are decimals added to the model's value, terminal growth around the model's;
+#: scales are factors).
+DEFAULT_SHOCKS: dict[str, tuple[float, float]] = dict(ENGINE_DEFAULT_SHOCKS)
 
 
 def is_scale(driver: str) -> bool:
