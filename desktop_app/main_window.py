@@ -192,6 +192,31 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def undo(self) -> None:
+        """Undo, then put the cursor on the cell that changed (as Excel does)."""
+        stack = self.document.undo_stack
+        command = stack.command(stack.index() - 1) if stack.canUndo() else None
+        stack.undo()
+        self._select_changed(command)
+
+    def redo(self) -> None:
+        stack = self.document.undo_stack
+        command = stack.command(stack.index()) if stack.canRedo() else None
+        stack.redo()
+        self._select_changed(command)
+
+    def _select_changed(self, command) -> None:
+        paths = getattr(getattr(command, "record", None), "paths", ())
+        for path in paths:
+            for model, view in ((self.forecast_model, self.forecast_view),
+                                (self.segment_params_model, self.segment_params_view)):
+                cell = model.cell_for_path(tuple(path))
+                if cell is not None and view.isVisible():
+                    index = model.index(*cell)
+                    view.setCurrentIndex(index)
+                    view.scrollTo(index)
+                    return
+
     def _create_actions(self) -> None:
         K = QKeySequence
         self.act_new = self._action("actNew", self.new_file, K(K.StandardKey.New))
@@ -201,11 +226,11 @@ class MainWindow(QMainWindow):
         self.act_export = self._action("actExport", lambda: self.export_csv())
         self.act_quit = self._action("actQuit", self.close, K(K.StandardKey.Quit))
         stack = self.document.undo_stack
-        self.act_undo = self._action("actUndo", stack.undo, list(K.keyBindings(K.StandardKey.Undo)))
+        self.act_undo = self._action("actUndo", self.undo, list(K.keyBindings(K.StandardKey.Undo)))
         redo_keys = list(K.keyBindings(K.StandardKey.Redo))
         if K("Ctrl+Shift+Z") not in redo_keys:
             redo_keys.append(K("Ctrl+Shift+Z"))
-        self.act_redo = self._action("actRedo", stack.redo, redo_keys)
+        self.act_redo = self._action("actRedo", self.redo, redo_keys)
         stack.canUndoChanged.connect(self.act_undo.setEnabled)
         stack.canRedoChanged.connect(self.act_redo.setEnabled)
         self._undo_texts = ["", ""]

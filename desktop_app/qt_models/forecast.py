@@ -78,6 +78,18 @@ class SegmentForecastModel(GridModel):
     def row_of(self, segment: int, name: str | None) -> int:
         return segment * BLOCK + (0 if name is None else 1 + engine_forecast.ROWS.index(name))
 
+    def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
+        """The (row, column) showing the input at an engine path, e.g.
+        ``("segments", 0, "forecast", "2026", "growth")``; None if not here."""
+        if len(path) != 5 or path[0] != "segments" or path[2] not in ("forecast", "actuals") \
+                or path[4] not in _FIELD_ROW:
+            return None
+        model = self.document.model
+        years = [str(y) for y in model.years]
+        if not (0 <= path[1] < model.segment_count) or path[3] not in years:
+            return None
+        return self.row_of(path[1], _FIELD_ROW[path[4]]), years.index(path[3])
+
     def is_title_row(self, row: int) -> bool:
         return row % BLOCK == 0
 

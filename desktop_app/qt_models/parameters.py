@@ -105,6 +105,13 @@ class SegmentParametersModel(GridModel):
         finally:
             self._parsing_override = False
 
+    def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
+        """The (row, column) of a segment parameter's engine path, or None."""
+        if len(path) == 3 and path[0] == "segments" and path[2] in SEGMENT_PARAMS \
+                and 0 <= path[1] < self.document.model.segment_count:
+            return path[1], SEGMENT_PARAMS.index(path[2])
+        return None
+
     def header_text(self, section: int, orientation) -> str:
         if orientation == Qt.Orientation.Horizontal:
             return segment_param_label(SEGMENT_PARAMS[section])

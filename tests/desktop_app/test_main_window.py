@@ -112,6 +112,19 @@ def test_title_shows_unsaved_state_and_undo_keys(qtbot, window):
     assert window.act_undo.shortcuts()
 
 
+def test_undo_and_redo_put_the_cursor_on_the_changed_cell(qtbot, window):
+    fm, view = window.forecast_model, window.forecast_view
+    target = fm.index(fm.row_of(1, "margin"), col_of(window, 2027))
+    assert fm.setData(target, "20")
+    view.setCurrentIndex(fm.index(fm.row_of(0, "revenue"), col_of(window, 2025)))   # the user moves on
+    window.act_undo.trigger()
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (target.row(), target.column())
+    view.setCurrentIndex(fm.index(0, 0))
+    window.act_redo.trigger()
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (target.row(), target.column())
+    assert window.document.model.get(("segments", 1, "forecast", "2027", "margin")) == 0.2
+
+
 def test_copy_and_paste_through_the_view(qtbot, window):
     fm, view = window.forecast_model, window.forecast_view
     r, c = fm.row_of(0, "growth"), col_of(window, 2026)
