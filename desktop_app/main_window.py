@@ -151,7 +151,9 @@ class MainWindow(QMainWindow):
         for view in (self.ddm_view, self.dynamic_view):
             view.model().modelReset.connect(lambda v=view: self._fit_height(v))
             self._fit_height(view)
-            view.verticalHeader().setMaximumWidth(150)  # long segment names elide; the tooltip has them
+            header = view.verticalHeader()
+            header.setMaximumWidth(190)   # long segment names elide in the middle; the tooltip has them
+            header.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._layout_restored = self._restore_layout()
         self._remember_disk_state()
 

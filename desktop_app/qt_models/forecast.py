@@ -139,8 +139,11 @@ class SegmentForecastModel(GridModel):
         _, name = self.locate(row)
         if name is None:
             return col == 0
-        if col == 0 and name in ("growth", "profit_growth"):
-            return False  # the first year has no previous year to grow from
+        if self._is_actual[col]:
+            # History is what was reported: revenue and net profit are typed in;
+            # their growth and margin are read-only, so a pasted row of growth
+            # rates never rewrites an actual year.
+            return name in ("revenue", "net_profit")
         return True
 
     def is_input(self, row: int, col: int) -> bool:

@@ -18,7 +18,7 @@
     </message>
     <message>
         <source>+ Excess cash</source>
-        <translation>+ 超额现金</translation>
+        <translation>+ 富余现金</translation>
     </message>
     <message>
         <source>− Minority interest</source>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Excess cash</source>
-        <translation>超额现金</translation>
+        <translation>富余现金</translation>
     </message>
 </context>
 <context>

@@ -268,6 +268,23 @@ def test_clearing_an_override_cell_returns_to_the_company_value(wired, document)
     assert document.model.segments[1]["discount_rate"] == before
 
 
+def test_actual_years_take_revenue_and_profit_but_not_rates(wired, document):
+    _, t = wired
+    fm = t["SegmentForecastModel"]
+    years = document.model.years
+    c2023 = years.index(2023)
+    for name in ("growth", "margin", "profit_growth"):
+        assert not fm.flags(fm.index(fm.row_of(0, name), c2023)) & Qt.ItemFlag.ItemIsEditable, name
+        assert not fm.setData(fm.index(fm.row_of(0, name), c2023), "50%")
+    assert fm.flags(fm.index(fm.row_of(0, "revenue"), c2023)) & Qt.ItemFlag.ItemIsEditable
+    # a row of growth rates pasted from 2022A leaves history alone and fills the estimates
+    actuals = {y: dict(document.model.segments[0]["actuals"][str(y)]) for y in (2022, 2023, 2024)}
+    row = ["5%"] * len(years)
+    assert fm.paste_block(fm.row_of(0, "growth"), 0, [row])
+    assert {y: document.model.segments[0]["actuals"][str(y)] for y in (2022, 2023, 2024)} == actuals
+    assert all(document.model.segments[0]["forecast"][str(y)]["growth"] == 0.05 for y in document.model.forecast_years)
+
+
 def test_rename_through_the_title_cell_is_undoable(wired, document):
     _, t = wired
     fm = t["SegmentForecastModel"]
