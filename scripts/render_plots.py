@@ -80,4 +80,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # Every PNG is written and closed by now. Skip the interpreter's teardown:
+    # under PySide6 6.11 it can destroy the QApplication before pyqtgraph's
+    # scene objects and crash at exit (no effect on the images).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
