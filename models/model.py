@@ -203,13 +203,19 @@ class _Checker:
             return None
         return value
 
+    def _present(self, parent: dict, key, full: Path, required: bool, rule: str) -> bool:
+        """Whether parent[key] holds a value; a missing required one is reported."""
+        if key in parent and parent[key] is not None:
+            return True
+        if required:
+            self.error(full, f"is missing ({rule})", "missing")
+        return False
+
     def number(self, parent: dict, key: str, path: Path, *, required: bool = True,
                rule: str = "must be a number", ok=None) -> float | None:
         """Normalize parent[key] to float; report the rule when it fails."""
         full = path + (key,)
-        if key not in parent or parent[key] is None:
-            if required:
-                self.error(full, f"is missing ({rule})", "missing")
+        if not self._present(parent, key, full, required, rule):
             return None
         value = parent[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -232,9 +238,7 @@ class _Checker:
     def integer(self, parent: dict, key: str, path: Path, *, required: bool = True,
                 rule: str = "must be an integer", ok=None) -> int | None:
         full = path + (key,)
-        if key not in parent or parent[key] is None:
-            if required:
-                self.error(full, f"is missing ({rule})", "missing")
+        if not self._present(parent, key, full, required, rule):
             return None
         value = parent[key]
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
