@@ -537,10 +537,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         self.document.reset(model, os.path.abspath(path))
-        self.settings.add_recent_file(os.path.abspath(path))
-        self.settings.set("last_file", os.path.abspath(path))
-        self._remember_disk_state()
-        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", path), 4000)
+        self._file_settled(path, self.tr("Opened %1").replace("%1", path))
         return True
 
     def save(self) -> bool:
@@ -574,11 +571,16 @@ class MainWindow(QMainWindow):
             self.messages.log(f"{text} {exc}")
             QMessageBox.critical(self, self.tr("Cannot save"), f"{text}\n\n{exc}")
             return False
-        self.settings.add_recent_file(os.path.abspath(saved))
-        self.settings.set("last_file", os.path.abspath(saved))
-        self._remember_disk_state()
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", saved), 4000)
+        self._file_settled(saved, self.tr("Saved %1").replace("%1", saved))
         return True
+
+    def _file_settled(self, path: str, message: str) -> None:
+        """After an open or a save: recent files, the file reopened next start,
+        the on-disk state to compare with later, a status line."""
+        self.settings.add_recent_file(os.path.abspath(path))
+        self.settings.set("last_file", os.path.abspath(path))
+        self._remember_disk_state()
+        self.statusBar().showMessage(message, 4000)
 
     def _remember_disk_state(self) -> None:
         try:
