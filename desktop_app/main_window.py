@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         view = SpreadsheetView()
         view.setObjectName(name)
         view.setModel(model)
+        view.refused.connect(self._on_rejected)
         # size columns to their contents when the shape changes, not per edit
         model.modelReset.connect(view.resizeColumnsToContents)
         model.headerDataChanged.connect(lambda *args, v=view: v.resizeColumnsToContents())

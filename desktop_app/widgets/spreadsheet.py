@@ -8,10 +8,10 @@ from here) as one undo step. Editors show the value at full precision
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
-                               QStyledItemDelegate, QTableView)
+                               QStyledItemDelegate, QTableView, QToolTip)
 
 from desktop_app.numbers import TEXT, edit_text
 from desktop_app.qt_models.base import KIND_ROLE
@@ -46,6 +46,13 @@ class CellDelegate(QStyledItemDelegate):
 
 
 class SpreadsheetView(QTableView):
+    """Typing on a read-only cell is refused with a message (``refused``) and
+    never does anything else: Qt's keyboard search, which would move the cursor
+    to a cell whose text starts with the typed character (and let the next key
+    edit that cell), is switched off."""
+
+    refused = Signal(str)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setItemDelegate(CellDelegate(self))
@@ -90,6 +97,28 @@ class SpreadsheetView(QTableView):
             self.setCurrentIndex(idx)
             self.scrollTo(idx)
 
+    def keyboardSearch(self, search: str) -> None:
+        """Off: in a spreadsheet a typed character never moves the cursor."""
+
+    def _is_typing(self, event) -> bool:
+        text = event.text()
+        mods = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                    | Qt.KeyboardModifier.MetaModifier)
+        return bool(text) and text.isprintable() and not mods
+
+    def refuse_typing(self, index) -> str:
+        """Say why ``index`` cannot be typed over; the cursor stays put."""
+        model = self.model()
+        if hasattr(model, "read_only_reason"):
+            message = model.read_only_reason(index.row(), index.column())
+        else:
+            message = QCoreApplication.translate("SpreadsheetView", "This cell is read-only.")
+        if QGuiApplication.platformName() != "offscreen":  # offscreen has no tooltip windows
+            rect = self.visualRect(index)
+            QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self.viewport(), rect, 4000)
+        self.refused.emit(message)
+        return message
+
     def keyPressEvent(self, event):
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
@@ -100,6 +129,12 @@ class SpreadsheetView(QTableView):
             event.accept()
             return
         if self.state() != QAbstractItemView.State.EditingState:
+            current = self.currentIndex()
+            if self._is_typing(event) and current.isValid() \
+                    and not (current.flags() & Qt.ItemFlag.ItemIsEditable):
+                self.refuse_typing(current)
+                event.accept()
+                return
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.move_current(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)
