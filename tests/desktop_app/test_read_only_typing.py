@@ -114,13 +114,16 @@ def test_the_refusal_is_visible_and_says_why(qtbot, window):
 def test_shortcuts_and_navigation_still_work_on_read_only_cells(qtbot, window):
     """Ctrl+C copies and the arrows move: only typing is refused."""
     fm, view = window.forecast_model, window.forecast_view
-    col = window.document.model.years.index(window.document.model.actual_years[0])
+    col = window.document.model.years.index(window.document.model.actual_years[-1])
     index = fm.index(fm.row_of(0, "growth"), col)
+    assert not (index.flags() & Qt.ItemFlag.ItemIsEditable)
+    QApplication.clipboard().setText("")
     view.setFocus()
     view.setCurrentIndex(index)
     refusals = []
     view.refused.connect(refusals.append)
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text().endswith("%")
     assert QApplication.clipboard().text() == view.model().copy_text([index])
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.currentIndex().column() == col + 1
