@@ -9,7 +9,7 @@ from here) as one undo step. Editors show the value at full precision
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
                                QStyledItemDelegate, QTableView, QToolTip)
 
@@ -69,6 +69,70 @@ class SpreadsheetView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setDefaultSectionSize(86)
         self.setCornerButtonEnabled(True)
+        self.verticalScrollBar().valueChanged.connect(self._fit_visible)
+
+    # widths -----------------------------------------------------------
+    def dataChanged(self, top_left, bottom_right, roles=()):
+        """A number that grew wider than its column widens the column: a
+        spreadsheet never shows ``100…`` for 1000. Only the changed cells on
+        screen are measured (rows scrolled into view are measured then), and a
+        column never shrinks here."""
+        super().dataChanged(top_left, bottom_right, roles)
+        if roles and Qt.ItemDataRole.DisplayRole not in roles:
+            return
+        if top_left.isValid():
+            self._fit_columns(top_left.row(), bottom_right.row(), top_left.column(), bottom_right.column())
+
+    def _visible_rows(self) -> tuple[int, int]:
+        model = self.model()
+        first = self.rowAt(0)
+        last = self.rowAt(self.viewport().height() - 1)
+        return (0 if first < 0 else first), (model.rowCount() - 1 if last < 0 else last)
+
+    def _fit_columns(self, top: int, bottom: int, left: int, right: int) -> None:
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        first, last = self._visible_rows()
+        top, bottom = max(top, first), min(bottom, last)
+        if top > bottom:
+            return
+        header = self.horizontalHeader()
+        metrics, pad = self._width_metrics(model.index(top, left))
+        for col in range(left, right + 1):
+            if self.isColumnHidden(col):
+                continue
+            need = 0
+            for row in range(top, bottom + 1):
+                if self.columnSpan(row, col) > 1:
+                    continue  # a title spanning the row does not size one column
+                text = model.index(row, col).data()
+                if text:
+                    need = max(need, metrics.horizontalAdvance(str(text)) + pad)
+            if need > header.sectionSize(col):
+                header.resizeSection(col, need)
+
+    def _fit_visible(self, *args) -> None:
+        model = self.model()
+        if model is not None and model.columnCount():
+            self._fit_columns(0, model.rowCount() - 1, 0, model.columnCount() - 1)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_visible()
+
+    def _width_metrics(self, index):
+        """Bold metrics (an upper bound for every cell's font) and the padding
+        the delegate adds around text, measured once per font."""
+        key = self.font().key()
+        if getattr(self, "_metrics_key", None) != key:
+            bold = QFont(self.font())
+            bold.setBold(True)
+            text = str(index.data() or "0")
+            plain = self.sizeHintForIndex(index).width() - QFontMetrics(self.font()).horizontalAdvance(text)
+            self._metrics = (QFontMetrics(bold), max(plain, 0) + 2)
+            self._metrics_key = key
+        return self._metrics
 
     # navigation -------------------------------------------------------
     def closeEditor(self, editor, hint):
