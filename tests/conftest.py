@@ -224,3 +224,9 @@ def injection_payloads() -> list[str]:
 def payloads() -> list[str]:
     """Text cells that try to become a formula in a spreadsheet."""
     return injection_payloads()
+
+
+@pytest.fixture(scope="session")
+def injection_leads() -> list[str]:
+    """The leads ``payloads`` puts before each formula start (lead-major order)."""
+    return list(INJECTION_LEADS)

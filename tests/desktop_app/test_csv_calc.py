@@ -32,10 +32,8 @@ def payload_model(names: list[str]) -> models.Model:
 
 
 @pytest.fixture
-def names(payloads):
-    from conftest import INJECTION_LEADS
-
-    return spread(payloads, len(INJECTION_LEADS))
+def names(payloads, injection_leads):
+    return spread(payloads, len(injection_leads))
 
 
 def test_calc_reads_no_formula_from_the_main_window_export(tmp_path, calc, make_window, recovery_dir, names):
