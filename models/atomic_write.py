@@ -27,6 +27,14 @@ from typing import BinaryIO, Callable
 _umask_lock = threading.Lock()
 
 
+class WriteError(OSError):
+    """An OSError whose text is its message alone: "cannot write F: reason",
+    without the "[Errno N]" a user has no use for (the GUI shows ``str``)."""
+
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
+
+
 def current_umask() -> int:
     """The process's umask, read without changing it where the OS allows
     (Linux shows it in /proc/self/status); elsewhere set and restored at once."""
@@ -62,11 +70,11 @@ def resolve_target(path: str | os.PathLike, verb: str = "write") -> Path:
     except FileNotFoundError:
         return target
     except OSError as exc:
-        raise OSError(exc.errno, f"cannot {verb} {target}: {exc.strerror or exc}") from None
+        raise WriteError(exc.errno, f"cannot {verb} {target}: {exc.strerror or exc}") from None
     if stat.S_ISDIR(st.st_mode):
-        raise OSError(errno.EISDIR, f"cannot {verb} {target}: it is a folder, not a file")
+        raise WriteError(errno.EISDIR, f"cannot {verb} {target}: it is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
-        raise OSError(errno.EINVAL, f"cannot {verb} {target}: it is not a regular file "
+        raise WriteError(errno.EINVAL, f"cannot {verb} {target}: it is not a regular file "
                       f"({_kind(st.st_mode)}); give the name of a file")
     return target
 
@@ -114,7 +122,7 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None] | by
         tmp_name = None
         fsync_dir(folder)
     except OSError as exc:
-        raise OSError(exc.errno, f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise WriteError(exc.errno, f"cannot write {target}: {exc.strerror or exc}") from exc
     finally:
         if tmp_name is not None:
             try:

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .atomic_write import mode_for, resolve_target
+from .atomic_write import WriteError, mode_for, resolve_target
 from .errors import ModelFileError
 from .model import Model
 
@@ -111,7 +111,7 @@ def save_model(model: Model, path: str | os.PathLike, backup: bool = True) -> No
         sweep_stale_temp_files(target)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise OSError(exc.errno, f"cannot save {target}: {reason}") from exc
+        raise WriteError(exc.errno, f"cannot save {target}: {reason}") from exc
     finally:
         if tmp_name is not None:
             try:

@@ -200,3 +200,16 @@ def test_a_flag_contradicting_the_extension_is_refused(tmp_path, capsys, args):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "the name says" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_write_errors_read_without_errno(tmp_path, sample_model):
+    """The app shows ``str(exc)`` of a failed save or export: no [Errno N]."""
+    missing = tmp_path / "no-such-folder"
+    for write, verb in ((lambda: write_csv(missing / "t.csv", [[1]]), "cannot write"),
+                        (lambda: save_model(sample_model, missing / "m.vwm.json"), "cannot save"),
+                        (lambda: write_csv(tmp_path, [[1]]), "cannot write")):
+        with pytest.raises(OSError) as info:
+            write()
+        text = str(info.value)
+        assert text.startswith(verb) and str(tmp_path) in text and "[Errno" not in text, text
+        assert info.value.errno is not None
