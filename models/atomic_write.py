@@ -98,6 +98,16 @@ def mode_for(target: Path) -> int:
         return new_file_mode()
 
 
+def apply_mode(fd: int, target: Path) -> None:
+    """Give the temp file behind ``fd`` the mode ``target`` should have. A
+    file system that refuses modes (some network shares) keeps its own: the
+    write goes on."""
+    try:
+        os.fchmod(fd, mode_for(target))
+    except OSError:
+        pass
+
+
 def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None] | bytes) -> Path:
     """Replace ``path`` (resolved with ``resolve_target``) by what ``write``
     writes to a binary handle (or by the given bytes); returns the file written.
@@ -111,7 +121,7 @@ def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None] | by
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), mode_for(target))
+            apply_mode(handle.fileno(), target)
             if isinstance(write, (bytes, bytearray)):
                 handle.write(write)
             else:

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .atomic_write import WriteError, mode_for, resolve_target
+from .atomic_write import WriteError, apply_mode, resolve_target
 from .errors import ModelFileError
 from .model import Model
 
@@ -99,7 +99,7 @@ def save_model(model: Model, path: str | os.PathLike, backup: bool = True) -> No
         with os.fdopen(fd, "wb") as handle:
             # An overwritten file keeps its mode; a new one gets what the
             # umask gives (mkstemp's 0600 would shut colleagues out).
-            os.fchmod(handle.fileno(), mode_for(target))
+            apply_mode(handle.fileno(), target)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

@@ -213,3 +213,14 @@ def test_write_errors_read_without_errno(tmp_path, sample_model):
         text = str(info.value)
         assert text.startswith(verb) and str(tmp_path) in text and "[Errno" not in text, text
         assert info.value.errno is not None
+
+
+def test_a_file_system_that_refuses_modes_still_gets_the_file(tmp_path, monkeypatch, sample_model):
+    """Some network shares refuse chmod (EPERM): the save and the export go on."""
+    def refuse(fd, mode):
+        raise PermissionError(1, "Operation not permitted")
+    monkeypatch.setattr(os, "fchmod", refuse)
+    save_model(sample_model, tmp_path / "m.vwm.json")
+    write_csv(tmp_path / "t.csv", [["a", 1]])
+    assert load_model(tmp_path / "m.vwm.json").doc == sample_model.doc
+    assert read_csv_rows(tmp_path / "t.csv") == [["a", "1"]]
