@@ -17,7 +17,8 @@ from typing import Mapping
 import numpy as np
 
 from .model import Model
-from .sensitivity import TornadoBar, base_driver_value, sensitivity_grid, sensitivity_sweep, tornado
+from . import sensitivity
+from .sensitivity import TornadoBar, base_driver_value
 from .status import upside
 from .valuation import ValuationResult, prepare
 
@@ -67,8 +68,8 @@ def sweep(model: Model, result: ValuationResult, driver: str, sweep_range: Sweep
     base = float(base_driver_value(model, driver, segment))
     x = sweep_range.values(base if driver == "terminal_growth" else 0.0)
     prepared = prepare(model)  # both methods read the same model
-    totals = {m: np.asarray(sensitivity_sweep(model, driver, x, method=m, segment=segment,
-                                              prepared=prepared).total, dtype=float)
+    totals = {m: np.asarray(sensitivity.sensitivity_sweep(model, driver, x, method=m, segment=segment,
+                                                          prepared=prepared).total, dtype=float)
               for m in methods}
     return Sweep(driver, x, totals, base, {m: float(getattr(result, m).total) for m in methods},
                  float(result.market_cap), model.unit)
@@ -101,8 +102,8 @@ def upside_grid(model: Model, result: ValuationResult, rate_range: SweepRange,
     base_g = float(base_driver_value(model, "terminal_growth", segment))
     x = rate_range.values()
     y = terminal_growth_range.values(base_g)
-    totals = np.asarray(sensitivity_grid(model, UpsideGrid.x_driver, x, UpsideGrid.y_driver, y,
-                                         method="ddm", segment=segment), dtype=float)
+    totals = np.asarray(sensitivity.sensitivity_grid(model, UpsideGrid.x_driver, x, UpsideGrid.y_driver, y,
+                                                     method="ddm", segment=segment), dtype=float)
     market_cap = float(result.market_cap)
     return UpsideGrid(x, y, totals, np.asarray(upside(totals, market_cap), dtype=float), market_cap,
                       (0.0, base_g), model.unit)
@@ -122,7 +123,7 @@ def tornado_bars(model: Model, shocks: Mapping[str, tuple[float, float]],
     """Each driver at its (low, high) shock, for each method (``shocks`` as
     ``models.sensitivity.tornado`` takes them)."""
     plain = {driver: (float(low), float(high)) for driver, (low, high) in shocks.items()}
-    return Tornado({m: tuple(tornado(model, method=m, shocks=plain, segment=segment)) for m in methods},
+    return Tornado({m: tuple(sensitivity.tornado(model, method=m, shocks=plain, segment=segment)) for m in methods},
                    model.unit)
 
 

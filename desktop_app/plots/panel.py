@@ -1,10 +1,11 @@
 """SensitivityPanel: the five sensitivity views in tabs, a company/segment
 selector and the editable ranges and shocks.
 
-The window's controller calls ``update_model(model, result)`` after every
-recompute. Only the views on the visible tab draw at once (in the same call,
-so what is shown is current in the same frame); the others are marked stale
-and draw when their tab is shown or when they are exported."""
+An ordinary view of the controller's state: the controller calls
+``update_state(state, structure_changed)`` after every recompute. Only the
+views on the visible tab ask the engine at once, through the runner (today
+synchronously, so what is shown is current in the same frame); the others are
+marked stale and ask when their tab is shown or when they are exported."""
 from __future__ import annotations
 
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from PySide6 import QtCore, QtWidgets
 
 from desktop_app import pyside_guard
+from desktop_app.runner import Runner
 
 from .base import PlotContext, PlotView
 from .bridge import BridgeView
@@ -37,7 +39,7 @@ class SensitivityPanel(QtWidgets.QWidget):
     )
 
     def __init__(self, parent: QtWidgets.QWidget | None = None,
-                 config: SensitivityConfig | None = None) -> None:
+                 config: SensitivityConfig | None = None, runner: Runner | None = None) -> None:
         # Idempotent; the app and the tests apply it already, but the panel is
         # also used alone (scripts/render_plots.py, the benchmark).
         pyside_guard.apply()
@@ -47,16 +49,19 @@ class SensitivityPanel(QtWidgets.QWidget):
         self._segment: int | None = None
         self._config = config or SensitivityConfig()
         self._segment_names: list[str] = []
+        #: Executes the views' requests; the window passes the controller's.
+        self.runner = runner if runner is not None else Runner(parent=self)
+        own = {"runner": self.runner, "parent": self}
 
         self.views: dict[str, PlotView] = {
-            "discount_rate": SweepView("discount_rate", "discount_rate_shift", "discount_rate", parent=self),
+            "discount_rate": SweepView("discount_rate", "discount_rate_shift", "discount_rate", **own),
             "terminal_growth": SweepView("terminal_growth", "terminal_growth", "terminal_growth",
-                                         methods=("ddm",), parent=self),
-            "margin": SweepView("margin", "margin_shift", "margin", parent=self),
-            "growth": SweepView("growth", "growth_shift", "growth", parent=self),
-            "heatmap": HeatmapView(parent=self),
-            "tornado": TornadoView(parent=self),
-            "bridge": BridgeView(parent=self),
+                                         methods=("ddm",), **own),
+            "margin": SweepView("margin", "margin_shift", "margin", **own),
+            "growth": SweepView("growth", "growth_shift", "growth", **own),
+            "heatmap": HeatmapView(**own),
+            "tornado": TornadoView(**own),
+            "bridge": BridgeView(**own),
         }
 
         # Top bar: scope, settings toggle, export menu.
@@ -117,11 +122,14 @@ class SensitivityPanel(QtWidgets.QWidget):
         self._push_context()
 
     # -- the controller's entry point -----------------------------------------
-    def update_model(self, model: Any, result: Any) -> None:
-        """Show ``model`` valued as ``result`` (a ``models.ValuationResult``),
-        or the invalid state when ``result`` is None. Synchronous: the views on
-        the visible tab are current when this returns (when the panel is
-        hidden, nothing is drawn until it is shown)."""
+    def update_state(self, state: Any, structure_changed: bool = False) -> None:
+        """Show the controller's state (``state.model`` valued as
+        ``state.result``; the invalid state when ``result`` is None). The
+        views on the visible tab ask the engine now and, their requests being
+        fast, are current when this returns (when the panel is hidden, nothing
+        is asked until it is shown)."""
+        model = state.model if state is not None else None
+        result = state.result if state is not None else None
         self._model = model
         self._result = result
         names = list(model.segment_names) if model is not None else []

@@ -20,7 +20,7 @@ pytest.importorskip("pyqtgraph")
 from PySide6 import QtCore  # noqa: E402
 
 from desktop_app.plots import SensitivityPanel  # noqa: E402
-from tests.desktop_app.plots_helpers import sample  # noqa: E402
+from tests.desktop_app.plots_helpers import sample, state_of  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "plots_zh_CN.ts"
@@ -73,7 +73,7 @@ def test_panel_retranslates_to_chinese_live(qtbot, qapp):
     qtbot.addWidget(panel)
     panel.show()
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     view = panel.views["discount_rate"]
     assert view.plot.titleLabel.text == "Value vs discount rate"
     qapp.installTranslator(translator)
