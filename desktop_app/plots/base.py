@@ -10,6 +10,7 @@ import pyqtgraph.exporters  # noqa: F401  (registers ImageExporter, SVGExporter)
 
 from models import csv_export
 
+from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
 from .colors import BACKGROUND
@@ -149,7 +150,6 @@ def invalid_text(reason: str = "") -> str:
     """What a view shows instead of numbers: the model is invalid (no
     result), or the engine refused this view's scenarios (``reason``)."""
     if reason:
-        return QtCore.QCoreApplication.translate(
-            "PlotView", "This view cannot be computed: {reason}").format(reason=reason)
+        return fill(QtCore.QCoreApplication.translate("PlotView", "This view cannot be computed: %1"), reason)
     return QtCore.QCoreApplication.translate(
         "PlotView", "No valuation: the model has errors. Fix them in the tables.")

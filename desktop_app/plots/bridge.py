@@ -11,6 +11,7 @@ import pyqtgraph as pg
 
 from models import requests
 
+from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
 from .bands import StatusBands
@@ -86,13 +87,13 @@ class BridgeView(PlotView):
         super().retranslate()
         names = method_labels()
         for method, bp in self.plots.items():
-            set_title(bp.plot, QtCore.QCoreApplication.translate(
-                "BridgeView", "{method}: sum of the parts").format(method=names[method]))
+            set_title(bp.plot, fill(QtCore.QCoreApplication.translate(
+                "BridgeView", "%1: sum of the parts"), names[method]))
             bp.bands.retranslate()
         self._set_unit_labels()
 
     def _set_unit_labels(self) -> None:
-        text = QtCore.QCoreApplication.translate("BridgeView", "Equity value ({unit})").format(unit=self._unit)
+        text = fill(QtCore.QCoreApplication.translate("BridgeView", "Equity value (%1)"), self._unit)
         for bp in self.plots.values():
             set_axis_label(bp.plot, "bottom", text)
 
@@ -115,8 +116,8 @@ class BridgeView(PlotView):
             steps = [(step.key, step.name if step.key.startswith("segment:") else labels[step.key], step.start, step.end)
                      for step in walk.steps]
             self.steps[method] = steps
-            total_text = self.tr("{value} ({status}, {upside})").format(
-                value=money(walk.total), status=statuses[walk.status], upside=pct(walk.upside, 1))
+            total_text = fill(self.tr("%1 (%2, %3)"), money(walk.total), statuses[walk.status],
+                              pct(walk.upside, 1))
             self._show(bp, steps, walk.status, total_text)
             if ticks is None:
                 n = len(steps)

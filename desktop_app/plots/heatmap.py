@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from models import requests
 from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for
 
+from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
 from .base import PlotContext, PlotView, invalid_text
@@ -206,15 +207,15 @@ class HeatmapView(PlotView):
         return None
 
     def readout_text(self, row: int, col: int) -> str:
-        where = self.tr("Discount rate {shift} pt, terminal growth {growth}").format(
-            shift=pct(self.x_values[col], 2).rstrip("%"), growth=pct(self.y_values[row], 2, signed=False))
+        where = fill(self.tr("Discount rate %1 pt, terminal growth %2"),
+                     pct(self.x_values[col], 2).rstrip("%"), pct(self.y_values[row], 2, signed=False))
         upside = self.upside[row, col]
         if not np.isfinite(upside):
             return where + ": " + self.tr("invalid (discount rate ≤ terminal growth)")
         unit = self.unit
-        return where + ": " + self.tr("value {value} {unit}, upside {upside} ({status})").format(
-            value=money(self.totals[row, col]), unit=unit, upside=pct(upside),
-            status=status_labels()[status_for(float(upside))])
+        return where + ": " + fill(self.tr("value %1 %2, upside %3 (%4)"),
+                                  money(self.totals[row, col]), unit, pct(upside),
+                                  status_labels()[status_for(float(upside))])
 
     def _mouse_moved(self, scene_pos) -> None:
         if self.upside.size == 0 or not self.plot.sceneBoundingRect().contains(scene_pos):

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6 import QtCore, QtWidgets
 
 from desktop_app import pyside_guard
+from desktop_app.i18n import fill
 from desktop_app.runner import Runner
 
 from .base import PlotContext, PlotView
@@ -171,7 +172,7 @@ class SensitivityPanel(QtWidgets.QWidget):
         self.scope_combo.clear()
         self.scope_combo.addItem(self.tr("Company"))
         for name in names:
-            self.scope_combo.addItem(self.tr("Segment: {name}").format(name=name))
+            self.scope_combo.addItem(fill(self.tr("Segment: %1"), name))
         self.scope_combo.setCurrentIndex(0 if keep is None else keep + 1)
         del blocker
         self._segment = keep
@@ -221,10 +222,10 @@ class SensitivityPanel(QtWidgets.QWidget):
         menu.clear()
         for view in self.visible_views():
             title = view.title()
-            for kind, text in (("png", self.tr("{title}: image (PNG)…")),
-                               ("svg", self.tr("{title}: vector image (SVG)…")),
-                               ("csv", self.tr("{title}: data (CSV)…"))):
-                action = menu.addAction(text.format(title=title))
+            for kind, text in (("png", self.tr("%1: image (PNG)…")),
+                               ("svg", self.tr("%1: vector image (SVG)…")),
+                               ("csv", self.tr("%1: data (CSV)…"))):
+                action = menu.addAction(fill(text, title))
                 action.triggered.connect(lambda _=False, v=view, k=kind: self.export_with_dialog(v, k))
 
     def export_with_dialog(self, view: PlotView, kind: str) -> str | None:
@@ -242,8 +243,8 @@ class SensitivityPanel(QtWidgets.QWidget):
             getattr(view, f"export_{kind}")(path)
         except OSError as exc:
             QtWidgets.QMessageBox.warning(self, self.tr("Export failed"),
-                                          self.tr("Could not write {path}: {reason}").format(
-                                              path=path, reason=exc.strerror or str(exc)))
+                                          fill(self.tr("Could not write %1: %2"),
+                                               path, exc.strerror or str(exc)))
             return None
         return path
 
@@ -266,7 +267,7 @@ class SensitivityPanel(QtWidgets.QWidget):
         if self.scope_combo.count():
             self.scope_combo.setItemText(0, self.tr("Company"))
             for i, name in enumerate(self._segment_names, start=1):
-                self.scope_combo.setItemText(i, self.tr("Segment: {name}").format(name=name))
+                self.scope_combo.setItemText(i, fill(self.tr("Segment: %1"), name))
         del blocker
         for view in self.views.values():
             view.retranslate()

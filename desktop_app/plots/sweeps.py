@@ -8,6 +8,7 @@ import pyqtgraph as pg
 
 from models import requests
 
+from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
 from .bands import StatusBands
@@ -101,7 +102,7 @@ class SweepView(PlotView):
         self.bands.retranslate()
 
     def _set_y_label(self) -> None:
-        text = QtCore.QCoreApplication.translate("SweepView", "Equity value ({unit})").format(unit=self._unit)
+        text = fill(QtCore.QCoreApplication.translate("SweepView", "Equity value (%1)"), self._unit)
         set_axis_label(self.plot, "left", text)
 
     # -- drawing ---------------------------------------------------------------

@@ -10,6 +10,7 @@ import pyqtgraph as pg
 
 from models import requests
 
+from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
 from .base import PlotContext, PlotView, invalid_text
@@ -164,8 +165,7 @@ class TornadoView(PlotView):
         super().retranslate()
         names = method_labels()
         for method, tp in self.plots.items():
-            set_title(tp.plot, self.tr("{method}: value at each driver's low / high setting").format(
-                method=names[method]))
+            set_title(tp.plot, fill(self.tr("%1: value at each driver's low / high setting"), names[method]))
             tp.legend.items[0][1].setText(self.tr("low setting"), color=FOREGROUND)
             tp.legend.items[1][1].setText(self.tr("high setting"), color=FOREGROUND)
             for _, label in tp.legend.items:
@@ -174,12 +174,12 @@ class TornadoView(PlotView):
         self.table.setHorizontalHeaderLabels([
             self.tr("Method"), self.tr("Driver"),
             self.tr("Low / high setting"),
-            self.tr("Value at low ({unit})").format(unit=self._unit),
-            self.tr("Value at high ({unit})").format(unit=self._unit),
-            self.tr("Swing ({unit})").format(unit=self._unit)])
+            fill(self.tr("Value at low (%1)"), self._unit),
+            fill(self.tr("Value at high (%1)"), self._unit),
+            fill(self.tr("Swing (%1)"), self._unit)])
 
     def _set_unit_labels(self) -> None:
-        text = QtCore.QCoreApplication.translate("TornadoView", "Equity value ({unit})").format(unit=self._unit)
+        text = fill(QtCore.QCoreApplication.translate("TornadoView", "Equity value (%1)"), self._unit)
         for tp in self.plots.values():
             set_axis_label(tp.plot, "bottom", text)
 
