@@ -28,7 +28,8 @@ from .tornado import TornadoView
 class SensitivityPanel(QtWidgets.QWidget):
     """Live sensitivity pictures of a model (see module docstring)."""
 
-    #: Emitted after the visible views have been redrawn (tests, benchmarks).
+    #: Emitted after the visible views asked for their numbers: they are
+    #: drawn by then, unless a request is slow (the runner's ``delivered``).
     redrawn = QtCore.Signal()
 
     TAB_KEYS: tuple[tuple[str, ...], ...] = (
