@@ -28,7 +28,7 @@ import concurrent.futures
 from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable, Mapping
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 Done = Callable[[Any], None]
 Failed = Callable[[str], None]
@@ -90,6 +90,9 @@ class Runner(QObject):
         self._reported: dict[Hashable, str] = {}
         self._executor: concurrent.futures.ThreadPoolExecutor | None = None
         self._outcome.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting drops what is still queued
+            app.aboutToQuit.connect(self.shutdown)
 
     # -- asking ----------------------------------------------------------------
     def submit(self, request: Request, done: Done, failed: Failed | None = None) -> int:

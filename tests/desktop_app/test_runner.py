@@ -153,3 +153,15 @@ def test_run_now_computes_a_slow_request_here(runner):
     shown, done = recorder()
     runner.run_now(Request("export", lambda: threading.current_thread(), slow=True), done)
     assert shown == [threading.main_thread()]
+
+
+def test_shutdown_drops_what_is_pending(qtbot, runner):
+    started, release = threading.Event(), threading.Event()
+    ran, shown = [], []
+    runner.submit(Request("a", lambda: started.set() or release.wait(5) or "a", slow=True), shown.append)
+    assert started.wait(5)
+    runner.submit(Request("b", lambda: ran.append("b") or "b", slow=True), shown.append)
+    runner.shutdown()
+    release.set()
+    qtbot.wait(100)
+    assert ran == [] and shown == [] and not runner.is_busy()
