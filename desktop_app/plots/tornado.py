@@ -15,6 +15,14 @@ from desktop_app.runner import Request, Runner
 
 from .base import PlotContext, PlotView, invalid_text
 from .colors import FOREGROUND, NEGATIVE_COLOR, POSITIVE_COLOR
+
+
+class _ReadOnlyTable(QtWidgets.QTableWidget):
+    """The tornado's figures: a typed character never moves the cursor (Qt's
+    keyboard search is off, as in every table of the app)."""
+
+    def keyboardSearch(self, search: str) -> None:
+        pass
 from .config import is_scale
 from .labels import driver_labels, method_labels, money, pct, point_suffix, short_method_labels
 from .style import CACHE, Label, keep_or_set_range, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
@@ -143,7 +151,7 @@ class TornadoView(PlotView):
         for row, method in enumerate(METHODS):
             self.plots[method] = _TornadoPlot(self.graphics.addPlot(row=row, col=0), method)
         self.export_item = self.graphics.ci
-        self.table = QtWidgets.QTableWidget(0, self.TABLE_COLUMNS)
+        self.table = _ReadOnlyTable(0, self.TABLE_COLUMNS)
         self.table.setObjectName("tornadoTable")
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
