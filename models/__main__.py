@@ -143,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     sens.add_argument("--csv", action="store_true")
     sens.add_argument("--out")
     sens.set_defaults(func=cmd_sensitivity)
+    from .cli_attribute import add_attribute_parser  # issue 14: models/cli_attribute.py
+    add_attribute_parser(sub)
     return parser
 
 
