@@ -38,6 +38,7 @@ upsides of A and B apart.
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -302,6 +303,20 @@ def _mix_values(p0: Prepared, a: _Inputs, b: _Inputs, take: dict[str, np.ndarray
     return out, r, terminal
 
 
+@functools.lru_cache(maxsize=32)
+def _shapley_plan(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each player j: the subsets without j (n, 2^(n−1)), the same with j
+    added, and each subset's weight |T|! (n − |T| − 1)! / n!."""
+    masks = np.arange(1 << n)
+    sizes = np.zeros(1 << n, dtype=int)
+    for j in range(n):
+        sizes += (masks >> j) & 1
+    weight_of_size = np.array([math.factorial(c) * math.factorial(n - c - 1) / math.factorial(n) for c in range(n)])
+    without = np.stack([masks[(masks >> j) & 1 == 0] for j in range(n)])
+    with_ = without | (1 << np.arange(n))[:, None]
+    return without, with_, weight_of_size[sizes[without]]
+
+
 def _shapley(values: np.ndarray, n: int) -> np.ndarray:
     """Shapley values of n players from a game's values over all 2^n subsets.
 
@@ -310,17 +325,9 @@ def _shapley(values: np.ndarray, n: int) -> np.ndarray:
     sum of the differences its own switch makes, so a player whose switch
     never changes anything gets exactly 0.
     """
-    masks = np.arange(1 << n)
-    sizes = np.array([bin(m).count("1") for m in range(1 << n)])
-    # weight of a subset of size c not holding the player: c! (n − c − 1)! / n!
-    weights = np.array([math.factorial(c) * math.factorial(n - c - 1) / math.factorial(n) for c in range(n)])
-    out = np.empty((n,) + values.shape[1:])
-    for j in range(n):
-        bit = 1 << j
-        without = masks[(masks & bit) == 0]
-        diffs = values[without | bit] - values[without]
-        out[j] = np.tensordot(weights[sizes[without]], diffs, axes=(0, 0))
-    return out
+    without, with_, weights = _shapley_plan(n)
+    diffs = values[with_] - values[without]                     # (n, 2^(n−1), ...)
+    return np.einsum("nk,nk...->n...", weights, diffs)
 
 
 def _describe_mix(groups: Sequence[tuple[int | None, str]], mask: int) -> str:
@@ -394,8 +401,8 @@ def attribute(a: Model, b: Model, methods: Iterable[str] = METHODS, *, strategy:
             seg_values = out[m]
             _check_mixes(m, seg_values, r, tg, groups, range(S))
             totals = seg_values.sum(axis=1) + cash
-            total_contrib[m] = _shapley(totals, G)
-            seg_contrib[m] = _shapley(seg_values, G)
+            phi = _shapley(np.column_stack([totals, seg_values]), G)
+            total_contrib[m], seg_contrib[m] = phi[:, 0], phi[:, 1:]
     elif use == "segmentwise":
         players: list[list[tuple[int | None, str]]] = []
         for s in range(S):
