@@ -280,3 +280,38 @@ def test_side_by_side_without_scenarios_or_reference():
     model = load_model(SAMPLE.parent / "wandong-medical-600055.json")
     table = side_by_side(model)
     assert [c["kind"] for c in table["columns"]] == ["base"]
+
+
+# ---------------------------------------------------------------------------
+# Whatever a file holds under the key, the loader answers with a message
+
+
+def _scenario_like():
+    from strategies import json_values
+
+    path_part = st.one_of(st.sampled_from(["segments", "valuation", "forecast", "2026", "growth", "roe",
+                                           "terminal_growth", "excess_cash", "market", "price", "x"]),
+                          st.integers(-2, 4), st.booleans(), st.none(), st.floats(allow_nan=False))
+    change = st.one_of(st.fixed_dictionaries({"path": st.lists(path_part, max_size=5), "value": json_values(3)}),
+                       json_values(3))
+    scenario = st.one_of(st.fixed_dictionaries({"name": st.one_of(st.text(max_size=3), st.integers()),
+                                                "changes": st.lists(change, max_size=4)},
+                                               optional={"note": json_values(2)}),
+                         json_values(3))
+    return st.one_of(st.lists(scenario, max_size=4), json_values(3))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_scenario_like())
+def test_any_scenarios_value_loads_or_is_refused_with_a_key_path(value):
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    doc["scenarios"] = value
+    try:
+        model = Model.from_dict(doc)
+    except ModelFileError as exc:
+        assert exc.key_path.startswith("scenarios")
+        return
+    table = side_by_side(model)               # every scenario gets a column, valued or with its error
+    assert len(table["columns"]) == 2 + len(model.doc.get("scenarios") or [])
+    for column in table["columns"][1:-1]:
+        assert (column["error"] is None) == (column["ddm"] is not None)
