@@ -79,7 +79,7 @@ def _load(path: str, which: str):
 
 def text_attribution(result, names: list[str], from_label: str, to_label: str) -> str:
     """A plain-text bridge per method: A's total, each differing group, B's total."""
-    lines = [f"{from_label} → {to_label}"]
+    lines = [f"{from_label} → {to_label}"] + [f"note: {n}" for n in result.notes]
     for method, res in result.methods.items():
         title = "DDM" if method == "ddm" else "Dynamic"
         lines.append("")

@@ -455,7 +455,8 @@ def attribute(a: Model, b: Model, methods: Iterable[str] = METHODS, *, strategy:
             m, res_a.total, res_b.total, contributions,
             tuple(x.business_value for x in res_a.segments), tuple(x.business_value for x in res_b.segments),
             ra.market_cap, rb.market_cap, res_a.upside, res_b.upside, res_a.status, res_b.status)
-    notes = []
+    notes = [f"segment {s} is {na!r} in A and {nb!r} in B: segments are compared by position"
+             for s, (na, nb) in enumerate(zip(a.segment_names, b.segment_names)) if na != nb]
     if ra.market_cap != rb.market_cap:
         notes.append(f"the market cap changed from {ra.market_cap:.2f} to {rb.market_cap:.2f}: "
                      "it moves the upside, not the value")

@@ -289,6 +289,15 @@ def test_cash_and_price_are_reported_apart():
     assert result.price_changed and "market cap" in result.notes[0]
 
 
+def test_renamed_segments_are_compared_by_position_with_a_note(sample_model):
+    renamed = sample_model.copy()
+    renamed.set(("segments", 1, "name"), "海外 Overseas")
+    result = attribute(sample_model, renamed)
+    assert result.groups == [] and result.segment_names[1] == "海外 Overseas"
+    assert result.notes == [f"segment 1 is {sample_model.segment_names[1]!r} in A and '海外 Overseas' in B: "
+                            "segments are compared by position"]
+
+
 def test_identical_models_have_nothing_to_split(sample_model):
     result = attribute(sample_model, sample_model.copy())
     assert result.groups == [] and result.strategy == "none"
