@@ -257,27 +257,36 @@ def differing_groups(a: Model, b: Model) -> list[tuple[int | None, str]]:
 # The mixes
 
 
-def _mix_values(p0: Prepared, a: _Inputs, b: _Inputs, take: dict[str, np.ndarray], take_settings: np.ndarray,
+def _mix_values(p0: Prepared, a: _Inputs, b: _Inputs, take: dict[str, np.ndarray],
+                take_settings: np.ndarray | None, K: int,
                 want: str) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
     """Value K mixes in one kernel call.
 
     ``take[group]`` (K, S) is True where the mix takes B's inputs of that
-    segment group; ``take_settings`` (K, S) where it takes B's company settings
-    (per segment: the segment-wise strategy switches them segment by segment).
-    Returns the kernel's output, the discount rates and terminal growths (K, S).
+    segment group (a group absent from ``take`` keeps A's inputs in every mix,
+    without a mix axis); ``take_settings`` (K, S) where it takes B's company
+    settings (per segment: the segment-wise strategy switches them segment by
+    segment), None for A's everywhere. Returns the kernel's output, the
+    discount rates and the terminal growths, each (K, S).
     """
     def pick(group: str, xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
-        t = take[group]
+        t = take.get(group)
+        if t is None:
+            return xa[None]
         if xa.ndim == 2:
             t = t[..., None]
         return np.where(t, xb, xa)
 
-    st = take_settings
-    company_tg = np.where(st, b.company_terminal, a.company_terminal)
-    company_fy = np.where(st, b.company_fade_years, a.company_fade_years)
-    base_year = np.where(st, b.base_year, a.base_year)
-    w1 = np.where(st, b.weights[0], a.weights[0])
-    w2 = np.where(st, b.weights[1], a.weights[1])
+    if take_settings is None:
+        company_tg, company_fy, base_year = a.company_terminal, a.company_fade_years, np.asarray(float(a.base_year))
+        w1, w2 = a.weights
+    else:
+        st = take_settings
+        company_tg = np.where(st, b.company_terminal, a.company_terminal)
+        company_fy = np.where(st, b.company_fade_years, a.company_fade_years)
+        base_year = np.where(st, b.base_year, a.base_year)
+        w1 = np.where(st, b.weights[0], a.weights[0])
+        w2 = np.where(st, b.weights[1], a.weights[1])
     own_tg = pick("terminal_growth", a.own_terminal, b.own_terminal)
     own_fy = pick("fade", a.own_fade_years, b.own_fade_years)
     terminal = np.where(np.isnan(own_tg), company_tg, own_tg)
@@ -300,7 +309,9 @@ def _mix_values(p0: Prepared, a: _Inputs, b: _Inputs, take: dict[str, np.ndarray
                            multiple=pick("multiple", a.multiple, b.multiple),
                            growth=pick("growth", a.growth, b.growth), margin=pick("margin", a.margin, b.margin),
                            want=want)
-    return out, r, terminal
+    shape = (K, len(p0.names))
+    out = {k: np.broadcast_to(v, shape) for k, v in out.items()}
+    return out, np.broadcast_to(r, shape), np.broadcast_to(terminal, shape)
 
 
 @functools.lru_cache(maxsize=32)
@@ -384,15 +395,15 @@ def attribute(a: Model, b: Model, methods: Iterable[str] = METHODS, *, strategy:
     if use == "joint":
         K = 1 << G
         masks = np.arange(K)
-        take = {g: np.zeros((K, S), dtype=bool) for g in SEGMENT_GROUPS}
-        take_settings = np.zeros((K, S), dtype=bool)
+        take: dict[str, np.ndarray] = {}
+        take_settings = None
         for j, (seg, g) in enumerate(groups):
             on = (masks >> j & 1).astype(bool)
             if seg is not None:
-                take[g][:, seg] = on
+                take.setdefault(g, np.zeros((K, S), dtype=bool))[:, seg] = on
             elif g == "settings":
-                take_settings[:] = on[:, None]
-        out, r, tg = _mix_values(p0, ia, ib, take, take_settings, want)
+                take_settings = np.repeat(on[:, None], S, axis=1)
+        out, r, tg = _mix_values(p0, ia, ib, take, take_settings, K, want)
         mixes = K
         cash = np.full(K, cash_a)
         if (None, "cash_and_claims") in index:
@@ -413,16 +424,18 @@ def attribute(a: Model, b: Model, methods: Iterable[str] = METHODS, *, strategy:
         n_max = max(len(pl) for pl in players)
         K = 1 << n_max
         masks = np.arange(K)
-        take = {g: np.zeros((K, S), dtype=bool) for g in SEGMENT_GROUPS}
-        take_settings = np.zeros((K, S), dtype=bool)
+        take = {}
+        take_settings = None
         for s, pl in enumerate(players):
             for j, (seg, g) in enumerate(pl):
                 on = (masks >> j & 1).astype(bool)
                 if seg is None:
+                    if take_settings is None:
+                        take_settings = np.zeros((K, S), dtype=bool)
                     take_settings[:, s] = on
                 else:
-                    take[g][:, s] = on
-        out, r, tg = _mix_values(p0, ia, ib, take, take_settings, want)
+                    take.setdefault(g, np.zeros((K, S), dtype=bool))[:, s] = on
+        out, r, tg = _mix_values(p0, ia, ib, take, take_settings, K, want)
         mixes = K
         for m in methods:
             seg_values = out[m]
