@@ -293,6 +293,8 @@ def build_parser() -> argparse.ArgumentParser:
     sfmt.add_argument("--csv", action="store_true", help="CSV (UTF-8 with BOM when --out)")
     sens.add_argument("--out", metavar="PATH", help="write to this file instead of standard output")
     sens.set_defaults(func=cmd_sensitivity)
+    from .cli_attribute import add_attribute_parser  # issue 14: models/cli_attribute.py
+    add_attribute_parser(sub)
     return parser
 
 

@@ -412,6 +412,9 @@ def check_document(doc: Any) -> tuple[dict, list[Issue]]:
                 c.error(("financials", "period"), f"must be text, got {_type_name(fin['period'])}", "type")
             for key in ("revenue", "net_profit_attributable", "equity"):
                 c.number(fin, key, ("financials",), required=False)
+    if doc.get("scenarios") is not None:   # the scenarios key (issue 14): models/analysis/scenarios.py
+        from .analysis.scenarios import check_scenarios
+        c.issues.extend(check_scenarios(doc))
     _check_free_numbers(c, doc, ())
     return doc, c.issues
 

@@ -98,10 +98,13 @@ def value_kernel(p: Prepared, *, discount_rate: np.ndarray, roe: np.ndarray, fad
 
     Rate inputs are shaped (K, S) (K may be 1), ``growth``/``margin`` (K, S, F).
     ``want`` is "ddm", "dynamic" or "both". Scenarios where r ≤ gT give NaN in
-    the DDM's terminal parts (never an exception).
+    the DDM's terminal parts (never an exception). The per-segment fields of
+    ``p`` (``last_actual_revenue``, ``last_actual_profit``, ``fade_years``,
+    ``offsets``, ``last_offset``, ``weights``) may also carry the scenario axis,
+    shaped (K, S) (``offsets`` (K, S, F)): attribution switches them per scenario.
     """
     r = discount_rate
-    revenue = p.last_actual_revenue[:, None] * np.cumprod(1.0 + growth, axis=-1)   # (K,S,F)
+    revenue = p.last_actual_revenue[..., None] * np.cumprod(1.0 + growth, axis=-1)   # (K,S,F)
     earnings = revenue * margin
     payout = clamp01(1.0 - growth / roe[..., None])
     log_disc = np.log1p(r)                                                        # (K,S)
@@ -116,8 +119,8 @@ def value_kernel(p: Prepared, *, discount_rate: np.ndarray, roe: np.ndarray, fad
         if max_n2 > 0:
             k = np.arange(1, max_n2 + 1, dtype=float)
             log_fade = np.log1p(fade_growth)
-            terms = np.exp((log_fade - log_disc)[..., None] * k - log_disc[..., None] * p.last_offset)
-            terms = np.where(k <= n2[:, None], terms, 0.0)                            # (K,S,M)
+            terms = np.exp((log_fade - log_disc)[..., None] * k - (log_disc * p.last_offset)[..., None])
+            terms = np.where(k <= n2[..., None], terms, 0.0)                            # (K,S,M)
             fade = last_earnings * fade_payout * np.sum(terms, axis=-1)
         else:
             fade = np.zeros_like(explicit)
