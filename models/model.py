@@ -11,6 +11,7 @@ import math
 from datetime import date as _date
 from typing import Any, Iterable
 
+from .dossier import check_dossier
 from .errors import Issue, ModelFileError
 
 FORMAT_NAME = "valuation-workbench-model"
@@ -412,6 +413,7 @@ def check_document(doc: Any) -> tuple[dict, list[Issue]]:
                 c.error(("financials", "period"), f"must be text, got {_type_name(fin['period'])}", "type")
             for key in ("revenue", "net_profit_attributable", "equity"):
                 c.number(fin, key, ("financials",), required=False)
+    check_dossier(doc, c.error)   # the optional dossier keys: models/dossier.py
     _check_free_numbers(c, doc, ())
     return doc, c.issues
 
