@@ -82,8 +82,11 @@ YEAR_KEY = re.compile(r"^[0-9]{4}$")
 
 def is_star(value: Any) -> bool:
     """A star rating: a number from 0 to 5 in steps of 0.5."""
-    return (not isinstance(value, bool) and isinstance(value, (int, float))
-            and math.isfinite(value) and 0 <= value <= 5 and float(value * 2).is_integer())
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if isinstance(value, int):   # any size: no float conversion before the range check
+        return 0 <= value <= 5
+    return math.isfinite(value) and 0 <= value <= 5 and (value * 2).is_integer()
 
 
 def is_level(value: Any) -> bool:

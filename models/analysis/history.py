@@ -90,8 +90,13 @@ def _reported(history: Any) -> dict[str, dict[int, float]]:
         row: dict[int, float] = {}
         for year, value in series.items():
             if (isinstance(year, str) and YEAR_KEY.match(year) and not isinstance(value, bool)
-                    and isinstance(value, (int, float)) and math.isfinite(value)):
-                row[int(year)] = float(value)
+                    and isinstance(value, (int, float))):
+                try:
+                    number = float(value)
+                except OverflowError:   # an integer beyond float range in a free-form metric
+                    continue
+                if math.isfinite(number):
+                    row[int(year)] = number
         if row:
             out[metric] = row
     return out

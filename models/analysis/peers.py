@@ -58,7 +58,10 @@ class MultiplePosition:
 def _num(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:   # an integer beyond float range in a free-form key
+        return None
     return value if math.isfinite(value) else None
 
 

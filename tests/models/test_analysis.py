@@ -306,3 +306,13 @@ def test_multiple_position_by_hand():
     assert nm.nm and nm.value is None and nm.industry_band is None and nm.peer_percentile is None
     above = multiple_position("ps", 20.0, industry=(5.0, 10.0))
     assert above.industry_band == "above" and above.industry_position == 3.0
+
+
+def test_free_form_figures_beyond_float_range_are_skipped_not_a_crash():
+    doc = dossier_doc()
+    doc["history"]["x_huge"] = {"2024": 10 ** 400}
+    doc["reference"] = {"ddm_total": 10 ** 400, "market_cap": 1.0}
+    model = Model.from_dict(doc)
+    assert "x_huge" not in history_table(model).metrics
+    cmp = compare_with_reference(model)
+    assert cmp.ddm.theirs_total is None and cmp.market_cap.theirs == 1.0
