@@ -92,6 +92,7 @@ def usable(model: Model) -> None:
     for method in ("ddm", "dynamic"):
         for seg in data[method]["segments"]:
             seg.pop("terminal_share", None)
+        data[method]["column_totals"].pop("terminal_share", None)   # NaN when Σ business values is 0
     finite(data, "result")
 
 
