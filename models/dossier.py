@@ -65,6 +65,31 @@ LEVEL_LABELS: dict[int, tuple[str, str]] = {
     4: ("较高", "fairly high"), 5: ("高", "high"),
 }
 
+#: (中文, English) names of the dossier's keys, as model-file.md gives them.
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "profile": {"summary": ("核心评级结论", "Summary"),
+                "differentiated_view": ("我们区别于市场的观点", "Where we differ from the market"),
+                "risks": ("风险提示", "Risks"), "business": ("业务介绍", "Business"),
+                "business_model": ("商业模式", "Business model"),
+                "assumptions": ("核心假设及逻辑", "Key assumptions"),
+                "valuation_certainty": ("估值确定性", "Valuation certainty")},
+    "ratings": {"growth": ("成长空间", "Growth room"), "profit_trend": ("盈利趋势", "Profit trend"),
+                "structure": ("产业格局", "Industry structure"), "moat": ("护城河", "Moat")},
+    "business_model": {"rd_level": ("研发高端度", "R&D sophistication"), "rd_intensity": ("研发强度", "R&D intensity"),
+                       "talent_level": ("人力资源高端度", "Talent level")},
+    "history_ratings": {"profitability": ("历史盈利能力", "Past profitability"), "growth": ("历史成长能力", "Past growth"),
+                        "control": ("业务控制力及财务健康", "Business control and financial health"),
+                        "shareholder_return": ("股东回报", "Shareholder return")},
+    "moat": {"moat_width": ("护城河宽度", "Moat width"), "moat_durability": ("护城河持续性", "Moat durability")},
+}
+
+
+def label(group: str, key: str, lang: str = "zh") -> str:
+    """``label("ratings", "moat") == "护城河"``; ``lang="en"`` gives "Moat"."""
+    zh, en = LABELS[group][key]
+    return en if lang == "en" else zh
+
+
 #: Top-level and company-level keys this module owns (for ``without_dossier``).
 TOP_LEVEL_KEYS: tuple[str, ...] = ("multiples_context", "disclaimer")
 COMPANY_KEYS: tuple[str, ...] = ("profile", "ratings", "business_model", "history_ratings")
@@ -78,6 +103,11 @@ DATE_RULE = "must be an ISO date (YYYY-MM-DD)"
 NUMBER_RULE = "must be a number"
 GROSS_MARGIN_RULE = "must be a decimal gross margin no greater than 1 (0.45 = 45%)"
 YEAR_KEY = re.compile(r"^[0-9]{4}$")
+
+
+def _is_year_key(key: Any) -> bool:
+    """A 4-digit ASCII year such as "2024" (what YEAR_KEY matches)."""
+    return isinstance(key, str) and len(key) == 4 and key.isascii() and key.isdigit()
 
 
 def is_star(value: Any) -> bool:
@@ -193,6 +223,11 @@ class _Walk:
     def value(self, parent: Any, key: Any, path: Path, rule: str, required: bool = False) -> None:
         """Check parent[key] by ``rule``; absent or null is fine unless required."""
         value = parent.get(key)
+        kind = type(value)
+        if kind is float and rule == "number" and math.isfinite(value):
+            return   # the common case, already normalized (this runs on every edit)
+        if kind is str and rule == "text":
+            return
         if value is None:
             if required:
                 self.report(path + (key,), f"is missing ({_RULES[rule][1]})", "missing")
@@ -277,7 +312,7 @@ class _Walk:
                 continue
             path: Path = ("history", metric)
             for year in list(series):
-                if not isinstance(year, str) or not YEAR_KEY.match(year):
+                if not _is_year_key(year):
                     self.report(path + (year,), "must be a year such as \"2024\"", "range")
                     continue
                 if series[year] is None:
@@ -401,7 +436,7 @@ def rule_for(path: Path) -> str | None:
         if len(rest) == 3 and (rest[0], rest[2]) == ("forecast", "gross_margin"):
             return "gross_margin"
         return None
-    if n == 3 and p[0] == "history" and p[1] in HISTORY_METRICS and isinstance(p[2], str) and YEAR_KEY.match(p[2]):
+    if n == 3 and p[0] == "history" and p[1] in HISTORY_METRICS and _is_year_key(p[2]):
         return "number"
     if p[0] == "multiples_context":
         if n == 2:

@@ -191,3 +191,11 @@ def test_any_valid_model_with_a_dossier_round_trips(doc, data):
     first = loads_model(json.dumps(doc, ensure_ascii=False))
     strictly_equal(first.doc, doc)
     strictly_equal(loads_model(dumps_model(first)).doc, doc)
+
+
+def test_every_dossier_key_has_a_chinese_and_an_english_label():
+    from models.dossier import BUSINESS_MODEL_KEYS, HISTORY_RATING_KEYS, LABELS, MOAT_STAR_KEYS, PROFILE_KEYS, RATING_KEYS, label
+    for group, keys in (("profile", PROFILE_KEYS), ("ratings", RATING_KEYS), ("business_model", BUSINESS_MODEL_KEYS),
+                        ("history_ratings", HISTORY_RATING_KEYS), ("moat", MOAT_STAR_KEYS)):
+        assert list(LABELS[group]) == list(keys)
+    assert label("profile", "summary") == "核心评级结论" and label("ratings", "structure", "en") == "Industry structure"
