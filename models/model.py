@@ -11,6 +11,7 @@ import math
 from datetime import date as _date
 from typing import Any, Iterable
 
+from .dossier import check_dossier
 from .errors import Issue, ModelFileError
 
 FORMAT_NAME = "valuation-workbench-model"
@@ -415,6 +416,7 @@ def check_document(doc: Any) -> tuple[dict, list[Issue]]:
     if doc.get("scenarios") is not None:   # the scenarios key (issue 14): models/analysis/scenarios.py
         from .analysis.scenarios import check_scenarios
         c.issues.extend(check_scenarios(doc))
+    check_dossier(doc, c.error)   # the optional dossier keys: models/dossier.py
     _check_free_numbers(c, doc, ())
     return doc, c.issues
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from .dossier import dossier_issues
 from .errors import InvalidInputError, Issue
 from .model import FORMAT_NAME, MAX_FADE_YEARS, Model, check_document
 from .status import status_for
@@ -243,7 +244,7 @@ def validate(model: Model) -> list[Issue]:
     only when it finds something does the full checker run to name each problem.
     """
     if _looks_valid(model):
-        return []
+        return dossier_issues(model.doc)   # the dossier is not a valuation input: checked apart
     _, issues = check_document(model.doc)
     return [i for i in issues if i.severity == "error"]
 
