@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
+from .cli_analysis import register as register_analysis
 from .csv_export import csv_text, write_csv
 from .errors import ModelError
 from .model_file import load_model
@@ -143,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     sens.add_argument("--csv", action="store_true")
     sens.add_argument("--out")
     sens.set_defaults(func=cmd_sensitivity)
+    register_analysis(sub)
     return parser
 
 

@@ -412,6 +412,9 @@ def check_document(doc: Any) -> tuple[dict, list[Issue]]:
                 c.error(("financials", "period"), f"must be text, got {_type_name(fin['period'])}", "type")
             for key in ("revenue", "net_profit_attributable", "equity"):
                 c.number(fin, key, ("financials",), required=False)
+    if doc.get("uncertainty") is not None:   # Monte Carlo settings: models/analysis/uncertainty.py
+        from .analysis.uncertainty import check_uncertainty
+        c.issues.extend(check_uncertainty(doc["uncertainty"], len(segments)))
     _check_free_numbers(c, doc, ())
     return doc, c.issues
 

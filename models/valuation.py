@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from .errors import InvalidInputError, Issue
-from .model import FORMAT_NAME, MAX_FADE_YEARS, Model, check_document
+from .model import FORMAT_NAME, MAX_FADE_YEARS, Model, check_document, copy_json
 from .status import status_for
 
 #: A cash flow of year Y is discounted by (1 + r) ** -(Y - base_year).
@@ -240,7 +240,10 @@ def validate(model: Model) -> list[Issue]:
     only when it finds something does the full checker run to name each problem.
     """
     if _looks_valid(model):
-        return []
+        if model.doc.get("uncertainty") is None:
+            return []
+        from .analysis.uncertainty import check_uncertainty   # checks a copy: validate never edits
+        return check_uncertainty(copy_json(model.doc["uncertainty"]), model.segment_count)
     _, issues = check_document(model.doc)
     return [i for i in issues if i.severity == "error"]
 

@@ -1,0 +1,310 @@
+"""What the price implies: the reverse solve of valuation-method.md, "Beyond the report".
+
+For a method, a sensitivity driver (company-wide or one segment) and a target
+upside X, the implied value d* solves ``total(d*) = market_cap × (1 + X)``,
+where ``total(d)`` is ``models.sensitivity.evaluate_scenarios`` with the driver
+set to d: the engine's own scenario kernel, so an implied value applied as a
+sensitivity scenario reproduces the target. The six status boundaries are
+solved in the same passes.
+
+How: the driver's valid range (e.g. discount rates above every targeted
+terminal growth) is clipped to a search window (``SEARCH_WINDOWS``) and
+sampled on one grid, denser towards an open end where the total runs away (one
+vectorized call). A target crossed exactly once on the grid is bracketed and
+refined by the Illinois variant of regula falsi, all targets together (one
+vectorized call per step), until ``|total(d*) − target| ≤ 1e-9 × market_cap``.
+Otherwise the answer is "none" with a reason code:
+
+- ``no_effect``: the driver does not move this method's total (the multiple
+  for the DDM; terminal and fade growth for the dynamic method);
+- ``out_of_reach``: no value in the range reaches the target (``reachable``
+  gives the lowest and highest totals found);
+- ``not_monotone``: the total crosses the target more than once in the range,
+  so no single value answers;
+- ``did_not_converge``: the refinement could not meet the accuracy (not seen
+  in practice; there so that no number is returned that misses the target).
+
+Units: rates and shifts are decimals (0.01 = 1 point), scales are factors,
+``terminal_growth`` is the rate itself; totals are in the model's money unit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from ..model import Model
+from ..sensitivity import DRIVERS, base_driver_value, evaluate_scenarios
+from ..status import STATUS_CODES, STATUS_THRESHOLDS
+from ..valuation import Prepared, prepare
+
+METHODS = ("ddm", "dynamic")
+
+#: Accuracy of a solution, as a share of the market cap (method doc).
+TOLERANCE = 1e-9
+
+#: Where each driver is searched, before the model's own validity limits cut
+#: it further: shifts in decimals, scales as factors, terminal growth as a rate.
+SEARCH_WINDOWS: dict[str, tuple[float, float]] = {
+    "discount_rate_shift": (-0.5, 0.5),
+    "terminal_growth": (-0.5, 0.5),
+    "fade_growth_shift": (-0.5, 0.5),
+    "growth_shift": (-0.5, 0.5),
+    "margin_shift": (-0.5, 0.5),
+    "roe_shift": (-0.5, 1.0),
+    "multiple_scale": (0.0, 10.0),
+    "excess_cash_scale": (-10.0, 10.0),
+}
+
+REASONS: dict[str, str] = {
+    "no_effect": "the driver does not change this method's total",
+    "out_of_reach": "no value of the driver in its valid range reaches the target",
+    "not_monotone": "the total crosses the target more than once in the driver's range",
+    "did_not_converge": "the solution could not be refined to the required accuracy",
+}
+
+_GRID_UNIFORM = 97      # evenly spaced points over the range
+_GRID_EDGE = 40         # geometrically spaced points towards an open end
+_MAX_STEPS = 60
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """Where the status changes: the driver value giving upside ``upside``.
+
+    ``status_below`` / ``status_above`` are the statuses for driver values just
+    below / just above ``value`` (they depend on whether the total rises or
+    falls with the driver); all three are None when ``reason`` says why there
+    is no such value."""
+
+    upside: float
+    value: float | None
+    total: float | None
+    status_below: str | None
+    status_above: str | None
+    reason: str | None
+
+    def to_dict(self) -> dict:
+        return {"upside": self.upside, "status_below": self.status_below,
+                "status_above": self.status_above, "value": self.value}
+
+
+@dataclass(frozen=True)
+class ImpliedResult:
+    method: str
+    driver: str
+    segment: int | None
+    target_upside: float
+    value: float | None          # the implied driver value (None: see reason)
+    total: float | None          # the method's total at ``value`` (= target within tolerance)
+    market_cap: float
+    reason: str | None           # a key of REASONS, None when solved
+    base_value: float            # the driver's neutral value (the model as it is)
+    search_range: tuple[float, float]
+    reachable: tuple[float, float] | None   # lowest and highest total over the range
+    boundaries: tuple[Boundary, ...] = field(default_factory=tuple)
+
+    @property
+    def target_total(self) -> float:
+        return self.market_cap * (1.0 + self.target_upside)
+
+    @property
+    def message(self) -> str | None:
+        """English text of ``reason`` (the GUI translates the code)."""
+        return None if self.reason is None else REASONS[self.reason]
+
+    def to_dict(self) -> dict:
+        """The CLI's JSON (``valuation-cli implied --json``)."""
+        return {"method": self.method, "driver": self.driver, "segment": self.segment,
+                "target_upside": self.target_upside, "value": self.value, "total": self.total,
+                "market_cap": self.market_cap, "reason": self.reason,
+                "boundaries": [b.to_dict() for b in self.boundaries]}
+
+
+def search_range(model: Model, driver: str, segment: int | None = None,
+                 prepared: Prepared | None = None) -> tuple[float, float, bool, bool]:
+    """(low, high, low_open, high_open): the values of ``driver`` where the
+    method is valid for the targeted segments, within ``SEARCH_WINDOWS``. An
+    open end is a validity limit (excluded; the total may run away there)."""
+    if driver not in DRIVERS:
+        raise ValueError(f"unknown driver {driver!r}; one of: {', '.join(DRIVERS)}")
+    p = prepared if prepared is not None else prepare(model)
+    lo, hi = SEARCH_WINDOWS[driver]
+    S = len(p.names)
+    if segment is not None and not 0 <= segment < S:
+        raise ValueError(f"segment {segment} out of range (0…{S - 1})")
+    sel = np.arange(S) if segment is None else np.array([segment])
+    limit_lo = limit_hi = None
+    if driver == "discount_rate_shift":
+        limit_lo = float(np.max(p.terminal_growth[sel] - p.discount_rate[sel]))
+    elif driver == "terminal_growth":
+        limit_hi = float(np.min(p.discount_rate[sel]))
+        limit_lo = -1.0
+    elif driver == "fade_growth_shift":
+        limit_lo = float(np.max(-1.0 - p.fade_growth[sel]))
+    elif driver == "growth_shift":
+        limit_lo = float(np.max(-1.0 - p.growth[sel]))
+    elif driver == "roe_shift":
+        limit_lo = float(np.max(-p.roe[sel]))
+    low_open = high_open = False
+    if limit_lo is not None and limit_lo >= lo:
+        lo, low_open = limit_lo, True
+    if limit_hi is not None and limit_hi <= hi:
+        hi, high_open = limit_hi, True
+    return lo, hi, low_open, high_open
+
+
+def _grid(lo: float, hi: float, low_open: bool, high_open: bool) -> np.ndarray:
+    width = hi - lo
+    if not width > 0:
+        return np.empty(0)
+    inner = np.linspace(lo, hi, _GRID_UNIFORM)
+    parts = [inner[1:-1] if (low_open or high_open) else inner]
+    if not low_open:
+        parts.append(np.array([lo]))
+    if not high_open:
+        parts.append(np.array([hi]))
+    # Towards an open end, steps shrink geometrically down to ~1e-12 of the
+    # range: a total that runs away there is followed close to the limit.
+    steps = np.geomspace(1e-12, 0.5 / (_GRID_UNIFORM - 1), _GRID_EDGE) * width
+    if low_open:
+        parts.append(lo + steps)
+    if high_open:
+        parts.append(hi - steps)
+    grid = np.unique(np.concatenate(parts))
+    keep = np.ones(grid.size, dtype=bool)
+    if low_open:
+        keep &= grid > lo
+    if high_open:
+        keep &= grid < hi
+    return grid[keep]
+
+
+def _totals(model: Model, p: Prepared, driver: str, values: np.ndarray, method: str,
+            segment: int | None) -> np.ndarray:
+    return evaluate_scenarios(model, {driver: values}, method, segment, prepared=p).total
+
+
+def implied_value(model: Model, driver: str, method: str = "ddm", segment: int | None = None,
+                  target_upside: float = 0.0, prepared: Prepared | None = None) -> ImpliedResult:
+    """The value of ``driver`` at which ``method``'s total gives ``target_upside``
+    (a decimal: 0 = fair price, −0.2 = 20% below the market cap), and the six
+    status boundaries. ``segment`` (0-based) applies the driver to that
+    segment only. Never raises for an unreachable target: ``value`` is None
+    and ``reason`` says why. Raises ValueError for an unknown driver, method
+    or segment, or a non-finite target."""
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; one of: ddm, dynamic")
+    target_upside = float(target_upside)
+    if not np.isfinite(target_upside):
+        raise ValueError(f"target upside must be a finite number, got {target_upside!r}")
+    p = prepared if prepared is not None else prepare(model)
+    lo, hi, low_open, high_open = search_range(model, driver, segment, p)
+    mcap = p.market_cap
+    upsides = np.array((target_upside,) + STATUS_THRESHOLDS)
+    targets = mcap * (1.0 + upsides)
+    tol = TOLERANCE * mcap
+    grid = _grid(lo, hi, low_open, high_open)
+    with np.errstate(all="ignore"):
+        totals = _totals(model, p, driver, grid, method, segment) if grid.size else np.empty(0)
+    finite = np.isfinite(totals)
+    grid, totals = grid[finite], totals[finite]
+    n = upsides.size
+    values = [None] * n
+    reached = [None] * n
+    reasons: list[str | None] = [None] * n
+    directions = [0] * n
+    reachable = (float(totals.min()), float(totals.max())) if totals.size else None
+    if totals.size < 2 or totals.max() - totals.min() <= 1e-12 * max(mcap, float(np.max(np.abs(totals))) if totals.size else mcap):
+        reasons = ["no_effect" if totals.size >= 2 else "out_of_reach"] * n
+    else:
+        diff = totals[None, :] - targets[:, None]                      # (n, G)
+        sign = np.sign(diff)
+        exact = sign == 0
+        change = (sign[:, :-1] * sign[:, 1:]) < 0                      # a crossing inside a cell
+        crossings = change.sum(axis=1) + exact.sum(axis=1)
+        todo = []
+        for i in range(n):
+            if crossings[i] == 0:
+                reasons[i] = "out_of_reach"
+            elif crossings[i] > 1:
+                reasons[i] = "not_monotone"
+            elif exact[i].any():
+                j = int(np.flatnonzero(exact[i])[0])
+                values[i], reached[i] = float(grid[j]), float(totals[j])
+                left, right = max(j - 1, 0), min(j + 1, grid.size - 1)
+                directions[i] = int(np.sign(totals[right] - totals[left]))
+            else:
+                todo.append((i, int(np.flatnonzero(change[i])[0])))
+        if todo:
+            idx = np.array([i for i, _ in todo])
+            cell = np.array([j for _, j in todo])
+            a, b = grid[cell], grid[cell + 1]
+            fa, fb = diff[idx, cell], diff[idx, cell + 1]
+            dirs = np.sign(fb - fa).astype(int)
+            x, fx = _illinois(model, p, driver, method, segment, targets[idx], a, b, fa, fb, tol)
+            for k, i in enumerate(idx):
+                if abs(fx[k]) <= tol:
+                    values[i], reached[i] = float(x[k]), float(fx[k] + targets[i])
+                    directions[i] = int(dirs[k])
+                else:
+                    reasons[i] = "did_not_converge"
+    boundaries = []
+    for i in range(1, n):
+        if values[i] is None:
+            boundaries.append(Boundary(float(upsides[i]), None, None, None, None, reasons[i]))
+            continue
+        lower, upper = STATUS_CODES[i - 1], STATUS_CODES[i]   # below / from the threshold (in upside)
+        below, above = (lower, upper) if directions[i] > 0 else (upper, lower)
+        boundaries.append(Boundary(float(upsides[i]), values[i], reached[i], below, above, None))
+    return ImpliedResult(method, driver, segment, target_upside, values[0], reached[0], mcap, reasons[0],
+                         base_driver_value(model, driver, segment), (float(lo), float(hi)), reachable,
+                         tuple(boundaries))
+
+
+def _illinois(model, p, driver, method, segment, targets, a, b, fa, fb, tol):
+    """Regula falsi with the Illinois modification, every bracket at once.
+    [a, b] brackets a root of f = total − target (fa, fb of opposite signs)."""
+    a, b, fa, fb = (np.array(v, dtype=float) for v in (a, b, fa, fb))
+    best_x = np.where(np.abs(fa) < np.abs(fb), a, b)
+    best_f = np.where(np.abs(fa) < np.abs(fb), fa, fb)
+    for _ in range(_MAX_STEPS):
+        active = np.abs(best_f) > tol / 4
+        if not active.any():
+            break
+        with np.errstate(all="ignore"):
+            c = b - fb * (b - a) / (fb - fa)
+        lo_ab, hi_ab = np.minimum(a, b), np.maximum(a, b)
+        bad = ~np.isfinite(c) | (c <= lo_ab) | (c >= hi_ab)
+        c = np.where(bad, 0.5 * (a + b), c)
+        c = np.where(active, c, best_x)
+        with np.errstate(all="ignore"):
+            fc = _totals(model, p, driver, c, method, segment) - targets
+        fc = np.where(active, fc, best_f)
+        if not np.all(np.isfinite(fc[active])):
+            break
+        better = np.abs(fc) < np.abs(best_f)
+        best_x = np.where(better, c, best_x)
+        best_f = np.where(better, fc, best_f)
+        flip = np.sign(fc) != np.sign(fb)
+        a_new = np.where(flip, b, a)
+        fa_new = np.where(flip, fb, fa * 0.5)
+        a, fa = np.where(active, a_new, a), np.where(active, fa_new, fa)
+        b, fb = np.where(active, c, b), np.where(active, fc, fb)
+        if np.all(np.abs(b - a)[active] <= 4 * np.finfo(float).eps * np.maximum(np.abs(a), np.abs(b))[active]):
+            break
+    return best_x, best_f
+
+
+def implied_table(model: Model, method: str = "ddm", drivers: Sequence[str] | None = None,
+                  target_upside: float = 0.0) -> list[ImpliedResult]:
+    """Every driver (default: all of ``DRIVERS``) company-wide, then for each
+    segment (``excess_cash_scale`` only company-wide): the rows of the
+    Analysis page's reverse-solve table, company rows first."""
+    p = prepare(model)
+    names = list(DRIVERS if drivers is None else drivers)
+    rows = [implied_value(model, d, method, None, target_upside, p) for d in names]
+    for s in range(len(p.names)):
+        rows += [implied_value(model, d, method, s, target_upside, p) for d in names if d != "excess_cash_scale"]
+    return rows
