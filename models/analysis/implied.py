@@ -11,8 +11,10 @@ How: the driver's valid range (e.g. discount rates above every targeted
 terminal growth) is clipped to a search window (``SEARCH_WINDOWS``) and
 sampled on one grid, denser towards an open end where the total runs away (one
 vectorized call). A target crossed exactly once on the grid is bracketed and
-refined by the Illinois variant of regula falsi, all targets together (one
-vectorized call per step), until ``|total(d*) − target| ≤ 1e-9 × market_cap``.
+refined by safeguarded steps to the root of the parabola through the estimate
+and two points beside it (regula falsi or bisection when a step would leave
+the bracket), all
+targets together (one vectorized call per step), until ``|total(d*) − target| ≤ 1e-9 × market_cap``.
 Otherwise the answer is "none" with a reason code:
 
 - ``no_effect``: the driver does not move this method's total (the multiple
@@ -64,7 +66,7 @@ REASONS: dict[str, str] = {
     "did_not_converge": "the solution could not be refined to the required accuracy",
 }
 
-_GRID_UNIFORM = 97      # evenly spaced points over the range
+_GRID_UNIFORM = 193     # evenly spaced points over the range
 _GRID_EDGE = 40         # geometrically spaced points towards an open end
 _MAX_STEPS = 60
 
@@ -240,10 +242,7 @@ def implied_value(model: Model, driver: str, method: str = "ddm", segment: int |
         if todo:
             idx = np.array([i for i, _ in todo])
             cell = np.array([j for _, j in todo])
-            a, b = grid[cell], grid[cell + 1]
-            fa, fb = diff[idx, cell], diff[idx, cell + 1]
-            dirs = np.sign(fb - fa).astype(int)
-            x, fx = _illinois(model, p, driver, method, segment, targets[idx], a, b, fa, fb, tol)
+            x, fx, dirs = _refine(model, p, driver, method, segment, targets[idx], grid, totals, cell, tol)
             for k, i in enumerate(idx):
                 if abs(fx[k]) <= tol:
                     values[i], reached[i] = float(x[k]), float(fx[k] + targets[i])
@@ -263,38 +262,85 @@ def implied_value(model: Model, driver: str, method: str = "ddm", segment: int |
                          tuple(boundaries))
 
 
-def _illinois(model, p, driver, method, segment, targets, a, b, fa, fb, tol):
-    """Regula falsi with the Illinois modification, every bracket at once.
-    [a, b] brackets a root of f = total − target (fa, fb of opposite signs)."""
-    a, b, fa, fb = (np.array(v, dtype=float) for v in (a, b, fa, fb))
-    best_x = np.where(np.abs(fa) < np.abs(fb), a, b)
-    best_f = np.where(np.abs(fa) < np.abs(fb), fa, fb)
-    for _ in range(_MAX_STEPS):
-        active = np.abs(best_f) > tol / 4
+def _inverse_interpolation(grid, totals, cell, targets, lo, hi):
+    """First estimates: x(total) interpolated through the four grid points
+    around each bracketing cell (cubic Lagrange in the total), where the four
+    totals are monotone; else the linear interpolation of the cell."""
+    G = grid.size
+    start = np.clip(cell - 1, 0, max(G - 4, 0))
+    cols = start[:, None] + np.arange(min(4, G))[None, :]
+    xs, ys = grid[cols], totals[cols]
+    t = targets[:, None]
+    linear = lo + (hi - lo) * (targets - totals[cell]) / (totals[cell + 1] - totals[cell])
+    if xs.shape[1] < 4:
+        return linear
+    d = np.diff(ys, axis=1)
+    monotone = np.all(d > 0, axis=1) | np.all(d < 0, axis=1)
+    with np.errstate(all="ignore"):
+        est = np.zeros(targets.size)
+        for k in range(4):
+            term = xs[:, k].copy()
+            for m in range(4):
+                if m != k:
+                    term *= (t[:, 0] - ys[:, m]) / (ys[:, k] - ys[:, m])
+            est += term
+    ok = monotone & np.isfinite(est) & (est > lo) & (est < hi)
+    return np.where(ok, est, linear)
+
+
+def _refine(model, p, driver, method, segment, targets, grid, totals, cell, tol):
+    """Safeguarded parabolic steps, every bracket at once: each step values the
+    estimate and two points just beside it (one vectorized call), which both
+    tightens the bracket and gives the parabola whose root is the next estimate; an
+    estimate outside the bracket falls back to regula falsi, a slow bracket to
+    bisection. Returns (x, total − target at x, direction of the total)."""
+    lo, hi = grid[cell].astype(float), grid[cell + 1].astype(float)
+    flo, fhi = totals[cell] - targets, totals[cell + 1] - targets
+    dirs = np.sign(fhi - flo).astype(int)
+    x = _inverse_interpolation(grid, totals, cell, targets, lo, hi)
+    best_x = np.where(np.abs(flo) < np.abs(fhi), lo, hi)
+    best_f = np.where(np.abs(flo) < np.abs(fhi), flo, fhi)
+    m = targets.size
+    for step in range(_MAX_STEPS):
+        active = np.abs(best_f) > tol / 2
         if not active.any():
             break
+        width = hi - lo
+        delta = np.maximum(1e-4 * width, 64 * np.finfo(float).eps * np.maximum(1.0, np.abs(x)))
+        pts = np.stack([x, np.maximum(x - delta, lo), np.minimum(x + delta, hi)])   # (3, m)
         with np.errstate(all="ignore"):
-            c = b - fb * (b - a) / (fb - fa)
-        lo_ab, hi_ab = np.minimum(a, b), np.maximum(a, b)
-        bad = ~np.isfinite(c) | (c <= lo_ab) | (c >= hi_ab)
-        c = np.where(bad, 0.5 * (a + b), c)
-        c = np.where(active, c, best_x)
+            f = _totals(model, p, driver, pts.ravel(), method, segment).reshape(3, m) - targets
+        f = np.where(active, f, np.nan)
+        for k in range(3):
+            fk, xk = f[k], pts[k]
+            good = np.isfinite(fk) & active
+            better = good & (np.abs(fk) < np.abs(best_f))
+            best_x = np.where(better, xk, best_x)
+            best_f = np.where(better, fk, best_f)
+            same_lo = good & (np.sign(fk) == np.sign(flo)) & (xk > lo) & (xk < hi)
+            same_hi = good & (np.sign(fk) == np.sign(fhi)) & (xk > lo) & (xk < hi)
+            lo, flo = np.where(same_lo, xk, lo), np.where(same_lo, fk, flo)
+            hi, fhi = np.where(same_hi, xk, hi), np.where(same_hi, fk, fhi)
         with np.errstate(all="ignore"):
-            fc = _totals(model, p, driver, c, method, segment) - targets
-        fc = np.where(active, fc, best_f)
-        if not np.all(np.isfinite(fc[active])):
+            # the parabola through the three points; its root nearest x
+            h1, h2 = pts[1] - x, pts[2] - x
+            d1, d2 = (f[1] - f[0]) / h1, (f[2] - f[0]) / h2
+            curv = (d2 - d1) / (h2 - h1)
+            slope = d1 - curv * h1
+            disc = np.sqrt(np.maximum(slope * slope - 4 * curv * f[0], 0.0))
+            den = slope + np.where(slope >= 0, disc, -disc)
+            quad = x - 2 * f[0] / den
+            newton = x - f[0] / ((f[2] - f[1]) / (pts[2] - pts[1]))
+            step_ok = np.isfinite(quad) & (quad > lo) & (quad < hi)
+            newton = np.where(step_ok, quad, newton)
+            falsi = hi - fhi * (hi - lo) / (fhi - flo)
+        nxt = np.where(np.isfinite(newton) & (newton > lo) & (newton < hi), newton, falsi)
+        slow = ~(np.isfinite(nxt) & (nxt > lo) & (nxt < hi)) | (step >= 8)
+        nxt = np.where(slow, 0.5 * (lo + hi), nxt)
+        x = np.where(active, nxt, x)
+        if np.all((hi - lo)[active] <= 4 * np.finfo(float).eps * np.maximum(np.abs(lo), np.abs(hi))[active]):
             break
-        better = np.abs(fc) < np.abs(best_f)
-        best_x = np.where(better, c, best_x)
-        best_f = np.where(better, fc, best_f)
-        flip = np.sign(fc) != np.sign(fb)
-        a_new = np.where(flip, b, a)
-        fa_new = np.where(flip, fb, fa * 0.5)
-        a, fa = np.where(active, a_new, a), np.where(active, fa_new, fa)
-        b, fb = np.where(active, c, b), np.where(active, fc, fb)
-        if np.all(np.abs(b - a)[active] <= 4 * np.finfo(float).eps * np.maximum(np.abs(a), np.abs(b))[active]):
-            break
-    return best_x, best_f
+    return best_x, best_f, dirs
 
 
 def implied_table(model: Model, method: str = "ddm", drivers: Sequence[str] | None = None,
