@@ -412,6 +412,8 @@ def check_document(doc: Any) -> tuple[dict, list[Issue]]:
                 c.error(("financials", "period"), f"must be text, got {_type_name(fin['period'])}", "type")
             for key in ("revenue", "net_profit_attributable", "equity"):
                 c.number(fin, key, ("financials",), required=False)
+    from .justified import check_justified   # the dynamic method's multiple mode: models/justified.py
+    c.issues.extend(check_justified(doc))
     if doc.get("uncertainty") is not None:   # Monte Carlo settings: models/analysis/uncertainty.py
         from .analysis.uncertainty import check_uncertainty
         c.issues.extend(check_uncertainty(doc["uncertainty"], len(segments)))

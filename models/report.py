@@ -39,7 +39,9 @@ def text_report(result: ValuationResult, unit: str = "亿元", name: str = "") -
             if method.method == "ddm":
                 lines.append(f"  {seg.name}: {seg.forecast_value:,.2f} + {seg.perpetual_value:,.2f} = {seg.business_value:,.2f}")
             else:
-                lines.append(f"  {seg.name}: base {seg.earnings_base:,.2f} × {seg.multiple:g}; "
+                used = (f"{seg.multiple:g}" if seg.mode == "composite" else
+                        f"justified {'NM' if seg.justified_multiple is None else format(seg.justified_multiple, '.2f')}")
+                lines.append(f"  {seg.name}: base {seg.earnings_base:,.2f} × {used}; "
                              f"{seg.explicit_value:,.2f} + {seg.post_explicit_value:,.2f} = {seg.business_value:,.2f}")
         lines.append(f"  + excess cash {method.excess_cash:,.2f} − minority {method.minority_interest:,.2f}"
                      f" + equity investments {method.equity_investments:,.2f}")

@@ -220,7 +220,8 @@ class DrawKernel:
         invalid = (r <= gT) | (roe <= 0) | (r <= -1) | (g2 <= -1)
         if dg is not None:
             invalid = invalid | (dg <= -1.0 - self.min_g)
-        if "ddm" in self.methods:
+        justified = p.justified is not None and bool(p.justified.any()) and "dynamic" in self.methods
+        if "ddm" in self.methods or justified:
             n2 = p.fade_years[:, None]
             q1 = (g2 - r) / (1.0 + r)                                           # q − 1, q = (1+g2)/(1+r)
             series = np.where(q1 == 0.0, n2.astype(float), (1.0 + q1) * np.expm1(n2 * np.log1p(q1)) / q1)
@@ -229,7 +230,8 @@ class DrawKernel:
             end_earnings = last_earnings * (1.0 + g2) ** n2
             terminal_dividend = end_earnings * (1.0 + gT) * np.clip(1.0 - gT / roe, 0.0, 1.0)
             perpetual = terminal_dividend / (r - gT) * np.exp(-log_disc * (p.last_offset + n2))
-            out["ddm"] = self._total(explicit + fade + perpetual, invalid, cash, n)
+            if "ddm" in self.methods:
+                out["ddm"] = self._total(explicit + fade + perpetual, invalid, cash, n)
         if "dynamic" in self.methods:
             mult = self._seg("multiple_scale", values, p.multiple, "mul")
             w1, w2 = p.weights
@@ -240,6 +242,10 @@ class DrawKernel:
                 prev = p.last_actual_profit[:, None]
             base = w1 * prev + w2 * last_earnings
             post = base * mult * np.exp(-log_disc * p.last_offset)
+            if justified:   # the justified multiple (models/justified.py), scaled like the composite one
+                tail = (fade + perpetual) * p.justified_factor[:, None]
+                scale = self._seg("multiple_scale", values, np.ones(self.S), "mul")
+                post = np.where(p.justified[:, None], tail * scale, post)
             out["dynamic"] = self._total(explicit + post, invalid, cash, n)
         return out
 
