@@ -115,8 +115,9 @@ def cmd_implied(args) -> None:
 
 def cmd_montecarlo(args) -> None:
     from .analysis.montecarlo import MonteCarloRequest
+    from .analysis.uncertainty import MAX_DRAWS
 
-    draws = None if args.draws is None else _integer(args.draws, "--draws", 1, 10_000_000)
+    draws = None if args.draws is None else _integer(args.draws, "--draws", 1, MAX_DRAWS)
     seed = None if args.seed is None else _integer(args.seed, "--seed", 0, 2 ** 63 - 1)
     model = load_model(args.file)
     valuate(model)

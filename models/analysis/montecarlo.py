@@ -26,6 +26,7 @@ left out of every statistic.
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
@@ -35,7 +36,7 @@ from ..model import Model
 from ..sensitivity import DRIVERS
 from ..status import STATUS_CODES, STATUS_THRESHOLDS
 from ..valuation import Prepared, company_total, prepare
-from .uncertainty import DriverDist, UncertaintySettings, normal_correlation, settings_from
+from .uncertainty import MAX_DRAWS, DriverDist, UncertaintySettings, normal_correlation, settings_from
 
 METHODS = ("ddm", "dynamic")
 #: Target size of one chunk's (draws × segments × forecast years) arrays.
@@ -134,6 +135,8 @@ class DrawKernel:
             self.X = X                                                           # (S,F,1)
             self.W = np.stack([M, M * G, np.ones_like(G), G], axis=1)            # (S,4,F)
             self.W2 = np.stack([M, np.ones_like(G)], axis=1)                     # (S,2,F)
+            self.raw = (1.0 - G / p.roe[:, None])[:, :, None]                    # (S,F,1) unclamped payout
+            self.payout = np.clip(self.raw, 0.0, 1.0)
             self.min_g = G.min(axis=1)[:, None]                                  # (S,1)
             self.max_g = G.max(axis=1)[:, None]
             self.R0 = p.last_actual_revenue[:, None]
@@ -156,34 +159,46 @@ class DrawKernel:
         with np.errstate(all="ignore"):
             return self._totals(values)
 
-    def _explicit_sums(self, X, dg, roe, want_payout_sum: bool):
+    def _explicit_sums(self, X, dg, roe, roe_drawn: bool, want_payout_sum: bool):
         """Σ_f X_f m_f payout_f and (if asked) Σ_f X_f payout_f, each (S, n|1)."""
         inv = 1.0 / roe
         dgz = 0.0 if dg is None else dg
         ok = (dgz >= -self.min_g) & (dgz <= roe - self.max_g)      # no payout clamped
         need = ~np.all(ok, axis=1)
-        Y = np.matmul(self.W, X)                                    # (S,4,n|1)
-        A, B, C, Dg = Y[:, 0], Y[:, 1], Y[:, 2], Y[:, 3]
-        acc = A - inv * (B + dgz * A)
-        psum = C - inv * (Dg + dgz * C) if want_payout_sum else None
-        if need.any():
-            rows = np.flatnonzero(need)
-            g = self.G[rows][:, :, None] if dg is None else self.G[rows][:, :, None] + dg[rows][:, None, :]
-            P = 1.0 - g * np.broadcast_to(inv, (self.S, inv.shape[1]))[rows][:, None, :]
-            np.maximum(P, 0.0, out=P)
-            np.minimum(P, 1.0, out=P)
-            Xr = X[rows]
-            if P.shape == Xr.shape:
-                P *= Xr
-            else:
-                P = P * Xr
-            Yr = np.matmul(self.W2[rows], P)                        # (r,2,n|1)
-            n = max(acc.shape[1], Yr.shape[2])
-            acc = np.array(np.broadcast_to(acc, (self.S, n)))
-            acc[rows] = Yr[:, 0]
-            if psum is not None:
-                psum = np.array(np.broadcast_to(psum, (self.S, n)))
-                psum[rows] = Yr[:, 1]
+        every = bool(need.all())
+        if not every:
+            Y = np.matmul(self.W, X)                                # (S,4,n|1)
+            A, B, C, Dg = Y[:, 0], Y[:, 1], Y[:, 2], Y[:, 3]
+            acc = A - inv * (B + dgz * A)
+            psum = C - inv * (Dg + dgz * C) if want_payout_sum else None
+            if not need.any():
+                return acc, psum
+        rows = slice(None) if every else np.flatnonzero(need)
+        if roe_drawn:
+            inv_r = np.broadcast_to(inv, (self.S, inv.shape[1]))[rows][:, None, :]
+            P = 1.0 - self.G[rows][:, :, None] * inv_r
+            if dg is not None:
+                P -= dg[rows][:, None, :] * inv_r
+            np.clip(P, 0.0, 1.0, out=P)
+        elif dg is not None:
+            P = self.raw[rows] - (dg * inv)[rows][:, None, :]
+            np.clip(P, 0.0, 1.0, out=P)
+        else:
+            P = self.payout[rows]                                   # fixed (r,F,1)
+        Xr = X[rows]
+        if P.shape == Xr.shape and P.base is None:
+            P *= Xr
+        else:
+            P = P * Xr
+        Yr = np.matmul(self.W2[rows], P)                            # (r,2,n|1)
+        if every:
+            return Yr[:, 0], (Yr[:, 1] if want_payout_sum else None)
+        n = max(acc.shape[1], Yr.shape[2])
+        acc = np.array(np.broadcast_to(acc, (self.S, n)))
+        acc[rows] = Yr[:, 0]
+        if psum is not None:
+            psum = np.array(np.broadcast_to(psum, (self.S, n)))
+            psum[rows] = Yr[:, 1]
         return acc, psum
 
     def _totals(self, values: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -207,7 +222,7 @@ class DrawKernel:
                 np.multiply(X[:, f], X[:, f - 1], out=X[:, f])
         else:
             X = self.X
-        acc, psum = self._explicit_sums(X, dg, roe, dm is not None)
+        acc, psum = self._explicit_sums(X, dg, roe, "roe_shift" in values, dm is not None)
         if dm is not None:
             acc = acc + dm * psum
         explicit = self.R0 * acc * np.exp(-log_disc * (self.first_offset - 1.0))
@@ -251,10 +266,11 @@ class DrawKernel:
 
     def _total(self, seg_values, invalid, cash, n) -> np.ndarray:
         p = self.p
-        seg = np.broadcast_to(seg_values, (self.S, n))
-        seg = np.where(np.broadcast_to(invalid, seg.shape) | ~np.isfinite(seg), np.nan, seg)
-        total = np.asarray(company_total(seg.sum(axis=0), np.broadcast_to(cash, (n,)), p.minority_interest,
-                                         p.equity_investments), dtype=float)
+        seg_sum = np.broadcast_to(seg_values, (self.S, n)).sum(axis=0)
+        total = np.array(company_total(seg_sum, np.broadcast_to(cash, (n,)), p.minority_interest,
+                                       p.equity_investments), dtype=float)
+        # an invalid segment voids the draw; a non-finite segment value makes the sum non-finite
+        total[np.broadcast_to(invalid, (self.S, n)).any(axis=0)] = np.nan
         total[~np.isfinite(total)] = np.nan
         return total
 
@@ -420,13 +436,13 @@ class MonteCarloRequest:
                 raise ModelFileError(f"uncertainty.drivers.{d.driver}.segment",
                                      f"must be a segment number from 0 to {S - 1}, got {d.segment}")
         if draws is not None:
-            if isinstance(draws, bool) or not isinstance(draws, int) or not 1 <= draws <= 10_000_000:
-                raise ModelFileError("draws", f"must be a whole number from 1 to 10000000, got {draws!r}")
-            settings = UncertaintySettings(draws, settings.seed, settings.drivers, settings.correlation)
+            if isinstance(draws, bool) or not isinstance(draws, numbers.Integral) or not 1 <= draws <= MAX_DRAWS:
+                raise ModelFileError("draws", f"must be a whole number from 1 to {MAX_DRAWS}, got {draws!r}")
+            settings = UncertaintySettings(int(draws), settings.seed, settings.drivers, settings.correlation)
         if seed is not None:
-            if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2 ** 63:
+            if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or not 0 <= seed < 2 ** 63:
                 raise ModelFileError("seed", f"must be a whole number ≥ 0, got {seed!r}")
-            settings = UncertaintySettings(settings.draws, seed, settings.drivers, settings.correlation)
+            settings = UncertaintySettings(settings.draws, int(seed), settings.drivers, settings.correlation)
         for m in methods:
             if m not in METHODS:
                 raise ValueError(f"unknown method {m!r}; one of: ddm, dynamic")

@@ -28,7 +28,7 @@ from ..sensitivity import DRIVERS
 
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 0
-MAX_DRAWS = 10_000_000
+MAX_DRAWS = 1_000_000      # keeps a run within ~150 MB (see montecarlo.py)
 MAX_SEED = 2 ** 63 - 1
 DISTRIBUTIONS = ("normal", "uniform", "triangular")
 DIST_PARAMS = {"normal": ("mean", "sd"), "uniform": ("low", "high"), "triangular": ("low", "mode", "high")}
@@ -187,7 +187,7 @@ def _check_dist(name: str, dist: Any, path: str, segment_count: int | None, issu
     if kind == "triangular" and len(got) == 3 and not got["low"] <= got["mode"] <= got["high"]:
         issues.append(Issue(path + ".mode", f"must lie from low to high ({got['low']:.6g}…{got['high']:.6g}), got {got['mode']:.6g}", "error", "range"))
     if dist.get("segment") is not None:
-        hi = (segment_count - 1) if segment_count else MAX_DRAWS
+        hi = (segment_count - 1) if segment_count else 2 ** 31
         _integer(dist, "segment", path + ".segment", issues, 0, hi)
 
 

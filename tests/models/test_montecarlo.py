@@ -50,8 +50,14 @@ def zero_spread_settings():
 @SETTINGS
 @given(model_docs(max_segments=3, max_years=8),
        st.lists(st.sampled_from(DRIVERS), min_size=1, max_size=8, unique=True),
-       st.one_of(st.none(), st.integers(0, 2)), st.integers(0, 2 ** 32 - 1))
-def test_kernel_equals_evaluate_scenarios(doc, drivers, segment, seed):
+       st.one_of(st.none(), st.integers(0, 2)), st.integers(0, 2 ** 32 - 1),
+       st.lists(st.booleans(), min_size=3, max_size=3))
+def test_kernel_equals_evaluate_scenarios(doc, drivers, segment, seed, justified):
+    for seg, j in zip(doc["segments"], justified):     # some segments in the justified-multiple mode
+        if j:
+            seg["multiple_mode"] = "justified"
+            seg["ratings"] = {"structure": 3.0}
+    doc["valuation"]["justified_factors"] = {"structure": {"3": 0.8}}
     model = Model.from_dict(doc)
     if segment is not None:
         segment %= model.segment_count
