@@ -218,8 +218,10 @@ def implied_value(model: Model, driver: str, method: str = "ddm", segment: int |
     reasons: list[str | None] = [None] * n
     directions = [0] * n
     reachable = (float(totals.min()), float(totals.max())) if totals.size else None
-    if totals.size < 2 or totals.max() - totals.min() <= 1e-12 * max(mcap, float(np.max(np.abs(totals))) if totals.size else mcap):
-        reasons = ["no_effect" if totals.size >= 2 else "out_of_reach"] * n
+    if totals.size < 2:
+        reasons = ["out_of_reach"] * n        # no valid value of the driver in the window
+    elif totals.max() - totals.min() <= 1e-12 * max(mcap, float(np.abs(totals).max())):
+        reasons = ["no_effect"] * n
     else:
         diff = totals[None, :] - targets[:, None]                      # (n, G)
         sign = np.sign(diff)
