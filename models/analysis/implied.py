@@ -183,9 +183,116 @@ def _grid(lo: float, hi: float, low_open: bool, high_open: bool) -> np.ndarray:
     return grid[keep]
 
 
-def _totals(model: Model, p: Prepared, driver: str, values: np.ndarray, method: str,
-            segment: int | None) -> np.ndarray:
-    return evaluate_scenarios(model, {driver: values}, method, segment, prepared=p).total
+class _Evaluator:
+    """Totals of ``method`` with ``driver`` set to ``x``, for several scopes in
+    one kernel call: ``evaluator(x, which)`` values point k in scope
+    ``scopes[which[k]]`` (None: company-wide; i: segment i only).
+
+    With one scope the call is ``evaluate_scenarios`` itself. With several, one
+    company-wide call gives every segment's value under the driver, and since
+    each segment is valued on its own inputs, the total with the driver applied
+    to segment i alone is the model's total with segment i's value replaced."""
+
+    def __init__(self, model: Model, p: Prepared, driver: str, method: str, scopes: list[int | None]) -> None:
+        self.model, self.p, self.driver, self.method = model, p, driver, method
+        self.scopes = list(scopes)
+        self.seg_index = np.array([-1 if s is None else s for s in self.scopes])
+        if len(self.scopes) > 1:
+            if driver == "excess_cash_scale" and (self.seg_index >= 0).any():
+                raise ValueError("excess_cash_scale is a company figure: no segment scope")
+            base = evaluate_scenarios(model, {}, method, None, prepared=p)
+            self.base_total, self.base_seg = float(base.total[0]), base.segments[0]
+
+    def __call__(self, x: np.ndarray, which: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            if len(self.scopes) == 1:
+                return evaluate_scenarios(self.model, {self.driver: x}, self.method, self.scopes[0],
+                                          prepared=self.p).total
+            res = evaluate_scenarios(self.model, {self.driver: x}, self.method, None, prepared=self.p)
+            seg = self.seg_index[which]
+            out = np.array(res.total, dtype=float)
+            one = seg >= 0
+            rows = np.flatnonzero(one)
+            out[one] = self.base_total - self.base_seg[seg[one]] + res.segments[rows, seg[one]]
+            return out
+
+
+def _solve(evaluate: _Evaluator, ranges: list[tuple[float, float, bool, bool]], upsides: np.ndarray,
+           mcap: float) -> list[dict]:
+    """Every scope's solutions for every target upside (one grid call for all,
+    then refinement steps shared by all): per scope a dict of lists ``values``,
+    ``totals``, ``reasons``, ``directions`` (one per upside) and ``reachable``."""
+    n = upsides.size
+    targets = mcap * (1.0 + upsides)
+    tol = TOLERANCE * mcap
+    grids = [_grid(*r) for r in ranges]
+    xs = np.concatenate(grids) if grids else np.empty(0)
+    which = np.concatenate([np.full(g.size, j) for j, g in enumerate(grids)]) if grids else np.empty(0, int)
+    totals_all = evaluate(xs, which) if xs.size else np.empty(0)
+    out = []
+    todo = []          # (scope j, target i, grid, totals, cell)
+    for j, grid in enumerate(grids):
+        totals = totals_all[which == j]
+        finite = np.isfinite(totals)
+        grid, totals = grid[finite], totals[finite]
+        res = {"values": [None] * n, "totals": [None] * n, "reasons": [None] * n, "directions": [0] * n,
+               "reachable": (float(totals.min()), float(totals.max())) if totals.size else None}
+        out.append(res)
+        if totals.size < 2:
+            res["reasons"] = ["out_of_reach"] * n       # no valid value of the driver in the window
+            continue
+        if totals.max() - totals.min() <= 1e-12 * max(mcap, float(np.abs(totals).max())):
+            res["reasons"] = ["no_effect"] * n
+            continue
+        sign = np.sign(totals[None, :] - targets[:, None])              # (n, G)
+        exact = sign == 0
+        change = (sign[:, :-1] * sign[:, 1:]) < 0                        # a crossing inside a cell
+        crossings = change.sum(axis=1) + exact.sum(axis=1)
+        for i in range(n):
+            if crossings[i] == 0:
+                res["reasons"][i] = "out_of_reach"
+            elif crossings[i] > 1:
+                res["reasons"][i] = "not_monotone"
+            elif exact[i].any():
+                k = int(np.flatnonzero(exact[i])[0])
+                res["values"][i], res["totals"][i] = float(grid[k]), float(totals[k])
+                left, right = max(k - 1, 0), min(k + 1, grid.size - 1)
+                res["directions"][i] = int(np.sign(totals[right] - totals[left]))
+            else:
+                todo.append((j, i, grid, totals, int(np.flatnonzero(change[i])[0])))
+    if todo:
+        scope = np.array([t[0] for t in todo])
+        tgt = np.array([targets[t[1]] for t in todo])
+        lo = np.array([t[2][t[4]] for t in todo])
+        hi = np.array([t[2][t[4] + 1] for t in todo])
+        flo = np.array([t[3][t[4]] for t in todo]) - tgt
+        fhi = np.array([t[3][t[4] + 1] for t in todo]) - tgt
+        x0 = np.array([_inverse_interpolation(t[2], t[3], t[4], targets[t[1]]) for t in todo])
+        x, fx = _refine(evaluate, scope, tgt, lo, hi, flo, fhi, x0, tol)
+        for k, (j, i, _, _, _) in enumerate(todo):
+            res = out[j]
+            if abs(fx[k]) <= tol:
+                res["values"][i], res["totals"][i] = float(x[k]), float(fx[k] + tgt[k])
+                res["directions"][i] = int(np.sign(fhi[k] - flo[k]))
+            else:
+                res["reasons"][i] = "did_not_converge"
+    return out
+
+
+def _result(model: Model, driver: str, method: str, segment: int | None, target_upside: float, mcap: float,
+            rng: tuple[float, float, bool, bool], res: dict) -> ImpliedResult:
+    values, totals, reasons, directions = res["values"], res["totals"], res["reasons"], res["directions"]
+    boundaries = []
+    for i in range(1, len(values)):
+        if values[i] is None:
+            boundaries.append(Boundary(float(STATUS_THRESHOLDS[i - 1]), None, None, None, None, reasons[i]))
+            continue
+        lower, upper = STATUS_CODES[i - 1], STATUS_CODES[i]   # below / from the threshold (in upside)
+        below, above = (lower, upper) if directions[i] > 0 else (upper, lower)
+        boundaries.append(Boundary(float(STATUS_THRESHOLDS[i - 1]), values[i], totals[i], below, above, None))
+    return ImpliedResult(method, driver, segment, target_upside, values[0], totals[0], mcap, reasons[0],
+                         base_driver_value(model, driver, segment), (float(rng[0]), float(rng[1])),
+                         res["reachable"], tuple(boundaries))
 
 
 def implied_value(model: Model, driver: str, method: str = "ddm", segment: int | None = None,
@@ -202,107 +309,46 @@ def implied_value(model: Model, driver: str, method: str = "ddm", segment: int |
     if not np.isfinite(target_upside):
         raise ValueError(f"target upside must be a finite number, got {target_upside!r}")
     p = prepared if prepared is not None else prepare(model)
-    lo, hi, low_open, high_open = search_range(model, driver, segment, p)
-    mcap = p.market_cap
+    rng = search_range(model, driver, segment, p)
     upsides = np.array((target_upside,) + STATUS_THRESHOLDS)
-    targets = mcap * (1.0 + upsides)
-    tol = TOLERANCE * mcap
-    grid = _grid(lo, hi, low_open, high_open)
-    with np.errstate(all="ignore"):
-        totals = _totals(model, p, driver, grid, method, segment) if grid.size else np.empty(0)
-    finite = np.isfinite(totals)
-    grid, totals = grid[finite], totals[finite]
-    n = upsides.size
-    values = [None] * n
-    reached = [None] * n
-    reasons: list[str | None] = [None] * n
-    directions = [0] * n
-    reachable = (float(totals.min()), float(totals.max())) if totals.size else None
-    if totals.size < 2:
-        reasons = ["out_of_reach"] * n        # no valid value of the driver in the window
-    elif totals.max() - totals.min() <= 1e-12 * max(mcap, float(np.abs(totals).max())):
-        reasons = ["no_effect"] * n
-    else:
-        diff = totals[None, :] - targets[:, None]                      # (n, G)
-        sign = np.sign(diff)
-        exact = sign == 0
-        change = (sign[:, :-1] * sign[:, 1:]) < 0                      # a crossing inside a cell
-        crossings = change.sum(axis=1) + exact.sum(axis=1)
-        todo = []
-        for i in range(n):
-            if crossings[i] == 0:
-                reasons[i] = "out_of_reach"
-            elif crossings[i] > 1:
-                reasons[i] = "not_monotone"
-            elif exact[i].any():
-                j = int(np.flatnonzero(exact[i])[0])
-                values[i], reached[i] = float(grid[j]), float(totals[j])
-                left, right = max(j - 1, 0), min(j + 1, grid.size - 1)
-                directions[i] = int(np.sign(totals[right] - totals[left]))
-            else:
-                todo.append((i, int(np.flatnonzero(change[i])[0])))
-        if todo:
-            idx = np.array([i for i, _ in todo])
-            cell = np.array([j for _, j in todo])
-            x, fx, dirs = _refine(model, p, driver, method, segment, targets[idx], grid, totals, cell, tol)
-            for k, i in enumerate(idx):
-                if abs(fx[k]) <= tol:
-                    values[i], reached[i] = float(x[k]), float(fx[k] + targets[i])
-                    directions[i] = int(dirs[k])
-                else:
-                    reasons[i] = "did_not_converge"
-    boundaries = []
-    for i in range(1, n):
-        if values[i] is None:
-            boundaries.append(Boundary(float(upsides[i]), None, None, None, None, reasons[i]))
-            continue
-        lower, upper = STATUS_CODES[i - 1], STATUS_CODES[i]   # below / from the threshold (in upside)
-        below, above = (lower, upper) if directions[i] > 0 else (upper, lower)
-        boundaries.append(Boundary(float(upsides[i]), values[i], reached[i], below, above, None))
-    return ImpliedResult(method, driver, segment, target_upside, values[0], reached[0], mcap, reasons[0],
-                         base_driver_value(model, driver, segment), (float(lo), float(hi)), reachable,
-                         tuple(boundaries))
+    res = _solve(_Evaluator(model, p, driver, method, [segment]), [rng], upsides, p.market_cap)[0]
+    return _result(model, driver, method, segment, target_upside, p.market_cap, rng, res)
 
 
-def _inverse_interpolation(grid, totals, cell, targets, lo, hi):
-    """First estimates: x(total) interpolated through the four grid points
-    around each bracketing cell (cubic Lagrange in the total), where the four
+def _inverse_interpolation(grid, totals, cell, target):
+    """A first estimate: x(total) interpolated through the four grid points
+    around the bracketing cell (cubic Lagrange in the total) where those
     totals are monotone; else the linear interpolation of the cell."""
-    G = grid.size
-    start = np.clip(cell - 1, 0, max(G - 4, 0))
-    cols = start[:, None] + np.arange(min(4, G))[None, :]
-    xs, ys = grid[cols], totals[cols]
-    t = targets[:, None]
-    linear = lo + (hi - lo) * (targets - totals[cell]) / (totals[cell + 1] - totals[cell])
-    if xs.shape[1] < 4:
+    lo, hi = grid[cell], grid[cell + 1]
+    linear = lo + (hi - lo) * (target - totals[cell]) / (totals[cell + 1] - totals[cell])
+    if grid.size < 4:
         return linear
-    d = np.diff(ys, axis=1)
-    monotone = np.all(d > 0, axis=1) | np.all(d < 0, axis=1)
-    with np.errstate(all="ignore"):
-        est = np.zeros(targets.size)
-        for k in range(4):
-            term = xs[:, k].copy()
-            for m in range(4):
-                if m != k:
-                    term *= (t[:, 0] - ys[:, m]) / (ys[:, k] - ys[:, m])
-            est += term
-    ok = monotone & np.isfinite(est) & (est > lo) & (est < hi)
-    return np.where(ok, est, linear)
+    start = min(max(cell - 1, 0), grid.size - 4)
+    xs, ys = grid[start:start + 4], totals[start:start + 4]
+    d = np.diff(ys)
+    if not (np.all(d > 0) or np.all(d < 0)):
+        return linear
+    est = 0.0
+    for k in range(4):
+        term = xs[k]
+        for m in range(4):
+            if m != k:
+                term *= (target - ys[m]) / (ys[k] - ys[m])
+        est += term
+    return est if (np.isfinite(est) and lo < est < hi) else linear
 
 
-def _refine(model, p, driver, method, segment, targets, grid, totals, cell, tol):
+def _refine(evaluate, scope, targets, lo, hi, flo, fhi, x, tol):
     """Safeguarded parabolic steps, every bracket at once: each step values the
     estimate and two points just beside it (one vectorized call), which both
-    tightens the bracket and gives the parabola whose root is the next estimate; an
-    estimate outside the bracket falls back to regula falsi, a slow bracket to
-    bisection. Returns (x, total − target at x, direction of the total)."""
-    lo, hi = grid[cell].astype(float), grid[cell + 1].astype(float)
-    flo, fhi = totals[cell] - targets, totals[cell + 1] - targets
-    dirs = np.sign(fhi - flo).astype(int)
-    x = _inverse_interpolation(grid, totals, cell, targets, lo, hi)
+    tightens the bracket and gives the parabola whose root is the next
+    estimate; an estimate outside the bracket falls back to regula falsi, a
+    slow bracket to bisection. Returns (x, total − target at x)."""
+    lo, hi, flo, fhi, x = (np.array(v, dtype=float) for v in (lo, hi, flo, fhi, x))
     best_x = np.where(np.abs(flo) < np.abs(fhi), lo, hi)
     best_f = np.where(np.abs(flo) < np.abs(fhi), flo, fhi)
     m = targets.size
+    which3 = np.tile(scope, 3)
     for step in range(_MAX_STEPS):
         active = np.abs(best_f) > tol / 2
         if not active.any():
@@ -310,8 +356,7 @@ def _refine(model, p, driver, method, segment, targets, grid, totals, cell, tol)
         width = hi - lo
         delta = np.maximum(1e-4 * width, 64 * np.finfo(float).eps * np.maximum(1.0, np.abs(x)))
         pts = np.stack([x, np.maximum(x - delta, lo), np.minimum(x + delta, hi)])   # (3, m)
-        with np.errstate(all="ignore"):
-            f = _totals(model, p, driver, pts.ravel(), method, segment).reshape(3, m) - targets
+        f = evaluate(pts.ravel(), which3).reshape(3, m) - targets
         f = np.where(active, f, np.nan)
         for k in range(3):
             fk, xk = f[k], pts[k]
@@ -342,17 +387,31 @@ def _refine(model, p, driver, method, segment, targets, grid, totals, cell, tol)
         x = np.where(active, nxt, x)
         if np.all((hi - lo)[active] <= 4 * np.finfo(float).eps * np.maximum(np.abs(lo), np.abs(hi))[active]):
             break
-    return best_x, best_f, dirs
+    return best_x, best_f
 
 
 def implied_table(model: Model, method: str = "ddm", drivers: Sequence[str] | None = None,
                   target_upside: float = 0.0) -> list[ImpliedResult]:
     """Every driver (default: all of ``DRIVERS``) company-wide, then for each
     segment (``excess_cash_scale`` only company-wide): the rows of the
-    Analysis page's reverse-solve table, company rows first."""
+    Analysis page's reverse-solve table, company rows first, each equal to
+    ``implied_value`` for its driver and scope. All scopes of a driver share
+    one kernel call per step (see ``_Evaluator``)."""
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; one of: ddm, dynamic")
+    target_upside = float(target_upside)
+    if not np.isfinite(target_upside):
+        raise ValueError(f"target upside must be a finite number, got {target_upside!r}")
     p = prepare(model)
     names = list(DRIVERS if drivers is None else drivers)
-    rows = [implied_value(model, d, method, None, target_upside, p) for d in names]
-    for s in range(len(p.names)):
-        rows += [implied_value(model, d, method, s, target_upside, p) for d in names if d != "excess_cash_scale"]
-    return rows
+    upsides = np.array((target_upside,) + STATUS_THRESHOLDS)
+    S = len(p.names)
+    rows: dict[tuple[str, int | None], ImpliedResult] = {}
+    for d in names:
+        scopes: list[int | None] = [None] + ([] if d == "excess_cash_scale" else list(range(S)))
+        ranges = [search_range(model, d, s, p) for s in scopes]
+        solved = _solve(_Evaluator(model, p, d, method, scopes), ranges, upsides, p.market_cap)
+        for s, rng, res in zip(scopes, ranges, solved):
+            rows[(d, s)] = _result(model, d, method, s, target_upside, p.market_cap, rng, res)
+    order = [(d, None) for d in names] + [(d, s) for s in range(S) for d in names if d != "excess_cash_scale"]
+    return [rows[k] for k in order]

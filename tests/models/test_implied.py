@@ -179,9 +179,27 @@ def test_implied_table_rows(sample):
     assert [r.segment for r in rows[:n]] == [None] * n
     assert {r.segment for r in rows[n:]} == {0, 1, 2}
     assert all(r.driver != "excess_cash_scale" for r in rows[n:])
-    one = implied_value(sample, "margin_shift", "ddm", segment=1)
-    row = next(r for r in rows if r.driver == "margin_shift" and r.segment == 1)
-    assert row.value == one.value
+    assert_table_matches_single_solves(sample, rows)
+
+
+def assert_table_matches_single_solves(model, rows):
+    """Each row (solved with the other scopes of its driver in shared calls)
+    answers as ``implied_value`` does, and reproduces its targets as a
+    sensitivity scenario in its own scope."""
+    cap = model.market_cap
+    for row in rows:
+        one = implied_value(model, row.driver, row.method, row.segment, row.target_upside)
+        assert row.search_range == one.search_range and row.base_value == one.base_value
+        pairs = [(row.target_upside, row.value, row.reason, one.value, one.reason)] + [
+            (b.upside, b.value, b.reason, c.value, c.reason) for b, c in zip(row.boundaries, one.boundaries)]
+        for upside, value, reason, one_value, one_reason in pairs:
+            assert reason == one_reason, (row.driver, row.segment, upside)
+            if value is None:
+                continue
+            total = evaluate_scenarios(model, {row.driver: [value]}, row.method, row.segment).total[0]
+            assert abs(total - cap * (1 + upside)) <= 1e-9 * cap
+            one_total = evaluate_scenarios(model, {row.driver: [one_value]}, row.method, row.segment).total[0]
+            assert abs(one_total - cap * (1 + upside)) <= 1e-9 * cap
 
 
 def test_to_dict_has_the_cli_keys(sample):
@@ -235,3 +253,10 @@ def test_an_implied_value_reproduces_its_target(doc, driver, method, segment, ta
         totals = evaluate_scenarios(model, {driver: grid}, method, segment).total
         s = np.sign(totals[np.isfinite(totals)] - cap * (1 + target))
         assert np.count_nonzero(s[:-1] * s[1:] < 0) != 1
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(model_docs(max_segments=3, max_years=6), st.sampled_from(["ddm", "dynamic"]), st.floats(-0.6, 1.2))
+def test_the_table_answers_as_single_solves(doc, method, target):
+    model = Model.from_dict(doc)
+    assert_table_matches_single_solves(model, implied_table(model, method, target_upside=target))
