@@ -415,3 +415,44 @@ def implied_table(model: Model, method: str = "ddm", drivers: Sequence[str] | No
             rows[(d, s)] = _result(model, d, method, s, target_upside, p.market_cap, rng, res)
     order = [(d, None) for d in names] + [(d, s) for s in range(S) for d in names if d != "excess_cash_scale"]
     return [rows[k] for k in order]
+
+
+class ImpliedTableRequest:
+    """The reverse-solve tables of a model, prepared on the calling thread and
+    executable on any other (as ``montecarlo.MonteCarloRequest``).
+
+    The constructor takes a copy of ``model`` (later edits do not reach the
+    run) and checks the arguments (ValueError); ``run(cancelled=None)``
+    returns ``{method: implied_table(...)}`` and polls ``cancelled()`` between
+    drivers, stopping with ``models.analysis.montecarlo.Cancelled``."""
+
+    def __init__(self, model: Model, methods: Sequence[str] = METHODS, drivers: Sequence[str] | None = None,
+                 target_upside: float = 0.0) -> None:
+        for m in methods:
+            if m not in METHODS:
+                raise ValueError(f"unknown method {m!r}; one of: ddm, dynamic")
+        self.drivers = list(DRIVERS if drivers is None else drivers)
+        for d in self.drivers:
+            if d not in DRIVERS:
+                raise ValueError(f"unknown driver {d!r}; one of: {', '.join(DRIVERS)}")
+        self.target_upside = float(target_upside)
+        if not np.isfinite(self.target_upside):
+            raise ValueError(f"target upside must be a finite number, got {target_upside!r}")
+        self.methods = tuple(methods)
+        self.model = model.copy()
+
+    def run(self, cancelled=None) -> dict[str, list[ImpliedResult]]:
+        from .montecarlo import Cancelled
+
+        out: dict[str, list[ImpliedResult]] = {}
+        for method in self.methods:
+            rows: list[ImpliedResult] = []
+            for d in self.drivers:
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                rows += implied_table(self.model, method, [d], self.target_upside)
+            company = [r for r in rows if r.segment is None]
+            per_segment = sorted((r for r in rows if r.segment is not None),
+                                 key=lambda r: (r.segment, self.drivers.index(r.driver)))
+            out[method] = company + per_segment
+        return out

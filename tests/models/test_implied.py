@@ -260,3 +260,23 @@ def test_an_implied_value_reproduces_its_target(doc, driver, method, segment, ta
 def test_the_table_answers_as_single_solves(doc, method, target):
     model = Model.from_dict(doc)
     assert_table_matches_single_solves(model, implied_table(model, method, target_upside=target))
+
+
+def test_table_request_is_a_snapshot_and_can_be_cancelled(sample):
+    from models.analysis.implied import ImpliedTableRequest
+    from models.analysis.montecarlo import Cancelled
+
+    model = sample.copy()
+    req = ImpliedTableRequest(model, methods=("ddm", "dynamic"))
+    model.set(("segments", 0, "discount_rate"), 0.2)          # an edit after the request
+    out = req.run()
+    for method in ("ddm", "dynamic"):
+        want = implied_table(sample, method)
+        assert [(r.driver, r.segment, r.value, r.reason) for r in out[method]] == \
+            [(r.driver, r.segment, r.value, r.reason) for r in want]
+    polls = []
+    with pytest.raises(Cancelled):
+        req.run(cancelled=lambda: polls.append(1) or len(polls) > 2)
+    assert len(polls) == 3
+    with pytest.raises(ValueError, match="driver"):
+        ImpliedTableRequest(sample, drivers=["price"])
