@@ -161,7 +161,7 @@ def register(sub) -> None:
                          description="Reverse solve: the value of DRIVER at which the method's total gives the "
                                      "target upside (default 0: today's price is fair), and the driver values "
                                      "at the six status boundaries.")
-    imp.add_argument("file")
+    imp.add_argument("file", help="a model file (.vwm.json)")
     imp.add_argument("--driver", required=True, metavar="DRIVER", help="one of: " + ", ".join(DRIVERS))
     imp.add_argument("--method", default="ddm", metavar="ddm|dynamic", help="valuation method (default ddm)")
     imp.add_argument("--segment", metavar="I", help="apply the driver to segment I only (0-based)")
@@ -174,7 +174,7 @@ def register(sub) -> None:
                         description="Monte Carlo over the model's uncertainty settings (the defaults when the "
                                     "model has none): both methods' mean, sd, P5/P50/P95, status "
                                     "probabilities and each driver's rank correlation with the total.")
-    mc.add_argument("file")
+    mc.add_argument("file", help="a model file (.vwm.json)")
     mc.add_argument("--draws", metavar="N", help="number of draws (default: the model's, else 10000)")
     mc.add_argument("--seed", metavar="S", help="random seed, a whole number ≥ 0 (default: the model's, else 0)")
     mc.add_argument("--json", action="store_true", help="print the result as JSON")
