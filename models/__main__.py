@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import __version__
+from . import __version__, cli_export, cli_import
 from .csv_export import csv_text, write_csv
 from .errors import ModelError
 from .model_file import load_model
@@ -143,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     sens.add_argument("--csv", action="store_true")
     sens.add_argument("--out")
     sens.set_defaults(func=cmd_sensitivity)
+    cli_import.add_parser(sub)
+    cli_export.add_parser(sub)
     return parser
 
 
