@@ -28,4 +28,4 @@ def run(args) -> None:
     try:
         write_workbook(model, args.out)
     except OSError as exc:
-        raise ExportCliError(str(exc)) from None
+        raise ExportCliError(exc.strerror or str(exc)) from None  # the message names the path

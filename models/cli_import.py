@@ -81,7 +81,7 @@ def run(args) -> None:
     try:
         save_model(result, args.out)
     except OSError as exc:
-        raise ImportCliError(str(exc)) from None
+        raise ImportCliError(exc.strerror or str(exc)) from None  # the message names the path
     out = sys.stdout
     for file, classification in plan.classifications.items():
         out.write(f"{file}: segments from 分类类型 {classification}\n")

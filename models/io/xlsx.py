@@ -283,6 +283,7 @@ def write_workbook(model: Model, path: str | os.PathLike) -> None:
     then ``os.replace``): the target is the old file or the complete new one.
     Raises ``OSError`` naming the path on failure."""
     import pandas as pd  # lazily: start-up pays nothing
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     sheets = workbook_sheets(model)
@@ -302,7 +303,7 @@ def write_workbook(model: Model, path: str | os.PathLike) -> None:
                 header_formats = getattr(sheet, "header_formats", {})
                 for j, title in enumerate(columns):
                     cell = ws.cell(row=1, column=j + 1, value=title)
-                    cell.font = cell.font.copy(bold=True)
+                    cell.font = Font(bold=True)
                     if j in header_formats:
                         cell.number_format = header_formats[j]
                 for i, row in enumerate(body):

@@ -85,6 +85,7 @@ def read(table: Table, unit: str | None = None) -> Figures:
     chosen: dict[Period, tuple[tuple, int]] = {}
     revisions: dict[Period, int] = {}
     skipped_types = 0
+    values: dict[int, dict[str, float | None]] = {}
     for i, row in enumerate(table.rows):
         if col["report_type"] is not None:
             if _flag(row[col["report_type"]]) not in ("", CONSOLIDATED):
@@ -102,6 +103,8 @@ def read(table: Table, unit: str | None = None) -> Figures:
             text_in(row[col["ann_date"]]) if col["ann_date"] is not None else "",
             i,
         )
+        # every cell of a consolidated row is checked, the superseded revisions' too
+        values[i] = {metric: number_in(row[index], table, i, table.header[index]) for index, metric, _f in fields.values()}
         revisions[period] = revisions.get(period, 0) + 1
         if period not in chosen or rank > chosen[period][0]:
             chosen[period] = (rank, i)
@@ -113,9 +116,8 @@ def read(table: Table, unit: str | None = None) -> Figures:
         raise SourceError(table.where(), "no statement rows to import" + why)
     figures.ticker = codes.pop() if codes else None
     for period, (_rank, i) in sorted(chosen.items()):
-        row = table.rows[i]
         for name, (index, metric, factor) in fields.items():
-            value = number_in(row[index], table, i, table.header[index])
+            value = values[i][metric]
             if value is not None:
                 figures.put_company(period, metric, value * factor)
         if revisions[period] > 1:
