@@ -33,6 +33,8 @@ from ..model import Model
 from ..sensitivity import sensitivity_grid, tornado
 from ..status import status_label
 from ..valuation import valuate
+from .imports._figures import RATIO_METRICS
+from .imports._table import SHARES_FOR_MONEY
 
 INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -65,6 +67,8 @@ class Sheet:
     formats: list[str | None]
     cell_formats: dict[tuple[int, int], str] = field(default_factory=dict)
     freeze: str = "A2"
+    #: number formats of header cells that hold numbers (the sensitivity grid's x axis)
+    header_formats: dict[int, str] = field(default_factory=dict)
 
 
 def _num(value: Any) -> float | None:
@@ -107,7 +111,7 @@ def _parameter_sheet(model: Model, unit: str) -> Sheet:
     header = ["范围 Scope", "参数 Parameter", "值 Value", "单位 Unit"]
     rows: list[list[Any]] = []
     formats: dict[tuple[int, int], str] = {}
-    share_unit = {"亿元": "亿股", "万元": "万股", "元": "股"}.get(unit, "")
+    share_unit = SHARES_FOR_MONEY.get(unit, "")
 
     def add(scope: str, label: str, value: Any, fmt: str, value_unit: str = "") -> None:
         formats[(len(rows), 2)] = fmt
@@ -186,9 +190,8 @@ def _sensitivity_sheet(model: Model, unit: str) -> Sheet:
     header = [f"DDM ({unit}) 永续增长率 terminal growth ＼ 折现率变动 discount-rate shift"] + [float(x) for x in shifts]
     rows = [[float(tg)] + list(grid[k]) for k, tg in enumerate(terminal)]
     formats = [PERCENT] + [MONEY] * len(shifts)
-    sheet = Sheet("敏感性", header, rows, formats, freeze="B2")
-    sheet.header_formats = {j + 1: PERCENT for j in range(len(shifts))}  # type: ignore[attr-defined]
-    return sheet
+    return Sheet("敏感性", header, rows, formats, freeze="B2",
+                 header_formats={j + 1: PERCENT for j in range(len(shifts))})
 
 
 def _tornado_sheet(model: Model, unit: str) -> Sheet:
@@ -210,7 +213,7 @@ def actuals_rows(model: Model) -> list[list[Any]]:
     ticker = (model.doc.get("company") or {}).get("ticker")
     if ticker:
         rows.append(["ticker", "", "", ticker, ""])
-    share_unit = {"亿元": "亿股", "万元": "万股", "元": "股", "百万元": "百万股"}.get(unit, "股")
+    share_unit = SHARES_FOR_MONEY.get(unit, "股")
     rows.append(["price", "", "", float(model.doc["market"]["price"]), "元"])
     rows.append(["shares", "", "", float(model.doc["market"]["shares"]), share_unit])
     for seg in model.segments:
@@ -218,7 +221,6 @@ def actuals_rows(model: Model) -> list[list[Any]]:
             for item in ("revenue", "net_profit", "gross_profit"):
                 if _num(values.get(item)) is not None:
                     rows.append([item, seg["name"], year, values[item], unit])
-    from .imports._figures import RATIO_METRICS
     for metric, table in (model.doc.get("history") or {}).items():
         if not isinstance(table, dict) or metric == "shares":
             continue
@@ -300,7 +302,7 @@ def write_workbook(model: Model, path: str | os.PathLike) -> None:
                 frame = pd.DataFrame(body, columns=range(len(columns)), dtype=object)
                 frame.to_excel(writer, sheet_name=sheet.name, index=False, header=False, startrow=1)
                 ws = writer.sheets[sheet.name]
-                header_formats = getattr(sheet, "header_formats", {})
+                header_formats = sheet.header_formats
                 for j, title in enumerate(columns):
                     cell = ws.cell(row=1, column=j + 1, value=title)
                     cell.font = Font(bold=True)

@@ -246,3 +246,35 @@ def test_source_numbers_stay_float64(tmp_path):
     [fig] = read_source(write_csv(tmp_path / "income.csv", INCOME_FIELDS, INCOME_ROWS))
     value = fig.company[Period(2024)]["revenue"]
     assert isinstance(value, float) and math.isfinite(value)
+
+
+# ---------------------------------------------------------------- properties
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+UNITS = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+amounts = st.floats(min_value=0.0, max_value=1e13, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(revenue=amounts, profit=st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+       unit=st.sampled_from(sorted(UNITS)), attributable=st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
+def test_import_converts_units_and_is_idempotent(tmp_path_factory, revenue, profit, unit, attributable):
+    """An amount stated in any unit lands as amount × unit / 亿 in a 亿元 model; planning
+    the same figures again after applying them changes nothing."""
+    model = load_model(SAMPLE)
+    name = model.segment_names[1]
+    rows = [["营业收入", name, "2024", repr(revenue), unit], ["净利润", name, "2024", repr(profit), unit],
+            ["归母净利润", "", "2024", repr(attributable), unit]]
+    path = write_csv(tmp_path_factory.mktemp("p") / "t.csv", TEMPLATE_FIELDS, rows, "gbk")
+    figures = read_source(path)
+    new = apply_changes(model, plan_import(model, figures).changes)
+    actual = new.segments[1]["actuals"]["2024"]
+    assert actual["revenue"] == pytest.approx(revenue * UNITS[unit] / YI, rel=1e-12, abs=1e-300)
+    assert actual["net_profit"] == pytest.approx(profit * UNITS[unit] / YI, rel=1e-12, abs=1e-300)
+    from models.forecast import company_table
+    k = new.years.index(2024)
+    # non-operating profit is a residual: float64 keeps it to a few ulps of the largest term
+    scale = (abs(profit) + abs(attributable)) * UNITS[unit] / YI + 100.0
+    assert company_table(new).net_profit_attributable[k] == pytest.approx(attributable * UNITS[unit] / YI,
+                                                                          rel=1e-12, abs=1e-14 * scale)
+    assert plan_import(new, figures).changes == []

@@ -23,6 +23,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from ...forecast import new_segment
 from ...model import Model, copy_json, path_text
 from . import akshare, template, tushare
 from ._figures import RATIO_METRICS, Figures, Period
@@ -265,7 +266,6 @@ def plan_import(model: Model, figures: Iterable[Figures], *, classification: str
                         if item == "net_profit":
                             net_profit[year][i] = years[year][item] / factor
         elif add_segments:
-            from ...forecast import new_segment
             seg = new_segment(model, entry["name"])
             for year in sorted(y for y in years if y in actual):
                 for item in ("revenue", "gross_profit", "net_profit"):
@@ -387,7 +387,6 @@ def new_model_from_import(figures: Sequence[Figures], *, name: str | None = None
            "market": {"price": float(price), "shares": float(shares)}, "years": years,
            "first_forecast_year": last + 1, "valuation": dict(NEW_MODEL_VALUATION), "segments": []}
     skeleton = Model(doc)
-    from ...forecast import new_segment
     for seg_name in segment_names:
         doc["segments"].append(new_segment(skeleton, seg_name))
     if not segments:

@@ -25,8 +25,8 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 MONEY_UNITS = {"元": 1.0, "千元": 1e3, "万元": 1e4, "百万元": 1e6, "千万元": 1e7, "亿元": 1e8,
                "yuan": 1.0, "cny": 1.0, "rmb": 1.0}
 #: The share count unit that goes with a money unit (a 亿元 model counts shares in 亿股).
-SHARE_UNITS = {"股": 1.0, "万股": 1e4, "百万股": 1e6, "亿股": 1e8}
-SHARES_FOR_MONEY = {"元": "股", "万元": "万股", "百万元": "百万股", "亿元": "亿股"}
+SHARE_UNITS = {"股": 1.0, "千股": 1e3, "万股": 1e4, "百万股": 1e6, "千万股": 1e7, "亿股": 1e8}
+SHARES_FOR_MONEY = {"元": "股", "千元": "千股", "万元": "万股", "百万元": "百万股", "千万元": "千万股", "亿元": "亿股"}
 
 _MISSING = {"", "-", "--", "—", "——", "nan", "none", "null", "n/a", "na", "#n/a"}
 _SUFFIX = {"亿": 1e8, "万": 1e4}
@@ -193,9 +193,8 @@ def unit_factor(unit: str | None, file: str = "", row: int | None = None, column
     key = unicodedata.normalize("NFKC", str(unit)).strip().replace("人民币", "").strip()
     if not key:
         return None
-    for table in (MONEY_UNITS,):
-        if key in table or key.lower() in table:
-            return table.get(key, table.get(key.lower()))
+    if key in MONEY_UNITS or key.lower() in MONEY_UNITS:
+        return MONEY_UNITS.get(key, MONEY_UNITS.get(key.lower()))
     raise SourceError(file, f"unknown money unit {unit!r}; one of: 元, 千元, 万元, 百万元, 亿元", row, column)
 
 

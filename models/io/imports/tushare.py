@@ -14,7 +14,8 @@ date (``f_ann_date``, then ``ann_date``), then the lower row in the file.
 from __future__ import annotations
 
 from ._figures import Figures, Period, parse_period
-from ._table import SourceError, Table, find_column, number_in, split_header_unit, text_in, unit_factor
+from ._table import (SHARE_UNITS, SourceError, Table, find_column, number_in, split_header_unit, text_in,
+                     unit_factor)
 
 #: Tushare field → (our metric, what it is). Money in 元 unless a unit is stated;
 #: ``total_share`` is a share count (股).
@@ -74,9 +75,8 @@ def read(table: Table, unit: str | None = None) -> Figures:
         if metric != "shares":
             factor = unit_factor(stated or unit, table.where(), table.header_row, table.header[index]) or 1.0
         elif stated:
-            from ._table import SHARE_UNITS
             if stated not in SHARE_UNITS:
-                raise SourceError(table.where(), f"unknown share unit {stated!r}; one of: 股, 万股, 亿股",
+                raise SourceError(table.where(), f"unknown share unit {stated!r}; one of: {', '.join(SHARE_UNITS)}",
                                   table.header_row, table.header[index])
             factor = SHARE_UNITS[stated]
         fields[name] = (index, metric, factor)
