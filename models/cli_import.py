@@ -8,9 +8,12 @@ file, the row and the column, exit 2 (through ``models.__main__.main``).
 """
 from __future__ import annotations
 
+import os
 import sys
 
+from .atomic_write import resolve_target
 from .errors import ModelError, ModelFileError
+from .terminal import printable
 
 HELP = "import reported figures (Tushare, AkShare/East Money, template) into a model"
 
@@ -61,6 +64,18 @@ def run(args) -> None:
         if len(args.inputs) < 2:
             raise ImportCliError("import needs MODEL and at least one SOURCE (or --new SOURCE...)")
         model, sources = load_model(args.inputs[0]), args.inputs[1:]
+    for source in sources:
+        try:
+            clash = os.path.samefile(args.out, source)
+        except OSError:
+            clash = os.path.realpath(args.out) == os.path.realpath(source)
+        if clash:
+            raise ImportCliError(f"--out {args.out}: that is a source being read; give another name "
+                                 "(the source is left as it is)")
+    try:
+        resolve_target(args.out)  # a folder or special file is refused before any work
+    except OSError as exc:
+        raise ImportCliError(exc.strerror or str(exc)) from None
     figures = [f for source in sources for f in read_source(source, unit=args.unit)]
     if model is None:
         try:
@@ -82,14 +97,12 @@ def run(args) -> None:
         save_model(result, args.out)
     except OSError as exc:
         raise ImportCliError(exc.strerror or str(exc)) from None  # the message names the path
-    out = sys.stdout
-    for file, classification in plan.classifications.items():
-        out.write(f"{file}: segments from 分类类型 {classification}\n")
-    for change in plan.changes:
-        out.write(change.describe() + "\n")
-    for note in plan.notes:
-        out.write(f"note: {note}\n")
+    lines = [f"{file}: segments from 分类类型 {classification}" for file, classification in plan.classifications.items()]
+    lines += [change.describe() for change in plan.changes]
+    lines += [f"note: {note}" for note in plan.notes]
     if plan.offered_segments:
-        out.write("not in the model (--add-segments adds them): " + ", ".join(plan.offered_segments) + "\n")
+        lines.append("not in the model (--add-segments adds them): " + ", ".join(plan.offered_segments))
     what = "a new model" if model is None else f"{len(plan.changes)} change{'s' if len(plan.changes) != 1 else ''}"
-    out.write(f"wrote {args.out}: {what}\n")
+    lines.append(f"wrote {args.out}: {what}")
+    # names come from the sources: a control character or bidi override is shown, not obeyed
+    sys.stdout.write("".join(printable(line) + "\n" for line in lines))

@@ -8,7 +8,7 @@ reported figures in the import template's layout, so the workbook imports back).
 Numbers are written as numbers with number formats (money ``#,##0.00``, rates
 ``0.0%``, multiples ``0.00``); NaN and infinities as empty cells; text keeps its
 Chinese; every text cell goes through ``safe_text`` (a cell starting with = + -
-@ tab or CR gets a leading apostrophe, as in the CSV export); header rows are
+@ tab or CR gets a leading apostrophe, as in the CSV export: ``models.csv_export.safe_text``); header rows are
 frozen and columns sized to their contents. The file is written atomically.
 
 ``workbook_sheets(model)`` builds the tables (plain data, testable alone);
@@ -17,9 +17,9 @@ both imported only here.
 """
 from __future__ import annotations
 
+import io
 import math
 import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from numbers import Number
@@ -28,6 +28,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from ..atomic_write import write_atomic
+from ..csv_export import safe_text
 from ..forecast import company_table, segment_table
 from ..model import Model
 from ..sensitivity import sensitivity_grid, tornado
@@ -35,8 +37,6 @@ from ..status import status_label
 from ..valuation import valuate
 from .imports._figures import RATIO_METRICS
 from .imports._table import SHARES_FOR_MONEY
-
-INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 MONEY = "#,##0.00"
 PERCENT = "0.0%"
@@ -47,13 +47,6 @@ TEXT = "@"
 #: The sensitivity sheet's axes: discount-rate shift (columns) × terminal growth (rows).
 GRID_SHIFTS = tuple(np.round(np.linspace(-0.02, 0.02, 9), 6))
 GRID_TERMINAL_OFFSETS = tuple(np.round(np.linspace(-0.01, 0.01, 5), 6))
-
-
-def safe_text(value: Any) -> str:
-    """Text for a spreadsheet cell that no spreadsheet runs as a formula: a
-    leading = + - @ tab or CR gets an apostrophe in front (the CSV export's rule)."""
-    text = str(value)
-    return "'" + text if text.startswith(INJECTION_PREFIXES) else text
 
 
 @dataclass
@@ -262,7 +255,7 @@ def _cell(value: Any) -> Any:
         return int(value)
     if isinstance(value, Number):
         return _num(value)
-    return safe_text(value)
+    return safe_text(str(value))
 
 
 def _display_width(value: Any, fmt: str | None) -> int:
@@ -281,55 +274,44 @@ def _display_width(value: Any, fmt: str | None) -> int:
 
 
 def write_workbook(model: Model, path: str | os.PathLike) -> None:
-    """Write the workbook to ``path`` atomically (a temp file in the same folder,
-    then ``os.replace``): the target is the old file or the complete new one.
-    Raises ``OSError`` naming the path on failure."""
+    """Write the workbook to ``path`` atomically (``models.atomic_write``: a temp
+    file in the same folder, then ``os.replace``; a symlink written through, a
+    folder or special file refused): the target is the old file or the complete
+    new one. Raises ``OSError`` whose ``strerror`` names the path and the reason."""
     import pandas as pd  # lazily: start-up pays nothing
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     sheets = workbook_sheets(model)
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp.xlsx", dir=folder)
-        os.close(fd)
-        with pd.ExcelWriter(tmp_name, engine="openpyxl") as writer:
-            for sheet in sheets:
-                body = [[_cell(v) for v in row] for row in sheet.rows]
-                columns = [_cell(h) for h in sheet.header]
-                frame = pd.DataFrame(body, columns=range(len(columns)), dtype=object)
-                frame.to_excel(writer, sheet_name=sheet.name, index=False, header=False, startrow=1)
-                ws = writer.sheets[sheet.name]
-                header_formats = sheet.header_formats
-                for j, title in enumerate(columns):
-                    cell = ws.cell(row=1, column=j + 1, value=title)
-                    cell.font = Font(bold=True)
-                    if j in header_formats:
-                        cell.number_format = header_formats[j]
-                for i, row in enumerate(body):
-                    for j, value in enumerate(row):
-                        cell = ws.cell(row=i + 2, column=j + 1)
-                        if isinstance(value, str):
-                            cell.data_type = "s"  # text stays text, whatever it looks like
-                            continue
-                        fmt = sheet.cell_formats.get((i, j)) or (sheet.formats[j] if j < len(sheet.formats) else None)
-                        if value is not None and fmt and fmt != TEXT:
-                            cell.number_format = fmt
-                ws.freeze_panes = sheet.freeze
-                for j in range(len(columns)):
-                    fmt_of = lambda i: sheet.cell_formats.get((i, j)) or (sheet.formats[j] if j < len(sheet.formats) else None)
-                    width = max([_display_width(columns[j], header_formats.get(j))]
-                                + [_display_width(row[j], fmt_of(i)) for i, row in enumerate(body)])
-                    ws.column_dimensions[get_column_letter(j + 1)].width = min(max(8, width + 2), 60)
-        os.replace(tmp_name, target)
-        tmp_name = None
-    except OSError as exc:
-        raise OSError(exc.errno, f"cannot write {target}: {exc.strerror or exc}") from exc
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for sheet in sheets:
+            body = [[_cell(v) for v in row] for row in sheet.rows]
+            columns = [_cell(h) for h in sheet.header]
+            frame = pd.DataFrame(body, columns=range(len(columns)), dtype=object)
+            frame.to_excel(writer, sheet_name=sheet.name, index=False, header=False, startrow=1)
+            ws = writer.sheets[sheet.name]
+            for j, title in enumerate(columns):
+                cell = ws.cell(row=1, column=j + 1, value=title)
+                cell.font = Font(bold=True)
+                if j in sheet.header_formats:
+                    cell.number_format = sheet.header_formats[j]
+            for i, row in enumerate(body):
+                for j, value in enumerate(row):
+                    cell = ws.cell(row=i + 2, column=j + 1)
+                    if isinstance(value, str):
+                        cell.data_type = "s"  # text stays text, whatever it looks like
+                        continue
+                    fmt = _format(sheet, i, j)
+                    if value is not None and fmt and fmt != TEXT:
+                        cell.number_format = fmt
+            ws.freeze_panes = sheet.freeze
+            for j in range(len(columns)):
+                width = max([_display_width(columns[j], sheet.header_formats.get(j))]
+                            + [_display_width(row[j], _format(sheet, i, j)) for i, row in enumerate(body)])
+                ws.column_dimensions[get_column_letter(j + 1)].width = min(max(8, width + 2), 60)
+    write_atomic(path, buffer.getvalue())
+
+
+def _format(sheet: Sheet, i: int, j: int) -> str | None:
+    return sheet.cell_formats.get((i, j)) or (sheet.formats[j] if j < len(sheet.formats) else None)

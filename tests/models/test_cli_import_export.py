@@ -153,3 +153,32 @@ def test_startup_pays_nothing_for_pandas_or_openpyxl():
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_out_rules(tmp_path):
+    model_copy = tmp_path / "m.json"
+    model_copy.write_bytes(SAMPLE.read_bytes())
+    before = model_copy.read_bytes()
+    line = one_error_line(run("export", model_copy, "--xlsx", "--out", model_copy))
+    assert "that is the model file being read" in line and model_copy.read_bytes() == before
+    income = write_csv(tmp_path / "income.csv", INCOME_FIELDS, INCOME_ROWS)
+    source_before = income.read_bytes()
+    line = one_error_line(run("import", model_copy, income, "--out", income))
+    assert "that is a source being read" in line and income.read_bytes() == source_before
+    (tmp_path / "folder").mkdir()
+    assert "it is a folder" in one_error_line(run("import", model_copy, income, "--out", tmp_path / "folder"))
+    assert "it is a folder" in one_error_line(run("export", model_copy, "--xlsx", "--out", tmp_path / "folder"))
+    # writing the imported model over the model file itself is a save: allowed, the old one kept as .bak
+    proc = run("import", model_copy, income, "--out", model_copy)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "m.json.bak").read_bytes() == before
+    assert load_model(model_copy).doc["history"]["revenue"]["2024"] == pytest.approx(103.1)
+
+
+def test_names_from_a_source_cannot_drive_the_terminal(tmp_path):
+    rows = [["营业收入", "恶意\x1b[2J名称\u202e", "2024", "1", "亿元"]]
+    source = write_csv(tmp_path / "t.csv", TEMPLATE_FIELDS, rows)
+    proc = run("import", SAMPLE, source, "--out", tmp_path / "o.json")
+    assert proc.returncode == 0, proc.stderr
+    assert "\x1b" not in proc.stdout and "\u202e" not in proc.stdout
+    assert "恶意\\x1b[2J名称\\u202e" in proc.stdout
