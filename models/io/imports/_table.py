@@ -13,6 +13,7 @@ import math
 import os
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -144,8 +145,12 @@ def read_tables(path: str | os.PathLike) -> list[Table]:
         raise SourceError(file, "the file is empty")
     if data.startswith(b"PK\x03\x04"):
         try:
-            sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, dtype=object,
-                                   engine="openpyxl")
+            with warnings.catch_warnings():
+                # openpyxl warns about workbooks other tools write (no default style, unknown
+                # extensions); the cells are read all the same and stderr stays one line
+                warnings.simplefilter("ignore")
+                sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, dtype=object,
+                                       engine="openpyxl")
         except Exception as exc:  # a damaged or foreign zip: one clear line
             raise SourceError(file, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
         tables = []
