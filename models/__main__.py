@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from . import __version__
+from . import __version__, cli_export, cli_import
 from .atomic_write import resolve_target, write_atomic
 from .csv_export import csv_cell, write_csv, write_csv_stream
 from .cli_analysis import register as register_analysis
@@ -297,6 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_attribute import add_attribute_parser  # issue 14: models/cli_attribute.py
     add_attribute_parser(sub)
     register_analysis(sub)
+    cli_import.add_parser(sub)
+    cli_export.add_parser(sub)
     return parser
 
 
