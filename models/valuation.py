@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 
 from .errors import InvalidInputError, Issue
-from .model import FORMAT_NAME, MAX_FADE_YEARS, Model, check_document
+from .checks import document_errors
+from .model import Model
 from .status import status_for
 
 #: A cash flow of year Y is discounted by (1 + r) ** -(Y - base_year).
@@ -234,106 +235,10 @@ def company_total(segment_total: float | np.ndarray, excess_cash: float | np.nda
 
 
 def validate(model: Model) -> list[Issue]:
-    """Every error in a model (structure and the method's invalid inputs).
-
-    The common case (a valid model being edited) takes a vectorized fast path;
-    only when it finds something does the full checker run to name each problem.
-    """
-    if _looks_valid(model):
-        return []
-    _, issues = check_document(model.doc)
-    return [i for i in issues if i.severity == "error"]
-
-
-def _looks_valid(model: Model) -> bool:
-    """True when every rule holds; False when in doubt (then the full check runs)."""
-    try:
-        doc = model.doc
-        if doc.get("format") != FORMAT_NAME or doc.get("version") != 1:
-            return False
-        name = doc["company"]["name"]
-        if not isinstance(name, str) or not name.strip():
-            return False
-        years = doc["years"]
-        if any(type(y) is not int for y in years) or years != list(range(years[0], years[0] + len(years))):
-            return False
-        ffy = doc["first_forecast_year"]
-        if type(ffy) is not int or not years[0] < ffy <= years[-1]:
-            return False
-        val = doc["valuation"]
-        scalars = [doc["market"]["price"], doc["market"]["shares"], val["terminal_growth"]]
-        if type(val["fade_years"]) is not int or not 0 <= val["fade_years"] <= MAX_FADE_YEARS:
-            return False
-        if val.get("base_year") is not None and (type(val["base_year"]) is not int or val["base_year"] > ffy):
-            return False
-        w = val.get("dynamic_weights")
-        if w is not None:
-            if not isinstance(w, list) or len(w) != 2:
-                return False
-            scalars += w
-        scalars += [val[k] for k in ("excess_cash", "minority_interest", "equity_investments") if val.get(k) is not None]
-        for key in ("pe_ttm", "pb_mrq"):
-            if doc["market"].get(key) is not None:
-                scalars.append(doc["market"][key])
-        akeys = [str(y) for y in years if y < ffy]
-        fkeys = [str(y) for y in years if y >= ffy]
-        segs = doc["segments"]
-        if not isinstance(segs, list) or not segs:
-            return False
-        rates = []
-        actual_values = []
-        forecast_values = []
-        for seg in segs:
-            if not isinstance(seg.get("name"), str) or not seg["name"].strip():
-                return False
-            act, fc = seg["actuals"], seg["forecast"]
-            if len(act) != len(akeys) or len(fc) != len(fkeys):
-                return False
-            for k in akeys:
-                row = act[k]
-                actual_values.append((row["revenue"], row["net_profit"]))
-            for k in fkeys:
-                row = fc[k]
-                forecast_values.append((row["growth"], row["margin"]))
-            tg = seg.get("terminal_growth")
-            fy = seg.get("fade_years")
-            if fy is not None and (type(fy) is not int or not 0 <= fy <= MAX_FADE_YEARS):
-                return False
-            rates.append((seg["discount_rate"], seg["roe"], seg["fade_growth"], seg["multiple"],
-                          val["terminal_growth"] if tg is None else tg))
-        cf = doc.get("company_forecast")
-        if cf is not None:
-            if not isinstance(cf, dict):
-                return False
-            for table in cf.values():
-                if not isinstance(table, dict):
-                    return False
-                year_keys = {str(y) for y in years}
-                for k, v in table.items():
-                    if k not in year_keys:
-                        return False
-                    scalars.append(v)
-        for group in (scalars, rates, actual_values, forecast_values):
-            for item in group:
-                for x in (item if isinstance(item, tuple) else (item,)):
-                    if type(x) is not float:
-                        return False
-        scal = np.array(scalars)
-        rate = np.array(rates).reshape(-1, 5)
-        act_arr = np.array(actual_values).reshape(-1, 2)
-        fc_arr = np.array(forecast_values).reshape(-1, 2)
-        if not (np.isfinite(scal).all() and np.isfinite(rate).all() and np.isfinite(act_arr).all()
-                and np.isfinite(fc_arr).all()):
-            return False
-        r, roe, g2, mult, tg = rate.T
-        cap = scal[0] * scal[1]
-        return bool(scal[0] > 0 and scal[1] > 0 and -1 < scal[2] <= 0.5
-                    and np.isfinite(cap) and cap > 0 and np.isfinite(1.0 / cap)
-                    and (r > tg).all() and (tg > -1).all() and (tg <= 0.5).all() and (roe > 0).all()
-                    and (g2 > -1).all() and (mult >= 0).all()
-                    and (act_arr[:, 0] >= 0).all() and (fc_arr[:, 0] > -1).all())
-    except (KeyError, TypeError, AttributeError, IndexError, ValueError):
-        return False
+    """Every error in a model (structure, the method's invalid inputs and
+    implausible values): the loader's rules (models/checks.py), checked in
+    place without copying the document."""
+    return [i for i in document_errors(model.doc) if i.severity == "error"]
 
 
 def valuate(model: Model, *, check: bool = True) -> ValuationResult:

@@ -87,10 +87,13 @@ def usable(model: Model) -> None:
             for i, v in enumerate(value):
                 finite(v, f"{where}[{i}]")
 
-    # terminal_share may be NaN by design when a business value is 0.
-    for method in ("ddm", "dynamic"):
-        for seg in data[method]["segments"]:
-            seg.pop("terminal_share", None)
+    # terminal_share is NaN by design exactly when its denominator (a business
+    # value, or the segments' total) is 0: a share of nothing is undefined.
+    for seg in data["ddm"]["segments"]:
+        share = seg.pop("terminal_share")
+        assert math.isfinite(share) or (math.isnan(share) and seg["business_value"] == 0), seg
+    share = data["ddm"]["column_totals"].pop("terminal_share")
+    assert math.isfinite(share) or (math.isnan(share) and data["ddm"]["segment_total"] == 0), share
     finite(data, "result")
 
 
