@@ -32,6 +32,9 @@ MAX_GROWTH = 1e6
 MAX_RATE = 10.0
 #: A segment's multiple and the quoted P/E and P/B: at most this in magnitude.
 MAX_MULTIPLE = 1e6
+#: A valuation whose value is more than this many times the market cap is
+#: refused (an upside that large means a wrong price, share count or unit).
+MAX_UPSIDE = 1e9
 #: The checker stops collecting after this many errors (the file is refused
 #: either way; the count says there are more).
 MAX_ISSUES = 1000

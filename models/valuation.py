@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 
 from .errors import InvalidInputError, Issue
-from .checks import document_errors
+from .checks import document_errors, path_text
+from .limits import MAX_UPSIDE
 from .model import Model
 from .status import status_for
 
@@ -257,9 +258,10 @@ def valuate(model: Model, *, check: bool = True) -> ValuationResult:
                            fade_growth=p.fade_growth[None], terminal_growth=p.terminal_growth[None],
                            multiple=p.multiple[None], growth=g, margin=m)
     out = {k: v[0] for k, v in out.items()}
-    bad = [s for s in range(len(p.names)) if not (math.isfinite(out["ddm"][s]) and math.isfinite(out["dynamic"][s]))]
+    bad = [s for s in range(len(p.names)) if not (math.isfinite(out["ddm"][s]) and math.isfinite(out["dynamic"][s])
+                                                  and math.isfinite(out["explicit"][s] + out["fade"][s]))]
     if bad:
-        raise InvalidInputError([Issue(f"segments[{s}]", "the values are too large to compute (overflow); check growth and margins", "error", "overflow") for s in bad])
+        raise InvalidInputError([_overflow(path_text(("segments", s))) for s in bad])
     market_cap = p.market_cap
     ddm_segments = []
     dyn_segments = []
@@ -279,17 +281,37 @@ def valuate(model: Model, *, check: bool = True) -> ValuationResult:
     return ValuationResult(market_cap, ddm, dynamic, compute_multiples(model), warnings)
 
 
+def _overflow(path: str) -> Issue:
+    return Issue(path, "the values are too large to compute (overflow); check growth and margins", "error", "overflow")
+
+
+def _sum(values) -> float:
+    """math.fsum, but inf (refused below) where the sum leaves float64."""
+    try:
+        return float(math.fsum(values))
+    except OverflowError:
+        return math.inf
+
+
 def _method_result(method: str, segments: list, p: Prepared) -> MethodResult:
-    seg_total = float(math.fsum(s.business_value for s in segments))
+    """The company's figures of one method. A result never holds inf or NaN
+    (but a terminal share of a zero value): a total beyond float64 is an
+    error, and so is an upside beyond MAX_UPSIDE (a value that many times the
+    market cap means a price, share count or unit is wrong)."""
+    seg_total = _sum(s.business_value for s in segments)
     total = float(company_total(seg_total, p.excess_cash, p.minority_interest, p.equity_investments))
-    upside = total / p.market_cap - 1.0
-    if not math.isfinite(upside):
-        raise InvalidInputError([Issue("", "the total value is too large to compute", "error", "overflow")])
     if method == "ddm":
         columns = ("explicit_value", "fade_value", "forecast_value", "perpetual_value", "business_value")
     else:
         columns = ("earnings_base", "explicit_value", "post_explicit_value", "business_value")
-    totals = {c: float(math.fsum(getattr(s, c) for s in segments)) for c in columns}
+    totals = {c: _sum(getattr(s, c) for s in segments) for c in columns}
+    if not (math.isfinite(total) and all(math.isfinite(v) for v in totals.values())):
+        raise InvalidInputError([Issue("", "the total value is too large to compute", "error", "overflow")])
+    upside = total / p.market_cap - 1.0
+    if not (math.isfinite(upside) and abs(upside) <= MAX_UPSIDE):
+        raise InvalidInputError([Issue("market", f"the {method} value is {total:.3g}, more than {MAX_UPSIDE:g} times "
+                                       f"the market cap ({p.market_cap:.3g}); check the price, the share count "
+                                       "and their units", "error", "implausible")])
     if method == "ddm":
         totals["terminal_share"] = totals["perpetual_value"] / seg_total if seg_total else math.nan
     return MethodResult(method, segments, seg_total, p.excess_cash, p.minority_interest,
@@ -313,13 +335,14 @@ def _warnings(model: Model, p: Prepared, ddm_segments: list[DDMSegment]) -> list
                | (np.array([s.terminal_share for s in ddm_segments]) > WARN_TERMINAL_SHARE))
     for s in np.flatnonzero(flagged):
         name = p.names[s]
-        path = f"segments[{s}]"
+        seg: tuple = ("segments", int(s))
+        path = path_text(seg)
         r, gT, roe_s = p.discount_rate[s], p.terminal_growth[s], roe[s]
         if narrow[s]:
-            warnings.append(Issue(path + ".discount_rate", f"{name}: discount rate {r:.2%} is less than 2 points above terminal growth {gT:.2%}; the terminal value is very sensitive", "warning", "narrow_spread",
+            warnings.append(Issue(path_text(seg + ("discount_rate",)), f"{name}: discount rate {r:.2%} is less than 2 points above terminal growth {gT:.2%}; the terminal value is very sensitive", "warning", "narrow_spread",
                                   {"segment": name, "discount_rate": float(r), "terminal_growth": float(gT)}))
         if high_tg[s]:
-            warnings.append(Issue(path + ".terminal_growth", f"{name}: terminal growth {gT:.2%} is above 5%", "warning", "high_terminal_growth",
+            warnings.append(Issue(path_text(seg + ("terminal_growth",)), f"{name}: terminal growth {gT:.2%} is above 5%", "warning", "high_terminal_growth",
                                   {"segment": name, "terminal_growth": float(gT)}))
         share = ddm_segments[s].terminal_share
         if math.isfinite(share) and share > WARN_TERMINAL_SHARE:
@@ -328,17 +351,17 @@ def _warnings(model: Model, p: Prepared, ddm_segments: list[DDMSegment]) -> list
         low = years[low_payout[s]]
         high = years[high_payout[s]]
         if low.size:
-            warnings.append(Issue(path + f".forecast.{low[0]}.growth", f"{name}: payout clamped to 0 in {', '.join(map(str, low))} (growth above ROE {roe_s:.1%})", "warning", "payout_clamped",
+            warnings.append(Issue(path_text(seg + ("forecast", str(low[0]), "growth")), f"{name}: payout clamped to 0 in {', '.join(map(str, low))} (growth above ROE {roe_s:.1%})", "warning", "payout_clamped",
                                   {"segment": name, "years": [int(y) for y in low], "roe": float(roe_s), "clamp": "zero", "stage": "explicit"}))
         if high.size:
-            warnings.append(Issue(path + f".forecast.{high[0]}.growth", f"{name}: payout clamped to 100% in {', '.join(map(str, high))} (negative growth)", "warning", "payout_clamped",
+            warnings.append(Issue(path_text(seg + ("forecast", str(high[0]), "growth")), f"{name}: payout clamped to 100% in {', '.join(map(str, high))} (negative growth)", "warning", "payout_clamped",
                                   {"segment": name, "years": [int(y) for y in high], "roe": float(roe_s), "clamp": "one", "stage": "explicit"}))
-        for label, value, where in (("fade", fade_raw[s], ".fade_growth"), ("terminal", term_raw[s], ".roe")):
+        for label, value, where in (("fade", fade_raw[s], "fade_growth"), ("terminal", term_raw[s], "roe")):
             if value < 0 or value > 1:
-                warnings.append(Issue(path + where, f"{name}: {label} payout clamped to {'0' if value < 0 else '100%'} ({label} growth vs ROE {roe_s:.1%})", "warning", "payout_clamped",
+                warnings.append(Issue(path_text(seg + (where,)), f"{name}: {label} payout clamped to {'0' if value < 0 else '100%'} ({label} growth vs ROE {roe_s:.1%})", "warning", "payout_clamped",
                                       {"segment": name, "years": [], "roe": float(roe_s), "clamp": "zero" if value < 0 else "one", "stage": label}))
         neg = years[negative[s]]
         if neg.size:
-            warnings.append(Issue(path + f".forecast.{neg[0]}.margin", f"{name}: negative earnings in {', '.join(map(str, neg))}: its dividends are negative (the segment consumes capital)", "warning", "negative_earnings",
+            warnings.append(Issue(path_text(seg + ("forecast", str(neg[0]), "margin")), f"{name}: negative earnings in {', '.join(map(str, neg))}: its dividends are negative (the segment consumes capital)", "warning", "negative_earnings",
                                   {"segment": name, "years": [int(y) for y in neg]}))
     return warnings
