@@ -117,7 +117,8 @@ def loads_model(text: str | bytes, *, name: str | None = None) -> Model:
         raise ModelFileError("", f"the key {printable(str(exc.args[0]))!r} appears twice in one object; "
                              "which one is meant is unclear") from None
     except ValueError as exc:  # e.g. an integer literal beyond Python's digit limit
-        raise _file_problem(name, f"not valid JSON: {exc}") from None
+        reason = "a number with thousands of digits" if "digits" in str(exc) else str(exc)
+        raise _file_problem(name, f"not valid JSON: {reason}") from None
     return Model.from_dict(doc, owned=True)
 
 

@@ -309,7 +309,7 @@ def _method_result(method: str, segments: list, p: Prepared) -> MethodResult:
         raise InvalidInputError([Issue("", "the total value is too large to compute", "error", "overflow")])
     upside = total / p.market_cap - 1.0
     if not (math.isfinite(upside) and abs(upside) <= MAX_UPSIDE):
-        raise InvalidInputError([Issue("market", f"the {method} value is {total:.3g}, more than {MAX_UPSIDE:g} times "
+        raise InvalidInputError([Issue(path_text(("market",)), f"the {method} value is {total:.3g}, more than {MAX_UPSIDE:g} times "
                                        f"the market cap ({p.market_cap:.3g}); check the price, the share count "
                                        "and their units", "error", "implausible")])
     if method == "ddm":

@@ -466,7 +466,8 @@ def test_non_finite_at_every_numeric_path(literal):
 
 
 def test_integer_literal_beyond_python_digit_limit():
-    outcome(with_literal(("market", "price"), "1" + "0" * 5000))
+    err = outcome(with_literal(("market", "price"), "1" + "0" * 5000))
+    assert isinstance(err, ModelFileError) and "sys." not in str(err) and "digits" in str(err), str(err)
 
 
 @pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e999"])
