@@ -259,3 +259,12 @@ def test_an_upside_beyond_the_bound_is_refused_not_shown():
         valuate(model)
     assert info.value.issues[0].code == "implausible" and info.value.issues[0].path == "market"
     assert f"{MAX_UPSIDE:g} times the market cap" in str(info.value)
+
+
+def test_upside_of_a_sensitivity_grid_never_warns():
+    """Scenario totals far beyond the market cap give inf (shown blank), not a
+    numpy RuntimeWarning (an error in this suite, a crash of a plot before)."""
+    import numpy as np
+    from models.status import upside
+    got = upside(np.array([1e300, np.nan, 5.0]), 1e-12)
+    assert np.isinf(got[0]) and np.isnan(got[1]) and got[2] == pytest.approx(5e12)
