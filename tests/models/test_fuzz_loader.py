@@ -902,3 +902,17 @@ def test_one_long_list(where):
         doc["years"] = list(range(1000, 1000 + 300_000))
         err = outcome(dumps(doc))
         assert isinstance(err, ModelFileError) and err.key_path == "years"
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.integers(2, 1200), st.integers(1, 1200))
+def test_many_years_or_segments_load_exactly_up_to_the_caps(n_years, n_segments):
+    from models.limits import MAX_SEGMENTS, MAX_YEARS
+    assume(n_years * n_segments <= 20_000)
+    result = outcome(dumps(_wide_doc(n_years, n_segments)))
+    if n_years <= MAX_YEARS and n_segments <= MAX_SEGMENTS:
+        assert isinstance(result, Model)
+        assert len(result.years) == n_years and result.segment_count == n_segments
+    else:
+        assert isinstance(result, ModelFileError)
+        assert result.key_path == ("years" if n_years > MAX_YEARS else "segments")
