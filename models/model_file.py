@@ -7,17 +7,29 @@ previous version is kept beside it as ``<file>.bak``.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
 from .atomic_write import WriteError, apply_mode, resolve_target
+from . import limits
+from .checks import printable
 from .errors import ModelFileError
 from .model import Model
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES
+
+_READ_CHUNK = 1024 * 1024
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_O_NOCTTY = getattr(os, "O_NOCTTY", 0)
+_O_BINARY = getattr(os, "O_BINARY", 0)
+_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+#: What a model file is, said wherever something else was given.
+EXPECTED = 'a model file is expected (JSON text with "format": "valuation-workbench-model")'
 
 
 class _DuplicateKey(Exception):
@@ -25,53 +37,175 @@ class _DuplicateKey(Exception):
 
 
 def _no_duplicate_keys(pairs: list) -> dict:
-    out = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey(key)
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
     return out
 
 
-def loads_model(text: str | bytes) -> Model:
-    """Parse a model from JSON text; raise ModelFileError naming the problem."""
+def _shown(path: str | os.PathLike) -> str:
+    """A path as a message shows it (a name that is not valid UTF-8 escaped)."""
+    return printable(os.fsdecode(path))
+
+
+def _file_problem(name: str | None, rule: str) -> ModelFileError:
+    """An error about the file as a whole: names the file when it is known."""
+    return ModelFileError("", f"{name}: {rule}" if name else rule)
+
+
+def _looks_like(data: bytes, name: str | None) -> str | None:
+    """What a file that is not a model looks like, when it is recognisable:
+    the mistakes a newcomer makes (a workbook or a table instead of a model)."""
+    suffix = os.path.splitext(name or "")[1].lower()
+    if data.startswith(b"PK\x03\x04"):
+        head = data[:64 * 1024]
+        if suffix in (".xlsx", ".xlsm", ".xltx") or b"xl/" in head or b"[Content_Types].xml" in head:
+            return "looks like an Excel workbook (.xlsx), not a model file"
+        return "looks like a ZIP archive, not a model file"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "looks like an Excel workbook (.xls) or another Office document, not a model file"
+    text = data[:64 * 1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text or text[:1] in (b"{", b"["):
+        return None
+    if suffix in (".csv", ".tsv") or _table_like(text):
+        return "looks like a CSV table, not a model file"
+    return None
+
+
+def _table_like(text: bytes) -> bool:
+    """The first lines hold the same number (≥ 1) of one separator."""
+    lines = [line for line in text.splitlines()[:5] if line.strip()]
+    if not lines:
+        return False
+    for sep in (b",", b"\t", b";"):
+        counts = {line.count(sep) for line in lines}
+        if len(counts) == 1 and counts.pop() >= 1:
+            return True
+    return False
+
+
+def loads_model(text: str | bytes, *, name: str | None = None) -> Model:
+    """Parse a model from JSON text; raise ModelFileError naming the problem.
+    ``name`` (the file's path, for messages) is named in file-level errors."""
     if isinstance(text, bytes):
+        looks = _looks_like(text, name)
+        if looks:
+            raise _file_problem(name, f"{looks}; {EXPECTED}")
         if text.startswith(b"\xef\xbb\xbf"):
             text = text[3:]
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ModelFileError("", f"the file is not UTF-8 text (byte {exc.start})") from None
+            raise _file_problem(name, f"the file is not UTF-8 text (byte {exc.start}); {EXPECTED}") from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise ModelFileError("", "the file is empty")
+        raise _file_problem(name, "the file is empty")
     try:
         doc = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
-        raise ModelFileError("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        looks = _looks_like(text[:64 * 1024].encode("utf-8", "surrogatepass"), name)
+        if looks:
+            raise _file_problem(name, f"{looks}; {EXPECTED}") from None
+        raise _file_problem(name, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
-        raise ModelFileError("", "not valid JSON: nested too deeply") from None
+        raise _file_problem(name, "not valid JSON: nested too deeply") from None
     except _DuplicateKey as exc:
-        raise ModelFileError("", f"the key {exc.args[0]!r} appears twice in one object; which one is meant is unclear") from None
+        raise ModelFileError("", f"the key {printable(str(exc.args[0]))!r} appears twice in one object; "
+                             "which one is meant is unclear") from None
     except ValueError as exc:  # e.g. an integer literal beyond Python's digit limit
-        raise ModelFileError("", f"not valid JSON: {exc}") from None
-    return Model.from_dict(doc)
+        reason = "a number with thousands of digits" if "digits" in str(exc) else str(exc)
+        raise _file_problem(name, f"not valid JSON: {reason}") from None
+    return Model.from_dict(doc, owned=True)
+
+
+def read_model_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a model file, read safely: anything that is not a regular
+    file (a folder, a FIFO, a device such as /dev/zero, a socket) is refused
+    before a read could block or run forever, and at most MAX_FILE_BYTES are
+    read. Raises ModelFileError in plain words (no errno codes)."""
+    shown = _shown(path)
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise _os_problem(shown, exc) from None
+    _refuse_special(shown, info)
+    if info.st_size > MAX_FILE_BYTES:
+        raise _too_large(shown, info.st_size)
+    try:
+        # O_NONBLOCK: opening a FIFO swapped in since the stat must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_NOCTTY | _O_BINARY | _O_CLOEXEC)
+    except OSError as exc:
+        raise _os_problem(shown, exc) from None
+    try:
+        _refuse_special(shown, os.fstat(fd))      # what was opened, not what was looked at
+        chunks = []
+        total = 0
+        while total <= MAX_FILE_BYTES:
+            chunk = os.read(fd, min(_READ_CHUNK, MAX_FILE_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > MAX_FILE_BYTES:               # it grew while being read
+            raise _too_large(shown, total, grew=True)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise _os_problem(shown, exc) from None
+    finally:
+        os.close(fd)
+
+
+def _refuse_special(shown: str, info: os.stat_result) -> None:
+    mode = info.st_mode
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        kind = "a folder"
+    elif stat.S_ISFIFO(mode):
+        kind = "a named pipe (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "something other than a file"
+    what = "a file" if stat.S_ISDIR(mode) else "a regular file"
+    raise _file_problem(shown, f"is {kind}, not {what}; {EXPECTED}")
+
+
+def _too_large(shown: str, size: int, grew: bool = False) -> ModelFileError:
+    what = "grew beyond" if grew else f"is {size:,} bytes, more than"
+    return _file_problem(shown, f"the file {what} the {MAX_FILE_BYTES // (1024 * 1024)} MB a model file can have")
+
+
+_PLAIN_OS_ERRORS = {
+    errno.ENOENT: "file not found",
+    errno.ENOTDIR: "file not found (a part of the path is not a folder)",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "is a folder, not a file",
+    errno.ELOOP: "too many levels of symbolic links",
+    errno.ENAMETOOLONG: "the path is too long",
+}
+
+
+def _os_problem(shown: str, exc: OSError) -> ModelFileError:
+    reason = _PLAIN_OS_ERRORS.get(exc.errno)
+    if reason is None:
+        reason = "cannot read it: " + (exc.strerror or type(exc).__name__).lower()
+    if reason.startswith("file not found"):
+        return ModelFileError("", f"{reason}: {shown}")
+    return _file_problem(shown, reason)
 
 
 def load_model(path: str | os.PathLike) -> Model:
-    """Load and validate a model file."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ModelFileError("", f"{p}: the file is {size} bytes, larger than a model file can be")
-        data = p.read_bytes()
-    except ModelFileError:
-        raise
-    except OSError as exc:
-        raise ModelFileError("", f"cannot read {p}: {exc.strerror or exc}") from None
-    return loads_model(data)
+    """Load and validate a model file (read_model_bytes, then loads_model)."""
+    return loads_model(read_model_bytes(path), name=_shown(path))
 
 
 def dumps_model(model: Model) -> str:

@@ -50,7 +50,8 @@ def upside(total, market_cap: float):
 
     if isinstance(total, (int, float)):
         return float(total) / market_cap - 1.0
-    return np.asarray(total, dtype=float) / market_cap - 1.0
+    with np.errstate(over="ignore"):     # a ratio beyond float64 is inf, which views show blank
+        return np.asarray(total, dtype=float) / market_cap - 1.0
 
 
 def band_edges(market_cap: float) -> list[float]:

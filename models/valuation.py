@@ -13,10 +13,11 @@ from typing import Any
 
 import numpy as np
 
-from .dossier import dossier_issues
 from .errors import InvalidInputError, Issue
-from .justified import check_justified, has_keys, modes_and_factors
-from .model import FORMAT_NAME, MAX_FADE_YEARS, Model, check_document, copy_json
+from .justified import modes_and_factors
+from .checks import document_errors, path_text
+from .limits import MAX_UPSIDE
+from .model import Model
 from .status import status_for
 
 #: A cash flow of year Y is discounted by (1 + r) ** -(Y - base_year).
@@ -269,112 +270,10 @@ def company_total(segment_total: float | np.ndarray, excess_cash: float | np.nda
 
 
 def validate(model: Model) -> list[Issue]:
-    """Every error in a model (structure and the method's invalid inputs).
-
-    The common case (a valid model being edited) takes a vectorized fast path;
-    only when it finds something does the full checker run to name each problem.
-    """
-    if _looks_valid(model):
-        errors: list[Issue] = dossier_issues(model.doc)   # the dossier is not a valuation input: checked apart
-        if has_keys(model.doc):                                # checks a copy: validate never edits
-            errors += check_justified(copy_json({"valuation": model.doc["valuation"], "segments": model.doc["segments"]}))
-        if model.doc.get("uncertainty") is not None:
-            from .analysis.uncertainty import check_uncertainty
-            errors += check_uncertainty(copy_json(model.doc["uncertainty"]), model.segment_count)
-        return errors
-    _, issues = check_document(model.doc)
-    return [i for i in issues if i.severity == "error"]
-
-
-def _looks_valid(model: Model) -> bool:
-    """True when every rule holds; False when in doubt (then the full check runs)."""
-    try:
-        doc = model.doc
-        if doc.get("format") != FORMAT_NAME or doc.get("version") != 1:
-            return False
-        name = doc["company"]["name"]
-        if not isinstance(name, str) or not name.strip():
-            return False
-        years = doc["years"]
-        if any(type(y) is not int for y in years) or years != list(range(years[0], years[0] + len(years))):
-            return False
-        ffy = doc["first_forecast_year"]
-        if type(ffy) is not int or not years[0] < ffy <= years[-1]:
-            return False
-        val = doc["valuation"]
-        scalars = [doc["market"]["price"], doc["market"]["shares"], val["terminal_growth"]]
-        if type(val["fade_years"]) is not int or not 0 <= val["fade_years"] <= MAX_FADE_YEARS:
-            return False
-        if val.get("base_year") is not None and (type(val["base_year"]) is not int or val["base_year"] > ffy):
-            return False
-        w = val.get("dynamic_weights")
-        if w is not None:
-            if not isinstance(w, list) or len(w) != 2:
-                return False
-            scalars += w
-        scalars += [val[k] for k in ("excess_cash", "minority_interest", "equity_investments") if val.get(k) is not None]
-        for key in ("pe_ttm", "pb_mrq"):
-            if doc["market"].get(key) is not None:
-                scalars.append(doc["market"][key])
-        akeys = [str(y) for y in years if y < ffy]
-        fkeys = [str(y) for y in years if y >= ffy]
-        segs = doc["segments"]
-        if not isinstance(segs, list) or not segs:
-            return False
-        rates = []
-        actual_values = []
-        forecast_values = []
-        for seg in segs:
-            if not isinstance(seg.get("name"), str) or not seg["name"].strip():
-                return False
-            act, fc = seg["actuals"], seg["forecast"]
-            if len(act) != len(akeys) or len(fc) != len(fkeys):
-                return False
-            for k in akeys:
-                row = act[k]
-                actual_values.append((row["revenue"], row["net_profit"]))
-            for k in fkeys:
-                row = fc[k]
-                forecast_values.append((row["growth"], row["margin"]))
-            tg = seg.get("terminal_growth")
-            fy = seg.get("fade_years")
-            if fy is not None and (type(fy) is not int or not 0 <= fy <= MAX_FADE_YEARS):
-                return False
-            rates.append((seg["discount_rate"], seg["roe"], seg["fade_growth"], seg["multiple"],
-                          val["terminal_growth"] if tg is None else tg))
-        cf = doc.get("company_forecast")
-        if cf is not None:
-            if not isinstance(cf, dict):
-                return False
-            for table in cf.values():
-                if not isinstance(table, dict):
-                    return False
-                year_keys = {str(y) for y in years}
-                for k, v in table.items():
-                    if k not in year_keys:
-                        return False
-                    scalars.append(v)
-        for group in (scalars, rates, actual_values, forecast_values):
-            for item in group:
-                for x in (item if isinstance(item, tuple) else (item,)):
-                    if type(x) is not float:
-                        return False
-        scal = np.array(scalars)
-        rate = np.array(rates).reshape(-1, 5)
-        act_arr = np.array(actual_values).reshape(-1, 2)
-        fc_arr = np.array(forecast_values).reshape(-1, 2)
-        if not (np.isfinite(scal).all() and np.isfinite(rate).all() and np.isfinite(act_arr).all()
-                and np.isfinite(fc_arr).all()):
-            return False
-        r, roe, g2, mult, tg = rate.T
-        cap = scal[0] * scal[1]
-        return bool(scal[0] > 0 and scal[1] > 0 and -1 < scal[2] <= 0.5
-                    and np.isfinite(cap) and cap > 0 and np.isfinite(1.0 / cap)
-                    and (r > tg).all() and (tg > -1).all() and (tg <= 0.5).all() and (roe > 0).all()
-                    and (g2 > -1).all() and (mult >= 0).all()
-                    and (act_arr[:, 0] >= 0).all() and (fc_arr[:, 0] > -1).all())
-    except (KeyError, TypeError, AttributeError, IndexError, ValueError):
-        return False
+    """Every error in a model (structure, the method's invalid inputs and
+    implausible values): the loader's rules (models/checks.py), checked in
+    place without copying the document."""
+    return [i for i in document_errors(model.doc) if i.severity == "error"]
 
 
 def valuate(model: Model, *, check: bool = True) -> ValuationResult:
@@ -393,9 +292,10 @@ def valuate(model: Model, *, check: bool = True) -> ValuationResult:
                            fade_growth=p.fade_growth[None], terminal_growth=p.terminal_growth[None],
                            multiple=p.multiple[None], growth=g, margin=m)
     out = {k: v[0] for k, v in out.items()}
-    bad = [s for s in range(len(p.names)) if not (math.isfinite(out["ddm"][s]) and math.isfinite(out["dynamic"][s]))]
+    bad = [s for s in range(len(p.names)) if not (math.isfinite(out["ddm"][s]) and math.isfinite(out["dynamic"][s])
+                                                  and math.isfinite(out["explicit"][s] + out["fade"][s]))]
     if bad:
-        raise InvalidInputError([Issue(f"segments[{s}]", "the values are too large to compute (overflow); check growth and margins", "error", "overflow") for s in bad])
+        raise InvalidInputError([_overflow(path_text(("segments", s))) for s in bad])
     market_cap = p.market_cap
     ddm_segments = []
     dyn_segments = []
@@ -418,17 +318,37 @@ def valuate(model: Model, *, check: bool = True) -> ValuationResult:
     return ValuationResult(market_cap, ddm, dynamic, compute_multiples(model), warnings)
 
 
+def _overflow(path: str) -> Issue:
+    return Issue(path, "the values are too large to compute (overflow); check growth and margins", "error", "overflow")
+
+
+def _sum(values) -> float:
+    """math.fsum, but inf (refused below) where the sum leaves float64."""
+    try:
+        return float(math.fsum(values))
+    except OverflowError:
+        return math.inf
+
+
 def _method_result(method: str, segments: list, p: Prepared) -> MethodResult:
-    seg_total = float(math.fsum(s.business_value for s in segments))
+    """The company's figures of one method. A result never holds inf or NaN
+    (but a terminal share of a zero value): a total beyond float64 is an
+    error, and so is an upside beyond MAX_UPSIDE (a value that many times the
+    market cap means a price, share count or unit is wrong)."""
+    seg_total = _sum(s.business_value for s in segments)
     total = float(company_total(seg_total, p.excess_cash, p.minority_interest, p.equity_investments))
-    upside = total / p.market_cap - 1.0
-    if not math.isfinite(upside):
-        raise InvalidInputError([Issue("", "the total value is too large to compute", "error", "overflow")])
     if method == "ddm":
         columns = ("explicit_value", "fade_value", "forecast_value", "perpetual_value", "business_value")
     else:
         columns = ("earnings_base", "explicit_value", "post_explicit_value", "business_value")
-    totals = {c: float(math.fsum(getattr(s, c) for s in segments)) for c in columns}
+    totals = {c: _sum(getattr(s, c) for s in segments) for c in columns}
+    if not (math.isfinite(total) and all(math.isfinite(v) for v in totals.values())):
+        raise InvalidInputError([Issue("", "the total value is too large to compute", "error", "overflow")])
+    upside = total / p.market_cap - 1.0
+    if not (math.isfinite(upside) and abs(upside) <= MAX_UPSIDE):
+        raise InvalidInputError([Issue(path_text(("market",)), f"the {method} value is {total:.3g}, more than {MAX_UPSIDE:g} times "
+                                       f"the market cap ({p.market_cap:.3g}); check the price, the share count "
+                                       "and their units", "error", "implausible")])
     if method == "ddm":
         totals["terminal_share"] = totals["perpetual_value"] / seg_total if seg_total else math.nan
     return MethodResult(method, segments, seg_total, p.excess_cash, p.minority_interest,
@@ -452,13 +372,14 @@ def _warnings(model: Model, p: Prepared, ddm_segments: list[DDMSegment]) -> list
                | (np.array([s.terminal_share for s in ddm_segments]) > WARN_TERMINAL_SHARE))
     for s in np.flatnonzero(flagged):
         name = p.names[s]
-        path = f"segments[{s}]"
+        seg: tuple = ("segments", int(s))
+        path = path_text(seg)
         r, gT, roe_s = p.discount_rate[s], p.terminal_growth[s], roe[s]
         if narrow[s]:
-            warnings.append(Issue(path + ".discount_rate", f"{name}: discount rate {r:.2%} is less than 2 points above terminal growth {gT:.2%}; the terminal value is very sensitive", "warning", "narrow_spread",
+            warnings.append(Issue(path_text(seg + ("discount_rate",)), f"{name}: discount rate {r:.2%} is less than 2 points above terminal growth {gT:.2%}; the terminal value is very sensitive", "warning", "narrow_spread",
                                   {"segment": name, "discount_rate": float(r), "terminal_growth": float(gT)}))
         if high_tg[s]:
-            warnings.append(Issue(path + ".terminal_growth", f"{name}: terminal growth {gT:.2%} is above 5%", "warning", "high_terminal_growth",
+            warnings.append(Issue(path_text(seg + ("terminal_growth",)), f"{name}: terminal growth {gT:.2%} is above 5%", "warning", "high_terminal_growth",
                                   {"segment": name, "terminal_growth": float(gT)}))
         share = ddm_segments[s].terminal_share
         if math.isfinite(share) and share > WARN_TERMINAL_SHARE:
@@ -467,17 +388,17 @@ def _warnings(model: Model, p: Prepared, ddm_segments: list[DDMSegment]) -> list
         low = years[low_payout[s]]
         high = years[high_payout[s]]
         if low.size:
-            warnings.append(Issue(path + f".forecast.{low[0]}.growth", f"{name}: payout clamped to 0 in {', '.join(map(str, low))} (growth above ROE {roe_s:.1%})", "warning", "payout_clamped",
+            warnings.append(Issue(path_text(seg + ("forecast", str(low[0]), "growth")), f"{name}: payout clamped to 0 in {', '.join(map(str, low))} (growth above ROE {roe_s:.1%})", "warning", "payout_clamped",
                                   {"segment": name, "years": [int(y) for y in low], "roe": float(roe_s), "clamp": "zero", "stage": "explicit"}))
         if high.size:
-            warnings.append(Issue(path + f".forecast.{high[0]}.growth", f"{name}: payout clamped to 100% in {', '.join(map(str, high))} (negative growth)", "warning", "payout_clamped",
+            warnings.append(Issue(path_text(seg + ("forecast", str(high[0]), "growth")), f"{name}: payout clamped to 100% in {', '.join(map(str, high))} (negative growth)", "warning", "payout_clamped",
                                   {"segment": name, "years": [int(y) for y in high], "roe": float(roe_s), "clamp": "one", "stage": "explicit"}))
-        for label, value, where in (("fade", fade_raw[s], ".fade_growth"), ("terminal", term_raw[s], ".roe")):
+        for label, value, where in (("fade", fade_raw[s], "fade_growth"), ("terminal", term_raw[s], "roe")):
             if value < 0 or value > 1:
-                warnings.append(Issue(path + where, f"{name}: {label} payout clamped to {'0' if value < 0 else '100%'} ({label} growth vs ROE {roe_s:.1%})", "warning", "payout_clamped",
+                warnings.append(Issue(path_text(seg + (where,)), f"{name}: {label} payout clamped to {'0' if value < 0 else '100%'} ({label} growth vs ROE {roe_s:.1%})", "warning", "payout_clamped",
                                       {"segment": name, "years": [], "roe": float(roe_s), "clamp": "zero" if value < 0 else "one", "stage": label}))
         neg = years[negative[s]]
         if neg.size:
-            warnings.append(Issue(path + f".forecast.{neg[0]}.margin", f"{name}: negative earnings in {', '.join(map(str, neg))}: its dividends are negative (the segment consumes capital)", "warning", "negative_earnings",
+            warnings.append(Issue(path_text(seg + ("forecast", str(neg[0]), "margin")), f"{name}: negative earnings in {', '.join(map(str, neg))}: its dividends are negative (the segment consumes capital)", "warning", "negative_earnings",
                                   {"segment": name, "years": [int(y) for y in neg]}))
     return warnings

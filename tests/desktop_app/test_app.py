@@ -61,6 +61,27 @@ def test_broken_file_argument_falls_back_to_the_sample_and_says_so(tmp_path, sta
     assert modals.calls and modals.calls[0][0] == "warning"
 
 
+@pytest.mark.parametrize("literal, says", [
+    ("1" + "0" * 320, "company.ticker: must be text, got an integer of 321 digits"),
+    ('"\\ud800主营"', "company.ticker: is not valid text"),
+])
+def test_a_file_with_a_huge_integer_or_a_lone_surrogate_does_not_stop_the_start(tmp_path, started, modals,
+                                                                                   sample_path, literal, says):
+    """Such a file once killed the app at start-up (OverflowError), or loaded
+    and could then never be saved: now the loader refuses it, and the start
+    falls back to the sample and says why (issue 8, item 4)."""
+    import json
+    doc = json.loads(sample_path.read_text(encoding="utf-8"))
+    doc["company"]["ticker"] = "__X__"
+    bad = tmp_path / "bad.vwm.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False).replace('"__X__"', literal), encoding="utf-8")
+    modals.answer("warning", 0)
+    win = started([str(bad)])
+    assert win.document.path is None and win.document.model.company_name == "联影医疗"
+    assert any(says in t and str(bad) in t for t in win.messages.texts()), win.messages.texts()
+    assert modals.calls and modals.calls[0][0] == "warning"
+
+
 def test_parse_args():
     args = app_module.parse_args(["m.vwm.json", "--selftest", "--without-plots"])
     assert args.file == "m.vwm.json" and args.selftest and args.without_plots

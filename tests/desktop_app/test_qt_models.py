@@ -365,3 +365,25 @@ def test_engine_warnings_are_written_from_code_and_params():
     assert issue_text(w) == "B: terminal payout clamped to 100% (negative terminal growth; ROE 10.0%)"
     assert issue_text(models.Issue("x", "kept as is", "warning", "some_new_code", {})) == "kept as is"
     assert issue_text(models.Issue("x", "missing params", "warning", "terminal_share", {})) == "missing params"
+
+
+@pytest.mark.parametrize("path, typed", [(("market", "price"), "1e-300"), (("market", "shares"), "1e300")])
+def test_an_implausible_company_value_is_refused(wired, document, path, typed):
+    """The engine's plausibility bounds hold for edits too (issue 8, item 11):
+    a price of 1e-300 would show an upside of +inf%."""
+    from desktop_app.qt_models.parameters import COMPANY_PARAMS
+    _, t = wired
+    cp = t["CompanyParametersModel"]
+    before = document.model.to_dict()
+    assert not cp.setData(cp.index([p for p, _ in COMPANY_PARAMS].index(path), 0), typed)
+    assert document.model.to_dict() == before
+    assert "plausible" in document.last_rejection
+
+
+def test_an_implausible_discount_rate_is_refused(wired, document):
+    _, t = wired
+    sp = t["SegmentParametersModel"]
+    before = document.model.to_dict()
+    assert not sp.setData(sp.index(0, SEGMENT_PARAMS.index("discount_rate")), "1e308")
+    assert document.model.to_dict() == before
+    assert "too large to be plausible" in document.last_rejection

@@ -139,7 +139,7 @@ def test_export_xlsx_and_reimport_round_trip(tmp_path):
 
 
 def test_export_errors(tmp_path):
-    assert "cannot read" in one_error_line(run("export", tmp_path / "nope.json", "--xlsx", "--out", tmp_path / "x.xlsx"))
+    assert "file not found" in one_error_line(run("export", tmp_path / "nope.json", "--xlsx", "--out", tmp_path / "x.xlsx"))
     line = one_error_line(run("export", SAMPLE, "--xlsx", "--out", tmp_path / "no" / "x.xlsx"))
     assert line.startswith(f"error: cannot write {tmp_path / 'no' / 'x.xlsx'}")
     proc = run("export", SAMPLE, "--out", tmp_path / "x.xlsx")

@@ -88,12 +88,13 @@ def usable(model: Model) -> None:
             for i, v in enumerate(value):
                 finite(v, f"{where}[{i}]")
 
-    # terminal_share may be NaN by design when a business value is 0 (the
-    # segments' and, when they sum to 0, the company row's).
-    for method in ("ddm", "dynamic"):
-        for seg in data[method]["segments"]:
-            seg.pop("terminal_share", None)
-        data[method]["column_totals"].pop("terminal_share", None)
+    # terminal_share is NaN by design exactly when its denominator (a business
+    # value, or the segments' total) is 0: a share of nothing is undefined.
+    for seg in data["ddm"]["segments"]:
+        share = seg.pop("terminal_share")
+        assert math.isfinite(share) or (math.isnan(share) and seg["business_value"] == 0), seg
+    share = data["ddm"]["column_totals"].pop("terminal_share")
+    assert math.isfinite(share) or (math.isnan(share) and data["ddm"]["segment_total"] == 0), share
     finite(data, "result")
 
 
@@ -482,7 +483,8 @@ def test_non_finite_at_every_numeric_path(literal):
 
 
 def test_integer_literal_beyond_python_digit_limit():
-    outcome(with_literal(("market", "price"), "1" + "0" * 5000))
+    err = outcome(with_literal(("market", "price"), "1" + "0" * 5000))
+    assert isinstance(err, ModelFileError) and "sys." not in str(err) and "digits" in str(err), str(err)
 
 
 @pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e999"])
@@ -587,3 +589,347 @@ def test_non_canonical_year_key_is_refused(key):
     err = outcome(dumps(doc))
     assert isinstance(err, ModelFileError)
     assert names_path(err, ("segments", 1, "actuals"))
+
+
+# ---------------------------------------------------------------------------
+# Paths that are not regular files (issue 8, item 2): refused before any read
+# could block or run forever, in plain words.
+
+
+def _in_thread(fn, timeout: float = 10.0):
+    """fn() in a daemon thread: (finished, result or exception). A loader that
+    blocks (open() of a FIFO waits for a writer) shows as not finished."""
+    import threading
+
+    box = {}
+
+    def run():
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            box["value"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    return not thread.is_alive(), box.get("value")
+
+
+def _unblock(fifo) -> None:
+    """Release a reader blocked in open() of a FIFO (old code), if any."""
+    import os as _os
+    try:
+        fd = _os.open(fifo, _os.O_WRONLY | _os.O_NONBLOCK)
+        _os.close(fd)
+    except OSError:
+        pass
+
+
+def _special_files(tmp_path):
+    import os as _os
+    import socket
+    fifo = tmp_path / "pipe.vwm.json"
+    _os.mkfifo(fifo)
+    sock_path = tmp_path / "s.vwm.json"
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(sock_path))
+    link = tmp_path / "link-to-pipe.vwm.json"
+    link.symlink_to(fifo)
+    return {"fifo": fifo, "socket": sock_path, "symlink to a fifo": link, "folder": tmp_path,
+            "char device": Path("/dev/zero"), "null device": Path("/dev/null")}, sock
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX special files")
+def test_special_files_are_refused_without_blocking(tmp_path):
+    files, sock = _special_files(tmp_path)
+    try:
+        for kind, path in files.items():
+            done, result = _in_thread(lambda p=path: load_model(p))
+            if not done:
+                _unblock(path)
+            assert done, f"{kind}: the loader blocked"
+            assert isinstance(result, ModelFileError), (kind, result)
+            text = str(result)
+            assert str(path) in text and "[Errno" not in text, text
+            assert "model file is expected" in text, text
+    finally:
+        sock.close()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX special files")
+def test_a_fifo_swapped_in_after_the_check_is_refused_without_blocking(tmp_path, monkeypatch):
+    """The kind is checked again on what was opened (fstat), and the open
+    cannot wait for a writer: a FIFO that replaces the file between the stat
+    and the open is refused too."""
+    import os as _os
+    from models import model_file
+    regular = tmp_path / "m.vwm.json"
+    regular.write_bytes(SAMPLE_BYTES)
+    fifo = tmp_path / "pipe.vwm.json"
+    _os.mkfifo(fifo)
+    real_stat = _os.stat
+    monkeypatch.setattr(model_file.os, "stat",
+                        lambda p, *a, **k: real_stat(regular) if str(p) == str(fifo) else real_stat(p, *a, **k))
+    done, result = _in_thread(lambda: load_model(fifo))
+    if not done:
+        _unblock(fifo)
+    assert done, "the loader blocked on a FIFO"
+    assert isinstance(result, ModelFileError) and "named pipe" in str(result), result
+
+
+def test_the_read_is_bounded_even_when_the_size_says_zero(monkeypatch):
+    """/proc files are regular files whose st_size is 0 (as /dev/zero's is):
+    the read itself stops at the cap."""
+    from models import model_file
+    proc = Path("/proc/self/maps")
+    if not proc.exists():
+        pytest.skip("no /proc")
+    assert proc.stat().st_size == 0
+    monkeypatch.setattr(model_file, "MAX_FILE_BYTES", 64)
+    with pytest.raises(ModelFileError) as info:
+        load_model(proc)
+    assert "grew beyond" in str(info.value) and str(proc) in str(info.value)
+
+
+def test_dev_zero_from_the_cli_is_one_line_exit_2():
+    import resource
+    import subprocess
+    import sys
+
+    def limit_memory():           # old code read /dev/zero until 3 GB
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-m", "models", "value", "/dev/zero"], cwd=root, capture_output=True,
+                          text=True, timeout=60, preexec_fn=limit_memory)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "/dev/zero: is a device" in proc.stderr
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda d: d / "missing.vwm.json", "file not found: "),
+    (lambda d: d / "a-file" / "below-a-file.vwm.json", "file not found"),
+])
+def test_os_errors_are_plain_words(tmp_path, make, expected):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    path = make(tmp_path)
+    with pytest.raises(ModelFileError) as info:
+        load_model(path)
+    text = str(info.value)
+    assert expected in text and str(path) in text and "[Errno" not in text and "Errno" not in text
+
+
+# ---------------------------------------------------------------------------
+# A workbook or a table given as a model (issue 8, item 12)
+
+def _xlsx_bytes() -> bytes:
+    import io
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", "<worksheet/>")
+    return buf.getvalue()
+
+
+CSV_TEXT = "segment,year,revenue\n国内,2024,120.5\n海外,2024,40.2\n"
+
+
+WORKBOOK_CASES = [
+    ("model.xlsx", _xlsx_bytes(), "looks like an Excel workbook"),
+    ("renamed.vwm.json", _xlsx_bytes(), "looks like an Excel workbook"),
+    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "looks like an Excel workbook (.xls)"),
+    ("table.csv", CSV_TEXT.encode("utf-8"), "looks like a CSV table"),
+    ("table-bom.csv", b"\xef\xbb\xbf" + CSV_TEXT.encode("utf-8"), "looks like a CSV table"),
+    ("table-gbk.txt", CSV_TEXT.encode("gbk"), "looks like a CSV table"),
+    ("tabs.vwm.json", CSV_TEXT.replace(",", "\t").encode("utf-8"), "looks like a CSV table"),
+    ("one-column.csv", "revenue\n120.5\n".encode("utf-8"), "looks like a CSV table"),
+]
+
+
+@pytest.mark.parametrize("name, data, says", WORKBOOK_CASES, ids=[c[0] for c in WORKBOOK_CASES])
+def test_a_workbook_or_table_is_recognised_and_the_file_named(tmp_path, name, data, says):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ModelFileError) as info:
+        load_model(path)
+    text = str(info.value)
+    assert text.startswith(f"{path}: {says}"), text
+    assert '"format": "valuation-workbench-model"' in text and "model file is expected" in text
+
+
+def test_a_cli_given_a_workbook_says_so_on_one_line(tmp_path):
+    import subprocess
+    import sys
+    path = tmp_path / "估值.xlsx"
+    path.write_bytes(_xlsx_bytes())
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-m", "models", "value", str(path)], cwd=root, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "looks like an Excel workbook" in proc.stderr and str(path) in proc.stderr
+
+
+@pytest.mark.parametrize("text", ['{"format": 1,}', "[1, 2", '{"a": 1}\n{"b": 2}'])
+def test_broken_json_is_not_mistaken_for_a_table(text):
+    err = outcome(text.encode("utf-8"))
+    assert isinstance(err, ModelFileError) and "CSV" not in str(err) and "Excel" not in str(err)
+
+
+# ---------------------------------------------------------------------------
+# Huge integers, lone surrogates, control characters (issue 8, item 4)
+
+HUGE = "1" + "0" * 320
+
+
+def _value_at(path):
+    node = SAMPLE_DOC
+    for part in path:
+        node = node[part]
+    return node
+
+
+NON_NUMBER_PATHS = [p for p in PATHS if checked(p) and category(_value_at(p)) in ("string", "object", "list")]
+
+
+@pytest.mark.parametrize("literal", [HUGE, "-" + HUGE, "1" + "0" * 4000], ids=["321 digits", "-321 digits", "4001 digits"])
+def test_huge_integer_where_text_or_an_object_belongs(literal):
+    for path in NON_NUMBER_PATHS:
+        err = outcome(with_literal(path, literal))
+        assert isinstance(err, ModelFileError), (path, literal[:5])
+        assert names_path(err, path), (path, str(err))
+        assert len(str(err)) < 400, str(err)          # the number is described, not printed
+
+
+@pytest.mark.parametrize("path", [("valuation", "base_year"), ("first_forecast_year",), ("years", 0),
+                                  ("valuation", "fade_years"), ("version",)])
+@pytest.mark.parametrize("literal", [HUGE, "-" + HUGE], ids=["321 digits", "-321 digits"])
+def test_huge_integer_where_a_year_or_count_belongs(path, literal):
+    err = outcome(with_literal(path, literal))
+    assert isinstance(err, ModelFileError)
+    assert names_path(err, path) or (path == ("first_forecast_year",) and err.key_path == "first_forecast_year")
+    assert len(str(err)) < 400, str(err)
+
+
+def test_far_past_base_year_is_refused():
+    doc = copy.deepcopy(SAMPLE_DOC)
+    doc["valuation"]["base_year"] = -10 ** 320
+    err = outcome(dumps(doc))
+    assert isinstance(err, ModelFileError) and err.key_path == "valuation.base_year"
+    assert "a year must be from 1000 to 9999" in str(err)
+
+
+STRING_PATHS = [p for p in PATHS if isinstance(_value_at(p), str) and p[0] != "format"]
+
+
+@SETTINGS
+@given(st.sampled_from(STRING_PATHS), st.integers(0xD800, 0xDFFF), st.text(max_size=4))
+def test_a_lone_surrogate_in_any_text_is_refused_naming_it(path, code, rest):
+    value = chr(code) + rest + "主营"
+    err = outcome(dumps(replaced(SAMPLE_DOC, path, value)))
+    assert isinstance(err, ModelFileError), path
+    assert names_path(err, path), (path, str(err))
+    str(err).encode("utf-8")          # the message itself can be printed and saved
+
+
+@SETTINGS
+@given(st.sampled_from([p[:-1] for p in PATHS if len(p) > 1 and isinstance(_value_at(p[:-1]), dict)]),
+       st.integers(0xD800, 0xDFFF))
+def test_a_lone_surrogate_in_any_key_is_refused(parent, code):
+    err = outcome(dumps(replaced(SAMPLE_DOC, parent + ("x" + chr(code),), 1.0)))
+    assert isinstance(err, ModelFileError)
+    assert names_path(err, parent), (parent, str(err))
+    str(err).encode("utf-8")
+
+
+def test_surrogate_pairs_and_escaped_cjk_still_load():
+    text = dumps(SAMPLE_DOC).replace('"联影医疗"', '"\\u8054\\u5f71 \\ud840\\udc00"')
+    model = outcome(text)
+    assert isinstance(model, Model) and model.company_name == "联影 𠀀"
+
+
+CONTROL = "".join(chr(c) for c in range(0x20)) + "\x7f\x85\u2028\u2029\u202e"
+
+
+@SETTINGS
+@given(st.sampled_from(STRING_PATHS), st.text(alphabet=st.sampled_from(CONTROL + "=+-@a主"), min_size=1, max_size=8))
+def test_control_characters_in_text_load_and_round_trip_or_are_refused(path, text):
+    """Control characters (NUL, ESC, newline, bidi) are text a file may hold:
+    the loader keeps them exactly (escaping them is the printer's job)."""
+    result = outcome(dumps(replaced(SAMPLE_DOC, path, text)))
+    if isinstance(result, Model):
+        assert result.get(path) == text
+
+
+# ---------------------------------------------------------------------------
+# Many years, many segments (issue 8, item 3): caps, refused naming the key
+
+
+def _wide_doc(n_years: int, n_segments: int, actual: int = 1) -> dict:
+    years = list(range(2000, 2000 + n_years))
+    ffy = years[actual]
+    seg = {"name": "S", "actuals": {str(y): {"revenue": 10.0, "net_profit": 1.0} for y in years[:actual]},
+           "forecast": {str(y): {"growth": 0.0, "margin": 0.1} for y in years[actual:]},
+           "discount_rate": 0.09, "roe": 0.15, "fade_growth": 0.03, "multiple": 12.0}
+    return {"format": "valuation-workbench-model", "version": 1, "company": {"name": "宽"},
+            "market": {"price": 10.0, "shares": 1.0}, "years": years, "first_forecast_year": ffy,
+            "valuation": {"terminal_growth": 0.02, "fade_years": 5},
+            "segments": [dict(seg, name=f"S{i}") for i in range(n_segments)]}
+
+
+def test_the_caps_themselves_load_and_value():
+    from models.limits import MAX_SEGMENTS, MAX_YEARS
+    for doc in (_wide_doc(MAX_YEARS, 1), _wide_doc(3, MAX_SEGMENTS)):
+        model = outcome(dumps(doc))
+        assert isinstance(model, Model)
+
+
+@pytest.mark.parametrize("years, segments, actual, key", [
+    (1001, 1, 1, "years"), (20_000, 1, 19_999, "years"), (3000, 40, 2999, "years"),
+    (3, 1001, 1, "segments"), (3, 50_000, 1, "segments"),
+])
+def test_beyond_the_caps_is_refused_naming_the_key(years, segments, actual, key):
+    err = outcome(dumps(_wide_doc(years, segments, actual)))
+    assert isinstance(err, ModelFileError)
+    assert err.key_path == key and "at most" in str(err), str(err)
+    assert len(err.issues) == 1
+
+
+def test_a_flood_of_errors_is_cut_short():
+    """Thousands of bad cells: the file is refused, the error count says so,
+    and the checker stops collecting at MAX_ISSUES."""
+    from models.limits import MAX_ISSUES
+    doc = _wide_doc(1000, 30)
+    for seg in doc["segments"]:
+        for row in seg["forecast"].values():
+            row["growth"] = "x"
+    err = outcome(dumps(doc))
+    assert isinstance(err, ModelFileError) and len(err.issues) == MAX_ISSUES
+    assert err.key_path == "segments[0].forecast.2001.growth"
+
+
+@pytest.mark.parametrize("where", ["notes", "years"])
+def test_one_long_list(where):
+    doc = copy.deepcopy(SAMPLE_DOC)
+    if where == "notes":
+        doc["notes"] = list(range(300_000))
+        assert isinstance(outcome(dumps(doc)), Model)
+    else:
+        doc["years"] = list(range(1000, 1000 + 300_000))
+        err = outcome(dumps(doc))
+        assert isinstance(err, ModelFileError) and err.key_path == "years"
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.integers(2, 1200), st.integers(1, 1200))
+def test_many_years_or_segments_load_exactly_up_to_the_caps(n_years, n_segments):
+    from models.limits import MAX_SEGMENTS, MAX_YEARS
+    assume(n_years * n_segments <= 20_000)
+    result = outcome(dumps(_wide_doc(n_years, n_segments)))
+    if n_years <= MAX_YEARS and n_segments <= MAX_SEGMENTS:
+        assert isinstance(result, Model)
+        assert len(result.years) == n_years and result.segment_count == n_segments
+    else:
+        assert isinstance(result, ModelFileError)
+        assert result.key_path == ("years" if n_years > MAX_YEARS else "segments")

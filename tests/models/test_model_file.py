@@ -88,21 +88,28 @@ def test_all_problems_are_listed_not_just_the_first():
     assert "and 1 more problem" in str(info.value)
 
 
-def test_validate_fast_path_agrees_with_the_full_checker():
+def test_validate_agrees_with_the_loaders_checker():
+    """validate (in place, for edits) and check_document (the loader's copy)
+    are one pass: the same errors, and validate changes nothing."""
     from models.model import check_document
-    from models.valuation import _looks_valid
     model = load_model(SAMPLE)
-    assert _looks_valid(model) and validate(model) == []
+    assert validate(model) == [] and check_document(model.doc)[1] == []
     edits = [(("segments", 0, "roe"), 0.0), (("segments", 1, "forecast", "2027", "growth"), float("nan")),
              (("valuation", "terminal_growth"), 0.2), (("market", "shares"), 0.0),
              (("segments", 2, "multiple"), -1.0), (("segments", 0, "actuals", "2022", "revenue"), -3.0),
-             (("valuation", "excess_cash"), "lots")]
+             (("valuation", "excess_cash"), "lots"), (("segments", 0, "name"), "\ud800主营"),
+             (("market", "price"), 1e-300), (("segments", 0, "discount_rate"), 1e308)]
     for path, value in edits:
         m = model.copy()
         m.set(path, value)
-        assert not _looks_valid(m), path
-        assert [i for i in check_document(m.doc)[1] if i.severity == "error"], path
-        assert validate(m), path
+        m.set(("segments", 1, "roe"), 1)          # an int where a float is stored: valid
+        before = json.dumps(m.doc, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        errors = validate(m)
+        assert errors, path
+        assert [(i.path, i.message) for i in errors] == \
+            [(i.path, i.message) for i in check_document(m.doc)[1] if i.severity == "error"], path
+        assert json.dumps(m.doc, ensure_ascii=False).encode("utf-8", "surrogatepass") == before, path
+        assert type(m.doc["segments"][1]["roe"]) is int
 
 
 @pytest.mark.parametrize("mutate, message", [

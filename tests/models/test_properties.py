@@ -8,6 +8,7 @@ equality of the vectorized grid with the scalar valuation of edited models).
 from __future__ import annotations
 
 import copy
+import json
 import math
 
 import numpy as np
@@ -15,9 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models import (InvalidEditError, Model, dumps_model, load_model, loads_model, save_model,
+from models import (InvalidEditError, Model, ModelFileError, dumps_model, load_model, loads_model, save_model,
                     sensitivity_grid, valuate, validate)
 from models.forecast import edit_cell, segment_table
+from models.model import path_text
 from models.sensitivity import sensitivity_sweep
 from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for, status_label
 
@@ -439,14 +441,17 @@ def test_round_trip_file(tmp_path, doc):
 
 
 def test_round_trip_specific_odd_values():
-    """The odd values named in reliability.md, each at a known place."""
+    """The odd values named in reliability.md, each at a known place: at the
+    edges of the plausibility bounds (models/limits.py) where the format
+    defines the number, anything finite in free-form keys."""
+    from models.limits import MAX_AMOUNT, MIN_PRICE
     doc = {
         "format": "valuation-workbench-model", "version": 1,
-        "company": {"name": "联影医疗 𠀀", "未知": {"嵌套": [-0.0, 5e-324, 1.7976931348623157e308]}},
-        "market": {"price": 1e-300, "shares": 1e300},
+        "company": {"name": "联影医疗 𠀀", "未知": {"嵌套": [-0.0, 5e-324, 1.7976931348623157e308, 1e300]}},
+        "market": {"price": MIN_PRICE, "shares": MAX_AMOUNT},
         "years": [2024, 2025], "first_forecast_year": 2025,
         "valuation": {"terminal_growth": -0.0, "fade_years": 0, "excess_cash": -0.0},
-        "segments": [{"name": "国内", "actuals": {"2024": {"revenue": 1e300, "net_profit": -0.0}},
+        "segments": [{"name": "国内", "actuals": {"2024": {"revenue": MAX_AMOUNT, "net_profit": -0.0}},
                       "forecast": {"2025": {"growth": -0.0, "margin": 5e-324}},
                       "discount_rate": 0.08, "roe": 2.2250738585072014e-308, "fade_growth": -0.0, "multiple": -0.0}],
         "zz": 10 ** 30,
@@ -454,6 +459,17 @@ def test_round_trip_specific_odd_values():
     text = dumps_model(Model.from_dict(doc))
     strictly_equal(loads_model(text).doc, doc)
     assert "-0.0" in text and "5e-324" in text and "1e+300" in text and "联影医疗 𠀀" in text
+    # Beyond the bounds, at a place the format defines: refused, naming it.
+    for path, value in ((("market", "price"), 1e-300), (("market", "shares"), 1e300),
+                        (("segments", 0, "actuals", "2024", "revenue"), 1e300)):
+        bad = json.loads(json.dumps(doc))
+        node = bad
+        for part in path[:-1]:
+            node = node[part]
+        node[path[-1]] = value
+        with pytest.raises(ModelFileError) as info:
+            Model.from_dict(bad)
+        assert info.value.key_path == path_text(path) and "plausible" in str(info.value)
 
 
 # ---------------------------------------------------------------------------
