@@ -17,6 +17,7 @@ from models import csv_export
 from models import forecast as engine_forecast
 from desktop_app import i18n
 from desktop_app.controller import Controller
+from desktop_app.locks import lock_holder
 from desktop_app.qt_models import (CompanyParametersModel, CompanyTotalsModel, DDMResultModel, DynamicResultModel,
                                    SegmentForecastModel, SegmentParametersModel)
 from desktop_app.qt_models.forecast import BLOCK
@@ -524,7 +525,7 @@ class MainWindow(QMainWindow):
             self.messages.log(f"{text} {detail}")
             QMessageBox.critical(self, self.tr("Cannot open file"), f"{text}\n\n{detail}")
             return False
-        holder = self.document.lock_holder(os.path.abspath(path))
+        holder = lock_holder(os.path.abspath(path))
         if holder is not None and os.path.abspath(path) != self.document.path:
             answer = QMessageBox.question(
                 self, self.tr("File already open"),

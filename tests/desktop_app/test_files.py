@@ -10,7 +10,9 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import models
-from desktop_app.document import Document, RecoveryStore
+from desktop_app.document import Document
+from desktop_app.locks import lock_holder
+from desktop_app.recovery import RecoveryStore
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 Button = QMessageBox.StandardButton
@@ -272,7 +274,7 @@ def test_file_open_in_another_instance_warns(tmp_path, window, modals, sample_mo
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
-        assert window.document.lock_holder(str(target)).startswith(f"pid {holder.pid}")
+        assert lock_holder(str(target)).startswith(f"pid {holder.pid}")
         modals.answer("question", Button.No)
         assert not window.open_file(str(target))
         assert window.document.path is None
