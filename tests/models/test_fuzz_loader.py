@@ -87,10 +87,12 @@ def usable(model: Model) -> None:
             for i, v in enumerate(value):
                 finite(v, f"{where}[{i}]")
 
-    # terminal_share may be NaN by design when a business value is 0.
+    # terminal_share may be NaN by design when a business value is 0 (the
+    # segments' and, when they sum to 0, the company row's).
     for method in ("ddm", "dynamic"):
         for seg in data[method]["segments"]:
             seg.pop("terminal_share", None)
+        data[method]["column_totals"].pop("terminal_share", None)
     finite(data, "result")
 
 
