@@ -133,7 +133,7 @@ def start(args: argparse.Namespace, app, settings, recovery_dir: str):
     if path:
         settings.add_recent_file(path)
         settings.set("last_file", path)
-    window.offer_recovery()
+    window.session.offer_recovery()
     return window
 
 

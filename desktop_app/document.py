@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 import models
+from desktop_app.i18n import fill
 from desktop_app.edits import StructureEdit, Transaction, apply_record
 from desktop_app.locks import FileLock
 from desktop_app.recovery import RecoveryStore, register_live, unregister_live
@@ -242,7 +243,7 @@ class Document(QObject):
         try:
             written = self.recovery.write(self.session_id, self.model, self.path)
         except OSError as exc:
-            self.editRejected.emit(self.tr("Autosave failed: %1").replace("%1", str(exc)))
+            self.editRejected.emit(fill(self.tr("Autosave failed: %1"), str(exc)))
             return False
         self._autosaved_index = self.undo_stack.index()
         self.autosaved.emit(written)

@@ -6,6 +6,7 @@ The source strings are English; ``zh_CN`` is the Chinese translation.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -18,6 +19,7 @@ TRANSLATIONS_DIR = Path(resources.__file__).resolve().parent / "translations"
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 _installed: list[QTranslator] = []
+_PLACEHOLDER = re.compile(r"%(\d)")
 _current = "en"
 
 
@@ -66,3 +68,14 @@ def current_language() -> str:
 def engine_lang() -> str:
     """The ``lang`` argument of ``models.status.status_label``."""
     return "zh" if _current.startswith("zh") else "en"
+
+
+def fill(template: str, *args) -> str:
+    """Put ``args`` into the placeholders ``%1`` … ``%9`` of a translated
+    ``template`` in one pass, so a file or segment name that itself contains
+    "%2" is inserted as it is (chained ``replace`` calls would substitute
+    into it). A placeholder without an argument stays as written."""
+    def put(match: re.Match) -> str:
+        n = int(match.group(1))
+        return str(args[n - 1]) if 0 < n <= len(args) else match.group(0)
+    return _PLACEHOLDER.sub(put, template)

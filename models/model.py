@@ -12,6 +12,7 @@ from datetime import date as _date
 from typing import Any, Iterable
 
 from .errors import Issue, ModelFileError
+from .paths import path_text
 
 FORMAT_NAME = "valuation-workbench-model"
 FORMAT_VERSION = 1
@@ -19,17 +20,6 @@ MAX_FADE_YEARS = 200
 DEFAULT_WEIGHTS = (1.0 / 3.0, 2.0 / 3.0)
 
 Path = tuple[Any, ...]
-
-
-def path_text(path: Iterable[Any]) -> str:
-    """``("segments", 1, "forecast", "2026", "growth")`` → ``segments[1].forecast.2026.growth``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
 
 
 def copy_json(value: Any) -> Any:

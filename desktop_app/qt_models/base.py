@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop_app.i18n import fill
 from desktop_app.numbers import INTEGER, TEXT, ParseError, edit_text, format_value, parse_number
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,12 +50,12 @@ def parse_error_message(exc: ParseError) -> str:
     if exc.code == "empty":
         return tr("Empty input; the old value is kept.")
     if exc.code == "not_finite":
-        return tr("“%1” is not a finite number; the old value is kept.").replace("%1", str(text))
+        return fill(tr("“%1” is not a finite number; the old value is kept."), str(text))
     if exc.code == "not_integer":
-        return tr("“%1” is not a whole number; the old value is kept.").replace("%1", str(text))
+        return fill(tr("“%1” is not a whole number; the old value is kept."), str(text))
     if exc.code == "percent_not_allowed":
-        return tr("“%1”: a percentage is not allowed in this cell; the old value is kept.").replace("%1", str(text))
-    return tr("“%1” is not a number; the old value is kept.").replace("%1", str(text))
+        return fill(tr("“%1”: a percentage is not allowed in this cell; the old value is kept."), str(text))
+    return fill(tr("“%1” is not a number; the old value is kept."), str(text))
 
 
 class GridModel(QAbstractTableModel):
@@ -85,6 +86,11 @@ class GridModel(QAbstractTableModel):
 
     def cell_kind(self, row: int, col: int) -> str:
         raise NotImplementedError
+
+    def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
+        """The (row, column) showing the engine key path ``path`` (e.g.
+        ``("segments", 0, "discount_rate")``), or None if this table does not."""
+        return None
 
     def is_editable(self, row: int, col: int) -> bool:
         return False
@@ -216,7 +222,7 @@ class GridModel(QAbstractTableModel):
         except ParseError as exc:
             self._refuse(r, c, f"{self.cell_label(r, c)}: {parse_error_message(exc)}")
             return False
-        text = tr("Edit %1").replace("%1", self.cell_label(r, c))
+        text = fill(tr("Edit %1"), self.cell_label(r, c))
         ok = self.document.edit(text, lambda txn: self._apply(r, c, parsed, txn))
         if not ok:
             self._refuse(r, c, self.document.last_rejection, emit=False)
@@ -295,9 +301,8 @@ class GridModel(QAbstractTableModel):
                 try:
                     targets.append((r, c, self.parse(text, self.cell_kind(r, c))))
                 except ParseError as exc:
-                    self._refuse(r, c, tr("Paste refused at %1: %2")
-                                 .replace("%1", self.cell_label(r, c))
-                                 .replace("%2", parse_error_message(exc)))
+                    self._refuse(r, c, fill(tr("Paste refused at %1: %2"), self.cell_label(r, c),
+                                            parse_error_message(exc)))
                     return False
         if not targets:
             return False
@@ -306,7 +311,7 @@ class GridModel(QAbstractTableModel):
             for r, c, v in targets:
                 self._apply(r, c, v, txn)
 
-        text = tr("Paste %1 cells").replace("%1", str(len(targets)))
+        text = fill(tr("Paste %1 cells"), str(len(targets)))
         ok = self.document.edit(text, apply)
         if not ok:
             r, c, _ = targets[0]
@@ -368,21 +373,3 @@ class GridModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-
-    # ---- export ----------------------------------------------------------
-    def export_rows(self, corner: str = "") -> tuple[list[str], list[list[Any]]]:
-        """(header, rows) for CSV: raw numbers (None when blank), texts as text."""
-        header = [corner] + [self.header_text(c, Qt.Orientation.Horizontal).replace("\n", " ")
-                             for c in range(self.columnCount())]
-        rows = []
-        for r in range(self.rowCount()):
-            line: list[Any] = [self.header_text(r, Qt.Orientation.Vertical)]
-            for c in range(self.columnCount()):
-                kind = self.cell_kind(r, c)
-                if kind == TEXT:
-                    line.append(self._texts.get((r, c), ""))
-                else:
-                    v = float(self._values[r, c])
-                    line.append(None if math.isnan(v) else v)
-            rows.append(line)
-        return header, rows

@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from models import forecast as engine_forecast
+from models import tables
+from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, PERCENT, TEXT
 from desktop_app.qt_models.base import (ACTUAL_BRUSH, DERIVED_BRUSH, INPUT_BRUSH, TITLE_BRUSH, GridModel, tr)
 from desktop_app.qt_models.issues import join_messages, split_segment_path
@@ -30,11 +32,11 @@ _BOLD.setBold(True)
 
 def row_label(row: str, unit: str) -> str:
     if row == "revenue":
-        return tr("Revenue (%1)").replace("%1", unit)
+        return fill(tr("Revenue (%1)"), unit)
     if row == "growth":
         return tr("Revenue growth")
     if row == "net_profit":
-        return tr("Operating net profit (%1)").replace("%1", unit)
+        return fill(tr("Operating net profit (%1)"), unit)
     if row == "margin":
         return tr("Operating net margin")
     return tr("Operating net profit growth")
@@ -70,7 +72,7 @@ class SegmentForecastModel(GridModel):
         self._segments = model.segment_count
         self._unit = display_unit(model.unit)
 
-    def locate(self, row: int) -> tuple[int, str | None]:
+    def row_info(self, row: int) -> tuple[int, str | None]:
         """(segment index, engine row name or None for the title row)."""
         seg, k = divmod(row, BLOCK)
         return seg, (None if k == 0 else engine_forecast.ROWS[k - 1])
@@ -132,11 +134,11 @@ class SegmentForecastModel(GridModel):
 
     # cells -----------------------------------------------------------------
     def cell_kind(self, row: int, col: int) -> str:
-        _, name = self.locate(row)
+        _, name = self.row_info(row)
         return TEXT if name is None else ROW_KINDS[name]
 
     def is_editable(self, row: int, col: int) -> bool:
-        _, name = self.locate(row)
+        _, name = self.row_info(row)
         if name is None:
             return col == 0
         if self._is_actual[col]:
@@ -148,7 +150,7 @@ class SegmentForecastModel(GridModel):
 
     def is_input(self, row: int, col: int) -> bool:
         """Stored in the file (blue) rather than derived (black)."""
-        _, name = self.locate(row)
+        _, name = self.row_info(row)
         if name is None:
             return False
         if self._is_actual[col]:
@@ -156,7 +158,7 @@ class SegmentForecastModel(GridModel):
         return name in ("growth", "margin")
 
     def _apply(self, row: int, col: int, value, txn) -> None:
-        seg, name = self.locate(row)
+        seg, name = self.row_info(row)
         if name is None:
             txn.record_call(("segments", seg, "name"),
                             lambda: engine_forecast.rename_segment(txn.model, seg, value))
@@ -166,16 +168,16 @@ class SegmentForecastModel(GridModel):
     def header_text(self, section: int, orientation) -> str:
         if orientation == Qt.Orientation.Horizontal:
             return year_label(self._years[section], self._is_actual[section])
-        seg, name = self.locate(section)
+        seg, name = self.row_info(section)
         if name is None:
-            return tr("Segment %1").replace("%1", str(seg + 1))
+            return fill(tr("Segment %1"), str(seg + 1))
         return row_label(name, self._unit)
 
     def cell_label(self, row: int, col: int) -> str:
-        seg, name = self.locate(row)
+        seg, name = self.row_info(row)
         seg_name = self._texts.get((seg * BLOCK, 0), "")
         if name is None:
-            return tr("%1 · name").replace("%1", seg_name)
+            return fill(tr("%1 · name"), seg_name)
         return f"{seg_name} · {row_label(name, self._unit)} · {year_label(self._years[col], self._is_actual[col])}"
 
     def cell_brush(self, row: int, col: int):
@@ -201,29 +203,26 @@ class SegmentForecastModel(GridModel):
                 return str(en) if en else ""
         return ""
 
-    def export_rows(self, corner: str = ""):
-        """Long-ish CSV: segment, row, then one column per year."""
-        header = [tr("Segment"), tr("Item")] + [self.header_text(c, Qt.Orientation.Horizontal)
-                                                for c in range(self.columnCount())]
-        rows = []
-        for r in range(self.rowCount()):
-            seg, name = self.locate(r)
-            if name is None:
-                continue
-            line = [self._texts.get((seg * BLOCK, 0), ""), row_label(name, self._unit)]
-            for c in range(self.columnCount()):
-                v = float(self._values[r, c])
-                line.append(None if np.isnan(v) else v)
-            rows.append(line)
-        return header, rows
 
-
-COMPANY_ROWS = ("revenue", "revenue_growth", "operating_net_profit", "operating_profit_growth",
-                "non_operating_profit", "minority_profit", "net_profit_attributable", "net_profit_growth")
+COMPANY_ROWS = tables.COMPANY_ROWS
 _COMPANY_KINDS = {"revenue": MONEY, "revenue_growth": PERCENT, "operating_net_profit": MONEY,
                   "operating_profit_growth": PERCENT, "non_operating_profit": MONEY,
                   "minority_profit": MONEY, "net_profit_attributable": MONEY, "net_profit_growth": PERCENT}
 _COMPANY_EDITABLE = {"non_operating_profit", "minority_profit"}
+
+
+def company_row_label(key: str, unit: str) -> str:
+    """A row of the company totals (table 2); money rows name ``unit``."""
+    return {
+        "revenue": fill(tr("Revenue (%1)"), unit),
+        "revenue_growth": tr("Revenue growth"),
+        "operating_net_profit": fill(tr("Operating net profit (%1)"), unit),
+        "operating_profit_growth": tr("Operating net profit growth"),
+        "non_operating_profit": fill(tr("Non-operating profit (%1)"), unit),
+        "minority_profit": fill(tr("Minority interests' profit (%1)"), unit),
+        "net_profit_attributable": fill(tr("Net profit attributable (%1)"), unit),
+        "net_profit_growth": tr("Net profit attributable growth"),
+    }[key]
 
 
 class CompanyTotalsModel(GridModel):
@@ -259,18 +258,7 @@ class CompanyTotalsModel(GridModel):
     def header_text(self, section: int, orientation) -> str:
         if orientation == Qt.Orientation.Horizontal:
             return year_label(self._years[section], self._is_actual[section])
-        name = COMPANY_ROWS[section]
-        u = self._unit
-        return {
-            "revenue": tr("Revenue (%1)").replace("%1", u),
-            "revenue_growth": tr("Revenue growth"),
-            "operating_net_profit": tr("Operating net profit (%1)").replace("%1", u),
-            "operating_profit_growth": tr("Operating net profit growth"),
-            "non_operating_profit": tr("Non-operating profit (%1)").replace("%1", u),
-            "minority_profit": tr("Minority interests' profit (%1)").replace("%1", u),
-            "net_profit_attributable": tr("Net profit attributable (%1)").replace("%1", u),
-            "net_profit_growth": tr("Net profit attributable growth"),
-        }[name]
+        return company_row_label(COMPANY_ROWS[section], self._unit)
 
     def cell_brush(self, row: int, col: int):
         return ACTUAL_BRUSH if self._is_actual[col] else None

@@ -10,12 +10,14 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 
+from models import tables
+from desktop_app.i18n import fill
 from desktop_app.numbers import INTEGER, MONEY, MULTIPLE, NUMBER, PERCENT, TEXT
 from desktop_app.qt_models.base import INHERITED_BRUSH, INPUT_BRUSH, GridModel, tr
 from desktop_app.qt_models.forecast import display_unit
 from desktop_app.qt_models.issues import join_messages, split_segment_path
 
-SEGMENT_PARAMS = ("discount_rate", "roe", "fade_growth", "fade_years", "terminal_growth", "multiple")
+SEGMENT_PARAMS = tables.SEGMENT_PARAMS
 _SEGMENT_KINDS = {"discount_rate": PERCENT, "roe": PERCENT, "fade_growth": PERCENT, "fade_years": INTEGER,
                   "terminal_growth": PERCENT, "multiple": MULTIPLE}
 # optional per-segment overrides of a company value
@@ -54,13 +56,8 @@ class SegmentParametersModel(GridModel):
         values = np.full((model.segment_count, len(SEGMENT_PARAMS)), np.nan)
         inherited = set()
         for i, seg in enumerate(model.segments):
+            values[i] = tables.segment_parameter_values(model, i)
             for c, key in enumerate(SEGMENT_PARAMS):
-                if key == "fade_years":
-                    values[i, c] = model.segment_fade_years(i)
-                elif key == "terminal_growth":
-                    values[i, c] = model.segment_terminal_growth(i)
-                else:
-                    values[i, c] = seg[key]
                 if key in _OVERRIDES and seg.get(key) is None:
                     inherited.add((i, c))
         self._inherited = inherited
@@ -142,8 +139,6 @@ COMPANY_PARAMS = (
     (("valuation", "minority_interest"), MONEY),
     (("valuation", "equity_investments"), MONEY),
 )
-_ZERO_DEFAULT = {("valuation", "excess_cash"), ("valuation", "minority_interest"),
-                 ("valuation", "equity_investments")}
 
 
 def company_param_label(path: tuple, unit: str) -> str:
@@ -158,9 +153,9 @@ def company_param_label(path: tuple, unit: str) -> str:
         "pb_mrq": tr("PB-MRQ (quoted)"),
         "terminal_growth": tr("Terminal growth"),
         "fade_years": tr("Fade years"),
-        "excess_cash": tr("Excess cash (%1)").replace("%1", unit),
-        "minority_interest": tr("Minority interest (%1)").replace("%1", unit),
-        "equity_investments": tr("Equity investments (%1)").replace("%1", unit),
+        "excess_cash": fill(tr("Excess cash (%1)"), unit),
+        "minority_interest": fill(tr("Minority interest (%1)"), unit),
+        "equity_investments": fill(tr("Equity investments (%1)"), unit),
     }[key]
 
 
@@ -179,17 +174,11 @@ class CompanyParametersModel(GridModel):
         values = np.full((len(COMPANY_PARAMS), 1), np.nan)
         texts = {}
         for r, (path, kind) in enumerate(COMPANY_PARAMS):
-            try:
-                v = model.get(path)
-            except (KeyError, IndexError, TypeError):
-                v = 0.0 if path in _ZERO_DEFAULT else None
+            v = tables.company_parameter_value(model, path, kind == TEXT)
             if kind == TEXT:
-                texts[(r, 0)] = "" if v is None else str(v)
-            elif v is not None:
-                try:
-                    values[r, 0] = float(v)
-                except (TypeError, ValueError):
-                    pass
+                texts[(r, 0)] = v
+            else:
+                values[r, 0] = v
         return values, texts
 
     def cell_kind(self, row: int, col: int) -> str:

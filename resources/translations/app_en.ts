@@ -136,7 +136,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Share price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PE-TTM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PB-MRQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 upside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -300,6 +336,109 @@ value</source>
     </message>
 </context>
 <context>
+    <name>FileSession</name>
+    <message>
+        <source>Model files (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File already open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is open in another Valuation Workbench (%2). Changes saved there and here will overwrite each other. Open it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was written by a newer version of Valuation Workbench and cannot be opened here; the file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save model as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program since it was opened. Overwrite it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving failed; your work is still open and unsaved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export tables to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 CSV files to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unsaved model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valuation Workbench did not close normally. Unsaved changes to %1 were autosaved at %2. Restore them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeaderWidget</name>
     <message>
         <source>Industry</source>
@@ -353,6 +492,14 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,6 +523,100 @@ value</source>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Autosave interval…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Valuation Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosaved to the recovery file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes between autosaves (0 = off):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Valuation Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;估值工作台 Valuation Workbench&lt;/b&gt;&lt;br&gt;Engine version %1&lt;br&gt;Segment forecasts, DDM and dynamic valuation, offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPanel</name>
+    <message>
+        <source>Warnings from the engine, then refused edits and file events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ValuationPage</name>
     <message>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
@@ -409,47 +650,7 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Autosave interval…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Valuation Workbench</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Segments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -474,34 +675,6 @@ value</source>
     </message>
     <message>
         <source>Dynamic valuation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sensitivity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Valuation Workbench</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Autosaved to the recovery file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -530,197 +703,6 @@ value</source>
     </message>
     <message>
         <source>Add estimate year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” has unsaved changes. Save them first?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model files (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” was written by a newer version of Valuation Workbench and cannot be opened here; the file was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open “%1”:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File already open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is open in another Valuation Workbench (%2). Changes saved there and here will overwrite each other. Open it anyway?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save model as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File changed on disk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” was changed by another program since it was opened. Overwrite it?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving failed; your work is still open and unsaved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export tables to folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported %1 CSV files to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ticker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Market cap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PE-TTM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PB-MRQ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DDM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dynamic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 upside</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an unsaved model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore unsaved work?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Valuation Workbench did not close normally. Unsaved changes to %1 were autosaved at %2. Restore them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Autosave</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minutes between autosaves (0 = off):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Valuation Workbench</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;估值工作台 Valuation Workbench&lt;/b&gt;&lt;br&gt;Engine version %1&lt;br&gt;Segment forecasts, DDM and dynamic valuation, offline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MessagesPanel</name>
-    <message>
-        <source>Warnings from the engine, then refused edits and file events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -136,8 +136,44 @@
         <translation>所属行业</translation>
     </message>
     <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
         <source>Share price</source>
         <translation>当前股价</translation>
+    </message>
+    <message>
+        <source>Market cap</source>
+        <translation>总市值</translation>
+    </message>
+    <message>
+        <source>PE-TTM</source>
+        <translation>PE-TTM</translation>
+    </message>
+    <message>
+        <source>PB-MRQ</source>
+        <translation>PB-MRQ</translation>
+    </message>
+    <message>
+        <source>DDM</source>
+        <translation>DDM</translation>
+    </message>
+    <message>
+        <source>Dynamic</source>
+        <translation>动态估值</translation>
+    </message>
+    <message>
+        <source>%1 value</source>
+        <translation>%1价值</translation>
+    </message>
+    <message>
+        <source>%1 upside</source>
+        <translation>%1上行空间</translation>
+    </message>
+    <message>
+        <source>%1 status</source>
+        <translation>%1状态</translation>
     </message>
     <message>
         <source>Shares</source>
@@ -308,6 +344,109 @@ value</source>
     </message>
 </context>
 <context>
+    <name>FileSession</name>
+    <message>
+        <source>Model files (%1)</source>
+        <translation>模型文件 (%1)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them first?</source>
+        <translation>“%1”有未保存的修改。是否先保存？</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>New company</source>
+        <translation>新公司</translation>
+    </message>
+    <message>
+        <source>File already open</source>
+        <translation>文件已被打开</translation>
+    </message>
+    <message>
+        <source>“%1” is open in another Valuation Workbench (%2). Changes saved there and here will overwrite each other. Open it anyway?</source>
+        <translation>“%1”已在另一个估值工作台中打开（%2）。两处保存的修改会相互覆盖。仍要打开吗？</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>“%1” was written by a newer version of Valuation Workbench and cannot be opened here; the file was not changed.</source>
+        <translation>“%1”由更新版本的估值工作台创建，无法在此打开；文件未被修改。</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”:</source>
+        <translation>无法打开“%1”：</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Save model as</source>
+        <translation>模型另存为</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>文件已在磁盘上被修改</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program since it was opened. Overwrite it?</source>
+        <translation>“%1”在打开后已被其他程序修改。是否覆盖？</translation>
+    </message>
+    <message>
+        <source>Saving failed; your work is still open and unsaved.</source>
+        <translation>保存失败；您的工作仍处于打开且未保存状态。</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Export tables to folder</source>
+        <translation>导出表格到文件夹</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1 CSV files to %2</source>
+        <translation>已导出 %1 个 CSV 文件到 %2</translation>
+    </message>
+    <message>
+        <source>an unsaved model</source>
+        <translation>未保存的模型</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>Valuation Workbench did not close normally. Unsaved changes to %1 were autosaved at %2. Restore them?</source>
+        <translation>估值工作台上次未正常关闭。对 %1 的未保存修改已于 %2 自动保存。是否恢复？</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
     <name>HeaderWidget</name>
     <message>
         <source>Industry</source>
@@ -361,6 +500,14 @@ value</source>
         <translation>敏感性分析面板不可用：%1</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -384,6 +531,100 @@ value</source>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
+    <message>
+        <source>&amp;Autosave interval…</source>
+        <translation>自动保存间隔(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;About Valuation Workbench</source>
+        <translation>关于估值工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>敏感性分析</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Autosaved to the recovery file</source>
+        <translation>已自动保存到恢复文件</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Autosave</source>
+        <translation>自动保存</translation>
+    </message>
+    <message>
+        <source>Minutes between autosaves (0 = off):</source>
+        <translation>自动保存间隔分钟数（0 = 关闭）：</translation>
+    </message>
+    <message>
+        <source>About Valuation Workbench</source>
+        <translation>关于估值工作台</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;估值工作台 Valuation Workbench&lt;/b&gt;&lt;br&gt;Engine version %1&lt;br&gt;Segment forecasts, DDM and dynamic valuation, offline.</source>
+        <translation>&lt;b&gt;估值工作台 Valuation Workbench&lt;/b&gt;&lt;br&gt;引擎版本 %1&lt;br&gt;分业务业绩预测、DDM 估值与动态估值，离线运行。</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPanel</name>
+    <message>
+        <source>Warnings from the engine, then refused edits and file events</source>
+        <translation>引擎警告，以及被拒绝的编辑和文件事件</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+</context>
+<context>
+    <name>ValuationPage</name>
     <message>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
@@ -417,48 +658,8 @@ value</source>
         <translation>添加预测年度(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Autosave interval…</source>
-        <translation>自动保存间隔(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;About Valuation Workbench</source>
-        <translation>关于估值工作台(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
         <source>&amp;Segments</source>
         <translation>业务(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings</source>
-        <translation>设置(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Segment forecasts (A = actual, E = estimate)</source>
@@ -483,34 +684,6 @@ value</source>
     <message>
         <source>Dynamic valuation</source>
         <translation>动态估值</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>消息</translation>
-    </message>
-    <message>
-        <source>Sensitivity</source>
-        <translation>敏感性分析</translation>
-    </message>
-    <message>
-        <source>&amp;Undo %1</source>
-        <translation>撤销(&amp;U) %1</translation>
-    </message>
-    <message>
-        <source>&amp;Redo %1</source>
-        <translation>重做(&amp;R) %1</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <source>Valuation Workbench</source>
-        <translation>估值工作台</translation>
-    </message>
-    <message>
-        <source>Autosaved to the recovery file</source>
-        <translation>已自动保存到恢复文件</translation>
     </message>
     <message>
         <source>New segment %1</source>
@@ -539,197 +712,6 @@ value</source>
     <message>
         <source>Add estimate year</source>
         <translation>添加预测年度</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
-        <source>“%1” has unsaved changes. Save them first?</source>
-        <translation>“%1”有未保存的修改。是否先保存？</translation>
-    </message>
-    <message>
-        <source>New company</source>
-        <translation>新公司</translation>
-    </message>
-    <message>
-        <source>Open model</source>
-        <translation>打开模型</translation>
-    </message>
-    <message>
-        <source>Model files (%1)</source>
-        <translation>模型文件 (%1)</translation>
-    </message>
-    <message>
-        <source>“%1” was written by a newer version of Valuation Workbench and cannot be opened here; the file was not changed.</source>
-        <translation>“%1”由更新版本的估值工作台创建，无法在此打开；文件未被修改。</translation>
-    </message>
-    <message>
-        <source>Cannot open “%1”:</source>
-        <translation>无法打开“%1”：</translation>
-    </message>
-    <message>
-        <source>File already open</source>
-        <translation>文件已被打开</translation>
-    </message>
-    <message>
-        <source>“%1” is open in another Valuation Workbench (%2). Changes saved there and here will overwrite each other. Open it anyway?</source>
-        <translation>“%1”已在另一个估值工作台中打开（%2）。两处保存的修改会相互覆盖。仍要打开吗？</translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation>已打开 %1</translation>
-    </message>
-    <message>
-        <source>Save model as</source>
-        <translation>模型另存为</translation>
-    </message>
-    <message>
-        <source>File changed on disk</source>
-        <translation>文件已在磁盘上被修改</translation>
-    </message>
-    <message>
-        <source>“%1” was changed by another program since it was opened. Overwrite it?</source>
-        <translation>“%1”在打开后已被其他程序修改。是否覆盖？</translation>
-    </message>
-    <message>
-        <source>Saving failed; your work is still open and unsaved.</source>
-        <translation>保存失败；您的工作仍处于打开且未保存状态。</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Export tables to folder</source>
-        <translation>导出表格到文件夹</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>业务</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Exported %1 CSV files to %2</source>
-        <translation>已导出 %1 个 CSV 文件到 %2</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <source>Ticker</source>
-        <translation>股票代码</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>所属行业</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Share price</source>
-        <translation>当前股价</translation>
-    </message>
-    <message>
-        <source>Market cap</source>
-        <translation>总市值</translation>
-    </message>
-    <message>
-        <source>PE-TTM</source>
-        <translation>PE-TTM</translation>
-    </message>
-    <message>
-        <source>PB-MRQ</source>
-        <translation>PB-MRQ</translation>
-    </message>
-    <message>
-        <source>DDM</source>
-        <translation>DDM</translation>
-    </message>
-    <message>
-        <source>Dynamic</source>
-        <translation>动态估值</translation>
-    </message>
-    <message>
-        <source>%1 value</source>
-        <translation>%1价值</translation>
-    </message>
-    <message>
-        <source>%1 upside</source>
-        <translation>%1上行空间</translation>
-    </message>
-    <message>
-        <source>%1 status</source>
-        <translation>%1状态</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <source>an unsaved model</source>
-        <translation>未保存的模型</translation>
-    </message>
-    <message>
-        <source>Restore unsaved work?</source>
-        <translation>恢复未保存的工作？</translation>
-    </message>
-    <message>
-        <source>Valuation Workbench did not close normally. Unsaved changes to %1 were autosaved at %2. Restore them?</source>
-        <translation>估值工作台上次未正常关闭。对 %1 的未保存修改已于 %2 自动保存。是否恢复？</translation>
-    </message>
-    <message>
-        <source>Cannot restore</source>
-        <translation>无法恢复</translation>
-    </message>
-    <message>
-        <source>Autosave</source>
-        <translation>自动保存</translation>
-    </message>
-    <message>
-        <source>Minutes between autosaves (0 = off):</source>
-        <translation>自动保存间隔分钟数（0 = 关闭）：</translation>
-    </message>
-    <message>
-        <source>About Valuation Workbench</source>
-        <translation>关于估值工作台</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;估值工作台 Valuation Workbench&lt;/b&gt;&lt;br&gt;Engine version %1&lt;br&gt;Segment forecasts, DDM and dynamic valuation, offline.</source>
-        <translation>&lt;b&gt;估值工作台 Valuation Workbench&lt;/b&gt;&lt;br&gt;引擎版本 %1&lt;br&gt;分业务业绩预测、DDM 估值与动态估值，离线运行。</translation>
-    </message>
-</context>
-<context>
-    <name>MessagesPanel</name>
-    <message>
-        <source>Warnings from the engine, then refused edits and file events</source>
-        <translation>引擎警告，以及被拒绝的编辑和文件事件</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>警告</translation>
     </message>
 </context>
 </TS>
