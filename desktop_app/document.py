@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 import models
+from models.paths import path_text
 from desktop_app.i18n import fill
 from desktop_app.edits import StructureEdit, Transaction, apply_record
 from desktop_app.locks import FileLock
@@ -173,20 +174,18 @@ class Document(QObject):
     def describe_errors(self, issues) -> str:
         lines = [self.tr("Edit refused: the model would be invalid.")]
         for issue in issues[:5]:
-            lines.append(f"{self.describe_path(issue.path)}: {issue.message}")
+            lines.append(f"{self._where(tuple(issue.location), issue.path)}: {issue.message}")
         return "\n".join(lines)
 
-    def describe_path(self, path: str) -> str:
-        """``segments[1].forecast.2026.growth`` → ``<segment name> · forecast.2026.growth``."""
-        if path.startswith("segments["):
-            try:
-                index = int(path[len("segments["):path.index("]")])
-                name = self.model.segment_names[index]
-                rest = path[path.index("]") + 1:].lstrip(".")
-                return f"{name} · {rest}" if rest else name
-            except (ValueError, IndexError):
-                pass
-        return path
+    def _where(self, location: tuple, text: str) -> str:
+        """Where an issue is, for the user: a segment by its name
+        (``<name> · forecast.2026.growth``), anything else as the engine writes it."""
+        if len(location) >= 2 and location[0] == "segments" and isinstance(location[1], int) \
+                and 0 <= location[1] < self.model.segment_count:
+            name = self.model.segment_names[location[1]]
+            rest = path_text(location[2:])
+            return f"{name} · {rest}" if rest else name
+        return text
 
     # files --------------------------------------------------------------
     def reset(self, model, path: str | None, restored_unsaved: bool = False) -> None:

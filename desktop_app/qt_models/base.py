@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.i18n import fill
+from desktop_app.qt_models.issues import join_messages
 from desktop_app.numbers import INTEGER, TEXT, ParseError, edit_text, format_value, parse_number
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -80,9 +81,6 @@ class GridModel(QAbstractTableModel):
     def _compute(self, state) -> tuple[np.ndarray, dict]:
         """(values (rows, cols) float array with NaN for blank, text overrides)."""
         raise NotImplementedError
-
-    def _compute_marks(self, state) -> dict:
-        return {}
 
     def cell_kind(self, row: int, col: int) -> str:
         raise NotImplementedError
@@ -324,15 +322,15 @@ class GridModel(QAbstractTableModel):
         that changed (or reset when the shape changed)."""
         self.state = state
         values, texts = self._compute(state)
-        marks = self._compute_marks(state)
         if structure_changed or values.shape != self._values.shape:
             self.beginResetModel()
             self._layout(state)
-            self._values, self._texts, self._marks = values, texts, marks
+            self._values, self._texts, self._marks = values, texts, self._marks_of(state.issues)
             self._rejected = {}
             self._visual = {}
             self.endResetModel()
             return
+        marks = self._marks_of(state.issues)
         old = self._values
         changed = ~((old == values) | (np.isnan(old) & np.isnan(values)))
         cells = set(zip(*np.nonzero(changed)))
@@ -350,6 +348,16 @@ class GridModel(QAbstractTableModel):
         for key in cells:
             visual.pop(key, None)
         self._emit_cells(cells)
+
+    def _marks_of(self, issues) -> dict:
+        """(severity, text) per cell from the engine's issues, placed by
+        :meth:`cell_for_path` on each issue's key-path tuple."""
+        grouped: dict[tuple[int, int], list] = {}
+        for issue in issues:
+            cell = self.cell_for_path(tuple(issue.location))
+            if cell is not None:
+                grouped.setdefault(cell, []).append(issue)
+        return {cell: join_messages(found) for cell, found in grouped.items()}
 
     def _emit_cells(self, cells: set) -> None:
         by_row: dict[int, list[int]] = {}

@@ -18,7 +18,6 @@ from models import tables
 from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, PERCENT, TEXT
 from desktop_app.qt_models.base import (ACTUAL_BRUSH, DERIVED_BRUSH, INPUT_BRUSH, TITLE_BRUSH, GridModel, tr)
-from desktop_app.qt_models.issues import join_messages, split_segment_path
 
 BLOCK = 1 + len(engine_forecast.ROWS)   # title row + five data rows
 ROW_KINDS = {"revenue": MONEY, "growth": PERCENT, "net_profit": MONEY, "margin": PERCENT,
@@ -81,16 +80,21 @@ class SegmentForecastModel(GridModel):
         return segment * BLOCK + (0 if name is None else 1 + engine_forecast.ROWS.index(name))
 
     def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
-        """The (row, column) showing the input at an engine path, e.g.
-        ``("segments", 0, "forecast", "2026", "growth")``; None if not here."""
-        if len(path) != 5 or path[0] != "segments" or path[2] not in ("forecast", "actuals") \
-                or path[4] not in _FIELD_ROW:
+        """``("segments", 0, "forecast", "2026", "growth")`` → that cell;
+        ``("segments", 0)`` (a finding about the whole segment) and
+        ``("segments", 0, "name")`` → the segment's title cell."""
+        if len(path) < 2 or path[0] != "segments" or not isinstance(path[1], int) \
+                or not 0 <= path[1] < self._segments:
             return None
-        model = self.document.model
-        years = [str(y) for y in model.years]
-        if not (0 <= path[1] < model.segment_count) or path[3] not in years:
-            return None
-        return self.row_of(path[1], _FIELD_ROW[path[4]]), years.index(path[3])
+        seg = path[1]
+        if len(path) == 2 or path[2:] == ("name",):
+            return self.row_of(seg, None), 0
+        if len(path) == 5 and path[2] in ("forecast", "actuals") and path[4] in _FIELD_ROW:
+            year = str(path[3])
+            for col, y in enumerate(self._years):
+                if str(y) == year:
+                    return self.row_of(seg, _FIELD_ROW[path[4]]), col
+        return None
 
     def is_title_row(self, row: int) -> bool:
         return row % BLOCK == 0
@@ -113,24 +117,6 @@ class SegmentForecastModel(GridModel):
             values[base + 5] = t.profit_growth
             texts[(base, 0)] = model.segments[i]["name"]
         return values, texts
-
-    def _compute_marks(self, state) -> dict:
-        model = state.model
-        years = [str(y) for y in model.years]
-        grouped: dict[tuple[int, int], list] = {}
-        for path, issues in state.issues_by_path.items():
-            loc = split_segment_path(path)
-            if loc is None:
-                continue
-            seg, rest = loc
-            parts = rest.split(".")
-            if len(parts) == 3 and parts[0] in ("forecast", "actuals") and parts[1] in years \
-                    and parts[2] in _FIELD_ROW and seg < model.segment_count:
-                cell = (self.row_of(seg, _FIELD_ROW[parts[2]]), years.index(parts[1]))
-                grouped.setdefault(cell, []).extend(issues)
-            elif rest == "" and seg < model.segment_count:
-                grouped.setdefault((self.row_of(seg, None), 0), []).extend(issues)
-        return {cell: join_messages(issues) for cell, issues in grouped.items()}
 
     # cells -----------------------------------------------------------------
     def cell_kind(self, row: int, col: int) -> str:
@@ -254,6 +240,14 @@ class CompanyTotalsModel(GridModel):
 
     def _apply(self, row: int, col: int, value, txn) -> None:
         txn.set(("company_forecast", COMPANY_ROWS[row], str(self._years[col])), float(value))
+
+    def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
+        """``("company_forecast", "minority_profit", "2026")`` → that cell."""
+        if len(path) == 3 and path[0] == "company_forecast" and path[1] in _COMPANY_EDITABLE:
+            for col, y in enumerate(self._years):
+                if str(y) == str(path[2]):
+                    return COMPANY_ROWS.index(path[1]), col
+        return None
 
     def header_text(self, section: int, orientation) -> str:
         if orientation == Qt.Orientation.Horizontal:

@@ -1,25 +1,13 @@
-"""The engine's issues in the GUI: their paths mapped onto cells, and their
-text translated from the issue's ``code`` and ``params`` (the engine's own
-``message`` is English; it is the fallback for codes we do not know)."""
+"""The engine's issues in the GUI: their text translated from the issue's
+``code`` and ``params`` (the engine's own ``message`` is English; it is the
+fallback for codes we do not know). Where an issue shows is each table
+model's ``cell_for_path`` of the issue's ``location``."""
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.i18n import fill
 from desktop_app.numbers import PERCENT, format_value
-
-_SEGMENT = re.compile(r"^segments\[(\d+)\](?:\.(.*))?$")
-
-
-def split_segment_path(path: str) -> tuple[int, str] | None:
-    """``"segments[1].forecast.2026.growth"`` → ``(1, "forecast.2026.growth")``;
-    ``"segments[0]"`` → ``(0, "")``; anything else → None."""
-    m = _SEGMENT.match(path or "")
-    if not m:
-        return None
-    return int(m.group(1)), m.group(2) or ""
 
 
 def _rate(value, decimals: int = 2) -> str:

@@ -15,7 +15,6 @@ from desktop_app.i18n import fill
 from desktop_app.numbers import INTEGER, MONEY, MULTIPLE, NUMBER, PERCENT, TEXT
 from desktop_app.qt_models.base import INHERITED_BRUSH, INPUT_BRUSH, GridModel, tr
 from desktop_app.qt_models.forecast import display_unit
-from desktop_app.qt_models.issues import join_messages, split_segment_path
 
 SEGMENT_PARAMS = tables.SEGMENT_PARAMS
 _SEGMENT_KINDS = {"discount_rate": PERCENT, "roe": PERCENT, "fade_growth": PERCENT, "fade_years": INTEGER,
@@ -64,17 +63,6 @@ class SegmentParametersModel(GridModel):
         self._names = model.segment_names
         return values, {}
 
-    def _compute_marks(self, state) -> dict:
-        grouped: dict = {}
-        for path, issues in state.issues_by_path.items():
-            loc = split_segment_path(path)
-            if loc is None:
-                continue
-            seg, rest = loc
-            if rest in SEGMENT_PARAMS and seg < state.model.segment_count:
-                grouped.setdefault((seg, SEGMENT_PARAMS.index(rest)), []).extend(issues)
-        return {cell: join_messages(v) for cell, v in grouped.items()}
-
     def cell_kind(self, row: int, col: int) -> str:
         return _SEGMENT_KINDS[SEGMENT_PARAMS[col]]
 
@@ -103,9 +91,9 @@ class SegmentParametersModel(GridModel):
             self._parsing_override = False
 
     def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
-        """The (row, column) of a segment parameter's engine path, or None."""
-        if len(path) == 3 and path[0] == "segments" and path[2] in SEGMENT_PARAMS \
-                and 0 <= path[1] < self.document.model.segment_count:
+        """``("segments", 1, "discount_rate")`` → (1, its column)."""
+        if len(path) == 3 and path[0] == "segments" and isinstance(path[1], int) and path[2] in SEGMENT_PARAMS \
+                and 0 <= path[1] < len(self._names):
             return path[1], SEGMENT_PARAMS.index(path[2])
         return None
 
@@ -204,10 +192,9 @@ class CompanyParametersModel(GridModel):
     def cell_foreground(self, row: int, col: int):
         return INPUT_BRUSH
 
-    def _compute_marks(self, state) -> dict:
-        marks = {}
-        for r, (path, _) in enumerate(COMPANY_PARAMS):
-            issues = state.issues_by_path.get(".".join(path))
-            if issues:
-                marks[(r, 0)] = join_messages(issues)
-        return marks
+    def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
+        """``("market", "price")`` → its row."""
+        for r, (where, _) in enumerate(COMPANY_PARAMS):
+            if where == tuple(path):
+                return r, 0
+        return None

@@ -14,7 +14,6 @@ from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, MULTIPLE, PERCENT
 from desktop_app.qt_models.base import DERIVED_BRUSH, INPUT_BRUSH, TOTAL_BRUSH, GridModel, tr
 from desktop_app.qt_models.forecast import display_unit
-from desktop_app.qt_models.issues import join_messages, split_segment_path
 
 _BOLD = QFont()
 _BOLD.setBold(True)
@@ -99,20 +98,16 @@ class _ResultModel(GridModel):
                 values[n, c] = v
         return values, texts
 
-    def _compute_marks(self, state) -> dict:
-        grouped: dict = {}
-        n = state.model.segment_count
-        for path, issues in state.issues_by_path.items():
-            loc = split_segment_path(path)
-            if loc is None or loc[0] >= n:
-                continue
-            seg, rest = loc
-            col = self._mark_column(rest, issues)
-            if col is not None:
-                grouped.setdefault((seg, col), []).extend(issues)
-        return {cell: join_messages(v) for cell, v in grouped.items()}
+    def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
+        """A segment's key path → the cell of its row that shows it
+        (:meth:`_column_for` names the column)."""
+        if len(path) < 2 or path[0] != "segments" or not isinstance(path[1], int) \
+                or not 0 <= path[1] < len(self._names):
+            return None
+        col = self._column_for(tuple(path[2:]))
+        return None if col is None else (path[1], col)
 
-    def _mark_column(self, rest: str, issues):
+    def _column_for(self, rest: tuple) -> int | None:
         return None
 
     def cell_kind(self, row: int, col: int) -> str:
@@ -155,8 +150,8 @@ class DDMResultModel(_ResultModel):
     def _total_values(self, method, model) -> dict:
         return tables.ddm_total_values(method)
 
-    def _mark_column(self, rest, issues):
-        if rest == "":  # terminal share above 75%
+    def _column_for(self, rest: tuple) -> int | None:
+        if rest == ():  # a finding about the whole segment: its terminal share above 75%
             return self.COLUMNS.index("terminal_share")
         return None
 
@@ -183,7 +178,7 @@ class DynamicResultModel(_ResultModel):
     def cell_foreground(self, row: int, col: int):
         return INPUT_BRUSH if self.is_editable(row, col) else DERIVED_BRUSH
 
-    def _mark_column(self, rest, issues):
-        if rest in ("discount_rate", "multiple"):
-            return self.COLUMNS.index(rest)
+    def _column_for(self, rest: tuple) -> int | None:
+        if rest in (("discount_rate",), ("multiple",)):
+            return self.COLUMNS.index(rest[0])
         return None

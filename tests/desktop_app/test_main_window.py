@@ -241,6 +241,19 @@ def test_warnings_are_visible_in_cells_and_messages(window):
     assert any("payout clamped" in t for t in window.messages.texts())
 
 
+def test_go_to_issue_from_the_messages_panel(qtbot, window):
+    """Activating a warning puts the cursor on its cell, on the page that shows it."""
+    fm, view = window.page.forecast_model, window.page.forecast_view
+    messages = window.messages.list
+    item = next(messages.item(i) for i in range(messages.count()) if "payout clamped" in messages.item(i).text())
+    view.setCurrentIndex(fm.index(0, 0))
+    messages.itemActivated.emit(item)
+    location = item.data(Qt.ItemDataRole.UserRole)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == \
+        fm.cell_for_path(tuple(location)) != (0, 0)
+    assert window.pages.currentWidget() is window.page
+
+
 def test_export_writes_every_table_as_bom_csv(tmp_path, window):
     written = window.session.export_csv(str(tmp_path))
     names = sorted(p.split("_", 1)[1] for p in (__import__("os").path.basename(w) for w in written))

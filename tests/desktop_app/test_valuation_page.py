@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 
 import models
 from desktop_app.controller import Controller
+from desktop_app.qt_models import MARK_ROLE
 from desktop_app.numbers import MONEY, format_value
 from desktop_app.pages.valuation import ValuationPage
 
@@ -76,6 +77,9 @@ def test_locate_puts_the_cursor_on_the_cell_of_a_path(page, document):
     assert page.locate(("segments", 2, "discount_rate"))
     assert page.lower_tabs.currentWidget() is page.segment_params_view
     assert cell(None, page.segment_params_view.currentIndex()) == (2, 0)
+    assert page.locate(("market", "price"))
+    assert page.lower_tabs.currentWidget() is page.company_params_view
+    assert cell(None, page.company_params_view.currentIndex()) == (3, 0)
     assert not page.locate(("nowhere", 3))
 
 
@@ -88,3 +92,22 @@ def test_select_changed_after_undo(page, document):
     command = document.undo_stack.command(document.undo_stack.index())
     assert page.select_changed(command.record.paths)
     assert cell(fm, view.currentIndex()) == cell(fm, target)
+
+
+def test_marks_come_from_issue_locations(page, document):
+    """Each table places the engine's findings by cell_for_path alone."""
+    state = page._controller.state
+    payout = [i for i in state.issues if i.code == "payout_clamped" and i.location[2:3] == ("forecast",)]
+    assert payout
+    fm = page.forecast_model
+    for issue in payout:
+        row, col = fm.cell_for_path(issue.location)
+        assert (row, col) == (fm.row_of(issue.location[1], "growth"), document.model.years.index(int(issue.location[3])))
+        assert issue.message.split(": ", 1)[1][:14] in fm.data(fm.index(row, col), Qt.ItemDataRole.ToolTipRole)
+    # a warning on a segment parameter marks that parameter, in both tables that show it
+    assert document.edit("narrow", lambda txn: txn.set(("segments", 1, "discount_rate"), 0.045))
+    issue = next(i for i in page._controller.state.issues if i.code == "narrow_spread")
+    assert issue.location == ("segments", 1, "discount_rate")
+    for model in (page.segment_params_model, page.dynamic_model):
+        assert model.data(model.index(*model.cell_for_path(issue.location)), MARK_ROLE)
+    assert not page.segment_params_model.data(page.segment_params_model.index(0, 0), MARK_ROLE)
