@@ -216,7 +216,7 @@ class GridModel(QAbstractTableModel):
         if not self.is_editable(r, c):
             return False
         try:
-            parsed = self.parse(value, self.cell_kind(r, c))
+            parsed = self.parse(value, r, c)
         except ParseError as exc:
             self._refuse(r, c, f"{self.cell_label(r, c)}: {parse_error_message(exc)}")
             return False
@@ -226,9 +226,10 @@ class GridModel(QAbstractTableModel):
             self._refuse(r, c, self.document.last_rejection, emit=False)
         return ok
 
-    def parse(self, value, kind: str):
-        """Typed text → stored value; Python numbers are taken as stored
-        values (a decimal for percent cells)."""
+    def parse(self, value, row: int, col: int):
+        """Typed text for the cell (row, col) → stored value; Python numbers
+        are taken as stored values (a decimal for percent cells)."""
+        kind = self.cell_kind(row, col)
         if kind == TEXT:
             text = str(value).strip() if value is not None else ""
             if not text:
@@ -297,7 +298,7 @@ class GridModel(QAbstractTableModel):
                 if not self.is_editable(r, c) or not str(text).strip():
                     continue
                 try:
-                    targets.append((r, c, self.parse(text, self.cell_kind(r, c))))
+                    targets.append((r, c, self.parse(text, r, c)))
                 except ParseError as exc:
                     self._refuse(r, c, fill(tr("Paste refused at %1: %2"), self.cell_label(r, c),
                                             parse_error_message(exc)))

@@ -40,8 +40,6 @@ _CLEAR = object()   # parsed value of an emptied override cell
 class SegmentParametersModel(GridModel):
     """Rows: segments; columns: :data:`SEGMENT_PARAMS`."""
 
-    _parsing_override = False
-
     def __init__(self, document, parent=None):
         super().__init__(document, parent)
         self._names: list[str] = []
@@ -76,19 +74,12 @@ class SegmentParametersModel(GridModel):
             return
         txn.set(("segments", row, key), int(value) if key == "fade_years" else float(value))
 
-    def parse(self, value, kind: str):
+    def parse(self, value, row: int, col: int):
         """An empty entry in an override column clears the override (the
         company's value applies again); elsewhere the usual parsing."""
-        if isinstance(value, str) and not value.strip() and self._parsing_override:
+        if isinstance(value, str) and not value.strip() and SEGMENT_PARAMS[col] in _OVERRIDES:
             return _CLEAR
-        return super().parse(value, kind)
-
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        self._parsing_override = index.isValid() and SEGMENT_PARAMS[index.column()] in _OVERRIDES
-        try:
-            return super().setData(index, value, role)
-        finally:
-            self._parsing_override = False
+        return super().parse(value, row, col)
 
     def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
         """``("segments", 1, "discount_rate")`` → (1, its column)."""

@@ -154,3 +154,22 @@ def test_fill_substitutes_in_one_pass():
     assert fill("“%1” (%2)", "a%1b", "%2") == "“a%1b” (%2)"
     assert fill("%2 before %1", "one", "two") == "two before one"
     assert fill("%3 stays", "x") == "%3 stays"
+
+
+def test_header_and_csv_header_rows_show_the_same_pe(tmp_path, session, qtbot):
+    """Without a quoted P/E both show the engine's computed one (the CSV once wrote a blank)."""
+    from desktop_app.widgets.header import HeaderWidget
+    from models import csv_export
+    doc = session.document
+    assert doc.edit("no quote", lambda txn: txn.delete(("market", "pe_ttm")))
+    state = session._controller.recompute(False)
+    header = HeaderWidget()
+    qtbot.addWidget(header)
+    header.update_state(state, True)
+    computed = state.result.multiples.pe
+    assert header.facts["pe_ttm"][1].text() == f"{computed:,.2f}"
+    session.dialogs.answers["folder"] = str(tmp_path)
+    written = session.export_csv()
+    rows = csv_export.read_csv_rows(next(p for p in written if p.endswith("_header.csv")))
+    (pe,) = [r[1] for r in rows if r[0] == "PE-TTM"]
+    assert float(pe) == pytest.approx(computed, rel=1e-15)
