@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QApplication, QGroupBox, QInputDialog, QMenu, QSp
 
 from models import forecast as engine_forecast
 from desktop_app.i18n import fill
-from desktop_app.qt_models import (CompanyParametersModel, CompanyTotalsModel, DDMResultModel, DynamicResultModel,
-                                   SegmentForecastModel, SegmentParametersModel)
+from desktop_app.qt_models import (CompanyParametersTableModel, CompanyTotalsTableModel, DDMResultTableModel,
+                                   DynamicResultTableModel, SegmentForecastTableModel, SegmentParametersTableModel)
 from desktop_app.widgets.spreadsheet import SpreadsheetView
 
 
@@ -31,24 +31,24 @@ class ValuationPage(QWidget):
         self.document = document
         self.controller = controller
         self.ask_text = ask_text or self._ask_text
-        self.forecast_model = SegmentForecastModel(document, self)
-        self.totals_model = CompanyTotalsModel(document, self)
-        self.segment_params_model = SegmentParametersModel(document, self)
-        self.company_params_model = CompanyParametersModel(document, self)
-        self.ddm_model = DDMResultModel(document, self)
-        self.dynamic_model = DynamicResultModel(document, self)
-        self.table_models = [self.forecast_model, self.totals_model, self.segment_params_model,
-                             self.company_params_model, self.ddm_model, self.dynamic_model]
+        self.forecast_table = SegmentForecastTableModel(document, self)
+        self.totals_table = CompanyTotalsTableModel(document, self)
+        self.segment_params_table = SegmentParametersTableModel(document, self)
+        self.company_params_table = CompanyParametersTableModel(document, self)
+        self.ddm_table = DDMResultTableModel(document, self)
+        self.dynamic_table = DynamicResultTableModel(document, self)
+        self.table_models = [self.forecast_table, self.totals_table, self.segment_params_table,
+                             self.company_params_table, self.ddm_table, self.dynamic_table]
 
-        self.forecast_view = self._view(self.forecast_model, "forecastView")
-        self.forecast_model.modelReset.connect(self._apply_spans)
+        self.forecast_view = self._view(self.forecast_table, "forecastView")
+        self.forecast_table.modelReset.connect(self._apply_spans)
         self.forecast_view.verticalHeader().setMinimumWidth(150)
-        self.totals_view = self._view(self.totals_model, "totalsView")
-        self.segment_params_view = self._view(self.segment_params_model, "segmentParamsView")
-        self.company_params_view = self._view(self.company_params_model, "companyParamsView")
+        self.totals_view = self._view(self.totals_table, "totalsView")
+        self.segment_params_view = self._view(self.segment_params_table, "segmentParamsView")
+        self.company_params_view = self._view(self.company_params_table, "companyParamsView")
         self.company_params_view.horizontalHeader().setStretchLastSection(True)
-        self.ddm_view = self._view(self.ddm_model, "ddmView")
-        self.dynamic_view = self._view(self.dynamic_model, "dynamicView")
+        self.ddm_view = self._view(self.ddm_table, "ddmView")
+        self.dynamic_view = self._view(self.dynamic_table, "dynamicView")
         self.views = [self.forecast_view, self.totals_view, self.segment_params_view,
                       self.company_params_view, self.ddm_view, self.dynamic_view]
 
@@ -112,7 +112,7 @@ class ValuationPage(QWidget):
 
     def _apply_spans(self) -> None:
         """Each segment's title row spans the table."""
-        view, model = self.forecast_view, self.forecast_model
+        view, model = self.forecast_view, self.forecast_table
         view.clearSpans()
         cols = model.columnCount()
         if cols > 1:
@@ -248,14 +248,14 @@ class ValuationPage(QWidget):
         view = self.active_view()
         idx = view.currentIndex()
         if view is self.forecast_view and idx.isValid():
-            return min(self.forecast_model.row_info(idx.row())[0], n - 1)
+            return min(self.forecast_table.row_info(idx.row())[0], n - 1)
         if view in (self.segment_params_view, self.ddm_view, self.dynamic_view) and idx.isValid() and idx.row() < n:
             return idx.row()
         idx = self.forecast_view.currentIndex()
-        return min(self.forecast_model.row_info(idx.row())[0], n - 1) if idx.isValid() else 0
+        return min(self.forecast_table.row_info(idx.row())[0], n - 1) if idx.isValid() else 0
 
     def _select_segment(self, seg: int) -> None:
-        idx = self.forecast_model.index(self.forecast_model.row_of(seg, None), 0)
+        idx = self.forecast_table.index(self.forecast_table.row_of(seg, None), 0)
         self.forecast_view.setCurrentIndex(idx)
         self.forecast_view.scrollTo(idx)
 
@@ -288,7 +288,7 @@ class ValuationPage(QWidget):
                                  self.document.model.segment_names[seg])
             if name is None:
                 return False
-        model = self.forecast_model
+        model = self.forecast_table
         return model.setData(model.index(model.row_of(seg, None), 0), name)
 
     def move_segment(self, delta: int) -> bool:

@@ -59,7 +59,7 @@ def parse_error_message(exc: ParseError) -> str:
     return fill(tr("“%1” is not a number; the old value is kept."), str(text))
 
 
-class GridModel(QAbstractTableModel):
+class GridTableModel(QAbstractTableModel):
     """Base for every table in the app. See the module docstring."""
 
     def __init__(self, document, parent=None):

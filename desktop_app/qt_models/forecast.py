@@ -17,7 +17,7 @@ from models import forecast as engine_forecast
 from models import tables
 from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, PERCENT, TEXT
-from desktop_app.qt_models.base import (ACTUAL_BRUSH, DERIVED_BRUSH, INPUT_BRUSH, TITLE_BRUSH, GridModel, tr)
+from desktop_app.qt_models.base import (ACTUAL_BRUSH, DERIVED_BRUSH, INPUT_BRUSH, TITLE_BRUSH, GridTableModel, tr)
 
 BLOCK = 1 + len(engine_forecast.ROWS)   # title row + five data rows
 ROW_KINDS = {"revenue": MONEY, "growth": PERCENT, "net_profit": MONEY, "margin": PERCENT,
@@ -52,7 +52,7 @@ def display_unit(unit: str) -> str:
     return unit
 
 
-class SegmentForecastModel(GridModel):
+class SegmentForecastTableModel(GridTableModel):
     """All segments' forecast tables in one spreadsheet-like model."""
 
     def __init__(self, document, parent=None):
@@ -211,7 +211,7 @@ def company_row_label(key: str, unit: str) -> str:
     }[key]
 
 
-class CompanyTotalsModel(GridModel):
+class CompanyTotalsTableModel(GridTableModel):
     """Company totals per year (table 2). Non-operating and minority profit are
     inputs (``company_forecast``); every other row is the engine's sum."""
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from models import tables
 from desktop_app.i18n import fill
 from desktop_app.numbers import INTEGER, MONEY, MULTIPLE, NUMBER, PERCENT, TEXT
-from desktop_app.qt_models.base import INHERITED_BRUSH, INPUT_BRUSH, GridModel, tr
+from desktop_app.qt_models.base import INHERITED_BRUSH, INPUT_BRUSH, GridTableModel, tr
 from desktop_app.qt_models.forecast import display_unit
 
 SEGMENT_PARAMS = tables.SEGMENT_PARAMS
@@ -37,7 +37,7 @@ def segment_param_label(key: str) -> str:
 _CLEAR = object()   # parsed value of an emptied override cell
 
 
-class SegmentParametersModel(GridModel):
+class SegmentParametersTableModel(GridTableModel):
     """Rows: segments; columns: :data:`SEGMENT_PARAMS`."""
 
     def __init__(self, document, parent=None):
@@ -138,7 +138,7 @@ def company_param_label(path: tuple, unit: str) -> str:
     }[key]
 
 
-class CompanyParametersModel(GridModel):
+class CompanyParametersTableModel(GridTableModel):
     """One column of company-level values, one row per :data:`COMPANY_PARAMS`."""
 
     def __init__(self, document, parent=None):

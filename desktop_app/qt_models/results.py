@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont
 from models import tables
 from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, MULTIPLE, PERCENT
-from desktop_app.qt_models.base import DERIVED_BRUSH, INPUT_BRUSH, TOTAL_BRUSH, GridModel, tr
+from desktop_app.qt_models.base import DERIVED_BRUSH, INPUT_BRUSH, TOTAL_BRUSH, GridTableModel, tr
 from desktop_app.qt_models.forecast import display_unit
 
 _BOLD = QFont()
@@ -44,7 +44,7 @@ def total_label(unit: str) -> str:
     return fill(tr("Company total (%1)"), unit)
 
 
-class _ResultModel(GridModel):
+class _ResultTableModel(GridTableModel):
     """Rows: segments then the company total. Columns: ``COLUMNS``."""
 
     COLUMNS: tuple[str, ...] = ()
@@ -137,7 +137,7 @@ class _ResultModel(GridModel):
         return None
 
 
-class DDMResultModel(_ResultModel):
+class DDMResultTableModel(_ResultTableModel):
     COLUMNS = tables.DDM_COLUMNS
     KINDS = {"terminal_share": PERCENT}
 
@@ -156,7 +156,7 @@ class DDMResultModel(_ResultModel):
         return None
 
 
-class DynamicResultModel(_ResultModel):
+class DynamicResultTableModel(_ResultTableModel):
     COLUMNS = tables.DYNAMIC_COLUMNS
     KINDS = {"discount_rate": PERCENT, "multiple": MULTIPLE}
 

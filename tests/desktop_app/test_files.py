@@ -19,7 +19,7 @@ Button = QMessageBox.StandardButton
 
 
 def edit_growth(window, value="12%", segment=0, year=2027):
-    fm = window.page.forecast_model
+    fm = window.page.forecast_table
     idx = fm.index(fm.row_of(segment, "growth"), window.document.model.years.index(year))
     assert fm.setData(idx, value)
 

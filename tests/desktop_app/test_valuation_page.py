@@ -31,7 +31,7 @@ def cell(model, index):
 
 
 def test_page_shows_the_engine_values(page, document):
-    ddm = page.ddm_model
+    ddm = page.ddm_table
     total = ddm.index(ddm.rowCount() - 1, ddm.columnCount() - 1)
     assert ddm.data(total) == format_value(models.valuate(document.model).ddm.total, MONEY)
 
@@ -46,7 +46,7 @@ def test_segment_actions_and_percent_names(page, document):
     assert document.undo_stack.text(document.undo_stack.index() - 1) == "Edit New segment 4 · name"
     assert page.move_segment(-1)
     assert document.model.segment_names[2] == "50%2x"
-    fm = page.forecast_model
+    fm = page.forecast_table
     assert fm.row_info(page.forecast_view.currentIndex().row()) == (2, None)   # the moved segment selected
     assert page.remove_segment()
     assert document.undo_stack.text(document.undo_stack.index() - 1) == "Remove segment 50%2x"
@@ -68,7 +68,7 @@ def test_page_actions_for_the_window(page):
 
 
 def test_locate_puts_the_cursor_on_the_cell_of_a_path(page, document):
-    fm, view = page.forecast_model, page.forecast_view
+    fm, view = page.forecast_table, page.forecast_view
     year = document.model.years.index(2027)
     assert page.locate(("segments", 1, "forecast", "2027", "margin"))
     assert cell(fm, view.currentIndex()) == (fm.row_of(1, "margin"), year)
@@ -84,7 +84,7 @@ def test_locate_puts_the_cursor_on_the_cell_of_a_path(page, document):
 
 
 def test_select_changed_after_undo(page, document):
-    fm, view = page.forecast_model, page.forecast_view
+    fm, view = page.forecast_table, page.forecast_view
     target = fm.index(fm.row_of(2, "growth"), document.model.years.index(2028))
     assert fm.setData(target, "7%")
     view.setCurrentIndex(fm.index(0, 0))
@@ -99,7 +99,7 @@ def test_marks_come_from_issue_locations(page, document):
     state = page._controller.state
     payout = [i for i in state.issues if i.code == "payout_clamped" and i.location[2:3] == ("forecast",)]
     assert payout
-    fm = page.forecast_model
+    fm = page.forecast_table
     for issue in payout:
         row, col = fm.cell_for_path(issue.location)
         assert (row, col) == (fm.row_of(issue.location[1], "growth"), document.model.years.index(int(issue.location[3])))
@@ -108,6 +108,6 @@ def test_marks_come_from_issue_locations(page, document):
     assert document.edit("narrow", lambda txn: txn.set(("segments", 1, "discount_rate"), 0.045))
     issue = next(i for i in page._controller.state.issues if i.code == "narrow_spread")
     assert issue.location == ("segments", 1, "discount_rate")
-    for model in (page.segment_params_model, page.dynamic_model):
+    for model in (page.segment_params_table, page.dynamic_table):
         assert model.data(model.index(*model.cell_for_path(issue.location)), MARK_ROLE)
-    assert not page.segment_params_model.data(page.segment_params_model.index(0, 0), MARK_ROLE)
+    assert not page.segment_params_table.data(page.segment_params_table.index(0, 0), MARK_ROLE)
