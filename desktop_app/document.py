@@ -76,6 +76,11 @@ class Document(QObject):
     def is_dirty(self) -> bool:
         return self._restored_unsaved or not self.undo_stack.isClean()
 
+    def holds_lock(self, path: str) -> bool:
+        """True when this document holds ``<path>.lock`` (it is the one that
+        has ``path`` open, not another instance)."""
+        return self._file_lock.path is not None and os.path.abspath(self._file_lock.path) == os.path.abspath(path)
+
     def display_name(self) -> str:
         return FsPath(self.path).name if self.path else ""
 

@@ -117,9 +117,13 @@ class FileSession(QObject):
 
     def confirm_not_open_elsewhere(self, path: str) -> bool:
         """True unless another Valuation Workbench holds ``path`` and the user
-        says not to open it."""
+        says not to open it. Asked on every way into a file: File ▸ Open, the
+        recent files, the file given at start or reopened from last time, a
+        restore of unsaved work."""
+        if self.document.holds_lock(path):
+            return True
         holder = lock_holder(os.path.abspath(path))
-        if holder is None or os.path.abspath(path) == self.document.path:
+        if holder is None:
             return True
         return self.dialogs.question(
             self.tr("File already open"),
@@ -234,32 +238,53 @@ class FileSession(QObject):
 
     # recovery ---------------------------------------------------------------------------
     def offer_recovery(self) -> bool:
-        """After a crash: offer the newest orphaned recovery file."""
+        """After a crash: offer each orphaned recovery file, newest first,
+        until one is restored. A declined file is deleted; a restored one is
+        deleted once it is the open document; files not yet offered (another
+        crashed session's work) stay for the next start."""
         store = self.document.recovery
         if store is None:
             return False
         entries = store.orphans()
-        if not entries:
+        for n, entry in enumerate(entries):
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.saved_at))
+            original = entry.original_path or self.tr("an unsaved model")
+            if not self.dialogs.question(
+                    self.tr("Restore unsaved work?"),
+                    fill(self.tr("Valuation Workbench did not close normally. Unsaved changes to %1 were autosaved "
+                                 "at %2. Restore them?"), original, when),
+                    default_yes=True):
+                store.discard(entry.session_id)
+                continue
+            if self._restore(entry):
+                if n + 1 < len(entries):
+                    self._log(fill(self.tr("%1 more recovery files are kept; they are offered at the next start."),
+                                   len(entries) - n - 1))
+                return True
             return False
-        entry = entries[0]
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.saved_at))
-        original = entry.original_path or self.tr("an unsaved model")
-        if not self.dialogs.question(
-                self.tr("Restore unsaved work?"),
-                fill(self.tr("Valuation Workbench did not close normally. Unsaved changes to %1 were autosaved "
-                             "at %2. Restore them?"), original, when),
-                default_yes=True):
-            for e in entries:
-                store.discard(e.session_id)
-            return False
+        return False
+
+    def _restore(self, entry) -> bool:
         try:
             model = models.load_model(entry.model_path)
         except models.ModelFileError as exc:
             self.dialogs.critical(self.tr("Cannot restore"), str(exc))
             return False
-        self.document.reset(model, entry.original_path, restored_unsaved=True)
-        for e in entries:
-            store.discard(e.session_id)
+        original = entry.original_path
+        if original and not self.confirm_not_open_elsewhere(original):
+            return False   # the recovery file stays: nothing was restored
+        self.document.reset(model, original, restored_unsaved=True)
+        self.document.recovery.discard(entry.session_id)
         self.document.autosave_now()
         self.remember_disk_state()
+        if original and _modified_after(original, entry.saved_at):
+            # the file on disk is newer than the autosave: saving over it must ask first
+            self._disk_mtime = -1
         return True
+
+
+def _modified_after(path: str, when: float) -> bool:
+    try:
+        return os.stat(path).st_mtime > when
+    except OSError:
+        return False

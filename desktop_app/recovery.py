@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
 import models
+
+# A session id is a plain file-name stem (ours are uuid4 hex): never a path
+_SESSION_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 # Objects (documents) alive in this process, by session id: their recovery
 # files are not offered for restore (they are not crashed, they are open).
@@ -46,6 +50,10 @@ class RecoveryStore:
         self.directory = Path(directory)
 
     def _paths(self, session_id: str) -> tuple[Path, Path]:
+        """The session's two files, always inside :attr:`directory`; an id
+        that is not a plain name (``../elsewhere/x``) raises ValueError."""
+        if not _SESSION_ID.fullmatch(session_id or ""):
+            raise ValueError(f"not a recovery session id: {session_id!r}")
         return (self.directory / f"{session_id}.vwm.json",
                 self.directory / f"{session_id}.meta.json")
 
@@ -64,7 +72,12 @@ class RecoveryStore:
         return str(model_path)
 
     def discard(self, session_id: str) -> None:
-        for p in self._paths(session_id):
+        """Delete the session's recovery files (nothing outside the folder)."""
+        try:
+            paths = self._paths(session_id)
+        except ValueError:
+            return
+        for p in paths:
             try:
                 p.unlink()
             except OSError:
@@ -81,13 +94,22 @@ class RecoveryStore:
                 meta = json.loads(meta_path.read_text(encoding="utf-8"))
                 session = str(meta["session"])
                 pid = int(meta.get("pid", -1))
-            except (OSError, ValueError, KeyError, TypeError):
+                saved_at = float(meta.get("saved_at", 0.0))
+                original = meta.get("original_path")
+            except (OSError, ValueError, KeyError, TypeError, OverflowError):
                 continue
+            # the metadata names its own files only: a session that is not this
+            # file's own plain name (e.g. "../victimdir/victim") is ignored
+            if session + ".meta.json" != meta_path.name or not _SESSION_ID.fullmatch(session):
+                continue
+            if original is not None and not isinstance(original, str):
+                continue
+            if not 0.0 <= saved_at < 1e11:   # NaN, negative or far future: a time we cannot show
+                saved_at = 0.0
             model_path = self.directory / f"{session}.vwm.json"
             if not model_path.exists() or session_alive(session, pid):
                 continue
-            entries.append(RecoveryEntry(session, str(model_path), meta.get("original_path"),
-                                         float(meta.get("saved_at", 0.0))))
+            entries.append(RecoveryEntry(session, str(model_path), original, saved_at))
         entries.sort(key=lambda e: e.saved_at, reverse=True)
         return entries
 
@@ -103,6 +125,6 @@ def session_alive(session: str, pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    except OSError:
+    except (OSError, OverflowError):
         return False
     return True

@@ -434,6 +434,10 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 more recovery files are kept; they are offered at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot restore</source>
         <translation type="unfinished"></translation>
     </message>

@@ -442,6 +442,10 @@ value</source>
         <translation>估值工作台上次未正常关闭。对 %1 的未保存修改已于 %2 自动保存。是否恢复？</translation>
     </message>
     <message>
+        <source>%1 more recovery files are kept; they are offered at the next start.</source>
+        <translation>另有 %1 个恢复文件已保留，下次启动时再提供恢复。</translation>
+    </message>
+    <message>
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
     </message>
