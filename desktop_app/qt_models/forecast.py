@@ -71,6 +71,7 @@ class SegmentForecastTableModel(GridTableModel):
         self._segments = model.segment_count
         self._unit = display_unit(model.unit)
 
+    # the only two places that know a segment is a block of BLOCK rows
     def row_info(self, row: int) -> tuple[int, str | None]:
         """(segment index, engine row name or None for the title row)."""
         seg, k = divmod(row, BLOCK)
@@ -97,7 +98,7 @@ class SegmentForecastTableModel(GridTableModel):
         return None
 
     def is_title_row(self, row: int) -> bool:
-        return row % BLOCK == 0
+        return self.row_info(row)[1] is None
 
     def year_of(self, col: int) -> int:
         return self._years[col]
@@ -106,16 +107,12 @@ class SegmentForecastTableModel(GridTableModel):
         model = state.model
         tables = state.segment_tables
         years = len(model.years)
-        values = np.full((len(tables) * BLOCK, years), np.nan)
+        values = np.full((self.row_of(len(tables), None), years), np.nan)
         texts = {}
         for i, t in enumerate(tables):
-            base = i * BLOCK
-            values[base + 1] = t.revenue
-            values[base + 2] = t.growth
-            values[base + 3] = t.net_profit
-            values[base + 4] = t.margin
-            values[base + 5] = t.profit_growth
-            texts[(base, 0)] = model.segments[i]["name"]
+            for key in engine_forecast.ROWS:
+                values[self.row_of(i, key)] = t.row(key)
+            texts[(self.row_of(i, None), 0)] = model.segments[i]["name"]
         return values, texts
 
     # cells -----------------------------------------------------------------
@@ -161,7 +158,7 @@ class SegmentForecastTableModel(GridTableModel):
 
     def cell_label(self, row: int, col: int) -> str:
         seg, name = self.row_info(row)
-        seg_name = self._texts.get((seg * BLOCK, 0), "")
+        seg_name = self._texts.get((self.row_of(seg, None), 0), "")
         if name is None:
             return fill(tr("%1 · name"), seg_name)
         return f"{seg_name} · {row_label(name, self._unit)} · {year_label(self._years[col], self._is_actual[col])}"
@@ -183,7 +180,7 @@ class SegmentForecastTableModel(GridTableModel):
 
     def cell_tooltip(self, row: int, col: int) -> str:
         if self.is_title_row(row):
-            seg = row // BLOCK
+            seg = self.row_info(row)[0]
             if self.state is not None and seg < self.state.model.segment_count:
                 en = self.state.model.segments[seg].get("name_en")
                 return str(en) if en else ""
