@@ -70,6 +70,7 @@ class GridTableModel(QAbstractTableModel):
         self._texts: dict[tuple[int, int], str] = {}
         self._marks: dict[tuple[int, int], tuple[str, str]] = {}  # (severity, message)
         self._rejected: dict[tuple[int, int], str] = {}
+        self._marks_for: tuple | None = None   # the issues self._marks were built from
         self._visual: dict[tuple[int, int], tuple] = {}
         # message of the last refused edit, for the view's status line
         self.last_rejection: str = ""
@@ -326,6 +327,7 @@ class GridTableModel(QAbstractTableModel):
         if structure_changed or values.shape != self._values.shape:
             self.beginResetModel()
             self._layout(state)
+            self._marks_for = None   # the layout changed: cells of the same issues may move
             self._values, self._texts, self._marks = values, texts, self._marks_of(state.issues)
             self._rejected = {}
             self._visual = {}
@@ -352,7 +354,12 @@ class GridTableModel(QAbstractTableModel):
 
     def _marks_of(self, issues) -> dict:
         """(severity, text) per cell from the engine's issues, placed by
-        :meth:`cell_for_path` on each issue's key-path tuple."""
+        :meth:`cell_for_path` on each issue's key-path tuple. Most edits leave
+        the findings as they were: then the marks are kept as they are."""
+        key = tuple(issues)
+        if key == self._marks_for:
+            return self._marks
+        self._marks_for = key
         grouped: dict[tuple[int, int], list] = {}
         for issue in issues:
             cell = self.cell_for_path(tuple(issue.location))
@@ -376,8 +383,10 @@ class GridTableModel(QAbstractTableModel):
                     start = prev = c
 
     def retranslate(self) -> None:
-        """Headers are translated on each call; tell the views to re-ask."""
+        """Headers are translated on each call; tell the views to re-ask (and
+        rebuild the marks' texts at the next update)."""
         self._visual = {}
+        self._marks_for = None
         if self.rowCount():
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
         if self.columnCount():

@@ -109,10 +109,12 @@ class SegmentForecastTableModel(GridTableModel):
         years = len(model.years)
         values = np.full((self.row_of(len(tables), None), years), np.nan)
         texts = {}
+        offsets = [(self.row_of(0, key), key) for key in engine_forecast.ROWS]
         for i, t in enumerate(tables):
-            for key in engine_forecast.ROWS:
-                values[self.row_of(i, key)] = t.row(key)
-            texts[(self.row_of(i, None), 0)] = model.segments[i]["name"]
+            title = self.row_of(i, None)
+            for offset, key in offsets:
+                values[title + offset] = t.row(key)
+            texts[(title, 0)] = model.segments[i]["name"]
         return values, texts
 
     # cells -----------------------------------------------------------------
