@@ -24,11 +24,14 @@ _current = "en"
 
 
 def resolve_language(setting: str) -> str:
-    """``"system"`` → the system locale's language if we have it, else English."""
+    """``"system"`` → Chinese first: Chinese for a Chinese locale and for a
+    locale that names no language at all (C/POSIX, as on a minimal Linux or in
+    a service account); English for any other language we lack."""
     if setting in LANGUAGES:
         return setting
-    name = QLocale.system().name()  # e.g. "zh_CN", "en_US", "C"
-    if name.startswith("zh"):
+    locale = QLocale.system()
+    name = locale.name()  # e.g. "zh_CN", "en_US", "C"
+    if name.startswith("zh") or name in ("C", "POSIX", "") or locale.language() == QLocale.Language.C:
         return "zh_CN"
     return "en"
 

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         if self.plots_panel is not None:
             self.controller.add_plot_panel(self.plots_panel)
         document.editRejected.connect(self._on_rejected)
+        self.page.refused.connect(self._on_rejected)
         document.dirtyChanged.connect(lambda dirty: self._update_title())
         document.pathChanged.connect(lambda path: self._update_title())
         document.autosaved.connect(lambda path: self.status(self.tr("Autosaved to the recovery file"), 3000))

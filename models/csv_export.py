@@ -1,8 +1,16 @@
 """CSV in the dialect Excel opens correctly, Chinese included.
 
-UTF-8 with a BOM; text cells that start with = + - @ tab or CR get a leading
-apostrophe (CSV injection); numbers are written as plain numbers, never quoted
-and never ``inf``/``nan`` (those are written empty).
+UTF-8 with a BOM; numbers are written as plain numbers, never quoted and never
+``inf``/``nan`` (those are written empty). Text cells are made safe for a
+spreadsheet (CSV injection) by ``safe_text``: what counts is the first
+character the spreadsheet will *see*, not the first code point. LibreOffice
+drops a leading NUL, so ``"\\0=HYPERLINK(…)"`` would be a live formula, and
+with "trim spaces" on it reads ``"  =1+1"`` as one too.
+
+Every CSV the engine, the CLI and the app write goes through ``write_csv``
+(or ``csv_text`` for standard output), which writes atomically, gives a new
+file the mode the umask allows and writes through a symlink
+(``models.atomic_write``).
 """
 from __future__ import annotations
 
@@ -10,12 +18,58 @@ import csv
 import io
 import math
 import os
-import tempfile
+import re
+import unicodedata
 from numbers import Number
-from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, BinaryIO, Iterable, Sequence
 
-INJECTION_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from .atomic_write import write_atomic
+
+#: First visible characters that start a formula in Excel, LibreOffice or
+#: Google Sheets; full-width and small forms (＝ ﹦ ＋ －  ＠ …) are folded
+#: onto these by NFKC before the check.
+FORMULA_STARTS = ("=", "+", "-", "@")
+#: A cell starting with one of these gets the apostrophe whatever follows
+#: (reliability.md: tab and CR), like one starting with a formula character.
+INJECTION_PREFIXES = FORMULA_STARTS + ("\t", "\r")
+
+#: Control characters removed from every text cell: C0 except tab, LF and CR
+#: (a quoted cell may hold a line break), DEL and C1. A spreadsheet drops or
+#: mangles them; a terminal obeys them.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+#: Invisible characters a reader may skip before the first visible one,
+#: besides whitespace and format characters (category Cf: BOM, zero-width
+#: space/joiners, word joiner, direction marks, soft hyphen …).
+_FILLERS = frozenset("\u115f\u1160\u180e\u3164\uffa0")
+
+
+def _invisible(ch: str) -> bool:
+    return ch.isspace() or ch in _FILLERS or unicodedata.category(ch) == "Cf"
+
+
+def safe_text(text: str) -> str:
+    """A text cell as it goes into a CSV file.
+
+    1. Control characters (C0 but tab/LF/CR, DEL, C1) are removed anywhere,
+       lone surrogates become U+FFFD (they cannot be encoded).
+    2. Invisible characters before the first visible one that are not
+       whitespace (BOM, zero-width characters, direction marks …) are removed;
+       leading whitespace is kept.
+    3. If the first visible character is = + - or @ (in any width), or the
+       cell starts with tab or CR, a ``'`` goes in front.
+    """
+    text = _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text))
+    n = 0
+    while n < len(text) and _invisible(text[n]):
+        n += 1
+    if n:
+        text = "".join(ch for ch in text[:n] if ch.isspace()) + text[n:]
+        n = len(text) - len(text.lstrip())
+    first = text[n:n + 1]
+    if text.startswith(("\t", "\r")) or (first and unicodedata.normalize("NFKC", first).startswith(FORMULA_STARTS)):
+        return "'" + text
+    return text
 
 
 def csv_cell(value: Any) -> Any:
@@ -31,43 +85,52 @@ def csv_cell(value: Any) -> Any:
         if float(number).is_integer() and abs(number) < 1e15:
             return int(number) if not (number == 0 and math.copysign(1, number) < 0) else 0
         return repr(number)
-    text = str(value)
-    if text.startswith(INJECTION_PREFIXES):
-        return "'" + text
-    return text
+    return safe_text(str(value))
+
+
+def _write_rows(handle, rows: Iterable[Sequence[Any]], header: Sequence[Any] | None) -> None:
+    writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    if header is not None:
+        writer.writerow([csv_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([csv_cell(v) for v in row])
 
 
 def csv_text(rows: Iterable[Sequence[Any]], header: Sequence[Any] | None = None) -> str:
     """The CSV text (without BOM) of rows."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    if header is not None:
-        writer.writerow([csv_cell(h) for h in header])
-    for row in rows:
-        writer.writerow([csv_cell(v) for v in row])
+    _write_rows(buffer, rows, header)
     return buffer.getvalue()
 
 
+def write_csv_stream(handle, rows: Iterable[Sequence[Any]], header: Sequence[Any] | None = None) -> None:
+    """Write rows to an open text handle (no BOM), one row at a time: a large
+    table never exists as one string."""
+    _write_rows(handle, rows, header)
+
+
 def write_csv(path: str | os.PathLike, rows: Iterable[Sequence[Any]], header: Sequence[Any] | None = None) -> None:
-    """Write rows to ``path`` as UTF-8-with-BOM CSV, atomically."""
-    data = ("\ufeff" + csv_text(rows, header)).encode("utf-8")
-    target = Path(path)
-    tmp = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent if str(target.parent) else ".")
-        tmp = Path(tmp_name)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        if tmp is not None:
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
-        raise OSError(exc.errno, f"cannot write {target}: {exc.strerror or exc}") from exc
+    """Write rows to ``path`` as UTF-8-with-BOM CSV, atomically (see
+    ``models.atomic_write`` for modes, symlinks and special files).
+
+    On failure raises OSError whose ``strerror`` names the file and the reason.
+    """
+    def write(handle: BinaryIO) -> None:
+        text = _Utf8Writer(handle)
+        text.write("\ufeff")
+        _write_rows(text, rows, header)
+
+    write_atomic(path, write)
+
+
+class _Utf8Writer:
+    """The ``write(str)`` csv.writer needs, over a binary handle."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle = handle
+
+    def write(self, text: str) -> int:
+        return self.handle.write(text.encode("utf-8"))
 
 
 def write_frame(frame, path: str | os.PathLike, index: bool = True) -> None:

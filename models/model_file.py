@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .atomic_write import WriteError, apply_mode, resolve_target
 from .errors import ModelFileError
 from .model import Model
 
@@ -84,10 +85,9 @@ def save_model(model: Model, path: str | os.PathLike, backup: bool = True) -> No
     On failure raises OSError whose message names the path and the reason;
     the old file is left byte-identical and no temp file remains.
     """
-    target = Path(path)
-    if target.is_symlink():
-        # Write through the link: the real file gets the new version, the link stays.
-        target = Path(os.path.realpath(target))
+    # Write through a symlink (the real file gets the new version, the link
+    # stays); refuse a FIFO, device or folder rather than replace it.
+    target = resolve_target(path, "save")
     try:
         data = dumps_model(model).encode("utf-8")
     except ValueError as exc:  # NaN/inf slipped into the document
@@ -97,23 +97,21 @@ def save_model(model: Model, path: str | os.PathLike, backup: bool = True) -> No
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
+            # An overwritten file keeps its mode; a new one gets what the
+            # umask gives (mkstemp's 0600 would shut colleagues out).
+            apply_mode(handle.fileno(), target)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            try:
-                os.chmod(tmp_name, target.stat().st_mode & 0o7777)
-            except OSError:
-                pass
-            if backup:
-                _write_backup(target, folder)
+        if target.exists() and backup:
+            _write_backup(target, folder)
         os.replace(tmp_name, target)
         tmp_name = None
         _fsync_dir(folder)
         sweep_stale_temp_files(target)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise OSError(exc.errno, f"cannot save {target}: {reason}") from exc
+        raise WriteError(exc.errno, f"cannot save {target}: {reason}") from exc
     finally:
         if tmp_name is not None:
             try:
@@ -126,7 +124,8 @@ STALE_TEMP_SECONDS = 600
 
 
 def _write_backup(target: Path, folder: Path) -> None:
-    """Copy the current file to ``<file>.bak`` atomically (copy to a temp, then replace)."""
+    """Copy the current file to ``<file>.bak`` atomically (copy to a temp, then
+    replace); the copy has the mode of the file it copies (``copy2``)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.bak.", suffix=".tmp", dir=folder)
     os.close(fd)
     try:

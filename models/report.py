@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .status import status_label
+from .terminal import printable
 from .valuation import ValuationResult
 
 RESULT_COLUMNS = ("method", "item", "forecast_value", "perpetual_value", "earnings_base", "multiple",
@@ -29,19 +30,22 @@ def result_rows(result: ValuationResult) -> list[list]:
 
 
 def text_report(result: ValuationResult, unit: str = "亿元", name: str = "") -> str:
-    """A plain-text summary for the terminal."""
+    """A plain-text summary for the terminal: every number says what it is;
+    the model's names are shown terminal-safe (``models.terminal.printable``)."""
     lines = [f"{name}  market cap {result.market_cap:,.2f} {unit}".strip()]
     for method, title in ((result.ddm, "DDM"), (result.dynamic, "Dynamic")):
         lines.append("")
-        lines.append(f"{title}: {method.total:,.2f} {unit}  upside {method.upside:+.1%}  "
+        lines.append(f"{title} equity value: {method.total:,.2f} {unit}  upside {method.upside:+.1%} vs market cap  "
                      f"{status_label(method.status, 'zh')} / {status_label(method.status, 'en')}")
         for seg in method.segments:
             if method.method == "ddm":
-                lines.append(f"  {seg.name}: {seg.forecast_value:,.2f} + {seg.perpetual_value:,.2f} = {seg.business_value:,.2f}")
+                lines.append(f"  {seg.name}: forecast value {seg.forecast_value:,.2f} + perpetual value "
+                             f"{seg.perpetual_value:,.2f} = business value {seg.business_value:,.2f}")
             else:
-                lines.append(f"  {seg.name}: base {seg.earnings_base:,.2f} × {seg.multiple:g}; "
-                             f"{seg.explicit_value:,.2f} + {seg.post_explicit_value:,.2f} = {seg.business_value:,.2f}")
-        lines.append(f"  + excess cash {method.excess_cash:,.2f} − minority {method.minority_interest:,.2f}"
+                lines.append(f"  {seg.name}: earnings base {seg.earnings_base:,.2f} × multiple {seg.multiple:g}; "
+                             f"explicit value {seg.explicit_value:,.2f} + post-explicit value "
+                             f"{seg.post_explicit_value:,.2f} = business value {seg.business_value:,.2f}")
+        lines.append(f"  + excess cash {method.excess_cash:,.2f} − minority interest {method.minority_interest:,.2f}"
                      f" + equity investments {method.equity_investments:,.2f}")
     m = result.multiples
     def show(v, nm):
@@ -51,4 +55,5 @@ def text_report(result: ValuationResult, unit: str = "亿元", name: str = "") -
                  f"P/B {show(m.pb, m.pb_nm)} ({m.pb_basis})")
     for w in result.warnings:
         lines.append(f"warning: {w}")
-    return "\n".join(lines)
+    # Each line is one line: a newline or ESC inside a name is shown escaped.
+    return "\n".join(printable(line) for line in lines)

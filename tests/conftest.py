@@ -134,3 +134,99 @@ def qtbot_app():
     from PySide6.QtWidgets import QApplication
 
     return QApplication.instance()
+
+
+# -- a real spreadsheet client (CSV injection, issue 8) -----------------------
+#: LibreOffice's CSV import options (comma, double quote, UTF-8, from line 1,
+#: standard columns, default language, quoted fields not forced to text,
+#: detect special numbers, —, —, trim spaces, —, evaluate formulas): the most
+#: trusting import a user can choose, besides the plain default.
+CALC_TRUSTING_IMPORT = "CSV:44,34,76,1,,0,false,true,false,false,true,-1,true"
+
+
+class CalcClient:
+    """LibreOffice Calc, headless: converts CSV files to flat ODS and reports
+    every cell it read as a formula. Its own profile lives in tmp_path."""
+
+    TRUSTING_IMPORT = CALC_TRUSTING_IMPORT
+
+    def __init__(self, soffice: str, workdir: Path):
+        self.soffice = soffice
+        self.workdir = workdir
+        self.profile = (workdir / "lo-profile").as_uri()
+
+    def formulas(self, csv_paths, infilter: str | None = None) -> dict[str, list[str]]:
+        """{csv file name: [formula of each cell Calc reads as one]}."""
+        import subprocess
+        import xml.etree.ElementTree as ET
+
+        csv_paths = [Path(p) for p in csv_paths]
+        outdir = self.workdir / f"calc-out-{abs(hash((infilter, tuple(csv_paths))))}"
+        outdir.mkdir(parents=True, exist_ok=True)
+        cmd = [self.soffice, f"-env:UserInstallation={self.profile}", "--headless", "--norestore"]
+        if infilter:
+            cmd.append(f"--infilter={infilter}")
+        cmd += ["--convert-to", "fods", "--outdir", str(outdir)] + [str(p) for p in csv_paths]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        formula = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}formula"
+        found: dict[str, list[str]] = {}
+        for path in csv_paths:
+            converted = outdir / (path.stem + ".fods")
+            assert converted.exists(), f"soffice did not convert {path.name}: {proc.stdout} {proc.stderr}"
+            root = ET.parse(converted).getroot()
+            found[path.name] = [el.get(formula) for el in root.iter() if el.get(formula) is not None]
+        return found
+
+    def assert_no_formula(self, csv_paths) -> None:
+        """No cell of any file is a formula, with the default import and with
+        the most trusting one; a canary shows the client does read formulas."""
+        csv_paths = list(csv_paths)
+        canary = self.workdir / "canary.csv"
+        canary.write_bytes(b'"\x00=1+1",=2+2\r\n')
+        for infilter in (None, CALC_TRUSTING_IMPORT):
+            found = self.formulas(csv_paths + [canary], infilter)
+            assert len(found.pop("canary.csv")) == 2, "Calc read no formula from the canary: the check proves nothing"
+            assert {name: f for name, f in found.items() if f} == {}
+
+
+@pytest.fixture(scope="session")
+def calc(tmp_path_factory):
+    """LibreOffice Calc for export tests; skipped only when it is not installed."""
+    import shutil
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install --no-install-recommends libreoffice-calc")
+    return CalcClient(soffice, tmp_path_factory.mktemp("calc"))
+
+
+#: What may stand before a formula character and be dropped or skipped by a
+#: spreadsheet: control characters, BOM, zero-width and direction marks,
+#: fillers, spaces of several widths, tab, CR, LF.
+INJECTION_LEADS = ["", "\x00", "\x01", "\x07", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f", "\x85", "\x9b",
+                   "\ufeff", "\u200b", "\u200c", "\u200d", "\u2060", "\u200e", "\u202e", "\u00ad", "\u3164",
+                   " ", "   ", "\t", "\r", "\n", "\r\n", "\u00a0", "\u3000", "\x00 ", " \x00",
+                   "\x00\ufeff\u200b", "\ufeff\x00\t"]
+#: Formula starts, full-width and small forms included.
+INJECTION_STARTS = ["=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66"]
+
+
+def injection_payloads() -> list[str]:
+    out = []
+    for lead in INJECTION_LEADS:
+        for start in INJECTION_STARTS:
+            body = "SUM(1,1)" if start in ("@", "\uff20") else '1+HYPERLINK("http://example.invalid","x")'
+            out.append(lead + start + body)
+    return out
+
+
+@pytest.fixture(scope="session")
+def payloads() -> list[str]:
+    """Text cells that try to become a formula in a spreadsheet."""
+    return injection_payloads()
+
+
+@pytest.fixture(scope="session")
+def injection_leads() -> list[str]:
+    """The leads ``payloads`` puts before each formula start (lead-major order)."""
+    return list(INJECTION_LEADS)

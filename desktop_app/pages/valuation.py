@@ -9,7 +9,7 @@ path, so "go to issue" and "select after undo" find the cell.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QApplication, QGroupBox, QInputDialog, QMenu, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -24,6 +24,9 @@ from desktop_app.widgets.spreadsheet import SpreadsheetView
 class ValuationPage(QWidget):
     """See the module docstring. ``ask_text(title, label, text) -> str | None``
     asks for a segment name (a dialog by default; tests pass their own)."""
+
+    # typing on a read-only cell was refused; argument: the message for the user
+    refused = Signal(str)
 
     def __init__(self, document, controller, parent=None, ask_text=None):
         super().__init__(parent)
@@ -95,6 +98,7 @@ class ValuationPage(QWidget):
         view = SpreadsheetView()
         view.setObjectName(name)
         view.setModel(model)
+        view.refused.connect(self.refused)
         # size columns to their contents when the shape changes, not per edit
         model.modelReset.connect(view.resizeColumnsToContents)
         model.headerDataChanged.connect(lambda *args, v=view: v.resizeColumnsToContents())

@@ -94,6 +94,11 @@ class GridTableModel(QAbstractTableModel):
     def is_editable(self, row: int, col: int) -> bool:
         return False
 
+    def read_only_reason(self, row: int, col: int) -> str:
+        """Why typing into a read-only cell is refused (shown to the user)."""
+        where = self.cell_label(row, col)
+        return fill(tr("%1 is computed and cannot be typed over; edit the blue inputs instead."), where)
+
     def _apply(self, row: int, col: int, value, txn) -> None:
         """Record the engine changes that typing ``value`` here means."""
         raise NotImplementedError

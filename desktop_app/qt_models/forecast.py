@@ -133,6 +133,13 @@ class SegmentForecastTableModel(GridTableModel):
             return name in ("revenue", "net_profit")
         return True
 
+    def read_only_reason(self, row: int, col: int) -> str:
+        _, name = self.row_info(row)
+        if name is not None and self._is_actual[col] and name not in ("revenue", "net_profit"):
+            return fill(tr("%1 is an actual year: its rates follow from the reported revenue and profit, "
+                           "which you can edit."), self.cell_label(row, col))
+        return super().read_only_reason(row, col)
+
     def is_input(self, row: int, col: int) -> bool:
         """Stored in the file (blue) rather than derived (black)."""
         _, name = self.row_info(row)

@@ -8,10 +8,10 @@ from here) as one undo step. Editors show the value at full precision
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
-                               QStyledItemDelegate, QTableView)
+                               QStyledItemDelegate, QTableView, QToolTip)
 
 from desktop_app.numbers import TEXT, edit_text
 from desktop_app.qt_models.base import KIND_ROLE
@@ -46,6 +46,13 @@ class CellDelegate(QStyledItemDelegate):
 
 
 class SpreadsheetView(QTableView):
+    """Typing on a read-only cell is refused with a message (``refused``) and
+    never does anything else: Qt's keyboard search, which would move the cursor
+    to a cell whose text starts with the typed character (and let the next key
+    edit that cell), is switched off."""
+
+    refused = Signal(str)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setItemDelegate(CellDelegate(self))
@@ -62,6 +69,70 @@ class SpreadsheetView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setDefaultSectionSize(86)
         self.setCornerButtonEnabled(True)
+        self.verticalScrollBar().valueChanged.connect(self._fit_visible)
+
+    # widths -----------------------------------------------------------
+    def dataChanged(self, top_left, bottom_right, roles=()):
+        """A number that grew wider than its column widens the column: a
+        spreadsheet never shows ``100…`` for 1000. Only the changed cells on
+        screen are measured (rows scrolled into view are measured then), and a
+        column never shrinks here."""
+        super().dataChanged(top_left, bottom_right, roles)
+        if roles and Qt.ItemDataRole.DisplayRole not in roles:
+            return
+        if top_left.isValid():
+            self._fit_columns(top_left.row(), bottom_right.row(), top_left.column(), bottom_right.column())
+
+    def _visible_rows(self) -> tuple[int, int]:
+        model = self.model()
+        first = self.rowAt(0)
+        last = self.rowAt(self.viewport().height() - 1)
+        return (0 if first < 0 else first), (model.rowCount() - 1 if last < 0 else last)
+
+    def _fit_columns(self, top: int, bottom: int, left: int, right: int) -> None:
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        first, last = self._visible_rows()
+        top, bottom = max(top, first), min(bottom, last)
+        if top > bottom:
+            return
+        header = self.horizontalHeader()
+        metrics, pad = self._width_metrics(model.index(top, left))
+        for col in range(left, right + 1):
+            if self.isColumnHidden(col):
+                continue
+            need = 0
+            for row in range(top, bottom + 1):
+                if self.columnSpan(row, col) > 1:
+                    continue  # a title spanning the row does not size one column
+                text = model.index(row, col).data()
+                if text:
+                    need = max(need, metrics.horizontalAdvance(str(text)) + pad)
+            if need > header.sectionSize(col):
+                header.resizeSection(col, need)
+
+    def _fit_visible(self, *args) -> None:
+        model = self.model()
+        if model is not None and model.columnCount():
+            self._fit_columns(0, model.rowCount() - 1, 0, model.columnCount() - 1)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_visible()
+
+    def _width_metrics(self, index):
+        """Bold metrics (an upper bound for every cell's font) and the padding
+        the delegate adds around text, measured once per font."""
+        key = self.font().key()
+        if getattr(self, "_metrics_key", None) != key:
+            bold = QFont(self.font())
+            bold.setBold(True)
+            text = str(index.data() or "0")
+            plain = self.sizeHintForIndex(index).width() - QFontMetrics(self.font()).horizontalAdvance(text)
+            self._metrics = (QFontMetrics(bold), max(plain, 0) + 2)
+            self._metrics_key = key
+        return self._metrics
 
     # navigation -------------------------------------------------------
     def closeEditor(self, editor, hint):
@@ -90,6 +161,28 @@ class SpreadsheetView(QTableView):
             self.setCurrentIndex(idx)
             self.scrollTo(idx)
 
+    def keyboardSearch(self, search: str) -> None:
+        """Off: in a spreadsheet a typed character never moves the cursor."""
+
+    def _is_typing(self, event) -> bool:
+        text = event.text()
+        mods = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                    | Qt.KeyboardModifier.MetaModifier)
+        return bool(text) and text.isprintable() and not mods
+
+    def refuse_typing(self, index) -> str:
+        """Say why ``index`` cannot be typed over; the cursor stays put."""
+        model = self.model()
+        if hasattr(model, "read_only_reason"):
+            message = model.read_only_reason(index.row(), index.column())
+        else:
+            message = QCoreApplication.translate("SpreadsheetView", "This cell is read-only.")
+        if QGuiApplication.platformName() != "offscreen":  # offscreen has no tooltip windows
+            rect = self.visualRect(index)
+            QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self.viewport(), rect, 4000)
+        self.refused.emit(message)
+        return message
+
     def keyPressEvent(self, event):
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
@@ -100,6 +193,12 @@ class SpreadsheetView(QTableView):
             event.accept()
             return
         if self.state() != QAbstractItemView.State.EditingState:
+            current = self.currentIndex()
+            if self._is_typing(event) and current.isValid() \
+                    and not (current.flags() & Qt.ItemFlag.ItemIsEditable):
+                self.refuse_typing(current)
+                event.accept()
+                return
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.move_current(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)

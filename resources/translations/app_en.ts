@@ -24,6 +24,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 is computed and cannot be typed over; edit the blue inputs instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Edit %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -57,6 +61,10 @@
     </message>
     <message>
         <source>亿元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an actual year: its rates follow from the reported revenue and profit, which you can edit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -616,6 +624,13 @@ value</source>
     </message>
     <message>
         <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetView</name>
+    <message>
+        <source>This cell is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -24,6 +24,10 @@
         <translation>“%1”不是数字，保留原值。</translation>
     </message>
     <message>
+        <source>%1 is computed and cannot be typed over; edit the blue inputs instead.</source>
+        <translation>%1 是计算结果，不能直接输入；请修改蓝色的输入单元格。</translation>
+    </message>
+    <message>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -58,6 +62,10 @@
     <message>
         <source>亿元</source>
         <translation>亿元</translation>
+    </message>
+    <message>
+        <source>%1 is an actual year: its rates follow from the reported revenue and profit, which you can edit.</source>
+        <translation>%1 是实际年份：其比率由已披露的收入和利润算出，可修改的是收入和利润。</translation>
     </message>
     <message>
         <source>Segment %1</source>
@@ -625,6 +633,13 @@ value</source>
     <message>
         <source>Warning</source>
         <translation>警告</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetView</name>
+    <message>
+        <source>This cell is read-only.</source>
+        <translation>此单元格为只读。</translation>
     </message>
 </context>
 <context>

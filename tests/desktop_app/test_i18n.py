@@ -91,3 +91,38 @@ def test_system_language_resolution(monkeypatch):
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
     assert i18n.resolve_language("system") == "en"
     assert i18n.resolve_language("en") == "en"
+
+
+def test_a_locale_that_names_no_language_starts_in_chinese(monkeypatch):
+    from PySide6.QtCore import QLocale
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale.c()))
+    assert i18n.resolve_language("system") == "zh_CN"
+
+
+@pytest.mark.parametrize("lang_env", ["C", "POSIX", "C.UTF-8", ""])
+def test_the_app_speaks_chinese_under_a_c_locale(tmp_path, lang_env):
+    """A real process with LANG/LC_ALL as a minimal Linux sets them."""
+    env = {k: v for k, v in __import__("os").environ.items() if not k.startswith(("LC_", "LANG"))}
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), LC_ALL=lang_env, LANG=lang_env,
+               XDG_CONFIG_HOME=str(tmp_path))
+    code = ("import sys; from PySide6.QtCore import QCoreApplication; app = QCoreApplication(sys.argv);"
+            "from desktop_app import i18n; code = i18n.install(app, 'system');"
+            "print(code, QCoreApplication.translate('MainWindow', '&File'))")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["zh_CN", "文件(&F)"]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_an_explicit_choice_persists_over_the_system_language(qtbot, make_window, document, settings, monkeypatch):
+    from PySide6.QtCore import QLocale
+    from desktop_app import app as app_module
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("zh_CN")))
+    win = make_window(document)
+    win.set_language("en")
+    assert settings.get("language") == "en"
+    # the next start reads the stored choice, not the system's
+    args = app_module.parse_args([])
+    assert i18n.resolve_language(args.lang or settings.get("language")) == "en"
+    win.set_language("system")
+    assert i18n.current_language() == "zh_CN"

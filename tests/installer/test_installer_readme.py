@@ -69,3 +69,17 @@ def test_readme_model_file_example_loads_and_values():
     (example,) = re.findall(r"```json\n(.*?)```", README, re.DOTALL)
     result = valuate(loads_model(example))
     assert result.ddm.total > 0 and result.dynamic.total > 0
+
+
+def test_the_readme_system_libraries_are_what_ci_installs():
+    """The minimal-Linux prerequisite lists every font and Qt library .ci/run installs."""
+    section = README.split("## On a fresh machine", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```bash\n(apt-get install .*?)```", section, re.DOTALL).group(1)
+    readme_packages = set(block.replace("\\\n", " ").split()[2:])
+    ci_line = re.search(r"apt-get install -y -qq --no-install-recommends \\\n(.*?)>/dev/null", CI, re.DOTALL).group(1)
+    ci_packages = set(ci_line.replace("\\\n", " ").split())
+    qt_and_fonts = {p for p in ci_packages
+                    if p.startswith(("lib", "fonts-", "fontconfig")) and not p.startswith("libreoffice")}
+    assert qt_and_fonts, "the apt line of .ci/run was not found"
+    assert qt_and_fonts <= readme_packages, sorted(qt_and_fonts - readme_packages)
+    assert "sudo" in section and "as root" in section

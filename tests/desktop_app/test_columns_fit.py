@@ -1,0 +1,48 @@
+"""Columns widen to fit the numbers typed or recomputed into them (issue 9,
+item 4): no number is ever shown elided (``100…``)."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from desktop_app.widgets.spreadsheet import SpreadsheetView
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def type_into(qtbot, view, index, text):
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClicks(view, text[0])
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit), "typing did not open an editor"
+    qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def elided_cells(view):
+    """Cells whose displayed text needs more room than their column has."""
+    model = view.model()
+    out = []
+    for r in range(model.rowCount()):
+        for c in range(model.columnCount()):
+            if view.columnSpan(r, c) > 1 or view.isColumnHidden(c):
+                continue
+            index = model.index(r, c)
+            if view.sizeHintForIndex(index).width() > view.columnWidth(c):
+                out.append((r, c, index.data()))
+    return out
+
+
+@pytest.mark.parametrize("row, text", [("revenue", "123456789"), ("revenue", "100000"),
+                                       ("growth", "-99.99%"), ("margin", "-1234.5%")])
+def test_typed_numbers_fit_their_column(qtbot, window, row, text):
+    fm, view = window.page.forecast_table, window.page.forecast_view
+    year = window.document.model.forecast_years[0]
+    index = fm.index(fm.row_of(0, row), window.document.model.years.index(year))
+    views = window.findChildren(SpreadsheetView)
+    assert all(not elided_cells(v) for v in views), "elided before the edit"
+    type_into(qtbot, view, index, text)
+    assert window.document.undo_stack.count() == 1, window.messages.texts()
+    for v in views:
+        assert elided_cells(v) == [], v.objectName()
