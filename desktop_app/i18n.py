@@ -19,7 +19,6 @@ TRANSLATIONS_DIR = Path(resources.__file__).resolve().parent / "translations"
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 
 _installed: list[QTranslator] = []
-_PLACEHOLDER = re.compile(r"%(\d)")
 _current = "en"
 
 
@@ -73,12 +72,16 @@ def engine_lang() -> str:
     return "zh" if _current.startswith("zh") else "en"
 
 
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
 def fill(template: str, *args) -> str:
-    """Put ``args`` into the placeholders ``%1`` … ``%9`` of a translated
-    ``template`` in one pass, so a file or segment name that itself contains
-    "%2" is inserted as it is (chained ``replace`` calls would substitute
-    into it). A placeholder without an argument stays as written."""
-    def put(match: re.Match) -> str:
+    """Qt's ``%1`` … ``%9`` in a translated ``template`` replaced by ``args``,
+    in one pass: a "%2" inside an inserted file or segment name stays as it
+    is (chained ``.replace`` calls would substitute into it). A placeholder
+    with no argument (or ``%0``) is left untouched."""
+    def one(match: re.Match) -> str:
         n = int(match.group(1))
-        return str(args[n - 1]) if 0 < n <= len(args) else match.group(0)
-    return _PLACEHOLDER.sub(put, template)
+        return str(args[n - 1]) if 1 <= n <= len(args) else match.group(0)
+
+    return _PLACEHOLDER.sub(one, template)

@@ -1,7 +1,6 @@
-"""The main window, a shell: the header, the page switcher (one page, the
-valuation, for now), the messages and sensitivity docks, and the menus. It
-assembles the pages and the file session and computes nothing; the pages bring
-their own actions and menus."""
+"""The main window, a shell: the header, the page switcher (one page, the valuation, for now), the
+messages and sensitivity docks, the menus. It assembles the pages and the file session and computes
+nothing; the pages bring their own actions and menus."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -47,7 +46,7 @@ class MainWindow(QMainWindow):
         self.plots_panel = self.plots_dock = None
         if with_plots:
             try:
-                self.plots_panel = load_plots_panel_class()(self)
+                self.plots_panel = load_plots_panel_class()(self, runner=self.controller.runner)
             except Exception as exc:  # noqa: BLE001 - the tables work without the plots
                 self.messages.log(fill(self.tr("The sensitivity panel is unavailable: %1"), f"{type(exc).__name__}: {exc}"))
             else:
@@ -58,7 +57,8 @@ class MainWindow(QMainWindow):
         self.controller.add_view(self.header)
         self.controller.add_view(self.messages)
         if self.plots_panel is not None:
-            self.controller.add_plot_panel(self.plots_panel)
+            self.controller.add_view(self.plots_panel)
+        self.controller.runner.failed.connect(self.messages.report_failure)
         document.editRejected.connect(self._on_rejected)
         self.page.refused.connect(self._on_rejected)
         document.dirtyChanged.connect(lambda dirty: self._update_title())
