@@ -130,10 +130,14 @@ def start(args: argparse.Namespace, app, settings, recovery_dir: str):
         from PySide6.QtWidgets import QMessageBox
         QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Cannot open file"),
                             "\n\n".join(problems))
+    if path and not window.session.confirm_not_open_elsewhere(path):
+        # another instance has it open and the user would rather not: the sample instead
+        document.reset(models.load_model(SAMPLE_PATH), None)
+        path = None
     if path:
         settings.add_recent_file(path)
         settings.set("last_file", path)
-    window.offer_recovery()
+    window.session.offer_recovery()
     return window
 
 

@@ -9,90 +9,22 @@ what and where. The document therefore never holds an invalid model.
 """
 from __future__ import annotations
 
-import json
 import os
 import time
 import uuid
-import weakref
-from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any, Callable
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 import models
-from desktop_app.undo import Change, EditCommand, StructureEdit, ValueEdit
-
-_MISSING = object()
-
-# Documents alive in this process, by session id: their recovery files are
-# not offered for restore (they are not crashed, they are open).
-_LIVE_SESSIONS: "weakref.WeakValueDictionary[str, Document]" = weakref.WeakValueDictionary()
-
-
-class Transaction:
-    """Records ``(path, old, new)`` while changing the model, so it can be
-    rolled back exactly or turned into an undo record."""
-
-    def __init__(self, model):
-        self.model = model
-        self.changes: list[Change] = []
-
-    def set(self, path: tuple, value: Any) -> None:
-        path = tuple(path)
-        try:
-            old = self.model.get(path)
-        except (KeyError, IndexError, TypeError):
-            old = _MISSING
-        if old is not _MISSING and _same(old, value):
-            return
-        _set_or_delete(self.model, path, value)
-        self.changes.append(Change(path, old, value))
-
-    def delete(self, path: tuple) -> None:
-        """Remove an optional key (e.g. clear a segment's override so the
-        company value applies again); undo puts it back."""
-        path = tuple(path)
-        try:
-            old = self.model.get(path)
-        except (KeyError, IndexError, TypeError):
-            return
-        self.model.delete(path)
-        self.changes.append(Change(path, old, _MISSING))
-
-    def set_many(self, changes) -> None:
-        for path, value in changes:
-            self.set(path, value)
-
-    def record_call(self, path: tuple, fn: Callable[[], None]) -> None:
-        """Run an engine function that changes the value at ``path`` in place
-        (e.g. ``rename_segment``) and record the change."""
-        old = self.model.get(path)
-        fn()
-        new = self.model.get(path)
-        if not _same(old, new):
-            self.changes.append(Change(tuple(path), old, new))
-
-    def rollback(self) -> None:
-        for change in reversed(self.changes):
-            _set_or_delete(self.model, change.path, change.old)
-        self.changes.clear()
-
-
-def _same(a, b) -> bool:
-    if isinstance(a, float) and isinstance(b, (int, float)) and not isinstance(b, bool):
-        return a == b and (str(a) != "-0.0") == (str(float(b)) != "-0.0")
-    return type(a) is type(b) and a == b
-
-
-def _set_or_delete(model, path: tuple, value) -> None:
-    """``model.set``, or remove the key when restoring a value that was absent
-    (undoing a key an edit created, e.g. a segment's terminal growth override)."""
-    if value is _MISSING:
-        model.delete(path)
-        return
-    model.set(path, value)
+from models.paths import path_text
+from desktop_app.i18n import fill
+from desktop_app.edits import StructureEdit, Transaction, apply_record
+from desktop_app.locks import FileLock
+from desktop_app.recovery import RecoveryStore, register_live, unregister_live
+from desktop_app.undo import EditCommand
 
 
 class Document(QObject):
@@ -123,13 +55,13 @@ class Document(QObject):
         self._restored_unsaved = False
         self.last_rejection = ""
         self.session_id = uuid.uuid4().hex
-        _LIVE_SESSIONS[self.session_id] = self
+        register_live(self.session_id, self)
         self.recovery = RecoveryStore(recovery_dir) if recovery_dir else None
         self._autosave_timer = QTimer(self)
         self._autosave_timer.timeout.connect(self.autosave_now)
         self._autosaved_index: int | None = None
-        self._file_lock: QLockFile | None = None
-        self._lock(path)
+        self._file_lock = FileLock()
+        self._file_lock.hold(path)
 
     # state ------------------------------------------------------------
     @property
@@ -143,6 +75,11 @@ class Document(QObject):
     @property
     def is_dirty(self) -> bool:
         return self._restored_unsaved or not self.undo_stack.isClean()
+
+    def holds_lock(self, path: str) -> bool:
+        """True when this document holds ``<path>.lock`` (it is the one that
+        has ``path`` open, not another instance)."""
+        return self._file_lock.path is not None and os.path.abspath(self._file_lock.path) == os.path.abspath(path)
 
     def display_name(self) -> str:
         return FsPath(self.path).name if self.path else ""
@@ -173,8 +110,8 @@ class Document(QObject):
             txn.rollback()
             self._reject(problem)
             return False
-        record = ValueEdit(tuple(txn.changes))
-        self.undo_stack.push(EditCommand(self, record, text, applied=True))
+        record = txn.record()
+        self.undo_stack.push(EditCommand(record, text, self._replay, applied=True))
         self.version += 1
         self._result_cache = (self.version, self._checked_result)
         self.valuesChanged.emit(record.paths)
@@ -199,7 +136,7 @@ class Document(QObject):
             self._reject(problem)
             return False
         record = StructureEdit(before, self.model.copy())
-        self.undo_stack.push(EditCommand(self, record, text, applied=True))
+        self.undo_stack.push(EditCommand(record, text, self._replay, applied=True))
         self.version += 1
         self._result_cache = (self.version, self._checked_result)
         self.modelReplaced.emit()
@@ -230,65 +167,32 @@ class Document(QObject):
         self.last_rejection = message
         self.editRejected.emit(message)
 
-    def _apply_record(self, record) -> None:
-        """Used by :class:`EditCommand` on undo/redo."""
+    def _replay(self, record) -> None:
+        """Undo/redo: the undo command hands back a record (or its inverse)."""
         self.version += 1
+        self.model = apply_record(self.model, record)
         if isinstance(record, StructureEdit):
-            self.model = record.after.copy()
             self.modelReplaced.emit()
             return
-        for change in record.changes:
-            _set_or_delete(self.model, change.path, change.new)
         self.valuesChanged.emit(record.paths)
 
     def describe_errors(self, issues) -> str:
         lines = [self.tr("Edit refused: the model would be invalid.")]
         for issue in issues[:5]:
-            lines.append(f"{self.describe_path(issue.path)}: {issue.message}")
+            lines.append(f"{self._where(tuple(issue.location), issue.path)}: {issue.message}")
         return "\n".join(lines)
 
-    def describe_path(self, path: str) -> str:
-        """``segments[1].forecast.2026.growth`` → ``<segment name> · forecast.2026.growth``."""
-        if path.startswith("segments["):
-            try:
-                index = int(path[len("segments["):path.index("]")])
-                name = self.model.segment_names[index]
-                rest = path[path.index("]") + 1:].lstrip(".")
-                return f"{name} · {rest}" if rest else name
-            except (ValueError, IndexError):
-                pass
-        return path
+    def _where(self, location: tuple, text: str) -> str:
+        """Where an issue is, for the user: a segment by its name
+        (``<name> · forecast.2026.growth``), anything else as the engine writes it."""
+        if len(location) >= 2 and location[0] == "segments" and isinstance(location[1], int) \
+                and 0 <= location[1] < self.model.segment_count:
+            name = self.model.segment_names[location[1]]
+            rest = path_text(location[2:])
+            return f"{name} · {rest}" if rest else name
+        return text
 
     # files --------------------------------------------------------------
-    @staticmethod
-    def lock_holder(path: str) -> str | None:
-        """Who else has ``path`` open ("pid 123 on host"), or None. A lock
-        left by a crashed process is stale and does not count."""
-        lock = QLockFile(path + ".lock")
-        if lock.tryLock(0):
-            lock.unlock()
-            return None
-        if lock.error() != QLockFile.LockError.LockFailedError:
-            return None  # e.g. a read-only folder: nothing to learn
-        info = lock.getLockInfo()  # PySide6: (pid, hostname, appname)
-        if isinstance(info, tuple) and len(info) >= 2 and not isinstance(info[0], bool):
-            return f"pid {info[0]} on {info[1]}"
-        if isinstance(info, tuple) and len(info) >= 3 and info[0]:
-            return f"pid {info[1]} on {info[2]}"
-        return "?"
-
-    def _lock(self, path: str | None) -> None:
-        """Hold ``<file>.lock`` while the file is open here, so another
-        instance can warn; released on close or when another file opens."""
-        if getattr(self, "_file_lock", None) is not None:
-            self._file_lock.unlock()
-            self._file_lock = None
-        if path:
-            lock = QLockFile(path + ".lock")
-            lock.setStaleLockTime(0)
-            if lock.tryLock(0):
-                self._file_lock = lock
-
     def reset(self, model, path: str | None, restored_unsaved: bool = False) -> None:
         """Make ``model`` the open document (after New/Open/restore)."""
         if self.recovery:
@@ -301,7 +205,7 @@ class Document(QObject):
         self.undo_stack.setClean()
         self._restored_unsaved = restored_unsaved
         self._autosaved_index = None
-        self._lock(path)
+        self._file_lock.hold(path)
         self.modelReplaced.emit()
         self.pathChanged.emit(path or "")
         self.dirtyChanged.emit(self.is_dirty)
@@ -315,7 +219,7 @@ class Document(QObject):
             raise OSError("no file name")
         models.save_model(self.model, target, backup=True)
         if target != self.path:
-            self._lock(target)
+            self._file_lock.hold(target)
         self.path = target
         self._restored_unsaved = False
         self.undo_stack.setClean()
@@ -343,7 +247,7 @@ class Document(QObject):
         try:
             written = self.recovery.write(self.session_id, self.model, self.path)
         except OSError as exc:
-            self.editRejected.emit(self.tr("Autosave failed: %1").replace("%1", str(exc)))
+            self.editRejected.emit(fill(self.tr("Autosave failed: %1"), str(exc)))
             return False
         self._autosaved_index = self.undo_stack.index()
         self.autosaved.emit(written)
@@ -355,8 +259,8 @@ class Document(QObject):
         self._autosave_timer.stop()
         if self.recovery:
             self.recovery.discard(self.session_id)
-        self._lock(None)
-        _LIVE_SESSIONS.pop(self.session_id, None)
+        self._file_lock.release()
+        unregister_live(self.session_id)
 
 
 def _exception_text(exc: Exception) -> str:
@@ -369,85 +273,6 @@ def _exception_text(exc: Exception) -> str:
 
 def _errors(model) -> list:
     return [i for i in models.validate(model) if i.severity == "error"]
-
-
-@dataclass
-class RecoveryEntry:
-    session_id: str
-    model_path: str
-    original_path: str | None
-    saved_at: float
-
-
-class RecoveryStore:
-    """Recovery files in one folder: ``<session>.vwm.json`` (the model, written
-    atomically by the engine) and ``<session>.meta.json``."""
-
-    def __init__(self, directory: str | os.PathLike):
-        self.directory = FsPath(directory)
-
-    def _paths(self, session_id: str) -> tuple[FsPath, FsPath]:
-        return (self.directory / f"{session_id}.vwm.json",
-                self.directory / f"{session_id}.meta.json")
-
-    def write(self, session_id: str, model, original_path: str | None) -> str:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        model_path, meta_path = self._paths(session_id)
-        models.save_model(model, str(model_path), backup=False)
-        meta = {"pid": os.getpid(), "session": session_id,
-                "original_path": original_path, "saved_at": time.time()}
-        tmp = meta_path.with_suffix(".tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(meta, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, meta_path)
-        return str(model_path)
-
-    def discard(self, session_id: str) -> None:
-        for p in self._paths(session_id):
-            try:
-                p.unlink()
-            except FileNotFoundError:
-                pass
-            except OSError:
-                pass
-
-    def orphans(self) -> list[RecoveryEntry]:
-        """Recovery files whose session is no longer running (a crash)."""
-        if not self.directory.is_dir():
-            return []
-        entries = []
-        for meta_path in sorted(self.directory.glob("*.meta.json")):
-            try:
-                meta = json.loads(meta_path.read_text(encoding="utf-8"))
-                session = str(meta["session"])
-                pid = int(meta.get("pid", -1))
-            except (OSError, ValueError, KeyError, TypeError):
-                continue
-            model_path = self.directory / f"{session}.vwm.json"
-            if not model_path.exists() or _session_alive(session, pid):
-                continue
-            entries.append(RecoveryEntry(session, str(model_path), meta.get("original_path"),
-                                         float(meta.get("saved_at", 0.0))))
-        entries.sort(key=lambda e: e.saved_at, reverse=True)
-        return entries
-
-
-def _session_alive(session: str, pid: int) -> bool:
-    if pid == os.getpid():
-        return session in _LIVE_SESSIONS
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
 
 
 def blank_model(company_name: str = "新公司"):

@@ -23,30 +23,9 @@ from .limits import (MAX_AMOUNT, MAX_FADE_YEARS, MAX_GROWTH, MAX_ISSUES, MAX_MUL
 FORMAT_NAME = "valuation-workbench-model"
 FORMAT_VERSION = 1
 
+from .paths import path_text, printable  # noqa: F401 (re-exported: the one text form of a key path)
+
 Path = tuple[Any, ...]
-
-
-def path_text(path: Iterable[Any]) -> str:
-    """``("segments", 1, "forecast", "2026", "growth")`` → ``segments[1].forecast.2026.growth``.
-
-    The one place an issue's location becomes text. A key that is not valid
-    Unicode (a lone surrogate) is shown escaped, so a message can always be
-    printed and shown.
-    """
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + printable(str(part))
-    return out
-
-
-def printable(text: str) -> str:
-    """``text`` with lone surrogates escaped (``\\ud800``): always encodable."""
-    if text.isascii():
-        return text
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def copy_json(value: Any) -> Any:
@@ -185,7 +164,7 @@ class _Checker:
         self.clean: set[int] = set()
 
     def error(self, path: Path, message: str, code: str = "") -> None:
-        self.issues.append(Issue(path_text(path), message, "error", code))
+        self.issues.append(Issue.at(path, message, "error", code))
         if len(self.issues) >= MAX_ISSUES:
             raise _Enough
 

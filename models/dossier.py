@@ -391,7 +391,7 @@ def dossier_issues(doc: Any) -> list[Issue]:
     from .model import path_text   # model imports this module
 
     issues: list[Issue] = []
-    check_dossier(doc, lambda path, message, code: issues.append(Issue(path_text(path), message, "error", code)),
+    check_dossier(doc, lambda path, message, code: issues.append(Issue.at(path, message, "error", code)),
                   normalize=False)
     return issues
 

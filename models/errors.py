@@ -7,7 +7,9 @@ print one line and the GUI can mark the right cell.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Iterable, Literal
+
+from .paths import parse_path, path_text
 
 Severity = Literal["error", "warning"]
 
@@ -15,7 +17,14 @@ Severity = Literal["error", "warning"]
 @dataclass(frozen=True)
 class Issue:
     """One finding about a model: an error (nothing is computed) or a warning
-    (computed, but the analyst should look)."""
+    (computed, but the analyst should look).
+
+    ``location`` is where, as the key-path tuple the code uses (e.g.
+    ``("segments", 1, "discount_rate")``); ``path`` is its text for messages
+    and the CLI (``segments[1].discount_rate``), rendered by
+    :func:`models.paths.path_text`. Make one with :meth:`at`; an issue made
+    from the text alone gets its ``location`` parsed from it.
+    """
 
     path: str
     message: str
@@ -23,6 +32,17 @@ class Issue:
     code: str = ""
     #: Values a translated message needs (segment name, rates, years), by code.
     params: dict = field(default_factory=dict, compare=False, hash=False)
+    location: tuple = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.location and self.path:
+            object.__setattr__(self, "location", parse_path(self.path))
+
+    @classmethod
+    def at(cls, location: Iterable[Any], message: str, severity: Severity = "error", code: str = "",
+           params: dict | None = None) -> "Issue":
+        location = tuple(location)
+        return cls(path_text(location), message, severity, code, params or {}, location)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message

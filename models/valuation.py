@@ -295,7 +295,7 @@ def valuate(model: Model, *, check: bool = True) -> ValuationResult:
     bad = [s for s in range(len(p.names)) if not (math.isfinite(out["ddm"][s]) and math.isfinite(out["dynamic"][s])
                                                   and math.isfinite(out["explicit"][s] + out["fade"][s]))]
     if bad:
-        raise InvalidInputError([_overflow(path_text(("segments", s))) for s in bad])
+        raise InvalidInputError([Issue.at(("segments", int(s)), "the values are too large to compute (overflow); check growth and margins", "error", "overflow") for s in bad])
     market_cap = p.market_cap
     ddm_segments = []
     dyn_segments = []
@@ -372,33 +372,32 @@ def _warnings(model: Model, p: Prepared, ddm_segments: list[DDMSegment]) -> list
                | (np.array([s.terminal_share for s in ddm_segments]) > WARN_TERMINAL_SHARE))
     for s in np.flatnonzero(flagged):
         name = p.names[s]
-        seg: tuple = ("segments", int(s))
-        path = path_text(seg)
+        path = ("segments", int(s))
         r, gT, roe_s = p.discount_rate[s], p.terminal_growth[s], roe[s]
         if narrow[s]:
-            warnings.append(Issue(path_text(seg + ("discount_rate",)), f"{name}: discount rate {r:.2%} is less than 2 points above terminal growth {gT:.2%}; the terminal value is very sensitive", "warning", "narrow_spread",
+            warnings.append(Issue.at(path + ("discount_rate",), f"{name}: discount rate {r:.2%} is less than 2 points above terminal growth {gT:.2%}; the terminal value is very sensitive", "warning", "narrow_spread",
                                   {"segment": name, "discount_rate": float(r), "terminal_growth": float(gT)}))
         if high_tg[s]:
-            warnings.append(Issue(path_text(seg + ("terminal_growth",)), f"{name}: terminal growth {gT:.2%} is above 5%", "warning", "high_terminal_growth",
+            warnings.append(Issue.at(path + ("terminal_growth",), f"{name}: terminal growth {gT:.2%} is above 5%", "warning", "high_terminal_growth",
                                   {"segment": name, "terminal_growth": float(gT)}))
         share = ddm_segments[s].terminal_share
         if math.isfinite(share) and share > WARN_TERMINAL_SHARE:
-            warnings.append(Issue(path, f"{name}: the terminal value is {share:.0%} of the segment's DDM value (above 75%)", "warning", "terminal_share",
+            warnings.append(Issue.at(path, f"{name}: the terminal value is {share:.0%} of the segment's DDM value (above 75%)", "warning", "terminal_share",
                                   {"segment": name, "share": float(share)}))
         low = years[low_payout[s]]
         high = years[high_payout[s]]
         if low.size:
-            warnings.append(Issue(path_text(seg + ("forecast", str(low[0]), "growth")), f"{name}: payout clamped to 0 in {', '.join(map(str, low))} (growth above ROE {roe_s:.1%})", "warning", "payout_clamped",
+            warnings.append(Issue.at(path + ("forecast", str(low[0]), "growth"), f"{name}: payout clamped to 0 in {', '.join(map(str, low))} (growth above ROE {roe_s:.1%})", "warning", "payout_clamped",
                                   {"segment": name, "years": [int(y) for y in low], "roe": float(roe_s), "clamp": "zero", "stage": "explicit"}))
         if high.size:
-            warnings.append(Issue(path_text(seg + ("forecast", str(high[0]), "growth")), f"{name}: payout clamped to 100% in {', '.join(map(str, high))} (negative growth)", "warning", "payout_clamped",
+            warnings.append(Issue.at(path + ("forecast", str(high[0]), "growth"), f"{name}: payout clamped to 100% in {', '.join(map(str, high))} (negative growth)", "warning", "payout_clamped",
                                   {"segment": name, "years": [int(y) for y in high], "roe": float(roe_s), "clamp": "one", "stage": "explicit"}))
         for label, value, where in (("fade", fade_raw[s], "fade_growth"), ("terminal", term_raw[s], "roe")):
             if value < 0 or value > 1:
-                warnings.append(Issue(path_text(seg + (where,)), f"{name}: {label} payout clamped to {'0' if value < 0 else '100%'} ({label} growth vs ROE {roe_s:.1%})", "warning", "payout_clamped",
+                warnings.append(Issue.at(path + (where,), f"{name}: {label} payout clamped to {'0' if value < 0 else '100%'} ({label} growth vs ROE {roe_s:.1%})", "warning", "payout_clamped",
                                       {"segment": name, "years": [], "roe": float(roe_s), "clamp": "zero" if value < 0 else "one", "stage": label}))
         neg = years[negative[s]]
         if neg.size:
-            warnings.append(Issue(path_text(seg + ("forecast", str(neg[0]), "margin")), f"{name}: negative earnings in {', '.join(map(str, neg))}: its dividends are negative (the segment consumes capital)", "warning", "negative_earnings",
+            warnings.append(Issue.at(path + ("forecast", str(neg[0]), "margin"), f"{name}: negative earnings in {', '.join(map(str, neg))}: its dividends are negative (the segment consumes capital)", "warning", "negative_earnings",
                                   {"segment": name, "years": [int(y) for y in neg]}))
     return warnings

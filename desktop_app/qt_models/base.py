@@ -10,12 +10,14 @@ recompute. It computes nothing about valuation.
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable
+from typing import Iterable
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop_app.i18n import fill
+from desktop_app.qt_models.issues import join_messages
 from desktop_app.numbers import INTEGER, TEXT, ParseError, edit_text, format_value, parse_number
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,15 +51,15 @@ def parse_error_message(exc: ParseError) -> str:
     if exc.code == "empty":
         return tr("Empty input; the old value is kept.")
     if exc.code == "not_finite":
-        return tr("“%1” is not a finite number; the old value is kept.").replace("%1", str(text))
+        return fill(tr("“%1” is not a finite number; the old value is kept."), str(text))
     if exc.code == "not_integer":
-        return tr("“%1” is not a whole number; the old value is kept.").replace("%1", str(text))
+        return fill(tr("“%1” is not a whole number; the old value is kept."), str(text))
     if exc.code == "percent_not_allowed":
-        return tr("“%1”: a percentage is not allowed in this cell; the old value is kept.").replace("%1", str(text))
-    return tr("“%1” is not a number; the old value is kept.").replace("%1", str(text))
+        return fill(tr("“%1”: a percentage is not allowed in this cell; the old value is kept."), str(text))
+    return fill(tr("“%1” is not a number; the old value is kept."), str(text))
 
 
-class GridModel(QAbstractTableModel):
+class GridTableModel(QAbstractTableModel):
     """Base for every table in the app. See the module docstring."""
 
     def __init__(self, document, parent=None):
@@ -68,6 +70,7 @@ class GridModel(QAbstractTableModel):
         self._texts: dict[tuple[int, int], str] = {}
         self._marks: dict[tuple[int, int], tuple[str, str]] = {}  # (severity, message)
         self._rejected: dict[tuple[int, int], str] = {}
+        self._marks_for: tuple | None = None   # the issues self._marks were built from
         self._visual: dict[tuple[int, int], tuple] = {}
         # message of the last refused edit, for the view's status line
         self.last_rejection: str = ""
@@ -80,11 +83,13 @@ class GridModel(QAbstractTableModel):
         """(values (rows, cols) float array with NaN for blank, text overrides)."""
         raise NotImplementedError
 
-    def _compute_marks(self, state) -> dict:
-        return {}
-
     def cell_kind(self, row: int, col: int) -> str:
         raise NotImplementedError
+
+    def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
+        """The (row, column) showing the engine key path ``path`` (e.g.
+        ``("segments", 0, "discount_rate")``), or None if this table does not."""
+        return None
 
     def is_editable(self, row: int, col: int) -> bool:
         return False
@@ -92,7 +97,7 @@ class GridModel(QAbstractTableModel):
     def read_only_reason(self, row: int, col: int) -> str:
         """Why typing into a read-only cell is refused (shown to the user)."""
         where = self.cell_label(row, col)
-        return tr("%1 is computed and cannot be typed over; edit the blue inputs instead.").replace("%1", where)
+        return fill(tr("%1 is computed and cannot be typed over; edit the blue inputs instead."), where)
 
     def _apply(self, row: int, col: int, value, txn) -> None:
         """Record the engine changes that typing ``value`` here means."""
@@ -217,19 +222,20 @@ class GridModel(QAbstractTableModel):
         if not self.is_editable(r, c):
             return False
         try:
-            parsed = self.parse(value, self.cell_kind(r, c))
+            parsed = self.parse(value, r, c)
         except ParseError as exc:
             self._refuse(r, c, f"{self.cell_label(r, c)}: {parse_error_message(exc)}")
             return False
-        text = tr("Edit %1").replace("%1", self.cell_label(r, c))
+        text = fill(tr("Edit %1"), self.cell_label(r, c))
         ok = self.document.edit(text, lambda txn: self._apply(r, c, parsed, txn))
         if not ok:
             self._refuse(r, c, self.document.last_rejection, emit=False)
         return ok
 
-    def parse(self, value, kind: str):
-        """Typed text → stored value; Python numbers are taken as stored
-        values (a decimal for percent cells)."""
+    def parse(self, value, row: int, col: int):
+        """Typed text for the cell (row, col) → stored value; Python numbers
+        are taken as stored values (a decimal for percent cells)."""
+        kind = self.cell_kind(row, col)
         if kind == TEXT:
             text = str(value).strip() if value is not None else ""
             if not text:
@@ -298,11 +304,10 @@ class GridModel(QAbstractTableModel):
                 if not self.is_editable(r, c) or not str(text).strip():
                     continue
                 try:
-                    targets.append((r, c, self.parse(text, self.cell_kind(r, c))))
+                    targets.append((r, c, self.parse(text, r, c)))
                 except ParseError as exc:
-                    self._refuse(r, c, tr("Paste refused at %1: %2")
-                                 .replace("%1", self.cell_label(r, c))
-                                 .replace("%2", parse_error_message(exc)))
+                    self._refuse(r, c, fill(tr("Paste refused at %1: %2"), self.cell_label(r, c),
+                                            parse_error_message(exc)))
                     return False
         if not targets:
             return False
@@ -311,7 +316,7 @@ class GridModel(QAbstractTableModel):
             for r, c, v in targets:
                 self._apply(r, c, v, txn)
 
-        text = tr("Paste %1 cells").replace("%1", str(len(targets)))
+        text = fill(tr("Paste %1 cells"), str(len(targets)))
         ok = self.document.edit(text, apply)
         if not ok:
             r, c, _ = targets[0]
@@ -324,15 +329,16 @@ class GridModel(QAbstractTableModel):
         that changed (or reset when the shape changed)."""
         self.state = state
         values, texts = self._compute(state)
-        marks = self._compute_marks(state)
         if structure_changed or values.shape != self._values.shape:
             self.beginResetModel()
             self._layout(state)
-            self._values, self._texts, self._marks = values, texts, marks
+            self._marks_for = None   # the layout changed: cells of the same issues may move
+            self._values, self._texts, self._marks = values, texts, self._marks_of(state.issues)
             self._rejected = {}
             self._visual = {}
             self.endResetModel()
             return
+        marks = self._marks_of(state.issues)
         old = self._values
         changed = ~((old == values) | (np.isnan(old) & np.isnan(values)))
         cells = set(zip(*np.nonzero(changed)))
@@ -351,6 +357,21 @@ class GridModel(QAbstractTableModel):
             visual.pop(key, None)
         self._emit_cells(cells)
 
+    def _marks_of(self, issues) -> dict:
+        """(severity, text) per cell from the engine's issues, placed by
+        :meth:`cell_for_path` on each issue's key-path tuple. Most edits leave
+        the findings as they were: then the marks are kept as they are."""
+        key = tuple(issues)
+        if key == self._marks_for:
+            return self._marks
+        self._marks_for = key
+        grouped: dict[tuple[int, int], list] = {}
+        for issue in issues:
+            cell = self.cell_for_path(tuple(issue.location))
+            if cell is not None:
+                grouped.setdefault(cell, []).append(issue)
+        return {cell: join_messages(found) for cell, found in grouped.items()}
+
     def _emit_cells(self, cells: set) -> None:
         by_row: dict[int, list[int]] = {}
         for r, c in cells:
@@ -367,27 +388,11 @@ class GridModel(QAbstractTableModel):
                     start = prev = c
 
     def retranslate(self) -> None:
-        """Headers are translated on each call; tell the views to re-ask."""
+        """Headers are translated on each call; tell the views to re-ask (and
+        rebuild the marks' texts at the next update)."""
         self._visual = {}
+        self._marks_for = None
         if self.rowCount():
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-
-    # ---- export ----------------------------------------------------------
-    def export_rows(self, corner: str = "") -> tuple[list[str], list[list[Any]]]:
-        """(header, rows) for CSV: raw numbers (None when blank), texts as text."""
-        header = [corner] + [self.header_text(c, Qt.Orientation.Horizontal).replace("\n", " ")
-                             for c in range(self.columnCount())]
-        rows = []
-        for r in range(self.rowCount()):
-            line: list[Any] = [self.header_text(r, Qt.Orientation.Vertical)]
-            for c in range(self.columnCount()):
-                kind = self.cell_kind(r, c)
-                if kind == TEXT:
-                    line.append(self._texts.get((r, c), ""))
-                else:
-                    v = float(self._values[r, c])
-                    line.append(None if math.isnan(v) else v)
-            rows.append(line)
-        return header, rows

@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from models import forecast as engine_forecast
+from models import tables
+from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, PERCENT, TEXT
-from desktop_app.qt_models.base import (ACTUAL_BRUSH, DERIVED_BRUSH, INPUT_BRUSH, TITLE_BRUSH, GridModel, tr)
-from desktop_app.qt_models.issues import join_messages, split_segment_path
+from desktop_app.qt_models.base import (ACTUAL_BRUSH, DERIVED_BRUSH, INPUT_BRUSH, TITLE_BRUSH, GridTableModel, tr)
 
 BLOCK = 1 + len(engine_forecast.ROWS)   # title row + five data rows
 ROW_KINDS = {"revenue": MONEY, "growth": PERCENT, "net_profit": MONEY, "margin": PERCENT,
@@ -30,11 +31,11 @@ _BOLD.setBold(True)
 
 def row_label(row: str, unit: str) -> str:
     if row == "revenue":
-        return tr("Revenue (%1)").replace("%1", unit)
+        return fill(tr("Revenue (%1)"), unit)
     if row == "growth":
         return tr("Revenue growth")
     if row == "net_profit":
-        return tr("Operating net profit (%1)").replace("%1", unit)
+        return fill(tr("Operating net profit (%1)"), unit)
     if row == "margin":
         return tr("Operating net margin")
     return tr("Operating net profit growth")
@@ -51,7 +52,7 @@ def display_unit(unit: str) -> str:
     return unit
 
 
-class SegmentForecastModel(GridModel):
+class SegmentForecastTableModel(GridTableModel):
     """All segments' forecast tables in one spreadsheet-like model."""
 
     def __init__(self, document, parent=None):
@@ -70,7 +71,8 @@ class SegmentForecastModel(GridModel):
         self._segments = model.segment_count
         self._unit = display_unit(model.unit)
 
-    def locate(self, row: int) -> tuple[int, str | None]:
+    # the only two places that know a segment is a block of BLOCK rows
+    def row_info(self, row: int) -> tuple[int, str | None]:
         """(segment index, engine row name or None for the title row)."""
         seg, k = divmod(row, BLOCK)
         return seg, (None if k == 0 else engine_forecast.ROWS[k - 1])
@@ -79,19 +81,24 @@ class SegmentForecastModel(GridModel):
         return segment * BLOCK + (0 if name is None else 1 + engine_forecast.ROWS.index(name))
 
     def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
-        """The (row, column) showing the input at an engine path, e.g.
-        ``("segments", 0, "forecast", "2026", "growth")``; None if not here."""
-        if len(path) != 5 or path[0] != "segments" or path[2] not in ("forecast", "actuals") \
-                or path[4] not in _FIELD_ROW:
+        """``("segments", 0, "forecast", "2026", "growth")`` → that cell;
+        ``("segments", 0)`` (a finding about the whole segment) and
+        ``("segments", 0, "name")`` → the segment's title cell."""
+        if len(path) < 2 or path[0] != "segments" or not isinstance(path[1], int) \
+                or not 0 <= path[1] < self._segments:
             return None
-        model = self.document.model
-        years = [str(y) for y in model.years]
-        if not (0 <= path[1] < model.segment_count) or path[3] not in years:
-            return None
-        return self.row_of(path[1], _FIELD_ROW[path[4]]), years.index(path[3])
+        seg = path[1]
+        if len(path) == 2 or path[2:] == ("name",):
+            return self.row_of(seg, None), 0
+        if len(path) == 5 and path[2] in ("forecast", "actuals") and path[4] in _FIELD_ROW:
+            year = str(path[3])
+            for col, y in enumerate(self._years):
+                if str(y) == year:
+                    return self.row_of(seg, _FIELD_ROW[path[4]]), col
+        return None
 
     def is_title_row(self, row: int) -> bool:
-        return row % BLOCK == 0
+        return self.row_info(row)[1] is None
 
     def year_of(self, col: int) -> int:
         return self._years[col]
@@ -100,43 +107,23 @@ class SegmentForecastModel(GridModel):
         model = state.model
         tables = state.segment_tables
         years = len(model.years)
-        values = np.full((len(tables) * BLOCK, years), np.nan)
+        values = np.full((self.row_of(len(tables), None), years), np.nan)
         texts = {}
+        offsets = [(self.row_of(0, key), key) for key in engine_forecast.ROWS]
         for i, t in enumerate(tables):
-            base = i * BLOCK
-            values[base + 1] = t.revenue
-            values[base + 2] = t.growth
-            values[base + 3] = t.net_profit
-            values[base + 4] = t.margin
-            values[base + 5] = t.profit_growth
-            texts[(base, 0)] = model.segments[i]["name"]
+            title = self.row_of(i, None)
+            for offset, key in offsets:
+                values[title + offset] = t.row(key)
+            texts[(title, 0)] = model.segments[i]["name"]
         return values, texts
-
-    def _compute_marks(self, state) -> dict:
-        model = state.model
-        years = [str(y) for y in model.years]
-        grouped: dict[tuple[int, int], list] = {}
-        for path, issues in state.issues_by_path.items():
-            loc = split_segment_path(path)
-            if loc is None:
-                continue
-            seg, rest = loc
-            parts = rest.split(".")
-            if len(parts) == 3 and parts[0] in ("forecast", "actuals") and parts[1] in years \
-                    and parts[2] in _FIELD_ROW and seg < model.segment_count:
-                cell = (self.row_of(seg, _FIELD_ROW[parts[2]]), years.index(parts[1]))
-                grouped.setdefault(cell, []).extend(issues)
-            elif rest == "" and seg < model.segment_count:
-                grouped.setdefault((self.row_of(seg, None), 0), []).extend(issues)
-        return {cell: join_messages(issues) for cell, issues in grouped.items()}
 
     # cells -----------------------------------------------------------------
     def cell_kind(self, row: int, col: int) -> str:
-        _, name = self.locate(row)
+        _, name = self.row_info(row)
         return TEXT if name is None else ROW_KINDS[name]
 
     def is_editable(self, row: int, col: int) -> bool:
-        _, name = self.locate(row)
+        _, name = self.row_info(row)
         if name is None:
             return col == 0
         if self._is_actual[col]:
@@ -147,15 +134,15 @@ class SegmentForecastModel(GridModel):
         return True
 
     def read_only_reason(self, row: int, col: int) -> str:
-        _, name = self.locate(row)
+        _, name = self.row_info(row)
         if name is not None and self._is_actual[col] and name not in ("revenue", "net_profit"):
-            return tr("%1 is an actual year: its rates follow from the reported revenue and profit, "
-                      "which you can edit.").replace("%1", self.cell_label(row, col))
+            return fill(tr("%1 is an actual year: its rates follow from the reported revenue and profit, "
+                           "which you can edit."), self.cell_label(row, col))
         return super().read_only_reason(row, col)
 
     def is_input(self, row: int, col: int) -> bool:
         """Stored in the file (blue) rather than derived (black)."""
-        _, name = self.locate(row)
+        _, name = self.row_info(row)
         if name is None:
             return False
         if self._is_actual[col]:
@@ -163,7 +150,7 @@ class SegmentForecastModel(GridModel):
         return name in ("growth", "margin")
 
     def _apply(self, row: int, col: int, value, txn) -> None:
-        seg, name = self.locate(row)
+        seg, name = self.row_info(row)
         if name is None:
             txn.record_call(("segments", seg, "name"),
                             lambda: engine_forecast.rename_segment(txn.model, seg, value))
@@ -173,16 +160,16 @@ class SegmentForecastModel(GridModel):
     def header_text(self, section: int, orientation) -> str:
         if orientation == Qt.Orientation.Horizontal:
             return year_label(self._years[section], self._is_actual[section])
-        seg, name = self.locate(section)
+        seg, name = self.row_info(section)
         if name is None:
-            return tr("Segment %1").replace("%1", str(seg + 1))
+            return fill(tr("Segment %1"), str(seg + 1))
         return row_label(name, self._unit)
 
     def cell_label(self, row: int, col: int) -> str:
-        seg, name = self.locate(row)
-        seg_name = self._texts.get((seg * BLOCK, 0), "")
+        seg, name = self.row_info(row)
+        seg_name = self._texts.get((self.row_of(seg, None), 0), "")
         if name is None:
-            return tr("%1 · name").replace("%1", seg_name)
+            return fill(tr("%1 · name"), seg_name)
         return f"{seg_name} · {row_label(name, self._unit)} · {year_label(self._years[col], self._is_actual[col])}"
 
     def cell_brush(self, row: int, col: int):
@@ -202,38 +189,35 @@ class SegmentForecastModel(GridModel):
 
     def cell_tooltip(self, row: int, col: int) -> str:
         if self.is_title_row(row):
-            seg = row // BLOCK
+            seg = self.row_info(row)[0]
             if self.state is not None and seg < self.state.model.segment_count:
                 en = self.state.model.segments[seg].get("name_en")
                 return str(en) if en else ""
         return ""
 
-    def export_rows(self, corner: str = ""):
-        """Long-ish CSV: segment, row, then one column per year."""
-        header = [tr("Segment"), tr("Item")] + [self.header_text(c, Qt.Orientation.Horizontal)
-                                                for c in range(self.columnCount())]
-        rows = []
-        for r in range(self.rowCount()):
-            seg, name = self.locate(r)
-            if name is None:
-                continue
-            line = [self._texts.get((seg * BLOCK, 0), ""), row_label(name, self._unit)]
-            for c in range(self.columnCount()):
-                v = float(self._values[r, c])
-                line.append(None if np.isnan(v) else v)
-            rows.append(line)
-        return header, rows
 
-
-COMPANY_ROWS = ("revenue", "revenue_growth", "operating_net_profit", "operating_profit_growth",
-                "non_operating_profit", "minority_profit", "net_profit_attributable", "net_profit_growth")
+COMPANY_ROWS = tables.COMPANY_ROWS
 _COMPANY_KINDS = {"revenue": MONEY, "revenue_growth": PERCENT, "operating_net_profit": MONEY,
                   "operating_profit_growth": PERCENT, "non_operating_profit": MONEY,
                   "minority_profit": MONEY, "net_profit_attributable": MONEY, "net_profit_growth": PERCENT}
 _COMPANY_EDITABLE = {"non_operating_profit", "minority_profit"}
 
 
-class CompanyTotalsModel(GridModel):
+def company_row_label(key: str, unit: str) -> str:
+    """A row of the company totals (table 2); money rows name ``unit``."""
+    return {
+        "revenue": fill(tr("Revenue (%1)"), unit),
+        "revenue_growth": tr("Revenue growth"),
+        "operating_net_profit": fill(tr("Operating net profit (%1)"), unit),
+        "operating_profit_growth": tr("Operating net profit growth"),
+        "non_operating_profit": fill(tr("Non-operating profit (%1)"), unit),
+        "minority_profit": fill(tr("Minority interests' profit (%1)"), unit),
+        "net_profit_attributable": fill(tr("Net profit attributable (%1)"), unit),
+        "net_profit_growth": tr("Net profit attributable growth"),
+    }[key]
+
+
+class CompanyTotalsTableModel(GridTableModel):
     """Company totals per year (table 2). Non-operating and minority profit are
     inputs (``company_forecast``); every other row is the engine's sum."""
 
@@ -263,21 +247,18 @@ class CompanyTotalsModel(GridModel):
     def _apply(self, row: int, col: int, value, txn) -> None:
         txn.set(("company_forecast", COMPANY_ROWS[row], str(self._years[col])), float(value))
 
+    def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
+        """``("company_forecast", "minority_profit", "2026")`` → that cell."""
+        if len(path) == 3 and path[0] == "company_forecast" and path[1] in _COMPANY_EDITABLE:
+            for col, y in enumerate(self._years):
+                if str(y) == str(path[2]):
+                    return COMPANY_ROWS.index(path[1]), col
+        return None
+
     def header_text(self, section: int, orientation) -> str:
         if orientation == Qt.Orientation.Horizontal:
             return year_label(self._years[section], self._is_actual[section])
-        name = COMPANY_ROWS[section]
-        u = self._unit
-        return {
-            "revenue": tr("Revenue (%1)").replace("%1", u),
-            "revenue_growth": tr("Revenue growth"),
-            "operating_net_profit": tr("Operating net profit (%1)").replace("%1", u),
-            "operating_profit_growth": tr("Operating net profit growth"),
-            "non_operating_profit": tr("Non-operating profit (%1)").replace("%1", u),
-            "minority_profit": tr("Minority interests' profit (%1)").replace("%1", u),
-            "net_profit_attributable": tr("Net profit attributable (%1)").replace("%1", u),
-            "net_profit_growth": tr("Net profit attributable growth"),
-        }[name]
+        return company_row_label(COMPANY_ROWS[section], self._unit)
 
     def cell_brush(self, row: int, col: int):
         return ACTUAL_BRUSH if self._is_actual[col] else None

@@ -1,30 +1,13 @@
-"""The engine's issues in the GUI: their paths mapped onto cells, and their
-text translated from the issue's ``code`` and ``params`` (the engine's own
-``message`` is English; it is the fallback for codes we do not know)."""
+"""The engine's issues in the GUI: their text translated from the issue's
+``code`` and ``params`` (the engine's own ``message`` is English; it is the
+fallback for codes we do not know). Where an issue shows is each table
+model's ``cell_for_path`` of the issue's ``location``."""
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.i18n import fill
 from desktop_app.numbers import PERCENT, format_value
-
-_SEGMENT = re.compile(r"^segments\[(\d+)\](?:\.(.*))?$")
-
-
-def split_segment_path(path: str) -> tuple[int, str] | None:
-    """``"segments[1].forecast.2026.growth"`` → ``(1, "forecast.2026.growth")``;
-    ``"segments[0]"`` → ``(0, "")``; anything else → None."""
-    m = _SEGMENT.match(path or "")
-    if not m:
-        return None
-    return int(m.group(1)), m.group(2) or ""
-
-
-def _fill(template: str, *args: str) -> str:
-    """Put ``args`` into ``%1``, ``%2``… in one pass (a segment name may itself contain "%2")."""
-    return re.sub(r"%(\d)", lambda m: args[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(args)
-                  else m.group(0), template)
 
 
 def _rate(value, decimals: int = 2) -> str:
@@ -39,30 +22,30 @@ def issue_text(issue) -> str:
         name = str(params.get("segment", ""))
         years = QCoreApplication.translate("EngineWarnings", ", ").join(str(y) for y in params.get("years", []))
         if code == "narrow_spread":
-            return _fill(QCoreApplication.translate("EngineWarnings", "%1: discount rate %2 is less than 2 points above terminal growth %3; "
+            return fill(QCoreApplication.translate("EngineWarnings", "%1: discount rate %2 is less than 2 points above terminal growth %3; "
                             "the terminal value is very sensitive"),
                          name, _rate(params["discount_rate"]), _rate(params["terminal_growth"]))
         if code == "high_terminal_growth":
-            return _fill(QCoreApplication.translate("EngineWarnings", "%1: terminal growth %2 is above 5%"), name, _rate(params["terminal_growth"]))
+            return fill(QCoreApplication.translate("EngineWarnings", "%1: terminal growth %2 is above 5%"), name, _rate(params["terminal_growth"]))
         if code == "terminal_share":
-            return _fill(QCoreApplication.translate("EngineWarnings", "%1: the terminal value is %2 of the segment's DDM value (above 75%)"),
+            return fill(QCoreApplication.translate("EngineWarnings", "%1: the terminal value is %2 of the segment's DDM value (above 75%)"),
                          name, _rate(params["share"], 0))
         if code == "payout_clamped":
             roe = _rate(params["roe"], 1)
             stage, clamp = params.get("stage", "explicit"), params.get("clamp", "zero")
             if stage == "explicit" and clamp == "zero":
-                return _fill(QCoreApplication.translate("EngineWarnings", "%1: payout clamped to 0 in %2 (growth above ROE %3)"), name, years, roe)
+                return fill(QCoreApplication.translate("EngineWarnings", "%1: payout clamped to 0 in %2 (growth above ROE %3)"), name, years, roe)
             if stage == "explicit":
-                return _fill(QCoreApplication.translate("EngineWarnings", "%1: payout clamped to 100% in %2 (negative growth)"), name, years)
+                return fill(QCoreApplication.translate("EngineWarnings", "%1: payout clamped to 100% in %2 (negative growth)"), name, years)
             if stage == "fade" and clamp == "zero":
-                return _fill(QCoreApplication.translate("EngineWarnings", "%1: fade payout clamped to 0 (fade growth above ROE %2)"), name, roe)
+                return fill(QCoreApplication.translate("EngineWarnings", "%1: fade payout clamped to 0 (fade growth above ROE %2)"), name, roe)
             if stage == "fade":
-                return _fill(QCoreApplication.translate("EngineWarnings", "%1: fade payout clamped to 100% (negative fade growth; ROE %2)"), name, roe)
+                return fill(QCoreApplication.translate("EngineWarnings", "%1: fade payout clamped to 100% (negative fade growth; ROE %2)"), name, roe)
             if clamp == "zero":
-                return _fill(QCoreApplication.translate("EngineWarnings", "%1: terminal payout clamped to 0 (terminal growth above ROE %2)"), name, roe)
-            return _fill(QCoreApplication.translate("EngineWarnings", "%1: terminal payout clamped to 100% (negative terminal growth; ROE %2)"), name, roe)
+                return fill(QCoreApplication.translate("EngineWarnings", "%1: terminal payout clamped to 0 (terminal growth above ROE %2)"), name, roe)
+            return fill(QCoreApplication.translate("EngineWarnings", "%1: terminal payout clamped to 100% (negative terminal growth; ROE %2)"), name, roe)
         if code == "negative_earnings":
-            return _fill(QCoreApplication.translate("EngineWarnings", "%1: negative earnings in %2: its dividends are negative (the segment consumes capital)"),
+            return fill(QCoreApplication.translate("EngineWarnings", "%1: negative earnings in %2: its dividends are negative (the segment consumes capital)"),
                          name, years)
     except (KeyError, TypeError, ValueError):
         pass

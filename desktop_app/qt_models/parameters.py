@@ -10,12 +10,13 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 
+from models import tables
+from desktop_app.i18n import fill
 from desktop_app.numbers import INTEGER, MONEY, MULTIPLE, NUMBER, PERCENT, TEXT
-from desktop_app.qt_models.base import INHERITED_BRUSH, INPUT_BRUSH, GridModel, tr
+from desktop_app.qt_models.base import INHERITED_BRUSH, INPUT_BRUSH, GridTableModel, tr
 from desktop_app.qt_models.forecast import display_unit
-from desktop_app.qt_models.issues import join_messages, split_segment_path
 
-SEGMENT_PARAMS = ("discount_rate", "roe", "fade_growth", "fade_years", "terminal_growth", "multiple")
+SEGMENT_PARAMS = tables.SEGMENT_PARAMS
 _SEGMENT_KINDS = {"discount_rate": PERCENT, "roe": PERCENT, "fade_growth": PERCENT, "fade_years": INTEGER,
                   "terminal_growth": PERCENT, "multiple": MULTIPLE}
 # optional per-segment overrides of a company value
@@ -36,10 +37,8 @@ def segment_param_label(key: str) -> str:
 _CLEAR = object()   # parsed value of an emptied override cell
 
 
-class SegmentParametersModel(GridModel):
+class SegmentParametersTableModel(GridTableModel):
     """Rows: segments; columns: :data:`SEGMENT_PARAMS`."""
-
-    _parsing_override = False
 
     def __init__(self, document, parent=None):
         super().__init__(document, parent)
@@ -54,29 +53,13 @@ class SegmentParametersModel(GridModel):
         values = np.full((model.segment_count, len(SEGMENT_PARAMS)), np.nan)
         inherited = set()
         for i, seg in enumerate(model.segments):
+            values[i] = tables.segment_parameter_values(model, i)
             for c, key in enumerate(SEGMENT_PARAMS):
-                if key == "fade_years":
-                    values[i, c] = model.segment_fade_years(i)
-                elif key == "terminal_growth":
-                    values[i, c] = model.segment_terminal_growth(i)
-                else:
-                    values[i, c] = seg[key]
                 if key in _OVERRIDES and seg.get(key) is None:
                     inherited.add((i, c))
         self._inherited = inherited
         self._names = model.segment_names
         return values, {}
-
-    def _compute_marks(self, state) -> dict:
-        grouped: dict = {}
-        for path, issues in state.issues_by_path.items():
-            loc = split_segment_path(path)
-            if loc is None:
-                continue
-            seg, rest = loc
-            if rest in SEGMENT_PARAMS and seg < state.model.segment_count:
-                grouped.setdefault((seg, SEGMENT_PARAMS.index(rest)), []).extend(issues)
-        return {cell: join_messages(v) for cell, v in grouped.items()}
 
     def cell_kind(self, row: int, col: int) -> str:
         return _SEGMENT_KINDS[SEGMENT_PARAMS[col]]
@@ -91,24 +74,17 @@ class SegmentParametersModel(GridModel):
             return
         txn.set(("segments", row, key), int(value) if key == "fade_years" else float(value))
 
-    def parse(self, value, kind: str):
+    def parse(self, value, row: int, col: int):
         """An empty entry in an override column clears the override (the
         company's value applies again); elsewhere the usual parsing."""
-        if isinstance(value, str) and not value.strip() and self._parsing_override:
+        if isinstance(value, str) and not value.strip() and SEGMENT_PARAMS[col] in _OVERRIDES:
             return _CLEAR
-        return super().parse(value, kind)
-
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        self._parsing_override = index.isValid() and SEGMENT_PARAMS[index.column()] in _OVERRIDES
-        try:
-            return super().setData(index, value, role)
-        finally:
-            self._parsing_override = False
+        return super().parse(value, row, col)
 
     def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
-        """The (row, column) of a segment parameter's engine path, or None."""
-        if len(path) == 3 and path[0] == "segments" and path[2] in SEGMENT_PARAMS \
-                and 0 <= path[1] < self.document.model.segment_count:
+        """``("segments", 1, "discount_rate")`` → (1, its column)."""
+        if len(path) == 3 and path[0] == "segments" and isinstance(path[1], int) and path[2] in SEGMENT_PARAMS \
+                and 0 <= path[1] < len(self._names):
             return path[1], SEGMENT_PARAMS.index(path[2])
         return None
 
@@ -142,8 +118,6 @@ COMPANY_PARAMS = (
     (("valuation", "minority_interest"), MONEY),
     (("valuation", "equity_investments"), MONEY),
 )
-_ZERO_DEFAULT = {("valuation", "excess_cash"), ("valuation", "minority_interest"),
-                 ("valuation", "equity_investments")}
 
 
 def company_param_label(path: tuple, unit: str) -> str:
@@ -158,13 +132,13 @@ def company_param_label(path: tuple, unit: str) -> str:
         "pb_mrq": tr("PB-MRQ (quoted)"),
         "terminal_growth": tr("Terminal growth"),
         "fade_years": tr("Fade years"),
-        "excess_cash": tr("Excess cash (%1)").replace("%1", unit),
-        "minority_interest": tr("Minority interest (%1)").replace("%1", unit),
-        "equity_investments": tr("Equity investments (%1)").replace("%1", unit),
+        "excess_cash": fill(tr("Excess cash (%1)"), unit),
+        "minority_interest": fill(tr("Minority interest (%1)"), unit),
+        "equity_investments": fill(tr("Equity investments (%1)"), unit),
     }[key]
 
 
-class CompanyParametersModel(GridModel):
+class CompanyParametersTableModel(GridTableModel):
     """One column of company-level values, one row per :data:`COMPANY_PARAMS`."""
 
     def __init__(self, document, parent=None):
@@ -179,17 +153,11 @@ class CompanyParametersModel(GridModel):
         values = np.full((len(COMPANY_PARAMS), 1), np.nan)
         texts = {}
         for r, (path, kind) in enumerate(COMPANY_PARAMS):
-            try:
-                v = model.get(path)
-            except (KeyError, IndexError, TypeError):
-                v = 0.0 if path in _ZERO_DEFAULT else None
+            v = tables.company_parameter_value(model, path, kind == TEXT)
             if kind == TEXT:
-                texts[(r, 0)] = "" if v is None else str(v)
-            elif v is not None:
-                try:
-                    values[r, 0] = float(v)
-                except (TypeError, ValueError):
-                    pass
+                texts[(r, 0)] = v
+            else:
+                values[r, 0] = v
         return values, texts
 
     def cell_kind(self, row: int, col: int) -> str:
@@ -215,10 +183,9 @@ class CompanyParametersModel(GridModel):
     def cell_foreground(self, row: int, col: int):
         return INPUT_BRUSH
 
-    def _compute_marks(self, state) -> dict:
-        marks = {}
-        for r, (path, _) in enumerate(COMPANY_PARAMS):
-            issues = state.issues_by_path.get(".".join(path))
-            if issues:
-                marks[(r, 0)] = join_messages(issues)
-        return marks
+    def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
+        """``("market", "price")`` → its row."""
+        for r, (where, _) in enumerate(COMPANY_PARAMS):
+            if where == tuple(path):
+                return r, 0
+        return None

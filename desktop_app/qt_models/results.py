@@ -9,23 +9,48 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from models import tables
+from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, MULTIPLE, PERCENT
-from desktop_app.qt_models.base import DERIVED_BRUSH, INPUT_BRUSH, TOTAL_BRUSH, GridModel, tr
+from desktop_app.qt_models.base import DERIVED_BRUSH, INPUT_BRUSH, TOTAL_BRUSH, GridTableModel, tr
 from desktop_app.qt_models.forecast import display_unit
-from desktop_app.qt_models.issues import join_messages, split_segment_path
 
 _BOLD = QFont()
 _BOLD.setBold(True)
 _DASH = "–"
 
 
-class _ResultModel(GridModel):
+def result_column_label(key: str) -> str:
+    """A column of table 4 or 5, in two lines (the tables stay narrow enough
+    to show the total column)."""
+    return {
+        "forecast_value": tr("Forecast-period\nvalue"),
+        "perpetual_value": tr("Perpetual\nvalue"),
+        "business_value": tr("Business\nvalue"),
+        "terminal_share": tr("Perpetual\nshare"),
+        "excess_cash": tr("Excess\ncash"),
+        "minority_interest": tr("Minority\ninterest"),
+        "equity_investments": tr("Equity\ninvestments"),
+        "total": tr("Total\nvalue"),
+        "discount_rate": tr("Discount\nrate"),
+        "multiple": tr("Composite\nmultiple"),
+        "earnings_base": tr("Earnings\nbase"),
+        "explicit_value": tr("Explicit-period\nvalue"),
+        "post_explicit_value": tr("Post-explicit\nvalue"),
+    }[key]
+
+
+def total_label(unit: str) -> str:
+    return fill(tr("Company total (%1)"), unit)
+
+
+class _ResultTableModel(GridTableModel):
     """Rows: segments then the company total. Columns: ``COLUMNS``."""
 
     COLUMNS: tuple[str, ...] = ()
     KINDS: dict[str, str] = {}
     # columns that are company-level only (a dash on segment rows)
-    COMPANY_ONLY = ("excess_cash", "minority_interest", "equity_investments")
+    COMPANY_ONLY = tables.COMPANY_ONLY
 
     def __init__(self, document, parent=None):
         super().__init__(document, parent)
@@ -73,20 +98,16 @@ class _ResultModel(GridModel):
                 values[n, c] = v
         return values, texts
 
-    def _compute_marks(self, state) -> dict:
-        grouped: dict = {}
-        n = state.model.segment_count
-        for path, issues in state.issues_by_path.items():
-            loc = split_segment_path(path)
-            if loc is None or loc[0] >= n:
-                continue
-            seg, rest = loc
-            col = self._mark_column(rest, issues)
-            if col is not None:
-                grouped.setdefault((seg, col), []).extend(issues)
-        return {cell: join_messages(v) for cell, v in grouped.items()}
+    def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
+        """A segment's key path → the cell of its row that shows it
+        (:meth:`_column_for` names the column)."""
+        if len(path) < 2 or path[0] != "segments" or not isinstance(path[1], int) \
+                or not 0 <= path[1] < len(self._names):
+            return None
+        col = self._column_for(tuple(path[2:]))
+        return None if col is None else (path[1], col)
 
-    def _mark_column(self, rest: str, issues):
+    def _column_for(self, rest: tuple) -> int | None:
         return None
 
     def cell_kind(self, row: int, col: int) -> str:
@@ -97,28 +118,10 @@ class _ResultModel(GridModel):
 
     def header_text(self, section: int, orientation) -> str:
         if orientation == Qt.Orientation.Horizontal:
-            return self.column_label(self.COLUMNS[section])
+            return result_column_label(self.COLUMNS[section])
         if section < len(self._names):
             return self._names[section]
-        return tr("Company total (%1)").replace("%1", self._unit)
-
-    def column_label(self, key: str) -> str:
-        # two-line headers keep the tables narrow enough to show the total column
-        return {
-            "forecast_value": tr("Forecast-period\nvalue"),
-            "perpetual_value": tr("Perpetual\nvalue"),
-            "business_value": tr("Business\nvalue"),
-            "terminal_share": tr("Perpetual\nshare"),
-            "excess_cash": tr("Excess\ncash"),
-            "minority_interest": tr("Minority\ninterest"),
-            "equity_investments": tr("Equity\ninvestments"),
-            "total": tr("Total\nvalue"),
-            "discount_rate": tr("Discount\nrate"),
-            "multiple": tr("Composite\nmultiple"),
-            "earnings_base": tr("Earnings\nbase"),
-            "explicit_value": tr("Explicit-period\nvalue"),
-            "post_explicit_value": tr("Post-explicit\nvalue"),
-        }[key]
+        return total_label(self._unit)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical:
@@ -134,56 +137,37 @@ class _ResultModel(GridModel):
         return None
 
 
-class DDMResultModel(_ResultModel):
-    COLUMNS = ("forecast_value", "perpetual_value", "business_value", "terminal_share",
-               "excess_cash", "minority_interest", "equity_investments", "total")
+class DDMResultTableModel(_ResultTableModel):
+    COLUMNS = tables.DDM_COLUMNS
     KINDS = {"terminal_share": PERCENT}
 
     def _method(self, result):
         return result.ddm
 
     def _segment_values(self, seg, model, i) -> dict:
-        return {"forecast_value": seg.forecast_value, "perpetual_value": seg.perpetual_value,
-                "business_value": seg.business_value, "terminal_share": seg.terminal_share,
-                "total": seg.business_value}
+        return tables.ddm_segment_values(seg)
 
     def _total_values(self, method, model) -> dict:
-        totals = method.column_totals
-        share = totals["terminal_share"]
-        return {"forecast_value": totals["forecast_value"], "perpetual_value": totals["perpetual_value"],
-                "business_value": method.segment_total,
-                "terminal_share": share if math.isfinite(share) else None,
-                "excess_cash": method.excess_cash, "minority_interest": method.minority_interest,
-                "equity_investments": method.equity_investments, "total": method.total}
+        return tables.ddm_total_values(method)
 
-    def _mark_column(self, rest, issues):
-        if rest == "":  # terminal share above 75%
+    def _column_for(self, rest: tuple) -> int | None:
+        if rest == ():  # a finding about the whole segment: its terminal share above 75%
             return self.COLUMNS.index("terminal_share")
         return None
 
 
-class DynamicResultModel(_ResultModel):
-    COLUMNS = ("discount_rate", "multiple", "earnings_base", "explicit_value", "post_explicit_value",
-               "business_value", "excess_cash", "minority_interest", "equity_investments", "total")
+class DynamicResultTableModel(_ResultTableModel):
+    COLUMNS = tables.DYNAMIC_COLUMNS
     KINDS = {"discount_rate": PERCENT, "multiple": MULTIPLE}
 
     def _method(self, result):
         return result.dynamic
 
     def _segment_values(self, seg, model, i) -> dict:
-        return {"discount_rate": model.segments[i]["discount_rate"], "multiple": seg.multiple,
-                "earnings_base": seg.earnings_base, "explicit_value": seg.explicit_value,
-                "post_explicit_value": seg.post_explicit_value, "business_value": seg.business_value,
-                "total": seg.business_value}
+        return tables.dynamic_segment_values(seg, model, i)
 
     def _total_values(self, method, model) -> dict:
-        return {"discount_rate": None, "multiple": None,
-                "earnings_base": method.column_totals["earnings_base"],
-                "explicit_value": method.column_totals["explicit_value"],
-                "post_explicit_value": method.column_totals["post_explicit_value"],
-                "business_value": method.segment_total, "excess_cash": method.excess_cash,
-                "minority_interest": method.minority_interest,
-                "equity_investments": method.equity_investments, "total": method.total}
+        return tables.dynamic_total_values(method)
 
     def is_editable(self, row: int, col: int) -> bool:
         return not self.is_total_row(row) and self.COLUMNS[col] == "multiple"
@@ -194,7 +178,7 @@ class DynamicResultModel(_ResultModel):
     def cell_foreground(self, row: int, col: int):
         return INPUT_BRUSH if self.is_editable(row, col) else DERIVED_BRUSH
 
-    def _mark_column(self, rest, issues):
-        if rest in ("discount_rate", "multiple"):
-            return self.COLUMNS.index(rest)
+    def _column_for(self, rest: tuple) -> int | None:
+        if rest in (("discount_rate",), ("multiple",)):
+            return self.COLUMNS.index(rest[0])
         return None

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
+from models.facts import company_facts
 from models.status import status_label
 from desktop_app import i18n
 from desktop_app.theme import STATUS_COLORS, STATUS_TEXT_COLORS
@@ -142,25 +143,19 @@ class HeaderWidget(QFrame):
 
     def update_state(self, state, structure_changed: bool) -> None:
         self._state = state
-        model = state.model
-        doc = model.doc
-        company = doc.get("company", {})
-        market = doc.get("market", {})
-        unit = display_unit(model.unit)
-        ticker = company.get("ticker")
-        self.company.setText(f"{model.company_name} ({ticker})" if ticker else model.company_name)
-        self.subtitle.setText(str(company.get("name_en") or ""))
-        self.subtitle.setVisible(bool(company.get("name_en")))
-        self._set_fact("industry", str(company.get("industry") or "—"))
-        self._set_fact("price", format_value(market.get("price"), NUMBER))
-        self._set_fact("market_cap", f"{format_value(model.market_cap, MONEY)} {unit}")
-        result = state.result
-        pe = market.get("pe_ttm")
-        pb = market.get("pb_mrq")
-        self._set_fact("pe_ttm", format_value(pe, NUMBER) if pe is not None else self._multiple(result, "pe"))
-        self._set_fact("pb_mrq", format_value(pb, NUMBER) if pb is not None else self._multiple(result, "pb"))
-        for box, method in ((self.ddm, result.ddm if result else None),
-                            (self.dynamic, result.dynamic if result else None)):
+        facts = company_facts(state.model, state.result)
+        unit = display_unit(facts.unit)
+        self.company.setText(f"{facts.name} ({facts.ticker})" if facts.ticker else facts.name)
+        self.subtitle.setText(str(facts.name_en or ""))
+        self.subtitle.setVisible(bool(facts.name_en))
+        self._set_fact("industry", str(facts.industry or "—"))
+        self._set_fact("price", format_value(facts.price, NUMBER))
+        self._set_fact("market_cap", f"{format_value(facts.market_cap, MONEY)} {unit}")
+        self._set_fact("pe_ttm", _multiple_text(facts.pe))
+        self._set_fact("pb_mrq", _multiple_text(facts.pb))
+        methods = {m.method: m for m in facts.methods}
+        for box, key in ((self.ddm, "ddm"), (self.dynamic, "dynamic")):
+            method = methods.get(key)
             if method is None:
                 box.value.setText(self.tr("invalid"))
                 box.upside.setText("—")
@@ -170,19 +165,16 @@ class HeaderWidget(QFrame):
             box.upside.setText(_signed_percent(method.upside))
             box.badge.set_status(method.status)
 
-    def _multiple(self, result, key: str) -> str:
-        if result is None:
-            return "—"
-        m = result.multiples
-        if getattr(m, f"{key}_nm"):
-            return "NM"
-        v = getattr(m, key)
-        return "—" if v is None else format_value(v, NUMBER)
-
     def _set_fact(self, key: str, text: str) -> None:
         label = self.facts[key][1]
         if label.text() != text:
             label.setText(text)
+
+
+def _multiple_text(multiple) -> str:
+    if multiple.not_meaningful:
+        return "NM"
+    return "—" if multiple.value is None else format_value(multiple.value, NUMBER)
 
 
 def _signed_percent(x: float) -> str:

@@ -14,12 +14,11 @@ MAX_LOG = 200
 
 
 class MessagesPanel(QWidget):
-    # the issue path of a clicked warning (e.g. "segments[1].discount_rate")
-    issueActivated = Signal(str)
+    # where a clicked warning is: the engine's key path tuple, e.g. ("segments", 1, "discount_rate")
+    issueActivated = Signal(object)
 
-    def __init__(self, describe_path=None, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self.describe_path = describe_path or (lambda p: p)
         self.caption = QLabel()
         self.list = QListWidget()
         self.list.setObjectName("messagesList")
@@ -59,7 +58,7 @@ class MessagesPanel(QWidget):
         for n, issue in enumerate(state.issues):
             prefix = self.tr("Error") if issue.severity == "error" else self.tr("Warning")
             item = QListWidgetItem(f"⚠ {prefix}: {issue_text(issue)}")
-            item.setData(Qt.ItemDataRole.UserRole, issue.path)
+            item.setData(Qt.ItemDataRole.UserRole, tuple(issue.location))
             item.setBackground(QBrush(QColor("#ffd6d6" if issue.severity == "error" else "#fff3c4")))
             item.setToolTip(str(issue))
             self.list.insertItem(n, item)
@@ -86,6 +85,6 @@ class MessagesPanel(QWidget):
         return [self.list.item(i).text() for i in range(self.list.count())]
 
     def _activated(self, item: QListWidgetItem) -> None:
-        path = item.data(Qt.ItemDataRole.UserRole)
-        if path:
-            self.issueActivated.emit(str(path))
+        location = item.data(Qt.ItemDataRole.UserRole)
+        if location:
+            self.issueActivated.emit(tuple(location))

@@ -161,7 +161,7 @@ def check_scenarios(doc: dict) -> list[Issue]:
         return issues
 
     def error(path: tuple, message: str, code: str) -> None:
-        issues.append(Issue(path_text(path), message, "error", code))
+        issues.append(Issue.at(path, message, "error", code))
 
     if not isinstance(scenarios, list):
         error((SCENARIOS_KEY,), f"must be a list of scenarios, got {_describe(scenarios)}", "type")

@@ -144,7 +144,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Share price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PE-TTM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PB-MRQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 upside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -308,6 +344,113 @@ value</source>
     </message>
 </context>
 <context>
+    <name>FileSession</name>
+    <message>
+        <source>Model files (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File already open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is open in another Valuation Workbench (%2). Changes saved there and here will overwrite each other. Open it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was written by a newer version of Valuation Workbench and cannot be opened here; the file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save model as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program since it was opened. Overwrite it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving failed; your work is still open and unsaved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export tables to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 CSV files to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unsaved model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valuation Workbench did not close normally. Unsaved changes to %1 were autosaved at %2. Restore them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more recovery files are kept; they are offered at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeaderWidget</name>
     <message>
         <source>Industry</source>
@@ -361,6 +504,14 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;New</source>
         <translation type="unfinished"></translation>
     </message>
@@ -382,38 +533,6 @@ value</source>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Rename segment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;move segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move segment &amp;up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move segment &amp;down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add &amp;estimate year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -441,10 +560,6 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Segments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -461,30 +576,6 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Segment forecasts (A = actual, E = estimate)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company totals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Valuation parameters by segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company and market</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DDM valuation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dynamic valuation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -493,19 +584,7 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Valuation Workbench</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -513,191 +592,7 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New segment %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove segment %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rename segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segment name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add estimate year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” has unsaved changes. Save them first?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model files (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” was written by a newer version of Valuation Workbench and cannot be opened here; the file was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open “%1”:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File already open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is open in another Valuation Workbench (%2). Changes saved there and here will overwrite each other. Open it anyway?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save model as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File changed on disk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” was changed by another program since it was opened. Overwrite it?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving failed; your work is still open and unsaved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export tables to folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported %1 CSV files to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ticker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Market cap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PE-TTM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PB-MRQ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DDM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dynamic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 upside</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an unsaved model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore unsaved work?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Valuation Workbench did not close normally. Unsaved changes to %1 were autosaved at %2. Restore them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -736,6 +631,97 @@ value</source>
     <name>SpreadsheetView</name>
     <message>
         <source>This cell is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ValuationPage</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename segment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move segment &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move segment &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;estimate year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment forecasts (A = actual, E = estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valuation parameters by segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company and market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDM valuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic valuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add estimate year</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

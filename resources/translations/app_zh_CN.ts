@@ -144,8 +144,44 @@
         <translation>所属行业</translation>
     </message>
     <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
         <source>Share price</source>
         <translation>当前股价</translation>
+    </message>
+    <message>
+        <source>Market cap</source>
+        <translation>总市值</translation>
+    </message>
+    <message>
+        <source>PE-TTM</source>
+        <translation>PE-TTM</translation>
+    </message>
+    <message>
+        <source>PB-MRQ</source>
+        <translation>PB-MRQ</translation>
+    </message>
+    <message>
+        <source>DDM</source>
+        <translation>DDM</translation>
+    </message>
+    <message>
+        <source>Dynamic</source>
+        <translation>动态估值</translation>
+    </message>
+    <message>
+        <source>%1 value</source>
+        <translation>%1价值</translation>
+    </message>
+    <message>
+        <source>%1 upside</source>
+        <translation>%1上行空间</translation>
+    </message>
+    <message>
+        <source>%1 status</source>
+        <translation>%1状态</translation>
     </message>
     <message>
         <source>Shares</source>
@@ -316,6 +352,113 @@ value</source>
     </message>
 </context>
 <context>
+    <name>FileSession</name>
+    <message>
+        <source>Model files (%1)</source>
+        <translation>模型文件 (%1)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them first?</source>
+        <translation>“%1”有未保存的修改。是否先保存？</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>New company</source>
+        <translation>新公司</translation>
+    </message>
+    <message>
+        <source>File already open</source>
+        <translation>文件已被打开</translation>
+    </message>
+    <message>
+        <source>“%1” is open in another Valuation Workbench (%2). Changes saved there and here will overwrite each other. Open it anyway?</source>
+        <translation>“%1”已在另一个估值工作台中打开（%2）。两处保存的修改会相互覆盖。仍要打开吗？</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>“%1” was written by a newer version of Valuation Workbench and cannot be opened here; the file was not changed.</source>
+        <translation>“%1”由更新版本的估值工作台创建，无法在此打开；文件未被修改。</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”:</source>
+        <translation>无法打开“%1”：</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Save model as</source>
+        <translation>模型另存为</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>文件已在磁盘上被修改</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program since it was opened. Overwrite it?</source>
+        <translation>“%1”在打开后已被其他程序修改。是否覆盖？</translation>
+    </message>
+    <message>
+        <source>Saving failed; your work is still open and unsaved.</source>
+        <translation>保存失败；您的工作仍处于打开且未保存状态。</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Export tables to folder</source>
+        <translation>导出表格到文件夹</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1 CSV files to %2</source>
+        <translation>已导出 %1 个 CSV 文件到 %2</translation>
+    </message>
+    <message>
+        <source>an unsaved model</source>
+        <translation>未保存的模型</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>Valuation Workbench did not close normally. Unsaved changes to %1 were autosaved at %2. Restore them?</source>
+        <translation>估值工作台上次未正常关闭。对 %1 的未保存修改已于 %2 自动保存。是否恢复？</translation>
+    </message>
+    <message>
+        <source>%1 more recovery files are kept; they are offered at the next start.</source>
+        <translation>另有 %1 个恢复文件已保留，下次启动时再提供恢复。</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
     <name>HeaderWidget</name>
     <message>
         <source>Industry</source>
@@ -369,6 +512,14 @@ value</source>
         <translation>敏感性分析面板不可用：%1</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -391,38 +542,6 @@ value</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>粘贴(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Add segment</source>
-        <translation>添加业务(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Rename segment…</source>
-        <translation>重命名业务(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;move segment</source>
-        <translation>删除业务(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Move segment &amp;up</source>
-        <translation>业务上移(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Move segment &amp;down</source>
-        <translation>业务下移(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Add &amp;estimate year</source>
-        <translation>添加预测年度(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Autosave interval…</source>
@@ -449,10 +568,6 @@ value</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Segments</source>
-        <translation>业务(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -469,30 +584,6 @@ value</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>Segment forecasts (A = actual, E = estimate)</source>
-        <translation>分业务业绩预测（A = 实际，E = 预测）</translation>
-    </message>
-    <message>
-        <source>Company totals</source>
-        <translation>公司整体业绩预测</translation>
-    </message>
-    <message>
-        <source>Valuation parameters by segment</source>
-        <translation>分业务估值参数</translation>
-    </message>
-    <message>
-        <source>Company and market</source>
-        <translation>公司与市场</translation>
-    </message>
-    <message>
-        <source>DDM valuation</source>
-        <translation>DDM 估值</translation>
-    </message>
-    <message>
-        <source>Dynamic valuation</source>
-        <translation>动态估值</translation>
-    </message>
-    <message>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
@@ -501,212 +592,16 @@ value</source>
         <translation>敏感性分析</translation>
     </message>
     <message>
-        <source>&amp;Undo %1</source>
-        <translation>撤销(&amp;U) %1</translation>
-    </message>
-    <message>
-        <source>&amp;Redo %1</source>
-        <translation>重做(&amp;R) %1</translation>
-    </message>
-    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
-    </message>
-    <message>
-        <source>Valuation Workbench</source>
-        <translation>估值工作台</translation>
     </message>
     <message>
         <source>Autosaved to the recovery file</source>
         <translation>已自动保存到恢复文件</translation>
     </message>
     <message>
-        <source>New segment %1</source>
-        <translation>新业务 %1</translation>
-    </message>
-    <message>
-        <source>Add segment</source>
-        <translation>添加业务</translation>
-    </message>
-    <message>
-        <source>Remove segment %1</source>
-        <translation>删除业务 %1</translation>
-    </message>
-    <message>
-        <source>Rename segment</source>
-        <translation>重命名业务</translation>
-    </message>
-    <message>
-        <source>Segment name:</source>
-        <translation>业务名称：</translation>
-    </message>
-    <message>
-        <source>Move segment</source>
-        <translation>移动业务</translation>
-    </message>
-    <message>
-        <source>Add estimate year</source>
-        <translation>添加预测年度</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
-        <source>“%1” has unsaved changes. Save them first?</source>
-        <translation>“%1”有未保存的修改。是否先保存？</translation>
-    </message>
-    <message>
-        <source>New company</source>
-        <translation>新公司</translation>
-    </message>
-    <message>
-        <source>Open model</source>
-        <translation>打开模型</translation>
-    </message>
-    <message>
-        <source>Model files (%1)</source>
-        <translation>模型文件 (%1)</translation>
-    </message>
-    <message>
-        <source>“%1” was written by a newer version of Valuation Workbench and cannot be opened here; the file was not changed.</source>
-        <translation>“%1”由更新版本的估值工作台创建，无法在此打开；文件未被修改。</translation>
-    </message>
-    <message>
-        <source>Cannot open “%1”:</source>
-        <translation>无法打开“%1”：</translation>
-    </message>
-    <message>
-        <source>File already open</source>
-        <translation>文件已被打开</translation>
-    </message>
-    <message>
-        <source>“%1” is open in another Valuation Workbench (%2). Changes saved there and here will overwrite each other. Open it anyway?</source>
-        <translation>“%1”已在另一个估值工作台中打开（%2）。两处保存的修改会相互覆盖。仍要打开吗？</translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation>已打开 %1</translation>
-    </message>
-    <message>
-        <source>Save model as</source>
-        <translation>模型另存为</translation>
-    </message>
-    <message>
-        <source>File changed on disk</source>
-        <translation>文件已在磁盘上被修改</translation>
-    </message>
-    <message>
-        <source>“%1” was changed by another program since it was opened. Overwrite it?</source>
-        <translation>“%1”在打开后已被其他程序修改。是否覆盖？</translation>
-    </message>
-    <message>
-        <source>Saving failed; your work is still open and unsaved.</source>
-        <translation>保存失败；您的工作仍处于打开且未保存状态。</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Export tables to folder</source>
-        <translation>导出表格到文件夹</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>业务</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Exported %1 CSV files to %2</source>
-        <translation>已导出 %1 个 CSV 文件到 %2</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>公司</translation>
-    </message>
-    <message>
-        <source>Ticker</source>
-        <translation>股票代码</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>所属行业</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Share price</source>
-        <translation>当前股价</translation>
-    </message>
-    <message>
-        <source>Market cap</source>
-        <translation>总市值</translation>
-    </message>
-    <message>
-        <source>PE-TTM</source>
-        <translation>PE-TTM</translation>
-    </message>
-    <message>
-        <source>PB-MRQ</source>
-        <translation>PB-MRQ</translation>
-    </message>
-    <message>
-        <source>DDM</source>
-        <translation>DDM</translation>
-    </message>
-    <message>
-        <source>Dynamic</source>
-        <translation>动态估值</translation>
-    </message>
-    <message>
-        <source>%1 value</source>
-        <translation>%1价值</translation>
-    </message>
-    <message>
-        <source>%1 upside</source>
-        <translation>%1上行空间</translation>
-    </message>
-    <message>
-        <source>%1 status</source>
-        <translation>%1状态</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <source>an unsaved model</source>
-        <translation>未保存的模型</translation>
-    </message>
-    <message>
-        <source>Restore unsaved work?</source>
-        <translation>恢复未保存的工作？</translation>
-    </message>
-    <message>
-        <source>Valuation Workbench did not close normally. Unsaved changes to %1 were autosaved at %2. Restore them?</source>
-        <translation>估值工作台上次未正常关闭。对 %1 的未保存修改已于 %2 自动保存。是否恢复？</translation>
-    </message>
-    <message>
-        <source>Cannot restore</source>
-        <translation>无法恢复</translation>
     </message>
     <message>
         <source>Autosave</source>
@@ -745,6 +640,97 @@ value</source>
     <message>
         <source>This cell is read-only.</source>
         <translation>此单元格为只读。</translation>
+    </message>
+</context>
+<context>
+    <name>ValuationPage</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Add segment</source>
+        <translation>添加业务(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename segment…</source>
+        <translation>重命名业务(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move segment</source>
+        <translation>删除业务(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move segment &amp;up</source>
+        <translation>业务上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move segment &amp;down</source>
+        <translation>业务下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Add &amp;estimate year</source>
+        <translation>添加预测年度(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Segments</source>
+        <translation>业务(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Segment forecasts (A = actual, E = estimate)</source>
+        <translation>分业务业绩预测（A = 实际，E = 预测）</translation>
+    </message>
+    <message>
+        <source>Company totals</source>
+        <translation>公司整体业绩预测</translation>
+    </message>
+    <message>
+        <source>Valuation parameters by segment</source>
+        <translation>分业务估值参数</translation>
+    </message>
+    <message>
+        <source>Company and market</source>
+        <translation>公司与市场</translation>
+    </message>
+    <message>
+        <source>DDM valuation</source>
+        <translation>DDM 估值</translation>
+    </message>
+    <message>
+        <source>Dynamic valuation</source>
+        <translation>动态估值</translation>
+    </message>
+    <message>
+        <source>New segment %1</source>
+        <translation>新业务 %1</translation>
+    </message>
+    <message>
+        <source>Add segment</source>
+        <translation>添加业务</translation>
+    </message>
+    <message>
+        <source>Remove segment %1</source>
+        <translation>删除业务 %1</translation>
+    </message>
+    <message>
+        <source>Rename segment</source>
+        <translation>重命名业务</translation>
+    </message>
+    <message>
+        <source>Segment name:</source>
+        <translation>业务名称：</translation>
+    </message>
+    <message>
+        <source>Move segment</source>
+        <translation>移动业务</translation>
+    </message>
+    <message>
+        <source>Add estimate year</source>
+        <translation>添加预测年度</translation>
     </message>
 </context>
 </TS>

@@ -51,7 +51,7 @@ def edit_plan(window, n: int) -> list[tuple[int, int, float]]:
     """(row, col, change in percentage points) cycling over estimate-year
     growth and margin cells of every segment; up and down alternate so the
     model stays valid."""
-    fm = window.forecast_model
+    fm = window.page.forecast_table
     model = window.document.model
     years = model.years
     cells = []
@@ -80,7 +80,7 @@ def check_screen(window) -> None:
     want_dyn = f"{format_value(expected.dynamic.total, MONEY)} {unit}"
     got_ddm = window.header.ddm.value.text()
     got_dyn = window.header.dynamic.value.text()
-    ddm = window.ddm_model
+    ddm = window.page.ddm_table
     total = ddm.data(ddm.index(ddm.rowCount() - 1, ddm.COLUMNS.index("total")), Qt.ItemDataRole.EditRole)
     if got_ddm != want_ddm or got_dyn != want_dyn or total != expected.ddm.total:
         raise SystemExit(f"stale screen: header {got_ddm!r}/{got_dyn!r}, expected {want_ddm!r}/{want_dyn!r}")
@@ -121,11 +121,11 @@ def run(app, model, edits: int, with_plots: bool, settings) -> dict:
     for _ in range(3):
         app.processEvents()
     window.repaint()
-    fm = window.forecast_model
+    fm = window.page.forecast_table
     plan = edit_plan(window, edits + 10)
     painted = PaintCounter()
-    for widget in (window.header.ddm.value, window.header.dynamic.value, window.ddm_view.viewport(),
-                   window.forecast_view.viewport()):
+    for widget in (window.header.ddm.value, window.header.dynamic.value, window.page.ddm_view.viewport(),
+                   window.page.forecast_view.viewport()):
         widget.installEventFilter(painted)
     times, cpu = [], []
     for k, (row, col, delta) in enumerate(plan):
@@ -144,7 +144,7 @@ def run(app, model, edits: int, with_plots: bool, settings) -> dict:
         check_screen(window)
         # the edited table repainted if the cell is on screen, and the header's value label if
         # its text changed (an edit in a year whose payout is clamped to 0 leaves the totals)
-        view = window.forecast_view
+        view = window.page.forecast_view
         cell_visible = view.visualRect(index).intersects(view.viewport().rect())
         need = (({"qt_scrollarea_viewport"} if cell_visible else set())
                 | ({"methodValue"} if window.header.ddm.value.text() != label_before else set()))

@@ -115,14 +115,14 @@ def test_settings_defaults_and_round_trip(settings):
 def test_window_layout_is_restored(qtbot, make_window, document, settings):
     win = make_window(document)
     win.messages_dock.hide()
-    win.main_splitter.setSizes([300, 500])
-    sizes = win.main_splitter.sizes()
+    win.page.main_splitter.setSizes([300, 500])
+    sizes = win.page.main_splitter.sizes()
     win.save_layout()
     win.close()
     from desktop_app.document import Document
     win2 = make_window(Document(document.model.copy(), None))
     assert not win2.messages_dock.isVisible()
-    restored = win2.main_splitter.sizes()
+    restored = win2.page.main_splitter.sizes()
     assert restored[0] / sum(restored) == pytest.approx(sizes[0] / sum(sizes), abs=0.02)
     assert settings.get("window_geometry") == win.saveGeometry()
 

@@ -37,7 +37,7 @@ def elided_cells(view):
 @pytest.mark.parametrize("row, text", [("revenue", "9876543.21"), ("revenue", "100000"),
                                        ("growth", "-99.99%"), ("margin", "-1234.5%")])
 def test_typed_numbers_fit_their_column(qtbot, window, row, text):
-    fm, view = window.forecast_model, window.forecast_view
+    fm, view = window.page.forecast_table, window.page.forecast_view
     year = window.document.model.forecast_years[0]
     index = fm.index(fm.row_of(0, row), window.document.model.years.index(year))
     views = window.findChildren(SpreadsheetView)

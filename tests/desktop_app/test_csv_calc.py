@@ -39,7 +39,7 @@ def names(payloads, injection_leads):
 def test_calc_reads_no_formula_from_the_main_window_export(tmp_path, calc, make_window, recovery_dir, names):
     model = payload_model(names)
     window = make_window(Document(model, None, recovery_dir=recovery_dir))
-    written = window.export_csv(str(tmp_path))
+    written = window.session.export_csv(str(tmp_path))
     assert len(written) == 7
     cells = {cell for path in written for row in csv_export.read_csv_rows(path) for cell in row}
     # the names reached the tables (neutralised), so Calc judged them

@@ -10,14 +10,16 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import models
-from desktop_app.document import Document, RecoveryStore
+from desktop_app.document import Document
+from desktop_app.locks import lock_holder
+from desktop_app.recovery import RecoveryStore
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 Button = QMessageBox.StandardButton
 
 
 def edit_growth(window, value="12%", segment=0, year=2027):
-    fm = window.forecast_model
+    fm = window.page.forecast_table
     idx = fm.index(fm.row_of(segment, "growth"), window.document.model.years.index(year))
     assert fm.setData(idx, value)
 
@@ -26,13 +28,13 @@ def test_save_then_open_round_trip(tmp_path, window, monkeypatch):
     edit_growth(window)
     target = tmp_path / "联影 model.vwm.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    assert window.save()
+    assert window.session.save()
     assert not window.isWindowModified()
     assert window.document.path == str(target)
     saved = window.document.model.to_dict()
-    assert window.new_file()
+    assert window.session.new_file()
     assert window.document.model.company_name == "New company"
-    assert window.open_file(str(target))
+    assert window.session.open_file(str(target))
     assert window.document.model.to_dict() == saved
     assert models.load_model(target).to_dict() == saved
     assert str(target) in window.settings.get("recent_files")
@@ -42,10 +44,10 @@ def test_save_then_open_round_trip(tmp_path, window, monkeypatch):
 
 def test_second_save_keeps_a_backup(tmp_path, window):
     target = tmp_path / "m.vwm.json"
-    assert window._save_to(str(target))
+    assert window.session.save_to(str(target))
     first = target.read_bytes()
     edit_growth(window, "13%")
-    assert window.save()
+    assert window.session.save()
     assert Path(str(target) + ".bak").read_bytes() == first
     assert target.read_bytes() != first
 
@@ -59,7 +61,7 @@ def test_broken_file_leaves_the_open_document_untouched(tmp_path, window, modals
     bad = tmp_path / "bad.vwm.json"
     bad.write_bytes(content)
     modals.answer("critical", Button.Ok)
-    assert not window.open_file(str(bad))
+    assert not window.session.open_file(str(bad))
     assert window.document.model.to_dict() == before
     assert window.document.undo_stack.count() == undo_count
     assert window.isWindowModified()
@@ -74,7 +76,7 @@ def test_missing_key_is_named(tmp_path, window, modals, sample_path):
     bad = tmp_path / "missing.vwm.json"
     bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     modals.answer("critical", Button.Ok)
-    assert not window.open_file(str(bad))
+    assert not window.session.open_file(str(bad))
     assert "segments[1].roe" in modals.calls[-1][2]
 
 
@@ -86,7 +88,7 @@ def test_newer_version_is_refused_untouched(tmp_path, window, modals, sample_pat
     raw = newer.read_bytes()
     before = window.document.model.to_dict()
     modals.answer("critical", Button.Ok)
-    assert not window.open_file(str(newer))
+    assert not window.session.open_file(str(newer))
     assert "newer version" in modals.calls[-1][2]
     assert newer.read_bytes() == raw
     assert window.document.model.to_dict() == before
@@ -97,13 +99,13 @@ def test_failed_save_keeps_the_document_dirty_and_the_old_file(tmp_path, window,
     folder = tmp_path / "ro"
     folder.mkdir()
     target = folder / "m.vwm.json"
-    assert window._save_to(str(target))
+    assert window.session.save_to(str(target))
     old = target.read_bytes()
     edit_growth(window)
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
         modals.answer("critical", Button.Ok)
-        assert not window.save()
+        assert not window.session.save()
     finally:
         folder.chmod(stat.S_IRWXU)
     assert window.isWindowModified() and target.read_bytes() == old
@@ -113,7 +115,7 @@ def test_failed_save_on_disk_error(tmp_path, window, modals, monkeypatch):
     """Disk full: the engine raises OSError; the document stays dirty."""
     import errno
     target = tmp_path / "m.vwm.json"
-    assert window._save_to(str(target))
+    assert window.session.save_to(str(target))
     old = target.read_bytes()
     edit_growth(window)
 
@@ -122,7 +124,7 @@ def test_failed_save_on_disk_error(tmp_path, window, modals, monkeypatch):
 
     monkeypatch.setattr(models, "save_model", disk_full)
     modals.answer("critical", Button.Ok)
-    assert not window.save()
+    assert not window.session.save()
     assert window.isWindowModified()
     assert "No space left" in modals.calls[-1][2]
     assert target.read_bytes() == old
@@ -132,14 +134,14 @@ def test_failed_save_on_disk_error(tmp_path, window, modals, monkeypatch):
 
 def test_file_changed_on_disk_asks_before_overwriting(tmp_path, window, modals):
     target = tmp_path / "m.vwm.json"
-    assert window._save_to(str(target))
+    assert window.session.save_to(str(target))
     edit_growth(window)
     os.utime(target, ns=(1, 1))
     modals.answer("question", Button.No)
-    assert not window.save()
+    assert not window.session.save()
     assert window.isWindowModified()
     modals.answer("question", Button.Yes)
-    assert window.save()
+    assert window.session.save()
 
 
 def test_close_with_unsaved_changes_prompts(qtbot, window, modals):
@@ -156,7 +158,7 @@ def test_open_with_unsaved_changes_can_be_cancelled(tmp_path, window, modals, sa
     edit_growth(window)
     before = window.document.model.to_dict()
     modals.answer("warning", Button.Cancel)
-    assert not window.open_file(str(sample_path))
+    assert not window.session.open_file(str(sample_path))
     assert window.document.model.to_dict() == before
 
 
@@ -164,7 +166,7 @@ def test_recent_files_menu(tmp_path, window):
     paths = []
     for n in range(3):
         p = tmp_path / f"m{n}.vwm.json"
-        assert window._save_to(str(p))
+        assert window.session.save_to(str(p))
         paths.append(str(p))
     window._fill_recent_menu()
     texts = [a.text() for a in window.menu_recent.actions()]
@@ -175,7 +177,7 @@ def test_recent_files_menu(tmp_path, window):
 
 def test_autosave_writes_a_recovery_file_not_the_users_file(tmp_path, window, recovery_dir):
     target = tmp_path / "m.vwm.json"
-    assert window._save_to(str(target))
+    assert window.session.save_to(str(target))
     saved = target.read_bytes()
     assert not window.document.autosave_now()           # nothing unsaved
     edit_growth(window, "21%")
@@ -184,7 +186,7 @@ def test_autosave_writes_a_recovery_file_not_the_users_file(tmp_path, window, re
     files = sorted(p.name for p in recovery_dir.iterdir())
     assert len(files) == 2 and any(f.endswith(".vwm.json") for f in files)
     assert not window.document.autosave_now()           # already autosaved at this point
-    assert window.save()
+    assert window.session.save()
     assert list(recovery_dir.iterdir()) == []           # a clean save removes it
 
 
@@ -214,7 +216,7 @@ def test_crash_after_autosave_is_offered_for_restore(qtbot, tmp_path, make_windo
                                        / "united-imaging-688271.json"), None, recovery_dir=recovery_dir)
     win = make_window(fresh)
     modals.answer("question", Button.Yes)
-    assert win.offer_recovery()
+    assert win.session.offer_recovery()
     assert "did not close normally" in modals.calls[-1][2]
     assert fresh.model.to_dict() == expected
     assert fresh.path == str(tmp_path / "work.vwm.json")
@@ -235,7 +237,7 @@ def test_declined_restore_discards_the_recovery_file(qtbot, make_window, sample_
     fresh = Document(sample_model.copy(), None, recovery_dir=recovery_dir)
     win = make_window(fresh)
     modals.answer("question", Button.No)
-    assert not win.offer_recovery()
+    assert not win.session.offer_recovery()
     assert fresh.model.get(("market", "price")) == 158.3
     assert RecoveryStore(recovery_dir).orphans() == []
     fresh.close_cleanly()
@@ -272,12 +274,12 @@ def test_file_open_in_another_instance_warns(tmp_path, window, modals, sample_mo
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
-        assert window.document.lock_holder(str(target)).startswith(f"pid {holder.pid}")
+        assert lock_holder(str(target)).startswith(f"pid {holder.pid}")
         modals.answer("question", Button.No)
-        assert not window.open_file(str(target))
+        assert not window.session.open_file(str(target))
         assert window.document.path is None
         modals.answer("question", Button.Yes)
-        assert window.open_file(str(target))
+        assert window.session.open_file(str(target))
         assert "another Valuation Workbench" in modals.calls[-1][2]
     finally:
         holder.stdin.close()
@@ -287,7 +289,7 @@ def test_file_open_in_another_instance_warns(tmp_path, window, modals, sample_mo
 
 def test_own_lock_is_held_and_released(tmp_path, window):
     target = tmp_path / "mine.vwm.json"
-    assert window._save_to(str(target))
+    assert window.session.save_to(str(target))
     assert Path(str(target) + ".lock").exists()
     window.document.close_cleanly()
     assert not Path(str(target) + ".lock").exists()

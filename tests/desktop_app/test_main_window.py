@@ -33,7 +33,7 @@ def type_into(qtbot, view, index, text, key=Qt.Key.Key_Return):
 
 
 def test_growth_typed_in_the_editor_updates_the_header_exactly(qtbot, window):
-    fm, view = window.forecast_model, window.forecast_view
+    fm, view = window.page.forecast_table, window.page.forecast_view
     idx = fm.index(fm.row_of(0, "growth"), col_of(window, 2026))
     type_into(qtbot, view, idx, "30")
     assert window.document.model.get(("segments", 0, "forecast", "2026", "growth")) == pytest.approx(0.30)
@@ -47,7 +47,7 @@ def test_growth_typed_in_the_editor_updates_the_header_exactly(qtbot, window):
 
 
 def test_typing_replaces_the_cell_and_tab_moves_right(qtbot, window):
-    fm, view = window.forecast_model, window.forecast_view
+    fm, view = window.page.forecast_table, window.page.forecast_view
     idx = fm.index(fm.row_of(1, "margin"), col_of(window, 2027))
     editor = type_into(qtbot, view, idx, "12.5%", key=Qt.Key.Key_Tab)
     assert editor.text() in ("12.5%", "")
@@ -57,7 +57,7 @@ def test_typing_replaces_the_cell_and_tab_moves_right(qtbot, window):
 
 
 def test_escape_cancels_the_edit(qtbot, window):
-    fm, view = window.forecast_model, window.forecast_view
+    fm, view = window.page.forecast_table, window.page.forecast_view
     idx = fm.index(fm.row_of(0, "growth"), col_of(window, 2026))
     before = window.document.model.to_dict()
     view.setFocus()
@@ -72,7 +72,7 @@ def test_escape_cancels_the_edit(qtbot, window):
 
 
 def test_invalid_typed_input_keeps_the_value_and_shows_a_message(qtbot, window):
-    fm, view = window.forecast_model, window.forecast_view
+    fm, view = window.page.forecast_table, window.page.forecast_view
     idx = fm.index(fm.row_of(0, "growth"), col_of(window, 2026))
     shown = fm.data(idx)
     header = window.header.ddm.value.text()
@@ -85,7 +85,7 @@ def test_invalid_typed_input_keeps_the_value_and_shows_a_message(qtbot, window):
 
 
 def test_unchanged_editor_commits_nothing(qtbot, window):
-    fm, view = window.forecast_model, window.forecast_view
+    fm, view = window.page.forecast_table, window.page.forecast_view
     idx = fm.index(fm.row_of(0, "revenue"), col_of(window, 2026))
     view.setCurrentIndex(idx)
     view.edit(idx)
@@ -99,7 +99,7 @@ def test_unchanged_editor_commits_nothing(qtbot, window):
 
 def test_title_shows_unsaved_state_and_undo_keys(qtbot, window):
     assert not window.isWindowModified()
-    fm = window.forecast_model
+    fm = window.page.forecast_table
     assert fm.setData(fm.index(fm.row_of(0, "margin"), col_of(window, 2028)), "20")
     assert window.isWindowModified()
     assert "[*]" in window.windowTitle()
@@ -113,7 +113,7 @@ def test_title_shows_unsaved_state_and_undo_keys(qtbot, window):
 
 
 def test_undo_and_redo_put_the_cursor_on_the_changed_cell(qtbot, window):
-    fm, view = window.forecast_model, window.forecast_view
+    fm, view = window.page.forecast_table, window.page.forecast_view
     target = fm.index(fm.row_of(1, "margin"), col_of(window, 2027))
     assert fm.setData(target, "20")
     view.setCurrentIndex(fm.index(fm.row_of(0, "revenue"), col_of(window, 2025)))   # the user moves on
@@ -126,14 +126,14 @@ def test_undo_and_redo_put_the_cursor_on_the_changed_cell(qtbot, window):
 
 
 def test_copy_and_paste_through_the_view(qtbot, window):
-    fm, view = window.forecast_model, window.forecast_view
+    fm, view = window.page.forecast_table, window.page.forecast_view
     r, c = fm.row_of(0, "growth"), col_of(window, 2026)
     view.setFocus()
     # rows: growth, operating net profit, margin (a percent in the money row would be refused)
     QApplication.clipboard().setText("1%\t2%\t3%\t4%\n15\t16\t17\t18\n9%\t10%\t11%\t12%\n")
     view.setCurrentIndex(fm.index(r, c))
     before = window.document.model.to_dict()
-    window.paste()
+    window.page.paste()
     m = window.document.model
     assert m.get(("segments", 0, "forecast", "2026", "growth")) == pytest.approx(0.01)
     assert m.get(("segments", 0, "forecast", "2029", "growth")) == pytest.approx(0.04)
@@ -142,7 +142,7 @@ def test_copy_and_paste_through_the_view(qtbot, window):
     window.act_undo.trigger()
     assert window.document.model.to_dict() == before
     QApplication.clipboard().setText("1%\t2%\n5%\t6%\n")  # percent into the money row: refused whole
-    window.paste()
+    window.page.paste()
     assert window.document.model.to_dict() == before
     assert any("percentage is not allowed" in t for t in window.messages.texts())
     window.act_redo.trigger()
@@ -159,7 +159,7 @@ def test_copy_and_paste_through_the_view(qtbot, window):
 
 
 def test_single_value_fills_a_selection(qtbot, window):
-    fm, view = window.forecast_model, window.forecast_view
+    fm, view = window.page.forecast_table, window.page.forecast_view
     r, c = fm.row_of(2, "margin"), col_of(window, 2025)
     from PySide6.QtCore import QItemSelection, QItemSelectionModel
     view.selectionModel().select(QItemSelection(fm.index(r, c), fm.index(r, c + 4)),
@@ -173,15 +173,15 @@ def test_single_value_fills_a_selection(qtbot, window):
 def test_segment_add_rename_move_remove_and_undo(qtbot, window):
     doc = window.document
     names = doc.model.segment_names
-    assert window.add_segment()
+    assert window.page.add_segment()
     assert doc.model.segment_count == 4
-    assert window.forecast_model.rowCount() == 4 * BLOCK
-    assert window.ddm_model.rowCount() == 5
-    assert window.rename_segment("新业务")
+    assert window.page.forecast_table.rowCount() == 4 * BLOCK
+    assert window.page.ddm_table.rowCount() == 5
+    assert window.page.rename_segment("新业务")
     assert doc.model.segment_names[3] == "新业务"
-    assert window.move_segment(-1)
+    assert window.page.move_segment(-1)
     assert doc.model.segment_names[2] == "新业务"
-    assert window.remove_segment()
+    assert window.page.remove_segment()
     assert doc.model.segment_names == names
     assert doc.undo_stack.count() == 4
     for expected in (["新业务" if i == 2 else n for i, n in enumerate(names)] + [names[2]],
@@ -202,7 +202,7 @@ def test_last_segment_cannot_be_removed(qtbot, make_window, sample_model, recove
     engine_forecast.remove_segment(model, 0)
     doc = Document(model, None, recovery_dir=recovery_dir)
     win = make_window(doc)
-    assert not win.remove_segment()
+    assert not win.page.remove_segment()
     assert doc.model.segment_count == 1
     assert any("at least one segment" in t for t in win.messages.texts())
     doc.close_cleanly()
@@ -210,14 +210,14 @@ def test_last_segment_cannot_be_removed(qtbot, make_window, sample_model, recove
 
 def test_add_estimate_year_and_undo(qtbot, window):
     doc = window.document
-    assert window.add_forecast_year()
+    assert window.page.add_forecast_year()
     assert doc.model.years[-1] == 2030
-    assert window.forecast_model.headerData(window.forecast_model.columnCount() - 1, Qt.Orientation.Horizontal) == "2030E"
+    assert window.page.forecast_table.headerData(window.page.forecast_table.columnCount() - 1, Qt.Orientation.Horizontal) == "2030E"
     assert window.header.ddm.value.text() == \
         f"{format_value(models.valuate(doc.model).ddm.total, MONEY)} 亿元"
     doc.undo_stack.undo()
     assert doc.model.years[-1] == 2029
-    assert window.forecast_model.columnCount() == 8
+    assert window.page.forecast_table.columnCount() == 8
 
 
 def test_header_shows_the_report_block(window):
@@ -235,14 +235,27 @@ def test_header_shows_the_report_block(window):
 def test_warnings_are_visible_in_cells_and_messages(window):
     state = window.controller.state
     assert state.issues, "the sample has payout warnings"
-    fm = window.forecast_model
+    fm = window.page.forecast_table
     idx = fm.index(fm.row_of(0, "growth"), col_of(window, 2025))
     assert "payout clamped" in fm.data(idx, Qt.ItemDataRole.ToolTipRole)
     assert any("payout clamped" in t for t in window.messages.texts())
 
 
+def test_go_to_issue_from_the_messages_panel(qtbot, window):
+    """Activating a warning puts the cursor on its cell, on the page that shows it."""
+    fm, view = window.page.forecast_table, window.page.forecast_view
+    messages = window.messages.list
+    item = next(messages.item(i) for i in range(messages.count()) if "payout clamped" in messages.item(i).text())
+    view.setCurrentIndex(fm.index(0, 0))
+    messages.itemActivated.emit(item)
+    location = item.data(Qt.ItemDataRole.UserRole)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == \
+        fm.cell_for_path(tuple(location)) != (0, 0)
+    assert window.pages.currentWidget() is window.page
+
+
 def test_export_writes_every_table_as_bom_csv(tmp_path, window):
-    written = window.export_csv(str(tmp_path))
+    written = window.session.export_csv(str(tmp_path))
     names = sorted(p.split("_", 1)[1] for p in (__import__("os").path.basename(w) for w in written))
     assert names == sorted(["segment_forecasts.csv", "company_totals.csv", "segment_parameters.csv",
                             "company_parameters.csv", "ddm.csv", "dynamic.csv", "header.csv"])
@@ -259,7 +272,7 @@ def test_export_writes_every_table_as_bom_csv(tmp_path, window):
 def test_export_via_dialog_cancel_writes_nothing(monkeypatch, tmp_path, window):
     from PySide6.QtWidgets import QFileDialog
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
-    assert window.export_csv() == []
+    assert window.session.export_csv() == []
 
 
 def test_about_names_the_engine_version(window):
@@ -271,10 +284,10 @@ def test_language_switch_retranslates_live(qtbot, window, settings):
     try:
         assert window.menu_file.title() == "文件(&F)"
         assert window.header.ddm.badge.text() == "高估"
-        assert window.forecast_model.headerData(1, Qt.Orientation.Vertical) == "收入(亿元)"
+        assert window.page.forecast_table.headerData(1, Qt.Orientation.Vertical) == "收入(亿元)"
         assert settings.get("language") == "zh_CN"
         assert any(t.startswith("⚠ 警告") and "年派息率被截为 0" in t for t in window.messages.texts())
-        fm = window.forecast_model
+        fm = window.page.forecast_table
         tip = fm.data(fm.index(fm.row_of(0, "growth"), 3), Qt.ItemDataRole.ToolTipRole)
         assert "2025 年派息率被截为 0（增速高于 ROE 17.4%）" in tip
     finally:
@@ -285,14 +298,16 @@ def test_language_switch_retranslates_live(qtbot, window, settings):
 
 def test_sensitivity_panel_is_fed_when_present(qtbot, make_window, document):
     from desktop_app.main_window import load_plots_panel_class
-    if load_plots_panel_class() is None:
+    try:
+        load_plots_panel_class()
+    except ImportError:
         pytest.skip("the sensitivity panel (issue 5) is not installed")
     win = make_window(document, with_plots=True)
     assert win.plots_panel is not None
     calls = []
     original = win.plots_panel.update_state
     win.plots_panel.update_state = lambda state, changed: (calls.append(state.result), original(state, changed))
-    fm = win.forecast_model
+    fm = win.page.forecast_table
     assert fm.setData(fm.index(fm.row_of(0, "growth"), col_of(win, 2027)), "9%")
     assert calls and calls[-1].ddm.total == models.valuate(document.model).ddm.total
 
@@ -312,7 +327,7 @@ def test_a_broken_sensitivity_panel_does_not_stop_the_workbench(qtbot, make_wind
     win = make_window(document, with_plots=True)
     assert win.plots_panel is None
     assert any("plots exploded" in t for t in win.messages.texts())
-    fm = win.forecast_model
+    fm = win.page.forecast_table
     assert fm.setData(fm.index(fm.row_of(0, "growth"), 4), "6%")
     assert win.header.ddm.value.text() == f"{format_value(models.valuate(document.model).ddm.total, MONEY)} 亿元"
 
@@ -325,7 +340,7 @@ def test_a_plot_that_fails_does_not_stop_the_tables_and_says_so(qtbot, make_wind
 
     window = make_window(document, with_plots=True)
     monkeypatch.setattr(SweepView, "show", failing_show)
-    fm = window.forecast_model
+    fm = window.page.forecast_table
     assert fm.setData(fm.index(fm.row_of(0, "growth"), 4), "6%")
     view = window.plots_panel.views["discount_rate"]
     assert any(t.endswith(f"{view.title()}: bad plot") for t in window.messages.texts())
@@ -344,7 +359,7 @@ def test_the_panel_shows_the_engines_values_after_an_edit(qtbot, make_window, do
     win = make_window(document, with_plots=True)
     view = win.plots_panel.views["discount_rate"]
     before = np.array(view.curves["ddm"].getData()[1])
-    fm = win.forecast_model
+    fm = win.page.forecast_table
     assert fm.setData(fm.index(fm.row_of(0, "growth"), col_of(win, 2027)), "9%")
     shifts = np.linspace(-0.02, 0.02, 41)
     for method in ("ddm", "dynamic"):

@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt
 import models
 from models import forecast as engine_forecast
 from desktop_app.controller import Controller
-from desktop_app.qt_models import (CompanyParametersModel, CompanyTotalsModel, DDMResultModel, DynamicResultModel,
-                                   SegmentForecastModel, SegmentParametersModel)
+from desktop_app.qt_models import (CompanyParametersTableModel, CompanyTotalsTableModel, DDMResultTableModel, DynamicResultTableModel,
+                                   SegmentForecastTableModel, SegmentParametersTableModel)
 from desktop_app.qt_models.forecast import BLOCK
 from desktop_app.qt_models.parameters import SEGMENT_PARAMS
 
-ALL_MODELS = (SegmentForecastModel, CompanyTotalsModel, SegmentParametersModel, CompanyParametersModel,
-              DDMResultModel, DynamicResultModel)
+ALL_MODELS = (SegmentForecastTableModel, CompanyTotalsTableModel, SegmentParametersTableModel, CompanyParametersTableModel,
+              DDMResultTableModel, DynamicResultTableModel)
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_every_table_model_passes_qtmodeltester(qtmodeltester, document, cls):
 
 def test_display_is_formatted_and_edit_role_is_raw(wired):
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     growth = fm.index(fm.row_of(0, "growth"), col_of(fm, 2025))
     assert fm.data(growth) == "23.6%"
     assert fm.data(growth, Qt.ItemDataRole.EditRole) == pytest.approx(0.236364)
@@ -58,16 +58,16 @@ def test_display_is_formatted_and_edit_role_is_raw(wired):
 
 def test_flags_per_cell(wired):
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     editable = Qt.ItemFlag.ItemIsEditable
     assert fm.flags(fm.index(fm.row_of(0, "revenue"), 0)) & editable            # actuals are editable
     assert not fm.flags(fm.index(fm.row_of(0, "growth"), 0)) & editable         # first year has no growth
     assert fm.flags(fm.index(0, 0)) & editable                                 # title cell renames
     assert not fm.flags(fm.index(0, 1)) & editable
-    ddm = t["DDMResultModel"]
+    ddm = t["DDMResultTableModel"]
     assert not any(ddm.flags(ddm.index(r, c)) & editable
                    for r in range(ddm.rowCount()) for c in range(ddm.columnCount()))
-    dyn = t["DynamicResultModel"]
+    dyn = t["DynamicResultTableModel"]
     mult = dyn.COLUMNS.index("multiple")
     assert dyn.flags(dyn.index(0, mult)) & editable
     assert not dyn.flags(dyn.index(dyn.rowCount() - 1, mult)) & editable
@@ -75,12 +75,12 @@ def test_flags_per_cell(wired):
 
 def test_growth_edit_matches_the_engine_everywhere(wired, document):
     controller, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     idx = fm.index(fm.row_of(1, "growth"), col_of(fm, 2027))
     assert fm.setData(idx, "12.5")
     assert document.model.get(("segments", 1, "forecast", "2027", "growth")) == 0.125
     expected = models.valuate(document.model)
-    ddm, dyn = t["DDMResultModel"], t["DynamicResultModel"]
+    ddm, dyn = t["DDMResultTableModel"], t["DynamicResultTableModel"]
     last = ddm.rowCount() - 1
     assert ddm.data(ddm.index(last, ddm.COLUMNS.index("total")), Qt.ItemDataRole.EditRole) == expected.ddm.total
     assert dyn.data(dyn.index(last, dyn.COLUMNS.index("total")), Qt.ItemDataRole.EditRole) == expected.dynamic.total
@@ -91,7 +91,7 @@ def test_growth_edit_matches_the_engine_everywhere(wired, document):
 
 def test_typing_a_revenue_inverts_to_growth(wired, document):
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     idx = fm.index(fm.row_of(0, "revenue"), col_of(fm, 2025))
     assert fm.setData(idx, "1,000")
     prev = document.model.get(("segments", 0, "actuals", "2024", "revenue"))
@@ -101,7 +101,7 @@ def test_typing_a_revenue_inverts_to_growth(wired, document):
 
 def test_percent_cells_take_both_forms(wired, document):
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     idx = fm.index(fm.row_of(0, "margin"), col_of(fm, 2026))
     assert fm.setData(idx, "12.5%")
     assert document.model.get(("segments", 0, "forecast", "2026", "margin")) == 0.125
@@ -112,7 +112,7 @@ def test_percent_cells_take_both_forms(wired, document):
 @pytest.mark.parametrize("text", ["abc", "nan", "inf", "1e999", ""])
 def test_invalid_input_keeps_the_old_value_and_says_why(wired, document, qtbot, text):
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     idx = fm.index(fm.row_of(0, "growth"), col_of(fm, 2026))
     before = document.model.to_dict()
     messages = []
@@ -127,7 +127,7 @@ def test_invalid_input_keeps_the_old_value_and_says_why(wired, document, qtbot, 
 
 def test_edit_that_makes_the_model_invalid_is_refused(wired, document):
     _, t = wired
-    sp = t["SegmentParametersModel"]
+    sp = t["SegmentParametersTableModel"]
     idx = sp.index(0, SEGMENT_PARAMS.index("discount_rate"))
     before = document.model.to_dict()
     messages = []
@@ -140,7 +140,7 @@ def test_edit_that_makes_the_model_invalid_is_refused(wired, document):
 
 def test_engine_refusal_of_an_inversion_keeps_the_model(wired, document):
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     before = document.model.to_dict()
     assert not fm.setData(fm.index(fm.row_of(0, "revenue"), col_of(fm, 2025)), "-5")
     assert document.model.to_dict() == before
@@ -149,7 +149,7 @@ def test_engine_refusal_of_an_inversion_keeps_the_model(wired, document):
 
 def test_paste_3x4_block_is_one_undo_step(wired, document):
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     top, left = fm.row_of(0, "revenue"), col_of(fm, 2025)
     before = [[fm.data(fm.index(top + r, left + c), Qt.ItemDataRole.EditRole) for c in range(4)] for r in range(3)]
     block = [["100", "110", "120", "130"],
@@ -172,7 +172,7 @@ def test_paste_3x4_block_is_one_undo_step(wired, document):
 
 def test_paste_with_a_bad_cell_applies_nothing(wired, document):
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     before = document.model.to_dict()
     assert not fm.paste_block(fm.row_of(0, "growth"), col_of(fm, 2025), [["5%", "abc", "7%"]])
     assert document.model.to_dict() == before
@@ -181,7 +181,7 @@ def test_paste_with_a_bad_cell_applies_nothing(wired, document):
 
 def test_copy_gives_tab_separated_full_precision(wired):
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     r, c = fm.row_of(0, "revenue"), col_of(fm, 2024)
     text = fm.copy_text([fm.index(r, c), fm.index(r, c + 1), fm.index(r + 1, c), fm.index(r + 1, c + 1)])
     lines = [line.split("\t") for line in text.split("\n")]
@@ -193,7 +193,7 @@ def test_copy_gives_tab_separated_full_precision(wired):
 
 def test_data_changed_covers_exactly_the_changed_cells(wired, document, qtbot):
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     before = {(r, c): fm.data(fm.index(r, c), Qt.ItemDataRole.EditRole)
               for r in range(fm.rowCount()) for c in range(fm.columnCount())}
     changed_cells = set()
@@ -218,13 +218,13 @@ def test_data_changed_covers_exactly_the_changed_cells(wired, document, qtbot):
 
 def test_undo_and_redo_a_parameter_edit(wired, document):
     _, t = wired
-    cp = t["CompanyParametersModel"]
+    cp = t["CompanyParametersTableModel"]
     row = [p for p, _ in __import__("desktop_app.qt_models.parameters", fromlist=["COMPANY_PARAMS"])
            .COMPANY_PARAMS].index(("valuation", "excess_cash"))
     idx = cp.index(row, 0)
     assert cp.setData(idx, "100")
     total = models.valuate(document.model).ddm.total
-    ddm = t["DDMResultModel"]
+    ddm = t["DDMResultTableModel"]
     cell = ddm.index(ddm.rowCount() - 1, ddm.COLUMNS.index("total"))
     assert ddm.data(cell, Qt.ItemDataRole.EditRole) == total
     document.undo_stack.undo()
@@ -236,7 +236,7 @@ def test_undo_and_redo_a_parameter_edit(wired, document):
 
 def test_segment_override_created_and_undone(wired, document):
     _, t = wired
-    sp = t["SegmentParametersModel"]
+    sp = t["SegmentParametersTableModel"]
     idx = sp.index(1, SEGMENT_PARAMS.index("terminal_growth"))
     assert "terminal_growth" not in document.model.segments[1]
     assert sp.data(idx, Qt.ItemDataRole.ToolTipRole)  # says it is inherited
@@ -249,7 +249,7 @@ def test_segment_override_created_and_undone(wired, document):
 
 def test_clearing_an_override_cell_returns_to_the_company_value(wired, document):
     _, t = wired
-    sp = t["SegmentParametersModel"]
+    sp = t["SegmentParametersTableModel"]
     col = SEGMENT_PARAMS.index("terminal_growth")
     idx = sp.index(1, col)
     assert sp.setData(idx, "2.5")
@@ -270,7 +270,7 @@ def test_clearing_an_override_cell_returns_to_the_company_value(wired, document)
 
 def test_actual_years_take_revenue_and_profit_but_not_rates(wired, document):
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     years = document.model.years
     c2023 = years.index(2023)
     for name in ("growth", "margin", "profit_growth"):
@@ -287,10 +287,10 @@ def test_actual_years_take_revenue_and_profit_but_not_rates(wired, document):
 
 def test_rename_through_the_title_cell_is_undoable(wired, document):
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     assert fm.setData(fm.index(fm.row_of(2, None), 0), "  维保  ")
     assert document.model.segment_names[2] == "维保"
-    assert t["DDMResultModel"].headerData(2, Qt.Orientation.Vertical) == "维保"
+    assert t["DDMResultTableModel"].headerData(2, Qt.Orientation.Vertical) == "维保"
     assert not fm.setData(fm.index(fm.row_of(2, None), 0), "   ")
     document.undo_stack.undo()
     assert document.model.segment_names[2] == "维保业务及其他"
@@ -298,7 +298,7 @@ def test_rename_through_the_title_cell_is_undoable(wired, document):
 
 def test_company_totals_rows_editable_inputs(wired, document):
     _, t = wired
-    ct = t["CompanyTotalsModel"]
+    ct = t["CompanyTotalsTableModel"]
     from desktop_app.qt_models.forecast import COMPANY_ROWS
     r = COMPANY_ROWS.index("non_operating_profit")
     c = col_of(ct, 2026)
@@ -315,19 +315,19 @@ def test_company_totals_rows_editable_inputs(wired, document):
 def test_an_edit_the_engine_cannot_value_is_refused(wired, document):
     """1.7e308 passes validation but overflows the valuation: refused, not shown as inf."""
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     before = document.model.to_dict()
     assert not fm.setData(fm.index(fm.row_of(0, "revenue"), 2), "1.7e308")
     assert document.model.to_dict() == before
     assert "too large" in document.last_rejection
-    ddm = t["DDMResultModel"]
+    ddm = t["DDMResultTableModel"]
     assert ddm.data(ddm.index(ddm.rowCount() - 1, ddm.COLUMNS.index("total"))) == "695.41"
 
 
 def test_unexpected_engine_exception_rolls_back(wired, document, monkeypatch):
     from models import forecast as engine_forecast
     _, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     before = document.model.to_dict()
 
     def half_then_fail(model, i, year, row, value):
@@ -343,7 +343,7 @@ def test_unexpected_engine_exception_rolls_back(wired, document, monkeypatch):
 
 def test_the_controller_reuses_the_documents_valuation(wired, document, monkeypatch):
     controller, t = wired
-    fm = t["SegmentForecastModel"]
+    fm = t["SegmentForecastTableModel"]
     calls = []
     original = models.valuate
     monkeypatch.setattr(models, "valuate", lambda m, **k: calls.append(1) or original(m, **k))

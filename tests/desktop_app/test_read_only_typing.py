@@ -73,7 +73,7 @@ def test_every_printable_key_on_every_read_only_cell_changes_nothing(qtbot, wind
 
 def test_the_reported_sequence_leaves_the_reported_profit_alone(qtbot, window):
     """Segment 1's revenue growth in the first actual year, type 20 Enter."""
-    fm, view = window.forecast_model, window.forecast_view
+    fm, view = window.page.forecast_table, window.page.forecast_view
     first_actual = window.document.model.actual_years[0]
     col = window.document.model.years.index(first_actual)
     index = fm.index(fm.row_of(0, "growth"), col)
@@ -91,7 +91,7 @@ def test_the_reported_sequence_leaves_the_reported_profit_alone(qtbot, window):
 
 
 def test_the_refusal_is_visible_and_says_why(qtbot, window):
-    fm, view = window.forecast_model, window.forecast_view
+    fm, view = window.page.forecast_table, window.page.forecast_view
     first_actual = window.document.model.actual_years[0]
     index = fm.index(fm.row_of(0, "margin"), window.document.model.years.index(first_actual))
     view.setFocus()
@@ -102,7 +102,7 @@ def test_the_refusal_is_visible_and_says_why(qtbot, window):
     assert f"{first_actual}A" in message and "actual" in message
     assert message in window.statusBar().currentMessage()
     # a result cell (DDM table) says it is computed
-    ddm = window.ddm_view
+    ddm = window.page.ddm_view
     cell = next(read_only_cells(ddm))
     ddm.setFocus()
     ddm.setCurrentIndex(cell)
@@ -113,7 +113,7 @@ def test_the_refusal_is_visible_and_says_why(qtbot, window):
 
 def test_shortcuts_and_navigation_still_work_on_read_only_cells(qtbot, window):
     """Ctrl+C copies and the arrows move: only typing is refused."""
-    fm, view = window.forecast_model, window.forecast_view
+    fm, view = window.page.forecast_table, window.page.forecast_view
     col = window.document.model.years.index(window.document.model.actual_years[-1])
     index = fm.index(fm.row_of(0, "growth"), col)
     assert not (index.flags() & Qt.ItemFlag.ItemIsEditable)

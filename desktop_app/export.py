@@ -1,0 +1,100 @@
+"""CSV export of the valuation page's tables: the engine builds the tables
+(:mod:`models.tables`, :func:`models.facts.company_facts`); this module only
+puts the user's words on them (headers, row labels, in the UI's language) and
+writes them in the engine's CSV dialect."""
+from __future__ import annotations
+
+import math
+import os
+from typing import Any
+
+from models import csv_export, tables
+from models.facts import company_facts
+from models.status import status_label
+from desktop_app import i18n
+from desktop_app.i18n import fill
+from desktop_app.qt_models.base import tr
+from desktop_app.qt_models.forecast import company_row_label, display_unit, row_label, year_label
+from desktop_app.qt_models.parameters import company_param_label, segment_param_label
+from desktop_app.qt_models.results import result_column_label, total_label
+
+Rows = tuple[list[str], list[list[Any]]]
+
+
+def _cell(value):
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _years(model) -> list[str]:
+    ffy = model.first_forecast_year
+    return [year_label(y, y < ffy) for y in model.years]
+
+
+def labelled_tables(state) -> dict[str, Rows]:
+    """Every exported table as (header, rows), by file-name suffix."""
+    model, result = state.model, state.result
+    unit = display_unit(model.unit)
+    out: dict[str, Rows] = {}
+    t = tables.segment_forecasts(model, state.segment_tables)
+    out["segment_forecasts"] = ([tr("Segment"), tr("Item")] + _years(model),
+                                [[name, row_label(key, unit)] + [_cell(v) for v in values]
+                                 for (name, key), values in t.rows])
+    t = tables.company_totals(model, state.company_table)
+    out["company_totals"] = ([tr("Item")] + _years(model),
+                             [[company_row_label(key, unit)] + [_cell(v) for v in values]
+                              for (key,), values in t.rows])
+    t = tables.segment_parameters(model)
+    out["segment_parameters"] = ([tr("Segment")] + [segment_param_label(k) for k in t.columns],
+                                 [[name] + [_cell(v) for v in values] for (name,), values in t.rows])
+    t = tables.company_parameters(model)
+    out["company_parameters"] = ([tr("Item"), tr("Value")],
+                                 [[company_param_label(path, unit)] + [_cell(v) for v in values]
+                                  for (path,), values in t.rows])
+    if result is not None:
+        for name, t in (("ddm", tables.ddm_table(model, result)), ("dynamic", tables.dynamic_table(model, result))):
+            header = [tr("Segment")] + [result_column_label(k).replace("\n", " ") for k in t.columns]
+            rows = [[total_label(unit) if key == tables.TOTAL and n == len(t.rows) - 1 else key]
+                    + [_cell(v) for v in values] for n, ((key,), values) in enumerate(t.rows)]
+            out[name] = (header, rows)
+    out["header"] = header_rows(model, result)
+    return out
+
+
+def header_rows(model, result) -> Rows:
+    """The header block (company facts, each method's value, upside, status)."""
+    facts = company_facts(model, result)
+
+    def multiple(m):
+        return "NM" if m.not_meaningful else m.value
+
+    rows = [
+        [tr("Company"), facts.name],
+        [tr("Ticker"), facts.ticker],
+        [tr("Industry"), facts.industry],
+        [tr("Unit"), facts.unit],
+        [tr("Share price"), facts.price],
+        [tr("Market cap"), facts.market_cap],
+        [tr("PE-TTM"), multiple(facts.pe)],
+        [tr("PB-MRQ"), multiple(facts.pb)],
+    ]
+    titles = {"ddm": tr("DDM"), "dynamic": tr("Dynamic")}
+    for method in facts.methods:
+        title = titles[method.method]
+        rows.append([fill(tr("%1 value"), title), method.total])
+        rows.append([fill(tr("%1 upside"), title), method.upside])
+        rows.append([fill(tr("%1 status"), title), status_label(method.status, i18n.engine_lang())])
+    return [tr("Item"), tr("Value")], rows
+
+
+def write_tables(folder: str, stem: str, state, written: list[str] | None = None) -> list[str]:
+    """Write every table to ``<folder>/<stem>_<table>.csv``; returns the paths
+    written (also appended to ``written``). Raises ``OSError`` (with the path)
+    on the first failure; ``written`` then holds the files already done."""
+    written = [] if written is None else written
+    for name, (header, rows) in labelled_tables(state).items():
+        path = os.path.join(folder, f"{stem}_{name}.csv")
+        csv_export.write_csv(path, rows, header)
+        written.append(path)
+    return written
