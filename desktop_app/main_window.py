@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QInputDialog, QMainWindow, QMessageBox, QStackedWidget, \
-    QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QInputDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 import models
 from desktop_app import i18n
 from desktop_app.controller import Controller
 from desktop_app.file_session import FileSession, QtDialogs
 from desktop_app.i18n import fill
+from desktop_app.pages.host import PageHost
 from desktop_app.pages.valuation import ValuationPage
 from desktop_app.widgets.header import HeaderWidget
 from desktop_app.widgets.messages import MessagesPanel
@@ -34,8 +34,7 @@ class MainWindow(QMainWindow):
         self.header = HeaderWidget()
         self.messages = MessagesPanel()
         self.page = ValuationPage(document, self.controller, self)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.page)
+        self.pages = PageHost(document, self.controller, self.page, self)
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(6, 6, 6, 6)
@@ -59,6 +58,7 @@ class MainWindow(QMainWindow):
         if self.plots_panel is not None:
             self.controller.add_view(self.plots_panel)
         self.controller.runner.failed.connect(self.messages.report_failure)
+        self.pages.failed.connect(self.messages.log)
         document.editRejected.connect(self._on_rejected)
         self.page.refused.connect(self._on_rejected)
         document.dirtyChanged.connect(lambda dirty: self._update_title())
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
 
     def go_to_issue(self, location: tuple) -> bool:
         """Show the page and the cell an engine issue is about."""
-        for page in (self.pages.widget(i) for i in range(self.pages.count())):
+        for page in self.pages.pages():
             if page.locate(tuple(location)):
                 self.pages.setCurrentWidget(page)
                 return True

@@ -636,6 +636,14 @@ value</source>
     </message>
 </context>
 <context>
+    <name>Pages</name>
+    <message>
+        <source>Valuation</source>
+        <extracomment>The pages after the valuation page, in tab order.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SpreadsheetView</name>
     <message>
         <source>This cell is read-only.</source>
