@@ -35,7 +35,7 @@ class PageSpec:
     title: str        # English source text, translated in context "Pages"
 
 
-#: The pages after the valuation page, in tab order.
+# The pages after the valuation page, in tab order.
 PAGES: list[PageSpec] = [
 ]
 

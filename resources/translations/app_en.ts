@@ -631,7 +631,6 @@ value</source>
     <name>Pages</name>
     <message>
         <source>Valuation</source>
-        <extracomment>The pages after the valuation page, in tab order.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -639,8 +639,7 @@ value</source>
     <name>Pages</name>
     <message>
         <source>Valuation</source>
-        <extracomment>The pages after the valuation page, in tab order.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>估值</translation>
     </message>
 </context>
 <context>

@@ -373,7 +373,7 @@ def test_an_implausible_company_value_is_refused(wired, document, path, typed):
     a price of 1e-300 would show an upside of +inf%."""
     from desktop_app.qt_models.parameters import COMPANY_PARAMS
     _, t = wired
-    cp = t["CompanyParametersModel"]
+    cp = t["CompanyParametersTableModel"]
     before = document.model.to_dict()
     assert not cp.setData(cp.index([p for p, _ in COMPANY_PARAMS].index(path), 0), typed)
     assert document.model.to_dict() == before
@@ -382,7 +382,7 @@ def test_an_implausible_company_value_is_refused(wired, document, path, typed):
 
 def test_an_implausible_discount_rate_is_refused(wired, document):
     _, t = wired
-    sp = t["SegmentParametersModel"]
+    sp = t["SegmentParametersTableModel"]
     before = document.model.to_dict()
     assert not sp.setData(sp.index(0, SEGMENT_PARAMS.index("discount_rate")), "1e308")
     assert document.model.to_dict() == before
