@@ -226,10 +226,12 @@ class SegmentForecastModel(GridModel):
 
 
 COMPANY_ROWS = ("revenue", "revenue_growth", "operating_net_profit", "operating_profit_growth",
-                "non_operating_profit", "minority_profit", "net_profit_attributable", "net_profit_growth")
+                "non_operating_profit", "minority_profit", "net_profit_attributable", "net_profit_growth",
+                "operating_net_profit_attributable", "operating_attributable_growth")
 _COMPANY_KINDS = {"revenue": MONEY, "revenue_growth": PERCENT, "operating_net_profit": MONEY,
                   "operating_profit_growth": PERCENT, "non_operating_profit": MONEY,
-                  "minority_profit": MONEY, "net_profit_attributable": MONEY, "net_profit_growth": PERCENT}
+                  "minority_profit": MONEY, "net_profit_attributable": MONEY, "net_profit_growth": PERCENT,
+                  "operating_net_profit_attributable": MONEY, "operating_attributable_growth": PERCENT}
 _COMPANY_EDITABLE = {"non_operating_profit", "minority_profit"}
 
 
@@ -277,6 +279,8 @@ class CompanyTotalsModel(GridModel):
             "minority_profit": tr("Minority interests' profit (%1)").replace("%1", u),
             "net_profit_attributable": tr("Net profit attributable (%1)").replace("%1", u),
             "net_profit_growth": tr("Net profit attributable growth"),
+            "operating_net_profit_attributable": tr("Operating net profit attributable (%1)").replace("%1", u),
+            "operating_attributable_growth": tr("Operating net profit attributable growth"),
         }[name]
 
     def cell_brush(self, row: int, col: int):

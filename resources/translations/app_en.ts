@@ -100,6 +100,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Operating net profit attributable (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating net profit attributable growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Discount rate</source>
         <translation type="unfinished"></translation>
     </message>

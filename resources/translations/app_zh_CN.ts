@@ -100,6 +100,14 @@
         <translation>归母净利润增速</translation>
     </message>
     <message>
+        <source>Operating net profit attributable (%1)</source>
+        <translation>经营性归母净利润(%1)</translation>
+    </message>
+    <message>
+        <source>Operating net profit attributable growth</source>
+        <translation>经营性归母净利润增速</translation>
+    </message>
+    <message>
         <source>Discount rate</source>
         <translation>贴现率</translation>
     </message>
