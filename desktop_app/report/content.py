@@ -63,8 +63,10 @@ class LevelScale:
 
 @dataclass(frozen=True)
 class Row:
+    """A table row. ``group``: one title across the table. A row of two cells
+    in a wider table is a company line: label, then one value at the right."""
     cells: tuple[str, ...]
-    kind: str = "data"      # data | group (a title spanning the table) | total (bold)
+    kind: str = "data"      # data | group | total (bold)
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,10 @@ def unit_text(unit: str, language: str) -> str:
 
 def year_label(year: int, is_actual: bool) -> str:
     return f"{year}{'A' if is_actual else 'E'}"
+
+
+def _with_unit(label: str, unit: str, lang: str) -> str:
+    return f"{label}({unit})" if is_zh(lang) else f"{label} ({unit})"
 
 
 def _paragraphs(value: Any) -> list[Paragraph]:
@@ -461,7 +467,7 @@ def _valuation(model, result, lang, n: _Numbering, profile, unit) -> list:
                   if any((s.get("notes") or {}).get(k) for s in model.segments)]
     dyn = result.dynamic
     cols = ((text("segment", lang), text("fade_growth", lang)) + tuple(text(k, lang) for k in notes_keys)
-            + (text("discount_rate", lang), text("multiple", lang), text("earnings_base", lang) + f"({unit})",
+            + (text("discount_rate", lang), text("multiple", lang), _with_unit(text("earnings_base", lang), unit, lang),
                text("explicit_value", lang), text("post_explicit_value", lang), text("business_value", lang)))
     rows4 = []
     for s, seg in zip(model.segments, dyn.segments):
@@ -470,7 +476,7 @@ def _valuation(model, result, lang, n: _Numbering, profile, unit) -> list:
                          + (percent(s["discount_rate"]), format_value(seg.multiple, MULTIPLE), money(seg.earnings_base),
                             money(seg.explicit_value), money(seg.post_explicit_value), money(seg.business_value))))
     blank = ("",) * (1 + len(notes_keys) + 3)
-    rows4.append(Row((text("company_line", lang) + f"({unit})",) + blank
+    rows4.append(Row((_with_unit(text("company_line", lang), unit, lang),) + blank
                      + (money(sum(s.explicit_value for s in dyn.segments)),
                         money(sum(s.post_explicit_value for s in dyn.segments)), money(dyn.segment_total)), "total"))
     ncols = len(cols)
@@ -487,7 +493,7 @@ def _valuation(model, result, lang, n: _Numbering, profile, unit) -> list:
     rows5 = [Row((seg.name, percent(s["discount_rate"]), percent(s["roe"]), money(seg.forecast_value),
                   money(seg.perpetual_value), money(seg.business_value)))
              for s, seg in zip(model.segments, ddm.segments)]
-    rows5.append(Row((text("company_line", lang) + f"({unit})", "", "",
+    rows5.append(Row((_with_unit(text("company_line", lang), unit, lang), "", "",
                       money(sum(s.forecast_value for s in ddm.segments)),
                       money(sum(s.perpetual_value for s in ddm.segments)), money(ddm.segment_total)), "total"))
     rows5.extend(_company_lines(ddm, len(cols5), lang, unit))
@@ -508,15 +514,14 @@ def _valuation(model, result, lang, n: _Numbering, profile, unit) -> list:
 
 
 def _company_lines(method, ncols: int, lang: str, unit: str) -> list[Row]:
-    """Excess cash, minority interest, equity investments, the total, upside and status, value in the last column."""
-    pad = ("",) * (ncols - 2)
-    lines = [Row((text("excess_cash", lang),) + pad + (money(method.excess_cash),)),
-             Row((text("minority_interest", lang),) + pad + (money(-method.minority_interest),)),
-             Row((text("equity_investments", lang),) + pad + (money(method.equity_investments),)),
-             Row((text("total", lang) + f"({unit})",) + pad + (money(method.total),), "total"),
-             Row((text("upside", lang),) + pad + (signed_percent(method.upside),)),
-             Row((text("status", lang),) + pad + (pick(STATUS[method.status], lang),))]
-    return lines
+    """Excess cash, minority interest, equity investments, the total, upside and
+    status: a label and one value (the writers put the value under the last column)."""
+    return [Row((text("excess_cash", lang), money(method.excess_cash))),
+            Row((text("minority_interest", lang), money(-method.minority_interest))),
+            Row((text("equity_investments", lang), money(method.equity_investments))),
+            Row((_with_unit(text("total", lang), unit, lang), money(method.total)), "total"),
+            Row((text("upside", lang), signed_percent(method.upside))),
+            Row((text("status", lang), pick(STATUS[method.status], lang)))]
 
 
 def _sensitivity(model, result, lang, n: _Numbering, unit) -> list:

@@ -139,6 +139,10 @@ def _table(t: Table, lang: str) -> str:
             parts.append(f'<tr class="group"><td colspan="{len(t.columns)}">{_p(row.cells[0])}</td></tr>')
             continue
         cls = ' class="total"' if row.kind == "total" else ""
+        if len(row.cells) == 2 and len(t.columns) > 2:
+            parts.append(f'<tr{cls}><td colspan="2">{_p(row.cells[0])}</td>'
+                         f'<td class="r" colspan="{len(t.columns) - 2}">{_p(row.cells[1])}</td></tr>')
+            continue
         cells = "".join(f'<td class="{t.align[k]}">{_p(c)}</td>' if t.align[k] != "l" else f"<td>{_p(c)}</td>"
                         for k, c in enumerate(row.cells))
         parts.append(f"<tr{cls}>{cells}</tr>")

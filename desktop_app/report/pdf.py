@@ -10,6 +10,7 @@ a heading never ends a page.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -35,6 +36,9 @@ GROUP_FILL = QColor("#eef2f7")
 HEAD_FILL = QColor("#dfe6ef")
 
 Op = Callable[[QPainter], None]
+
+#: A run that must not break: Latin letters, digits and signs (a hyphen may end it).
+_TOKEN = re.compile(r"-?[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef-]+-?")
 
 
 def font(families: list[str], size: float, bold: bool = False) -> QFont:
@@ -66,6 +70,8 @@ class Layout:
         self.pages: list[Page] = []
         self.y = 0.0
         self.anchor_pages: dict[str, int] = {}
+        #: every table row placed: (table anchor, page, top, bottom, kind, cell lines) — the tests read it
+        self.rows_placed: list[tuple] = []
         self.body = font(families, BODY_PT)
         self.bold = font(families, BODY_PT, True)
         self.h1 = font(families, H1_PT, True)
@@ -231,8 +237,36 @@ class Layout:
 
     # -- tables -------------------------------------------------------------------
     def _col_widths(self, t: Table) -> list[float]:
+        """Relative widths, except that no column is narrower than its widest
+        unbreakable token (a number, a Latin word): words never break inside."""
         total = sum(t.widths)
-        return [self.width * w / total for w in t.widths]
+        widths = [self.width * w / total for w in t.widths]
+        need = [0.0] * len(widths)
+        bold = self.metrics(self.table_bold)
+        for row in ((t.columns, True),) + tuple((r.cells, r.kind == "total") for r in t.rows if r.kind == "data"
+                                                  or r.kind == "total"):
+            cells, is_bold = row
+            if len(cells) != len(widths):
+                continue
+            for k, cell in enumerate(cells):
+                for token in _TOKEN.findall(cell):
+                    need[k] = max(need[k], bold.horizontalAdvance(token) + 7 * PT)
+        for _ in range(len(widths)):
+            short = [k for k in range(len(widths)) if widths[k] < need[k] - 0.01]
+            if not short:
+                break
+            deficit = sum(need[k] - widths[k] for k in short)
+            for k in short:
+                widths[k] = need[k]
+            slack = {k: widths[k] - need[k] for k in range(len(widths)) if k not in short and widths[k] > need[k]}
+            room = sum(slack.values())
+            if room <= 0:
+                break
+            take = min(deficit, room)
+            for k, free in slack.items():
+                widths[k] -= take * free / room
+        scale = self.width / sum(widths)
+        return [w * scale for w in widths]
 
     def _cell_lines(self, s: str, f: QFont, w: float) -> list[str]:
         return self.wrap(s, f, max(w - 6 * PT, 10 * PT))
@@ -282,6 +316,8 @@ class Layout:
             f = self.table_bold if row.kind in ("group", "total") else self.table
             if row.kind == "group":
                 lines, h = self._row_layout((row.cells[0],), [self.width], f)
+            elif len(row.cells) == 2 and len(widths) > 2:
+                lines, h = self._row_layout(row.cells, self._line_widths(widths), f)
             else:
                 lines, h = self._row_layout(row.cells, widths, f)
             rows.append((row, lines, h, f))
@@ -316,6 +352,8 @@ class Layout:
                     self._draw_row(t, t.columns, head_lines, head_h, widths, self.table_bold, "head")
             if row.kind == "group":
                 self._draw_row(t, row.cells[:1], lines, h, [self.width], f, "group")
+            elif len(row.cells) == 2 and len(widths) > 2:
+                self._draw_row(t, row.cells, lines, h, self._line_widths(widths), f, row.kind, ("l", "r"))
             else:
                 self._draw_row(t, row.cells, lines, h, widths, f, row.kind)
         y = self.y
@@ -330,9 +368,15 @@ class Layout:
         else:
             self.y += 8 * PT
 
-    def _draw_row(self, t: Table, cells, lines, h, widths, f, kind) -> None:
+    @staticmethod
+    def _line_widths(widths: list[float]) -> list[float]:
+        """A company line: its label over the first two columns, its value over the rest."""
+        return [widths[0] + widths[1], sum(widths[2:])]
+
+    def _draw_row(self, t: Table, cells, lines, h, widths, f, kind, align=None) -> None:
         y = self.y
-        align = t.align if kind not in ("group",) else ("l",)
+        align = align or (t.align if kind not in ("group",) else ("l",))
+        self.rows_placed.append((t.anchor, self.page_number, y, y + h, kind, lines, list(widths)))
         lh = self.line_height(f, 1.3)
         ascent_pad = (lh - self.metrics(f).height()) / 2
 
@@ -489,9 +533,10 @@ class Layout:
             self._box_title(x2, y, col_w, text("four_dimensions", self.lang))
             yy = y + row_h * 1.2
             stars_font = font(self.families, 10.0)
+            sx = x2 + 3 * PT + max(self.metrics(self.table).horizontalAdvance(c) for c, _ in t.ratings) + 8 * PT
             for caption, value in t.ratings:
                 self.text_line(x2 + 3 * PT, yy, caption, self.table)
-                self.text_line(x2 + col_w * 0.45, yy - 1 * PT, value, stars_font, QColor("#c8860b"))
+                self.text_line(sx, yy - 1 * PT, value, stars_font, QColor("#c8860b"))
                 yy += row_h
             heights.append(yy - y)
         self.y = y + max(heights) + 10 * PT
