@@ -27,6 +27,7 @@ INVALID = QColor("#cfcfcf")
 
 def _font(families: list[str], size_pt: float, bold: bool = False) -> QFont:
     font = QFont()
+    font.setFeature(QFont.Tag("locl"), 0)     # see pdf.font: digits must stay reachable for copying
     if families:
         font.setFamilies(families)
     font.setPointSizeF(size_pt)
@@ -444,9 +445,12 @@ def _multiple(ctx: _Ctx, rect: QRectF, data: dict) -> None:
 
 
 # -- SVG for the HTML ---------------------------------------------------------------------------------
-def chart_svg(chart: Chart, width_pt: float, height_pt: float, families: list[str], title: str = "") -> str:
+def chart_svg(chart: Chart, width_pt: float, height_pt: float, families: list[str], title: str = "",
+              prefix: str = "c") -> str:
     """The chart as an inline ``<svg>`` element (no XML prolog, no namespace URIs:
-    inline SVG in HTML needs neither, and the file keeps no external reference)."""
+    inline SVG in HTML needs neither, and the file keeps no external reference).
+    Its element ids start with ``prefix``: ids are global in an HTML page, and
+    every chart's generator numbers its clip paths from 1."""
     from PySide6.QtSvg import QSvgGenerator
 
     buffer = QBuffer()
@@ -466,12 +470,19 @@ def chart_svg(chart: Chart, width_pt: float, height_pt: float, families: list[st
     finally:
         painter.end()
     svg = bytes(buffer.data()).decode("utf-8")
-    return clean_svg(svg, width_pt, height_pt)
+    return clean_svg(svg, width_pt, height_pt, prefix)
 
 
-def clean_svg(svg: str, width_pt: float, height_pt: float) -> str:
+def clean_svg(svg: str, width_pt: float, height_pt: float, prefix: str = "c") -> str:
     import re
     svg = svg[svg.index("<svg"):]
+    ids = set(re.findall(r'\bid="([^"]+)"', svg))
+    if ids:
+        pattern = re.compile(r'(\bid="|url\(#|href="#)(' + "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
+                             + r')(?=[")])')
+        svg = pattern.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", svg)
+    svg = re.sub(r'font-family="([^"]*)"', lambda m: f'font-family="{m.group(1)},sans-serif"'
+                 if "sans-serif" not in m.group(1) else m.group(0), svg)
     svg = re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", svg)
     svg = re.sub(r'<svg\b[^>]*>', f'<svg viewBox="0 0 {width_pt:g} {height_pt:g}" width="100%" '
                  f'preserveAspectRatio="xMidYMid meet" role="img">', svg, count=1)

@@ -153,7 +153,7 @@ def _table(t: Table, lang: str) -> str:
 
 
 def _figure(f: Figure, lang: str, families: list[str], width_pt: float) -> str:
-    svg = chart_svg(f.chart, width_pt, f.height, families, f.title)
+    svg = chart_svg(f.chart, width_pt, f.height, families, f.title, prefix=_id(f.anchor))
     notes = "".join(f'<div class="source">{_p(s)}</div>' for s in (f.note, f.source) if s)
     return (f'<figure id="{_id(f.anchor)}"><div class="caption">{_p(_caption(f.number, f.title, lang))}</div>'
             f"{svg}{notes}</figure>")

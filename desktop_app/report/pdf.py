@@ -10,6 +10,7 @@ a heading never ends a page.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -42,7 +43,12 @@ _TOKEN = re.compile(r"-?[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef-]+-?")
 
 
 def font(families: list[str], size: float, bold: bool = False) -> QFont:
+    """The report's font. Its ``locl`` feature is off: in a Han run Noto Sans
+    CJK SC localizes digits to glyphs its character map does not reach, and
+    Qt's PDF engine writes no text for those (a reader would copy "5.3" as
+    " ."); the ideographs are the SC forms anyway."""
     f = QFont()
+    f.setFeature(QFont.Tag("locl"), 0)
     if families:
         f.setFamilies(families)
     f.setPointSizeF(size)
@@ -602,7 +608,83 @@ def render_pdf(report: Report, families: list[str], title: str = "") -> bytes:
             _furniture(painter, report, index + 1, total, head_font)
     finally:
         painter.end()
-    return bytes(buffer.data())
+    return searchable_cjk(bytes(buffer.data()), radical_map(families))
+
+
+_CMAP = re.compile(rb"begincmap(.*?)endcmap", re.S)
+_HEX4 = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+_RADICALS = range(0x2E80, 0x2FE0)      # CJK Radicals Supplement and Kangxi Radicals
+
+
+def radical_map(families: list[str]) -> dict[int, int]:
+    return dict(_radical_map(tuple(families)))
+
+
+@functools.lru_cache(maxsize=4)
+def _radical_map(families: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """Radical → the ideograph drawn with the same glyph in the report's font
+    (⼼ U+2F3C → 心 U+5FC3, ⻚ U+2EDA → 页 U+9875); NFKC where the font gives none."""
+    import unicodedata
+
+    from PySide6.QtGui import QRawFont
+
+    mapping: dict[int, int] = {}
+    raw = QRawFont.fromFont(font(list(families), 10.0))
+    if raw.isValid():
+        radicals = "".join(chr(c) for c in _RADICALS)
+        ideographs = "".join(chr(c) for c in range(0x4E00, 0xA000))
+        by_glyph: dict[int, int] = {}
+        for code, glyph in zip(range(0x4E00, 0xA000), raw.glyphIndexesForString(ideographs)):
+            if glyph:
+                by_glyph.setdefault(glyph, code)
+        for code, glyph in zip(_RADICALS, raw.glyphIndexesForString(radicals)):
+            if glyph and glyph in by_glyph:
+                mapping[code] = by_glyph[glyph]
+    for code in _RADICALS:
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if code not in mapping and len(folded) == 1 and ord(folded) <= 0xFFFF and ord(folded) != code:
+            mapping[code] = ord(folded)
+    return tuple(sorted(mapping.items()))
+
+
+def searchable_cjk(pdf: bytes, radicals: dict[int, int]) -> bytes:
+    """Make the Chinese in the PDF copy and search as typed.
+
+    Qt's PDF engine writes each embedded font's ToUnicode map from the font's
+    reverse character map, which picks the lowest code point of a glyph: for
+    the many ideographs whose glyph a Kangxi radical shares (心 U+5FC3 and
+    ⼼ U+2F3C), a reader then copies the radical, and a search for 心 fails.
+    The maps are written uncompressed, so each radical's target is rewritten to
+    its ideograph (``radical_map``) in place, four hex digits for four: no byte moves, and the
+    cross-reference offsets stay right. Only the targets change (in a
+    ``bfchar`` line the second code, in a ``bfrange`` line what follows the
+    two source codes); glyph ids are left alone.
+    """
+    def fix_cmap(match: re.Match) -> bytes:
+        body = match.group(1)
+        out = []
+        section = None
+        for line in body.split(b"\n"):
+            if line.rstrip().endswith(b"beginbfchar"):
+                section = 1
+            elif line.rstrip().endswith(b"beginbfrange"):
+                section = 2
+            elif line.startswith(b"end"):
+                section = None
+            elif section:
+                codes = list(_HEX4.finditer(line))
+                if len(codes) > section:
+                    cut = codes[section - 1].end()
+                    tail = _HEX4.sub(lambda m: b"<%04X>" % radicals.get(int(m.group(1), 16), int(m.group(1), 16)), line[cut:])
+                    line = line[:cut] + tail
+            out.append(line)
+        return b"begincmap" + b"\n".join(out) + b"endcmap"
+
+    fixed = _CMAP.sub(fix_cmap, pdf)
+    assert len(fixed) == len(pdf)
+    return fixed
 
 
 def _furniture(p: QPainter, report: Report, number: int, total: int, f: QFont) -> None:
