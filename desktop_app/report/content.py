@@ -441,7 +441,7 @@ def _valuation(model, result, lang, n: _Numbering, profile, unit) -> list:
     years = model.years
     actual = [y < model.first_forecast_year for y in years]
     year_cols = tuple(year_label(y, a) for y, a in zip(years, actual))
-    width_years = (2.2,) + (1.0,) * len(years)
+    width_years = ((2.2 if is_zh(lang) else 3.2),) + (1.0,) * len(years)   # English labels are longer
     align_years = ("l",) + ("r",) * len(years)
 
     out.append(n.h2(text("assumptions", lang), "valuation.assumptions"))
@@ -557,7 +557,9 @@ def _sensitivity(model, result, lang, n: _Numbering, unit) -> list:
         bars = [{"driver": pick(DRIVERS[b.driver], lang), "low_value": float(b.low_value),
                  "high_value": float(b.high_value), "base_value": float(b.base_value),
                  "low_text": money(b.low_value), "high_text": money(b.high_value)}
-                for b in torn.bars[m] if math.isfinite(b.low_value) and math.isfinite(b.high_value)]
+                for b in torn.bars[m] if math.isfinite(b.low_value) and math.isfinite(b.high_value)
+                # a driver that moves nothing (no excess cash to scale) has no bar to show
+                and abs(b.high_value - b.low_value) > 1e-9 * max(1.0, abs(b.base_value))]
         if bars:
             out.append(Figure(f"figure.tornado.{m}", n.next_figure(), text("fig_tornado", lang, text(m, lang)),
                               Chart("tornado", {"bars": bars, "base_text": money(bars[0]["base_value"]),

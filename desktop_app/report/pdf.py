@@ -329,10 +329,6 @@ class Layout:
             rows.append((row, lines, h, f))
         cap_h = self._caption_height(t.number, t.title)
         first_h = rows[0][2] if rows else 0
-        whole = cap_h + head_h + sum(r[2] for r in rows) + 20 * PT
-        if whole <= (self.bottom - self.top) * 0.45:
-            self.ensure(whole)      # a small table is never split
-        self.ensure(cap_h + head_h + first_h + (rows[1][2] if len(rows) > 1 else 0))
         # a group title stays with its rows (when the group fits on a page)
         group_h = {}
         for k, (row, _, h, _) in enumerate(rows):
@@ -343,6 +339,14 @@ class Layout:
                         break
                     total += other[2]
                 group_h[k] = total
+        whole = cap_h + head_h + sum(r[2] for r in rows) + 20 * PT
+        if whole <= (self.bottom - self.top) * 0.45:
+            self.ensure(whole)      # a small table is never split
+        start = group_h.get(0, first_h + (rows[1][2] if len(rows) > 1 else 0))
+        if cap_h + head_h + start > self.bottom - self.top:
+            start = first_h
+        self.ensure(cap_h + head_h + start)
+
         if t.number:
             self.anchor_pages[t.anchor] = self.page_number
         self.caption_line(t.number, t.title)

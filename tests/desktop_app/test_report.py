@@ -307,6 +307,10 @@ def test_tables_never_split_a_row_and_long_names_wrap(qapp_module):
     assert len({r[1] for r in segment_rows}) >= 2            # the table spans pages…
     for anchor, page, top, bottom, kind, lines, widths in layout.rows_placed:
         assert layout.top - 1e-6 <= top < bottom <= layout.bottom + 1e-6, (anchor, page)   # …never a row across
+    # a segment's title row stays with its rows
+    for row, after in zip(segment_rows, segment_rows[1:]):
+        if row[4] == "group":
+            assert after[1] == row[1] and after[4] == "data"
     # the header repeats on every page the table reaches
     for page in {r[1] for r in segment_rows}:
         assert any(r[4] == "head" for r in segment_rows if r[1] == page)
