@@ -177,7 +177,7 @@ def _lines(ctx: _Ctx, rect: QRectF, data: dict) -> None:
     lo, hi = min(ticks[0], lo - pad), max(ticks[-1], hi + pad)
     labels = [format_value(t, PERCENT, 0) for t in ticks]
     rows = 1 + int(sum(ctx.width(s["name"], ctx.small) + 26 * pt for s in series) > rect.width())
-    area = _plot_area(ctx, rect, labels, top=8 + 10 * rows, bottom=16)
+    area = _plot_area(ctx, rect, labels, top=16 + 10 * rows, bottom=16)
     _y_axis(ctx, area, ticks, lo, hi, lambda t: format_value(t, PERCENT, 0))
     n = len(years)
     step = area.width() / max(n, 1)
@@ -206,12 +206,19 @@ def _lines(ctx: _Ctx, rect: QRectF, data: dict) -> None:
     for items in labels_at.values():
         items.sort(key=lambda item: item[0])
         placed = []
-        for y, label, color, x in items:
-            top = y - label_h - 3 * pt
+        for idx, (y, label, color, x) in enumerate(items):
+            # above its point; the lowest of several below its point
+            below = len(items) > 1 and idx == len(items) - 1
+            top = y + 2 * pt if below else y - label_h - 3 * pt
             if placed and top < placed[-1] + label_h:
                 top = placed[-1] + label_h
             placed.append(top)
-            ctx.text(QRectF(x + 3 * pt, top, 60 * pt, label_h), Qt.AlignmentFlag.AlignLeft, label, ctx.small, color)
+            if below:   # left of its point, clear of the line leaving it to the right
+                ctx.text(QRectF(x - 64 * pt, top, 60 * pt, label_h), Qt.AlignmentFlag.AlignRight, label, ctx.small,
+                         color)
+            else:
+                ctx.text(QRectF(x + 4 * pt, top, 60 * pt, label_h), Qt.AlignmentFlag.AlignLeft, label, ctx.small,
+                         color)
     _legend(ctx, QRectF(rect.left(), rect.top(), rect.width(), 10 * pt * rows + 4 * pt),
             [(PALETTE[k % len(PALETTE)], s["name"]) for k, s in enumerate(series)])
 
@@ -225,7 +232,7 @@ def _sweep(ctx: _Ctx, rect: QRectF, data: dict) -> None:
     pad = (hi - lo) * 0.08 or 1.0
     ticks = nice_ticks(lo - pad, hi + pad)
     lo, hi = min(ticks[0], lo - pad), max(ticks[-1], hi + pad)
-    area = _plot_area(ctx, rect, [format_value(t, MONEY, 0) for t in ticks], top=18, bottom=28)
+    area = _plot_area(ctx, rect, [format_value(t, MONEY, 0) for t in ticks], top=28, bottom=28, right=14)
 
     def ymap(v):
         return area.bottom() - (v - lo) / (hi - lo) * area.height()

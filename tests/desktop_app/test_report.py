@@ -416,3 +416,36 @@ def test_dialog_extension_follows_format_and_exports(qtbot, sample_model, tmp_pa
     assert export_report_interactively(None, sample_model, None, dialog) is None
     assert len(warnings) == 1 and "missing-dir" in warnings[0]
     assert not (tmp_path / "missing-dir").exists()
+
+
+def test_every_inline_svg_is_valid_svg(sample_model, qapp_module):
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtSvg import QSvgRenderer
+
+    from desktop_app.report import render_report
+    html = render_report(models.load_model(WANDONG), "html", "en").decode("utf-8")
+    svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
+    assert len(svgs) == 6
+    for svg in svgs:
+        doc = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+        renderer = QSvgRenderer(QByteArray(doc.encode("utf-8")))
+        assert renderer.isValid()
+        assert renderer.viewBoxF().width() > 100
+
+
+def test_a_model_without_dossier_still_writes_both_files(sample_model, tmp_path, qapp_module):
+    doc = dossier.without_dossier(sample_model.to_dict())
+    doc.pop("history", None)
+    doc.pop("reference", None)
+    for seg in doc["segments"]:
+        seg.pop("ratings", None)
+        seg.pop("moat", None)
+    bare = models.Model.from_dict(doc)
+    export_report(bare, tmp_path / "bare.pdf", "en")
+    export_report(bare, tmp_path / "bare.html", "en")
+    assert (tmp_path / "bare.pdf").read_bytes().startswith(b"%PDF")
+    html = (tmp_path / "bare.html").read_text(encoding="utf-8")
+    assert "Track record" not in html and "Business model" not in html and "Disclaimer" in html
+    if POPPLER:
+        text = _run("pdftotext", str(tmp_path / "bare.pdf"), "-")
+        assert "1. Business" in text and "2. Valuation" in text and "695.41" in text
