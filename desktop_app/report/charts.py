@@ -306,14 +306,18 @@ def _heatmap(ctx: _Ctx, rect: QRectF, data: dict) -> None:
     nx, ny = len(xs), len(ys)
     cw, ch = area.width() / nx, area.height() / ny
     for j in range(ny):
-        for i in range(nx):
-            v = grid[j][i]
-            if v is None:
-                color = INVALID
-            else:
-                color = QColor(STATUS_COLORS[data["statuses"][_status_index(v, data["thresholds"])]])
-            # a hair of overlap so no seam shows between cells
-            p.fillRect(QRectF(area.left() + i * cw, area.bottom() - (j + 1) * ch, cw + 0.4 * pt, ch + 0.4 * pt), color)
+        # one rectangle per run of cells with the same status (a smaller file, no seams inside a run)
+        codes = [None if v is None else _status_index(v, data["thresholds"]) for v in grid[j]]
+        start = 0
+        for i in range(1, nx + 1):
+            if i < nx and codes[i] == codes[start]:
+                continue
+            code = codes[start]
+            color = INVALID if code is None else QColor(STATUS_COLORS[data["statuses"][code]])
+            # a hair of overlap so no seam shows between runs and rows
+            p.fillRect(QRectF(area.left() + start * cw, area.bottom() - (j + 1) * ch,
+                              (i - start) * cw + 0.4 * pt, ch + 0.4 * pt), color)
+            start = i
     p.setPen(ctx.pen(FOREGROUND, 0.75))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(area)

@@ -38,6 +38,9 @@ def run_report(model_path: str, out: str | None, language: str | None) -> int:
     import PySide6  # noqa: F401  (PySide6 before pyqtgraph, for its binding choice)
     from PySide6.QtGui import QGuiApplication
 
+    from desktop_app import pyside_guard
+    pyside_guard.apply()        # painting makes many void calls: see pyside_guard
+
     app = QGuiApplication.instance() or QGuiApplication([PROG])  # noqa: F841  (fonts and painting need it)
     from desktop_app.i18n import resolve_language
     lang = resolve_language(language or "system")

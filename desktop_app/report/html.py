@@ -161,21 +161,16 @@ def _figure(f: Figure, lang: str, families: list[str], width_pt: float) -> str:
 
 def _contents(block: Contents, report: Report) -> str:
     lang = report.language
-    items = []
-    open_sub = False
+    groups: list[tuple[Heading, list[Heading]]] = []
     for h in report.headings():
-        if h.level == 2:
-            if not open_sub:
-                items.append("<ol>")
-                open_sub = True
-            items.append(f'<li><a href="#{_id(h.anchor)}">{_p(h.label)}</a></li>')
-        elif h.level == 1 or h.anchor == "disclaimer":
-            if open_sub:
-                items.append("</ol>")
-                open_sub = False
-            items.append(f'<li><a href="#{_id(h.anchor)}"><b>{_p(h.label)}</b></a></li>')
-    if open_sub:
-        items.append("</ol>")
+        if h.level == 1 or h.anchor == "disclaimer":
+            groups.append((h, []))
+        elif h.level == 2 and groups:
+            groups[-1][1].append(h)
+    items = []
+    for h, subs in groups:
+        sub = "".join(f'<li><a href="#{_id(s.anchor)}">{_p(s.label)}</a></li>' for s in subs)
+        items.append(f'<li><a href="#{_id(h.anchor)}"><b>{_p(h.label)}</b></a>{"<ol>" + sub + "</ol>" if sub else ""}</li>')
     caps = "".join(f'<li><a href="#{_id(c.anchor)}">{_p(_caption(c.number, c.title, lang))}</a></li>'
                    for c in report.captions())
     return (f'<nav><h2 id="s-contents">{_p(block.title)}</h2><ol>{"".join(items)}</ol>'

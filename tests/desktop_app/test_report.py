@@ -164,6 +164,29 @@ def test_history_figures_use_the_history_table(sample_model):
     assert ocf["labels"] == ["7.4%", "", "-6.0%"] and ocf["values"][1] is None
 
 
+def test_charts_carry_the_engines_requests(sample_model):
+    from models.requests import sweep, tornado_bars, upside_grid
+    from models.sensitivity import DEFAULT_SHOCKS
+
+    from desktop_app.report.content import HEATMAP_RATE, HEATMAP_TERMINAL, SWEEP_RANGE
+    result = models.valuate(sample_model)
+    report = build_report(sample_model, "en")
+    figs = {b.anchor: b for b in report.blocks if isinstance(b, Figure)}
+    sw = sweep(sample_model, result, "discount_rate_shift", SWEEP_RANGE)
+    data = figs["figure.sweep"].chart.data
+    np.testing.assert_array_equal(data["x"], sw.x)
+    np.testing.assert_array_equal(data["series"][0]["values"], sw.totals["ddm"])
+    assert data["series"][0]["base"] == result.ddm.total and data["market_cap"] == result.market_cap
+    assert data["edges"] == list(models.status.band_edges(result.market_cap))
+    grid = upside_grid(sample_model, result, HEATMAP_RATE, HEATMAP_TERMINAL)
+    heat = figs["figure.heatmap"].chart.data
+    np.testing.assert_array_equal(np.array(heat["upside"], dtype=float), grid.upside)
+    bars = tornado_bars(sample_model, DEFAULT_SHOCKS).bars["ddm"]
+    shown = figs["figure.tornado.ddm"].chart.data["bars"]
+    assert [b["low_value"] for b in shown] == [b.low_value for b in bars]
+    assert shown[0]["driver"] == "Discount rate" and shown[0]["high_text"] == format_value(bars[0].high_value, MONEY)
+
+
 # -- the PDF ---------------------------------------------------------------------------------------------
 def _run(*args) -> str:
     return subprocess.run(list(args), check=True, capture_output=True, text=True).stdout
@@ -333,6 +356,7 @@ def test_html_is_one_self_contained_file(sample_model, tmp_path, qapp_module):
     for ref in re.findall(r'(?:src|href|xlink:href)\s*=\s*"([^"]*)"', html):
         assert ref.startswith("#") or ref.startswith("data:"), ref
     assert "@import" not in html
+    assert "</li><ol>" not in html and "<ol><ol>" not in html      # sub-lists sit inside their item
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids))                          # ids are global in a page: no chart shares one
     for ref in re.findall(r"url\(([^)]*)\)", html):
