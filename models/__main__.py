@@ -18,9 +18,10 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from . import __version__
+from . import __version__, cli_export, cli_import
 from .atomic_write import resolve_target, write_atomic
 from .csv_export import csv_cell, write_csv, write_csv_stream
+from .cli_analysis import register as register_analysis
 from .errors import ModelError
 from .model_file import load_model
 from .report import RESULT_COLUMNS, result_rows, text_report
@@ -295,6 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
     sens.set_defaults(func=cmd_sensitivity)
     from .cli_attribute import add_attribute_parser  # issue 14: models/cli_attribute.py
     add_attribute_parser(sub)
+    register_analysis(sub)
+    cli_import.add_parser(sub)
+    cli_export.add_parser(sub)
     return parser
 
 

@@ -417,6 +417,11 @@ def check_document(doc: Any) -> tuple[dict, list[Issue]]:
         from .analysis.scenarios import check_scenarios
         c.issues.extend(check_scenarios(doc))
     check_dossier(doc, c.error)   # the optional dossier keys: models/dossier.py
+    from .justified import check_justified   # the dynamic method's multiple mode: models/justified.py
+    c.issues.extend(check_justified(doc))
+    if doc.get("uncertainty") is not None:   # Monte Carlo settings: models/analysis/uncertainty.py
+        from .analysis.uncertainty import check_uncertainty
+        c.issues.extend(check_uncertainty(doc["uncertainty"], len(segments)))
     _check_free_numbers(c, doc, ())
     return doc, c.issues
 

@@ -554,7 +554,7 @@ def test_a_slow_request_draws_when_its_response_arrives(panel, qtbot, monkeypatc
     panel.runner.delivered.connect(lambda key, response: delivered.append(response))
     panel.update_state(state_of(model, result))
     panel.update_state(state_of(model2, result2))
-    qtbot.waitUntil(lambda: not panel.runner.is_busy(), timeout=5000)
+    qtbot.waitUntil(lambda: not panel.runner.is_busy(), timeout=30000)
     qtbot.wait(20)
     assert [r.base_totals["ddm"] for r in delivered] == [result2.ddm.total]
     shifts = np.linspace(-0.02, 0.02, 41)
