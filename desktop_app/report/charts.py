@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from desktop_app.numbers import MONEY, PERCENT, format_value
-from desktop_app.theme import STATUS_COLORS, STATUS_TEXT_COLORS
+from desktop_app.theme import STATUS_COLORS
 
 from .content import Chart
 
@@ -110,11 +110,6 @@ def _pie(ctx: _Ctx, rect: QRectF, data: dict) -> None:
         if part["share"] >= 0.06:
             ctx.text(label, Qt.AlignmentFlag.AlignCenter, part["share_text"], ctx.bold, "#ffffff")
         start += span
-    p.setBrush(QColor("#ffffff"))
-    p.setPen(Qt.PenStyle.NoPen)
-    hole = size * 0.0
-    if hole:
-        p.drawEllipse(pie.center(), hole, hole)
     y = pie.bottom() + 6 * pt
     for k, part in enumerate(parts):
         p.setPen(Qt.PenStyle.NoPen)

@@ -12,7 +12,7 @@ Nothing here draws or needs a display, so the content is tested alone.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
