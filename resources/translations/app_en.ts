@@ -76,6 +76,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Operating net profit attributable (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating net profit attributable growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Segment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -340,6 +348,49 @@ value</source>
     </message>
     <message>
         <source>%1: negative earnings in %2: its dividends are negative (the segment consumes capital)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportReportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web page, one file (.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML (*.html *.htm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

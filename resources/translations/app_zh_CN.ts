@@ -76,6 +76,14 @@
         <translation>%1 · 名称</translation>
     </message>
     <message>
+        <source>Operating net profit attributable (%1)</source>
+        <translation>经营性归母净利润(%1)</translation>
+    </message>
+    <message>
+        <source>Operating net profit attributable growth</source>
+        <translation>经营性归母净利润增速</translation>
+    </message>
+    <message>
         <source>Segment</source>
         <translation>业务</translation>
     </message>
@@ -349,6 +357,49 @@ value</source>
     <message>
         <source>%1: negative earnings in %2: its dividends are negative (the segment consumes capital)</source>
         <translation>%1：%2 年盈利为负，股息为负（该业务消耗资本）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportReportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>PDF document (.pdf)</source>
+        <translation>PDF 文档 (.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page, one file (.html)</source>
+        <translation>网页，单个文件 (.html)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html *.htm)</source>
+        <translation>HTML (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>报告未写出：%1</translation>
     </message>
 </context>
 <context>
