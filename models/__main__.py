@@ -1,5 +1,5 @@
-"""Command line ``valuation-cli`` (also ``python -m models``): ``value FILE``
-and ``sensitivity FILE``.
+"""Command line ``valuation-cli`` (also ``python -m models``): ``value FILE``,
+``sensitivity FILE`` and ``batch PATH...`` (models/cli_batch.py).
 
 Exit 0 on success; on a bad file or invalid input exit 2 with one line on
 stderr naming the problem (never a traceback). Everything printed is made
@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from . import __version__
+from . import __version__, cli_batch
 from .atomic_write import resolve_target, write_atomic
 from .csv_export import csv_cell, write_csv, write_csv_stream
 from .errors import ModelError
@@ -293,6 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     sfmt.add_argument("--csv", action="store_true", help="CSV (UTF-8 with BOM when --out)")
     sens.add_argument("--out", metavar="PATH", help="write to this file instead of standard output")
     sens.set_defaults(func=cmd_sensitivity)
+    cli_batch.add_parser(sub)
     return parser
 
 
@@ -300,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        args.func(args)
+        code = args.func(args)
     except (ModelError, CliError) as exc:
         print(f"error: {printable(str(exc))}", file=sys.stderr)
         return 2
@@ -312,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for the user
         print(f"error: internal error: {type(exc).__name__}: {printable(str(exc))}", file=sys.stderr)
         return 1
-    return 0
+    return code or 0
 
 
 if __name__ == "__main__":

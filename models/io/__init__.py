@@ -1,0 +1,1 @@
+"""Reading and writing files: model files, imports, exports, batches."""
