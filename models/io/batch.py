@@ -742,8 +742,14 @@ def dask_client(scheduler: str | None = None, workers: int | None = None, *, pro
         raise BatchInputError("--workers must be a whole number ≥ 1")
     import logging
 
+    # Worker processes talk over TCP on the loopback interface only; in-process
+    # workers (threads, for tests) over Dask's in-process transport.
+    # The scheduler's HTTP endpoints (health, metrics; no dashboard) on a free
+    # loopback port, not 8787 (maybe taken by another cluster).
+    where = {"host": "127.0.0.1"} if processes else {}
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                           host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                           silence_logs=logging.ERROR, **where)
     return Client(cluster, set_as_default=False)
 
 
