@@ -140,6 +140,10 @@ def _text_line(row: engine.BatchRow) -> str:
     for title, method in (("DDM", "ddm"), ("dynamic", "dynamic")):
         parts.append(f"{title} {_money(getattr(row, method + '_total'))} "
                      f"{getattr(row, method + '_upside'):+.1%} {getattr(row, method + '_status')}")
+    for method in engine.METHODS if row.montecarlo else ():
+        probs = row.montecarlo.get(method) or {}
+        shown = ", ".join(f"{code} {p:.0%}" for code, p in probs.items() if p)
+        parts.append(f"P({method}): {shown or '—'}")
     line = "  ".join(parts)
     if row.error:
         line += f"  error: {row.error}"
