@@ -34,6 +34,7 @@ Nothing here imports Qt; a GUI runs ``value_files`` on a worker thread with
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import json
 import math
@@ -48,6 +49,7 @@ import numpy as np
 
 from ..errors import ModelError, ModelFileError
 from ..model import Model
+from .. import model_file
 from ..model_file import MAX_FILE_BYTES, loads_model
 from ..status import STATUS_CODES, status_for
 from ..valuation import Prepared, company_total, prepare, valuate, validate, value_kernel
@@ -197,10 +199,19 @@ def find_model_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return out
 
 
+#: The loader's own safe read and file-named messages, where this version of
+#: models.model_file has them, so a row's error is word for word what
+#: ``valuation-cli value`` says about the same file.
+_READ_MODEL_BYTES = getattr(model_file, "read_model_bytes", None)
+_LOADS_NAMES_FILE = "name" in inspect.signature(loads_model).parameters
+
+
 def read_file(path: str | os.PathLike) -> bytes:
     """The bytes of a model file. Anything but a regular file (a FIFO, a
     device, a folder) is refused before a read could block, as is a file
     larger than a model file can be. Raises ModelFileError in plain words."""
+    if _READ_MODEL_BYTES is not None:
+        return _READ_MODEL_BYTES(path)
     shown = os.fsdecode(path)
     try:
         info = os.stat(path)
@@ -333,9 +344,10 @@ def _loader_only_rules_hold(doc: dict) -> bool:
     return True
 
 
-def load_bytes(data: bytes) -> Model:
+def load_bytes(data: bytes, name: str | None = None) -> Model:
     """A model from a file's bytes, accepted exactly when ``loads_model``
-    accepts it; raises ``loads_model``'s ModelFileError otherwise."""
+    accepts it; raises ``loads_model``'s ModelFileError otherwise (``name``:
+    the file, for the loader's messages that name it)."""
     doc = _quick_parse(data)
     if doc is not None and _loader_only_rules_hold(doc):
         model = Model(doc)
@@ -344,7 +356,7 @@ def load_bytes(data: bytes) -> Model:
                 return model
         except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
             pass
-    return loads_model(data)
+    return loads_model(data, name=name) if _LOADS_NAMES_FILE and name is not None else loads_model(data)
 
 
 # ---------------------------------------------------------------------------
@@ -649,7 +661,7 @@ def value_chunk(items: Sequence[Item], quotes: Mapping[str, Quote] | None = None
             rows[i] = BatchRow(file=name, error=data)
             continue
         try:
-            model = load_bytes(data)
+            model = load_bytes(data, name)
         except ModelError as exc:
             rows[i] = BatchRow(file=name, error=str(exc))
             continue
