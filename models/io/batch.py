@@ -215,8 +215,10 @@ def read_file(path: str | os.PathLike) -> bytes:
     shown = os.fsdecode(path)
     try:
         info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        mode = info.st_mode
+        if not stat.S_ISREG(mode):
+            kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+                    else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket or other special file")
             raise ModelFileError("", f"{shown}: is {kind}, not a model file")
         if info.st_size > MAX_FILE_BYTES:
             raise ModelFileError("", f"{shown}: the file is {info.st_size} bytes, larger than a model file can be")

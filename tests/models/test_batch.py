@@ -452,3 +452,14 @@ def test_dask_missing_says_how_to_install(monkeypatch, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and 'pip install ".[distributed]"' in err[0]
 
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX-only")
+def test_a_named_pipe_among_the_models_is_an_error_row_not_a_hang(tmp_path):
+    sample_universe(tmp_path, 2)
+    os.mkfifo(tmp_path / "pipe.json")
+    result = batch.value_folder(tmp_path)
+    rows = {Path(r.file).name: r for r in result.rows}
+    assert set(rows) == {"model-00000.json", "model-00001.json", "pipe.json"}
+    assert rows["pipe.json"].error and "\n" not in rows["pipe.json"].error
+    assert rows["model-00001.json"].ok and result.exit_code == 3
