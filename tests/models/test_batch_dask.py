@@ -88,3 +88,22 @@ def test_unreachable_scheduler_is_one_line(capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "cannot reach the Dask scheduler at" not in err[0]
     assert "--scheduler tcp://127.0.0.1:9: cannot reach the Dask scheduler" in err[0]
+
+
+def test_cli_scheduler_address_runs_there(universe, capsys):
+    """--scheduler ADDRESS: a scheduler listening on the loopback interface
+    (in-process workers here), reached over TCP by the command's own Client."""
+    import logging
+
+    folder = Path(universe[0]).parent
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, protocol="tcp://",
+                                  host="127.0.0.1", dashboard_address=None,
+                                  scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                                  silence_logs=logging.ERROR) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+        assert main(["batch", str(folder), "--json", "--scheduler", cluster.scheduler_address]) == 3
+        on_cluster = json.loads(capsys.readouterr().out)
+        tasks = cluster.scheduler.task_prefixes
+        assert "value_chunk" in tasks                  # the work ran on that cluster
+    assert main(["batch", str(folder), "--json"]) == 3
+    assert on_cluster == json.loads(capsys.readouterr().out)
