@@ -703,12 +703,14 @@ def chunks(files: Sequence, size: int = CHUNK_SIZE) -> list[Sequence]:
 def value_files(files: Sequence[str | os.PathLike], *, quotes: Mapping[str, Quote] | None = None,
                 montecarlo: MonteCarloSpec | None = None, chunk_size: int = CHUNK_SIZE,
                 progress: Callable[[int, int], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> BatchResult:
+                cancelled: Callable[[], bool] | None = None,
+                on_rows: Callable[[list[BatchRow]], None] | None = None) -> BatchResult:
     """Value ``files`` in this process, ``chunk_size`` files at a time.
 
-    ``progress(done, total)`` is called after each chunk; ``cancelled()`` is
-    asked before each one, and when it returns True the run stops with the
-    rows done so far (``BatchResult.cancelled``). Safe to call on a worker
+    After each chunk ``on_rows(rows)`` gets that chunk's rows (a table can
+    fill as they come) and ``progress(done, total)`` is called; ``cancelled()``
+    is asked before each chunk, and when it returns True the run stops with
+    the rows done so far (``BatchResult.cancelled``). Safe to call on a worker
     thread: it touches nothing but its arguments and the files."""
     if montecarlo is not None:
         montecarlo_engine()                 # unavailable: say so before any work
@@ -719,7 +721,10 @@ def value_files(files: Sequence[str | os.PathLike], *, quotes: Mapping[str, Quot
         if cancelled is not None and cancelled():
             stopped = True
             break
-        rows.extend(value_chunk(read_items(part), quotes, montecarlo))
+        part_rows = value_chunk(read_items(part), quotes, montecarlo)
+        rows.extend(part_rows)
+        if on_rows is not None:
+            on_rows(part_rows)
         if progress is not None:
             progress(len(rows), total)
     result = _report(BatchResult(rows, cancelled=stopped), quotes)

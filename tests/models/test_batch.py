@@ -382,8 +382,11 @@ def test_same_price_twice_and_dates_choose():
 def test_progress_is_reported_per_chunk_and_cancel_stops_with_what_was_done(tmp_path):
     paths = sample_universe(tmp_path, 10)
     seen = []
-    result = batch.value_files(paths, chunk_size=4, progress=lambda done, total: seen.append((done, total)))
+    parts = []
+    result = batch.value_files(paths, chunk_size=4, progress=lambda done, total: seen.append((done, total)),
+                               on_rows=parts.append)
     assert seen == [(4, 10), (8, 10), (10, 10)] and not result.cancelled
+    assert [len(p) for p in parts] == [4, 4, 2] and [r for p in parts for r in p] == result.rows
     calls = []
 
     def cancelled():
