@@ -457,6 +457,13 @@ def _valuate_row(info: dict, model: Model) -> BatchRow:
     return _valued_row(info, {"ddm": result.ddm.total, "dynamic": result.dynamic.total})
 
 
+def _safe_valuate_row(name: str, model: Model) -> BatchRow:
+    try:
+        return _valuate_row(_describe(name, model), model)
+    except Exception as exc:
+        return BatchRow(file=name, error=f"internal error: {type(exc).__name__}: {exc}")
+
+
 def value_models(named: Sequence[tuple[str, Model]]) -> list[BatchRow]:
     """Rows for loaded models, at their own prices, in the order given."""
     rows: list[BatchRow | None] = [None] * len(named)
@@ -471,8 +478,13 @@ def value_models(named: Sequence[tuple[str, Model]]) -> list[BatchRow]:
         groups.setdefault(key if key is not None else ("alone", i), []).append((i, p))
     for members in groups.values():
         preps = [p for _, p in members]
-        out = _kernel(_side_by_side(preps) if len(preps) > 1 else preps[0])
-        ddm, dyn = out["ddm"].tolist(), out["dynamic"].tolist()
+        try:
+            out = _kernel(_side_by_side(preps) if len(preps) > 1 else preps[0])
+            ddm, dyn = out["ddm"].tolist(), out["dynamic"].tolist()
+        except Exception:           # never expected; each model then goes through valuate alone
+            for i, _ in members:
+                rows[i] = _safe_valuate_row(*named[i])
+            continue
         start = 0
         for i, p in members:
             stop = start + len(p.names)

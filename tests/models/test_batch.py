@@ -466,3 +466,16 @@ def test_a_named_pipe_among_the_models_is_an_error_row_not_a_hang(tmp_path):
     assert set(rows) == {"model-00000.json", "model-00001.json", "pipe.json"}
     assert rows["pipe.json"].error and "\n" not in rows["pipe.json"].error
     assert rows["model-00001.json"].ok and result.exit_code == 3
+
+
+def test_a_kernel_failure_falls_back_to_valuate_per_model(tmp_path, monkeypatch):
+    """Should the shared kernel call ever fail, each model is valued alone
+    (the same numbers) and the batch goes on."""
+    paths = sample_universe(tmp_path, 4)
+    want = batch.value_files(paths).rows
+
+    def broken(p):
+        raise FloatingPointError("boom")
+
+    monkeypatch.setattr(batch, "_kernel", broken)
+    assert batch.value_files(paths).rows == want
