@@ -5,6 +5,12 @@ asks the engine for everything the screen shows (segment tables, company
 table, ``models.valuate``), and hands the resulting :class:`ComputedState` to
 every registered view, synchronously: the engine is vectorized numpy and the
 whole sample recomputes in well under a frame.
+
+Tables, the header, the messages and the sensitivity plots are all views of
+that one state (``update_state``). A view that needs more of the engine than
+the state holds (a sweep, a grid) asks through the controller's
+:class:`~desktop_app.runner.Runner`, which reports failures by its ``failed``
+signal instead of letting them stop the other views.
 """
 from __future__ import annotations
 
@@ -15,6 +21,8 @@ from PySide6.QtCore import QObject, Signal
 
 import models
 from models import forecast as engine_forecast
+
+from desktop_app.runner import Runner
 
 
 @dataclass
@@ -78,14 +86,14 @@ class Controller(QObject):
 
     recomputed = Signal(object)  # ComputedState
 
-    def __init__(self, document, parent: QObject | None = None):
+    def __init__(self, document, parent: QObject | None = None, runner: Runner | None = None):
         super().__init__(parent)
         self.document = document
         self.views: list[StateView] = []
-        self.plot_panels: list = []
         self.state: ComputedState | None = None
-        # the last exception the sensitivity panel raised, if any
-        self.panel_error: str | None = None
+        #: Runs the engine work views ask for beyond the state (the plots');
+        #: its ``failed`` signal says what could not be computed.
+        self.runner = runner if runner is not None else Runner(parent=self)
         document.valuesChanged.connect(self._on_values_changed)
         document.modelReplaced.connect(self._on_model_replaced)
 
@@ -93,12 +101,6 @@ class Controller(QObject):
         self.views.append(view)
         if self.state is not None:
             view.update_state(self.state, True)
-
-    def add_plot_panel(self, panel) -> None:
-        """The sensitivity panel (issue 5): fed ``update_model(model, result)``."""
-        self.plot_panels.append(panel)
-        if self.state is not None:
-            panel.update_model(self.state.model, self.state.result)
 
     def _on_values_changed(self, paths) -> None:
         segments = {p[1] for p in paths if len(p) > 1 and p[0] == "segments" and isinstance(p[1], int)}
@@ -119,10 +121,5 @@ class Controller(QObject):
         self.state = state
         for view in self.views:
             view.update_state(state, structure_changed)
-        for panel in self.plot_panels:
-            try:
-                panel.update_model(state.model, state.result)
-            except Exception as exc:  # noqa: BLE001 - a plot bug must not stop the tables updating
-                self.panel_error = f"{type(exc).__name__}: {exc}"
         self.recomputed.emit(state)
         return state

@@ -6,6 +6,7 @@ The source strings are English; ``zh_CN`` is the Chinese translation.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -69,3 +70,18 @@ def current_language() -> str:
 def engine_lang() -> str:
     """The ``lang`` argument of ``models.status.status_label``."""
     return "zh" if _current.startswith("zh") else "en"
+
+
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def fill(template: str, *args) -> str:
+    """Qt's ``%1`` … ``%9`` in a translated ``template`` replaced by ``args``,
+    in one pass: a "%2" inside an inserted file or segment name stays as it
+    is (chained ``.replace`` calls would substitute into it). A placeholder
+    with no argument (or ``%0``) is left untouched."""
+    def one(match: re.Match) -> str:
+        n = int(match.group(1))
+        return str(args[n - 1]) if 1 <= n <= len(args) else match.group(0)
+
+    return _PLACEHOLDER.sub(one, template)

@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
             panel_class = load_plots_panel_class()
             if panel_class is not None:
                 try:
-                    self.plots_panel = panel_class(self)
+                    self.plots_panel = panel_class(self, runner=self.controller.runner)
                 except Exception as exc:  # noqa: BLE001 - the tables work without the plots
                     PLOTS_ERROR[:] = [f"{type(exc).__name__}: {exc}"]
                     panel_class = None
@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
         self.controller.add_view(self.header)
         self.controller.add_view(self.messages)
         if self.plots_panel is not None:
-            self.controller.add_plot_panel(self.plots_panel)
+            self.controller.add_view(self.plots_panel)
+        self.controller.runner.failed.connect(self.messages.report_failure)
         document.editRejected.connect(self._on_rejected)
         document.dirtyChanged.connect(lambda dirty: self._update_title())
         document.pathChanged.connect(lambda path: self._update_title())

@@ -51,10 +51,11 @@ EXCLUDED_MODULES = tuple(f"PySide6.{name}" for name in EXCLUDED_QT_MODULES) + (
     "pytest", "pytestqt", "hypothesis", "importlinter", "grimp",
     "pandas.tests", "numpy.tests", "numpy.testing._private.extbuild",
     "PyInstaller",
-    # pandas' optional I/O back ends (cloud storage, spreadsheets, SQL,
-    # templating): the app reads and writes JSON and CSV only
+    # pandas' optional I/O back ends (cloud storage, other spreadsheet
+    # engines, SQL, templating): the app reads and writes JSON, CSV and .xlsx,
+    # the last through openpyxl alone (see HIDDEN_IMPORTS)
     "botocore", "boto3", "s3fs", "gcsfs", "fsspec", "pyarrow", "sqlalchemy",
-    "openpyxl", "xlrd", "xlsxwriter", "odf", "pyxlsb", "calamine",
+    "xlrd", "xlsxwriter", "odf", "pyxlsb", "calamine",
     "python_calamine", "lxml", "bs4", "html5lib", "tables", "numexpr",
     "bottleneck", "psycopg2", "pymysql", "adbc_driver_manager", "tabulate",
     "jinja2", "markupsafe", "yaml", "charset_normalizer", "zstandard",
@@ -65,6 +66,19 @@ EXCLUDED_MODULES = tuple(f"PySide6.{name}" for name in EXCLUDED_QT_MODULES) + (
     "ssl", "urllib3", "requests", "http.server", "xmlrpc", "ftplib",
     "smtplib",
 )
+
+# Modules the bundle needs that no static import from the launcher reaches:
+# the command line (``valuation-workbench --cli``, see launcher.py), the
+# statement import and workbook export it runs, and openpyxl, which pandas'
+# read_excel/ExcelWriter load by name at run time.
+HIDDEN_IMPORTS = (
+    "models.__main__", "models.cli_import", "models.cli_export",
+    "models.io.imports", "models.io.imports.tushare", "models.io.imports.akshare",
+    "models.io.imports.template", "models.io.xlsx",
+    "openpyxl", "openpyxl.cell._writer", "et_xmlfile",
+)
+#: The launcher's switch that runs the command line instead of the window.
+CLI_SWITCH = "--cli"
 
 # Qt's own translations (qtbase_*.qm ...): keep only the languages the app ships.
 QT_TRANSLATION_LANGS = ("zh_CN", "en")

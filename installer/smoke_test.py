@@ -12,7 +12,9 @@ The app is started offscreen with ``--selftest`` (load the bundled sample, value
 it, render the main window once, print the DDM and dynamic totals, exit 0), in
 an empty HOME, with no Python of the build environment visible. Checks:
 exit code 0 within the timeout; both totals printed and equal to what the
-engine in this checkout computes for the same sample; and, where ``strace``
+engine in this checkout computes for the same sample; through the bundle's
+command line (``--cli``): a statement import into a new model, a workbook
+export, its re-import, and a bad source refused; and, where ``strace``
 exists (CI installs it), that the process never opened an IPv4/IPv6 socket
 connection. On Linux as root the run is also inside a fresh network namespace
 (``unshare --net``), i.e. with no network at all.
@@ -184,6 +186,88 @@ def time_startups(exe: Path, work: Path, runs: int) -> list[float]:
     return times
 
 
+# ---------------------------------------------------------------- the command line
+#: A template source (docs/engine-api.md, "Import") in GBK, as Excel on Chinese
+#: Windows saves it: two segments, two years, amounts in 万元 and 亿元.
+CLI_SOURCE = (
+    "项目,分部,期间,数值,单位\r\n"
+    "公司名称,,,冒烟测试公司,\r\n"
+    "price,,,20,元\r\n"
+    "shares,,,5,亿股\r\n"
+    "营业收入,设备,2023,800000,万元\r\n"
+    "净利润,设备,2023,80000,万元\r\n"
+    "营业收入,设备,2024,900000,万元\r\n"
+    "净利润,设备,2024,99000,万元\r\n"
+    "营业收入,服务,2023,10,亿元\r\n"
+    "净利润,服务,2023,2,亿元\r\n"
+    "营业收入,服务,2024,12,亿元\r\n"
+    "净利润,服务,2024,3,亿元\r\n"
+)
+WORKBOOK_SHEETS = ("分部预测", "公司合计", "参数", "DDM", "动态估值", "敏感性", "龙卷风", "实际数据")
+
+
+def run_cli(exe: Path, work: Path, args: list[str], timeout: float) -> subprocess.CompletedProcess:
+    cmd = [str(exe), cfg.CLI_SWITCH, *args]
+    log("running " + " ".join(cmd))
+    try:
+        result = subprocess.run(cmd, cwd=work, env=clean_env(work / "home"), capture_output=True,
+                                text=True, encoding="utf-8", errors="replace", timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise SmokeFailure(f"{cfg.CLI_SWITCH} {args[0]} did not exit within {timeout:.0f} s") from exc
+    return result
+
+
+def check_cli_import_export(exe: Path, work: Path, timeout: float) -> None:
+    """Through the frozen app's command line: a GBK template imported into a new
+    model, that model exported as a workbook, the workbook imported back into
+    it (no change), and a bad source refused with exit 2 and one line."""
+    import json
+    import zipfile
+
+    source = work / "figures.csv"
+    source.write_bytes(CLI_SOURCE.encode("gbk"))
+    model = work / "imported.json"
+    result = run_cli(exe, work, ["import", "--new", str(source), "--out", str(model)], timeout)
+    if result.returncode != 0:
+        raise SmokeFailure(f"import exited {result.returncode}: {result.stderr.strip()}")
+    try:
+        doc = json.loads(model.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SmokeFailure(f"import wrote no readable model: {exc}") from exc
+    names = [seg["name"] for seg in doc.get("segments", [])]
+    revenue = doc["segments"][0]["actuals"].get("2024", {}).get("revenue") if names else None
+    if doc.get("company", {}).get("name") != "冒烟测试公司" or names != ["设备", "服务"] or revenue != 90.0:
+        raise SmokeFailure(f"import made the wrong model: {doc.get('company')}, segments {names}, "
+                           f"2024 revenue {revenue} (expected 90.0 亿元)")
+    book = work / "imported.xlsx"
+    result = run_cli(exe, work, ["export", str(model), "--xlsx", "--out", str(book)], timeout)
+    if result.returncode != 0:
+        raise SmokeFailure(f"export exited {result.returncode}: {result.stderr.strip()}")
+    try:
+        with zipfile.ZipFile(book) as archive:
+            workbook = archive.read("xl/workbook.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile) as exc:
+        raise SmokeFailure(f"export wrote no .xlsx workbook: {exc}") from exc
+    missing = [name for name in WORKBOOK_SHEETS if f'name="{name}"' not in workbook]
+    if missing:
+        raise SmokeFailure(f"the exported workbook lacks the sheets {missing}")
+    again = work / "again.json"
+    result = run_cli(exe, work, ["import", str(model), str(book), "--out", str(again)], timeout)
+    if result.returncode != 0 or "0 changes" not in result.stdout:
+        raise SmokeFailure(f"re-importing the exported workbook changed the model or failed "
+                           f"(exit {result.returncode}): {result.stdout.strip()} {result.stderr.strip()}")
+    bad = work / "bad.csv"
+    bad.write_text("ts_code,end_date,revenue\n000001.SZ,20241231,lots\n", encoding="utf-8")
+    result = run_cli(exe, work, ["import", str(model), str(bad), "--out", str(work / "never.json")], timeout)
+    lines = result.stderr.strip().splitlines()
+    if result.returncode != 2 or len(lines) != 1 or "row 2, column 'revenue'" not in lines[0] \
+            or (work / "never.json").exists():
+        raise SmokeFailure(f"a bad source gave exit {result.returncode} and {result.stderr.strip()!r}; "
+                           "expected exit 2 and one line naming row 2, column 'revenue'")
+    log("command line ok: import (GBK template → new model), export (.xlsx, "
+        f"{len(WORKBOOK_SHEETS)} sheets), re-import (no change), bad source refused")
+
+
 # ---------------------------------------------------------------- layouts
 def unpack_and_install(archive: Path, work: Path) -> tuple[Path, Path]:
     """Unpack a Linux archive, check it, run install.sh; returns (installed exe, unpacked folder)."""
@@ -264,6 +348,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="fail if strace is missing (CI installs it)")
     parser.add_argument("--no-compare", action="store_true",
                         help="do not compare the totals with this checkout's engine")
+    parser.add_argument("--no-cli", dest="cli", action="store_false",
+                        help=f"skip the import/export run through {cfg.CLI_SWITCH}")
     args = parser.parse_args(argv)
 
     target = args.target.resolve()
@@ -303,6 +389,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"dynamic {expected['dynamic']:.2f}")
             elif not {"ddm", "dynamic"} <= printed.keys():
                 raise SmokeFailure("--selftest did not print both the DDM and dynamic totals")
+
+            if args.cli:
+                check_cli_import_export(exe, work, args.timeout)
 
             times = time_startups(exe, work, args.timing_runs) if args.timing_runs else []
             paint = FIRST_PAINT.search(output)

@@ -18,9 +18,10 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from . import __version__, cli_batch
+from . import __version__, cli_batch, cli_export, cli_import
 from .atomic_write import resolve_target, write_atomic
 from .csv_export import csv_cell, write_csv, write_csv_stream
+from .cli_analysis import register as register_analysis
 from .errors import ModelError
 from .model_file import load_model
 from .report import RESULT_COLUMNS, result_rows, text_report
@@ -293,6 +294,11 @@ def build_parser() -> argparse.ArgumentParser:
     sfmt.add_argument("--csv", action="store_true", help="CSV (UTF-8 with BOM when --out)")
     sens.add_argument("--out", metavar="PATH", help="write to this file instead of standard output")
     sens.set_defaults(func=cmd_sensitivity)
+    from .cli_attribute import add_attribute_parser  # issue 14: models/cli_attribute.py
+    add_attribute_parser(sub)
+    register_analysis(sub)
+    cli_import.add_parser(sub)
+    cli_export.add_parser(sub)
     cli_batch.add_parser(sub)
     return parser
 
@@ -313,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for the user
         print(f"error: internal error: {type(exc).__name__}: {printable(str(exc))}", file=sys.stderr)
         return 1
-    return code or 0
+    return code if isinstance(code, int) else 0   # a command may return its exit code (batch: 3)
 
 
 if __name__ == "__main__":

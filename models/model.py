@@ -11,6 +11,7 @@ import math
 from datetime import date as _date
 from typing import Any, Iterable
 
+from .dossier import check_dossier
 from .errors import Issue, ModelFileError
 
 FORMAT_NAME = "valuation-workbench-model"
@@ -412,6 +413,15 @@ def check_document(doc: Any) -> tuple[dict, list[Issue]]:
                 c.error(("financials", "period"), f"must be text, got {_type_name(fin['period'])}", "type")
             for key in ("revenue", "net_profit_attributable", "equity"):
                 c.number(fin, key, ("financials",), required=False)
+    if doc.get("scenarios") is not None:   # the scenarios key (issue 14): models/analysis/scenarios.py
+        from .analysis.scenarios import check_scenarios
+        c.issues.extend(check_scenarios(doc))
+    check_dossier(doc, c.error)   # the optional dossier keys: models/dossier.py
+    from .justified import check_justified   # the dynamic method's multiple mode: models/justified.py
+    c.issues.extend(check_justified(doc))
+    if doc.get("uncertainty") is not None:   # Monte Carlo settings: models/analysis/uncertainty.py
+        from .analysis.uncertainty import check_uncertainty
+        c.issues.extend(check_uncertainty(doc["uncertainty"], len(segments)))
     _check_free_numbers(c, doc, ())
     return doc, c.issues
 

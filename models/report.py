@@ -42,7 +42,10 @@ def text_report(result: ValuationResult, unit: str = "亿元", name: str = "") -
                 lines.append(f"  {seg.name}: forecast value {seg.forecast_value:,.2f} + perpetual value "
                              f"{seg.perpetual_value:,.2f} = business value {seg.business_value:,.2f}")
             else:
-                lines.append(f"  {seg.name}: earnings base {seg.earnings_base:,.2f} × multiple {seg.multiple:g}; "
+                used = (f"multiple {seg.multiple:g}" if seg.mode == "composite" else
+                        "justified multiple " + ("NM" if seg.justified_multiple is None
+                                                 else format(seg.justified_multiple, ".2f")))
+                lines.append(f"  {seg.name}: earnings base {seg.earnings_base:,.2f} × {used}; "
                              f"explicit value {seg.explicit_value:,.2f} + post-explicit value "
                              f"{seg.post_explicit_value:,.2f} = business value {seg.business_value:,.2f}")
         lines.append(f"  + excess cash {method.excess_cash:,.2f} − minority interest {method.minority_interest:,.2f}"

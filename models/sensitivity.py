@@ -158,9 +158,10 @@ def _evaluate(p, arrays, batch, mask, S, method, col, base, shifted) -> Scenario
     margin = base(p.margin)
     if "margin_shift" in arrays:
         margin = margin + np.where(mask, col("margin_shift"), 0.0)[..., None]
+    mscale = np.where(mask, col("multiple_scale"), 1.0) if "multiple_scale" in arrays else None
     with np.errstate(all="ignore"):
         out = value_kernel(p, discount_rate=r, roe=roe, fade_growth=g2, terminal_growth=gT,
-                           multiple=mult, growth=growth, margin=margin, want=method)
+                           multiple=mult, growth=growth, margin=margin, want=method, multiple_scale=mscale)
         seg_values = np.array(np.broadcast_to(out[method], batch + (S,)))
         seg_values[~np.isfinite(seg_values)] = np.nan   # beyond float range: no number to show
         invalid = (r <= gT) | (roe <= 0) | np.any(growth <= -1.0, axis=-1) | (r <= -1) | (g2 <= -1)

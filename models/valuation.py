@@ -13,8 +13,10 @@ from typing import Any
 
 import numpy as np
 
+from .dossier import dossier_issues
 from .errors import InvalidInputError, Issue
-from .model import FORMAT_NAME, MAX_FADE_YEARS, Model, check_document
+from .justified import check_justified, has_keys, modes_and_factors
+from .model import FORMAT_NAME, MAX_FADE_YEARS, Model, check_document, copy_json
 from .status import status_for
 
 #: A cash flow of year Y is discounted by (1 + r) ** -(Y - base_year).
@@ -46,6 +48,10 @@ class Prepared:
     minority_interest: float
     equity_investments: float
     market_cap: float
+    #: The dynamic method's multiple mode (models/justified.py): True where a
+    #: segment uses the justified multiple; its adjustment factors (all segments).
+    justified: np.ndarray | None = None         # (S,) bool
+    justified_factor: np.ndarray | None = None  # (S,)
 
 
 def prepare(model: Model) -> Prepared:
@@ -64,6 +70,7 @@ def prepare(model: Model) -> Prepared:
     company_fade = val["fade_years"]
     base = ffy if val.get("base_year") is None else val["base_year"]
     last_actual_rows = [seg["actuals"][last_actual] for seg in segs]
+    justified, factors = modes_and_factors(doc)
     return Prepared(
         names=[seg["name"] for seg in segs],
         forecast_years=np.asarray(fyears),
@@ -84,6 +91,8 @@ def prepare(model: Model) -> Prepared:
         minority_interest=model.valuation_amount("minority_interest"),
         equity_investments=model.valuation_amount("equity_investments"),
         market_cap=model.market_cap,
+        justified=justified,
+        justified_factor=factors,
     )
 
 
@@ -93,15 +102,24 @@ def clamp01(x: np.ndarray) -> np.ndarray:
 
 def value_kernel(p: Prepared, *, discount_rate: np.ndarray, roe: np.ndarray, fade_growth: np.ndarray,
                  terminal_growth: np.ndarray, multiple: np.ndarray, growth: np.ndarray,
-                 margin: np.ndarray, want: str = "both") -> dict[str, np.ndarray]:
+                 margin: np.ndarray, want: str = "both",
+                 multiple_scale: np.ndarray | float | None = None) -> dict[str, np.ndarray]:
     """Per-segment values for a batch of scenarios.
 
     Rate inputs are shaped (K, S) (K may be 1), ``growth``/``margin`` (K, S, F).
     ``want`` is "ddm", "dynamic" or "both". Scenarios where r ≤ gT give NaN in
-    the DDM's terminal parts (never an exception).
+    the DDM's terminal parts (never an exception). The per-segment fields of
+    ``p`` (``last_actual_revenue``, ``last_actual_profit``, ``fade_years``,
+    ``offsets``, ``last_offset``, ``weights``) may also carry the scenario axis,
+    shaped (K, S) (``offsets`` (K, S, F)): attribution switches them per scenario.
+    ``multiple`` is the
+    composite multiple as used (scaled); ``multiple_scale`` (default 1) scales
+    the justified multiple of segments in that mode (models/justified.py).
+    With "both", ``justified_multiple`` is computed for every segment (NaN
+    where the earnings base is not positive).
     """
     r = discount_rate
-    revenue = p.last_actual_revenue[:, None] * np.cumprod(1.0 + growth, axis=-1)   # (K,S,F)
+    revenue = p.last_actual_revenue[..., None] * np.cumprod(1.0 + growth, axis=-1)   # (K,S,F)
     earnings = revenue * margin
     payout = clamp01(1.0 - growth / roe[..., None])
     log_disc = np.log1p(r)                                                        # (K,S)
@@ -109,15 +127,16 @@ def value_kernel(p: Prepared, *, discount_rate: np.ndarray, roe: np.ndarray, fad
     explicit = np.sum(earnings * payout * discount, axis=-1)                       # (K,S)
     last_earnings = earnings[..., -1]
     out: dict[str, np.ndarray] = {"explicit": explicit}
-    if want in ("ddm", "both"):
+    any_justified = p.justified is not None and bool(p.justified.any())
+    if want in ("ddm", "both") or any_justified:
         n2 = p.fade_years
         max_n2 = int(n2.max()) if n2.size else 0
         fade_payout = clamp01(1.0 - fade_growth / roe)
         if max_n2 > 0:
             k = np.arange(1, max_n2 + 1, dtype=float)
             log_fade = np.log1p(fade_growth)
-            terms = np.exp((log_fade - log_disc)[..., None] * k - log_disc[..., None] * p.last_offset)
-            terms = np.where(k <= n2[:, None], terms, 0.0)                            # (K,S,M)
+            terms = np.exp((log_fade - log_disc)[..., None] * k - (log_disc * p.last_offset)[..., None])
+            terms = np.where(k <= n2[..., None], terms, 0.0)                            # (K,S,M)
             fade = last_earnings * fade_payout * np.sum(terms, axis=-1)
         else:
             fade = np.zeros_like(explicit)
@@ -128,9 +147,10 @@ def value_kernel(p: Prepared, *, discount_rate: np.ndarray, roe: np.ndarray, fad
         with np.errstate(divide="ignore", invalid="ignore"):
             perpetual = np.where(valid, terminal_dividend / np.where(valid, spread, 1.0)
                                  * np.exp(-log_disc * (p.last_offset + n2)), np.nan)
-        out["fade"] = fade
-        out["perpetual"] = perpetual
-        out["ddm"] = explicit + fade + perpetual
+        if want in ("ddm", "both"):
+            out["fade"] = fade
+            out["perpetual"] = perpetual
+            out["ddm"] = explicit + fade + perpetual
     if want in ("dynamic", "both"):
         w1, w2 = p.weights
         if earnings.shape[-1] >= 2:
@@ -138,7 +158,15 @@ def value_kernel(p: Prepared, *, discount_rate: np.ndarray, roe: np.ndarray, fad
         else:
             prev_earnings = np.broadcast_to(p.last_actual_profit, last_earnings.shape)
         base = w1 * prev_earnings + w2 * last_earnings
-        post = base * multiple * np.exp(-log_disc * p.last_offset)
+        disc_n = np.exp(-log_disc * p.last_offset)
+        post = base * multiple * disc_n
+        if any_justified or (want == "both" and p.justified is not None):
+            tail = (fade + perpetual) * p.justified_factor      # discounted to the base year
+            with np.errstate(all="ignore"):
+                out["justified_multiple"] = np.where(base > 0, tail / disc_n / base, np.nan)
+            if any_justified:
+                scaled = tail if multiple_scale is None else tail * multiple_scale
+                post = np.where(p.justified, scaled, post)
         out["earnings_base"] = base
         out["post_explicit"] = post
         out["dynamic"] = explicit + post
@@ -168,6 +196,12 @@ class DynamicSegment:
     explicit_value: float      # 显性期价值
     post_explicit_value: float  # 显性期后价值
     business_value: float
+    mode: str = "composite"    # the multiple used: "composite" (multiple) or "justified"
+    justified_multiple: float | None = None   # None: "NM" (earnings base not positive)
+
+    @property
+    def multiple_used(self) -> float | None:
+        return self.justified_multiple if self.mode == "justified" else self.multiple
 
 
 @dataclass(frozen=True)
@@ -205,7 +239,8 @@ def _segment_dict(seg: Any, method: str) -> dict:
         keys = ("name", "forecast_value", "perpetual_value", "business_value",
                 "explicit_value", "fade_value", "terminal_share")
     else:
-        keys = ("name", "earnings_base", "multiple", "explicit_value", "post_explicit_value", "business_value")
+        keys = ("name", "earnings_base", "multiple", "explicit_value", "post_explicit_value", "business_value",
+                "mode", "justified_multiple")
     return {k: d[k] for k in keys}
 
 
@@ -240,7 +275,13 @@ def validate(model: Model) -> list[Issue]:
     only when it finds something does the full checker run to name each problem.
     """
     if _looks_valid(model):
-        return []
+        errors: list[Issue] = dossier_issues(model.doc)   # the dossier is not a valuation input: checked apart
+        if has_keys(model.doc):                                # checks a copy: validate never edits
+            errors += check_justified(copy_json({"valuation": model.doc["valuation"], "segments": model.doc["segments"]}))
+        if model.doc.get("uncertainty") is not None:
+            from .analysis.uncertainty import check_uncertainty
+            errors += check_uncertainty(copy_json(model.doc["uncertainty"]), model.segment_count)
+        return errors
     _, issues = check_document(model.doc)
     return [i for i in issues if i.severity == "error"]
 
@@ -365,8 +406,11 @@ def valuate(model: Model, *, check: bool = True) -> ValuationResult:
         business = float(out["ddm"][s])
         share = perpetual / business if business != 0 else math.nan
         ddm_segments.append(DDMSegment(name, explicit, fade, explicit + fade, perpetual, business, share))
+        jm = float(out["justified_multiple"][s])
         dyn_segments.append(DynamicSegment(name, float(out["earnings_base"][s]), float(p.multiple[s]), explicit,
-                                           float(out["post_explicit"][s]), float(out["dynamic"][s])))
+                                           float(out["post_explicit"][s]), float(out["dynamic"][s]),
+                                           "justified" if p.justified[s] else "composite",
+                                           jm if math.isfinite(jm) else None))
     ddm = _method_result("ddm", ddm_segments, p)
     dynamic = _method_result("dynamic", dyn_segments, p)
     with np.errstate(all="ignore"):

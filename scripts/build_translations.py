@@ -5,10 +5,11 @@
     python scripts/build_translations.py --release-only
 
 ``pyside6-lupdate`` collects every ``tr()``/``translate()`` string of
-``desktop_app`` (the sensitivity plots in ``desktop_app/plots`` keep their own
-``plots_*.ts``) into ``resources/translations/app_<lang>.ts``, keeping the
-translations already there; ``pyside6-lrelease`` compiles each ``app_*.ts`` to
-the ``.qm`` the app loads. Source strings are English; ``app_zh_CN.ts`` holds
+``desktop_app`` into ``resources/translations/app_<lang>.ts`` (the sensitivity
+plots in ``desktop_app/plots`` into their own ``plots_zh_CN.ts``), keeping the
+translations already there; ``pyside6-lrelease`` compiles each ``.ts`` to the
+``.qm`` the app loads. Placeholders are Qt's ``%1``…``%9``, filled by
+``desktop_app.i18n.fill``. Source strings are English; ``app_zh_CN.ts`` holds
 the Simplified Chinese. The .qm files are committed, and a test checks they
 are up to date with the .ts.
 """
@@ -41,6 +42,10 @@ def sources() -> list[str]:
     return [str(p.relative_to(ROOT)) for p in files]
 
 
+def plot_sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop_app" / "plots").glob("*.py"))
+
+
 def lupdate() -> None:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
@@ -52,6 +57,9 @@ def lupdate() -> None:
             if 'sourcelanguage="en"' not in text:
                 text = text.replace("<TS version=", '<TS sourcelanguage="en" version=', 1)
             ts.write_text(text, encoding="utf-8")
+    cmd = [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *plot_sources(),
+           "-ts", str(TRANSLATIONS / "plots_zh_CN.ts")]
+    subprocess.run(cmd, cwd=ROOT, check=True)
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -60,7 +68,7 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 def release_all() -> list[Path]:
     written = []
-    for ts in sorted(TRANSLATIONS.glob("app_*.ts")):
+    for ts in sorted([*TRANSLATIONS.glob("app_*.ts"), *TRANSLATIONS.glob("plots_*.ts")]):
         qm = ts.with_suffix(".qm")
         lrelease(ts, qm)
         written.append(qm)

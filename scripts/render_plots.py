@@ -22,6 +22,7 @@ from PySide6 import QtCore, QtWidgets  # noqa: E402
 
 import models  # noqa: E402
 from desktop_app import i18n  # noqa: E402
+from desktop_app.controller import compute_state  # noqa: E402
 from desktop_app.plots import SensitivityConfig, SensitivityPanel, SweepRange  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "samples" / "united-imaging-688271.json"
@@ -45,13 +46,13 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     model = models.load_model(SAMPLE)
-    result = models.valuate(model)
+    state = compute_state(model)
     for lang in ("en", "zh_CN"):
         i18n.install(app, lang)
         panel = SensitivityPanel()
         panel.resize(width, height)
         panel.show()
-        panel.update_model(model, result)
+        panel.update_state(state, True)
         for index, name in enumerate(TAB_NAMES):
             panel.tabs.setCurrentIndex(index)
             render(panel, app, out / f"plots-{name}-{lang}.png")

@@ -7,6 +7,8 @@ import pyqtgraph as pg
 
 from models.status import STATUS_CODES, band_edges
 
+from desktop_app.i18n import fill
+
 from .colors import MARKET_CAP_COLOR, STATUS_COLORS
 from .labels import money, status_labels
 from .style import Label, plot_font
@@ -118,8 +120,7 @@ class StatusBands:
             # Value on x (the bridge): the market-cap bar carries the number,
             # and a label on the line would sit on the band labels.
             return
-        text = QtCore.QCoreApplication.translate("StatusBands", "Market cap {value}").format(
-            value=money(self.market_cap))
+        text = fill(QtCore.QCoreApplication.translate("StatusBands", "Market cap %1"), money(self.market_cap))
         if text != self._cap_text:
             self._cap_text = text
             self.cap_line.label.setFormat(text)

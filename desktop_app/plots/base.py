@@ -10,6 +10,9 @@ import pyqtgraph.exporters  # noqa: F401  (registers ImageExporter, SVGExporter)
 
 from models import csv_export
 
+from desktop_app.i18n import fill
+from desktop_app.runner import Request, Runner
+
 from .colors import BACKGROUND
 from .config import SensitivityConfig
 from .svg_export import export_scene_svg
@@ -32,17 +35,22 @@ class PlotContext:
 
 
 class PlotView(QtCore.QObject):
-    """One exportable picture. Items are built once in ``__init__``; ``_draw``
-    feeds them new data. A view whose context changed while hidden is *stale*
-    and draws when shown (or exported)."""
+    """One exportable picture. Items are built once in ``__init__``.
+
+    A view does no engine work itself: ``request`` says what it needs from
+    the engine (a pure function of ``models.requests``) and the runner hands
+    the response to ``show``, which feeds the items new data. A view whose
+    context changed while hidden is *stale* and asks when shown (or exported).
+    """
 
     #: Stable identifier (tests, file names).
     key = ""
     #: Which config fields this view reads.
     config_fields: tuple[str, ...] = ()
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, runner: Runner | None = None, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner if runner is not None else Runner(parent=self)
         self._context: PlotContext | None = None
         self.stale = False
         self.widget: QtWidgets.QWidget
@@ -57,19 +65,34 @@ class PlotView(QtCore.QObject):
     def context(self) -> PlotContext | None:
         return self._context
 
-    def ensure_current(self) -> None:
+    def ensure_current(self, now: bool = False) -> None:
+        """Ask the engine for the current context, unless already done.
+        ``now``: compute here even if the request is slow (exports)."""
+        if now and self.runner.is_busy(self.request_key):
+            self.stale = True  # the numbers on their way may be late for an export
         if self.stale:
             self.stale = False
             ctx = self._context
             if ctx is None or not ctx.valid:
                 self._draw_invalid()
             else:
-                try:
-                    self._draw(ctx)
-                except ValueError as exc:  # the engine's errors are ValueErrors
-                    self._draw_invalid(str(exc))
+                run = self.runner.run_now if now else self.runner.submit
+                run(self.request(ctx), self.show, self._draw_invalid)
 
-    def _draw(self, ctx: PlotContext) -> None:
+    @property
+    def request_key(self) -> tuple:
+        """Who asks, for the runner (newest request per view wins)."""
+        return (type(self).__name__, self.key, id(self))
+
+    def _request(self, function, *args, **kwargs) -> Request:
+        return Request(self.request_key, function, args, kwargs, title=self.title())
+
+    def request(self, ctx: PlotContext) -> Request:
+        """What this view needs from the engine for ``ctx`` (a valid context)."""
+        raise NotImplementedError
+
+    def show(self, response: Any) -> None:
+        """Draw the engine's response to :meth:`request`."""
         raise NotImplementedError
 
     def _draw_invalid(self, reason: str = "") -> None:
@@ -89,7 +112,7 @@ class PlotView(QtCore.QObject):
         raise NotImplementedError
 
     def export_png(self, path: str, width: int | None = None) -> None:
-        self.ensure_current()
+        self.ensure_current(now=True)
         self._prepare_for_export()
         exporter = pg.exporters.ImageExporter(self.export_item)
         params = exporter.parameters()
@@ -101,13 +124,13 @@ class PlotView(QtCore.QObject):
             raise OSError(f"cannot write {path}")
 
     def export_svg(self, path: str) -> None:
-        self.ensure_current()
+        self.ensure_current(now=True)
         self._prepare_for_export()
         export_scene_svg(getattr(self, "graphics", self.widget), self.export_item, str(path),
                          background=QtGui.QColor(BACKGROUND), title=self.title())
 
     def export_csv(self, path: str) -> None:
-        self.ensure_current()
+        self.ensure_current(now=True)
         header, rows = self.csv_table()
         csv_export.write_csv(str(path), rows, header=header)
 
@@ -127,7 +150,6 @@ def invalid_text(reason: str = "") -> str:
     """What a view shows instead of numbers: the model is invalid (no
     result), or the engine refused this view's scenarios (``reason``)."""
     if reason:
-        return QtCore.QCoreApplication.translate(
-            "PlotView", "This view cannot be computed: {reason}").format(reason=reason)
+        return fill(QtCore.QCoreApplication.translate("PlotView", "This view cannot be computed: %1"), reason)
     return QtCore.QCoreApplication.translate(
         "PlotView", "No valuation: the model has errors. Fix them in the tables.")

@@ -2,12 +2,17 @@
 through + excess cash − minority interest + equity investments to the total,
 with the market cap beside it; DDM and dynamic side by side.
 
-Every number is the engine's (``MethodResult``); the view only stacks them."""
+Every number is the engine's (``models.requests.bridge``); the view only draws them."""
 from __future__ import annotations
 
 import numpy as np
 from PySide6 import QtCore
 import pyqtgraph as pg
+
+from models import requests
+
+from desktop_app.i18n import fill
+from desktop_app.runner import Request, Runner
 
 from .bands import StatusBands
 from .base import PlotContext, PlotView, invalid_text
@@ -56,8 +61,8 @@ class _BridgePlot:
 class BridgeView(PlotView):
     key = "bridge"
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, runner: Runner | None = None, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(runner, parent)
         #: method → list of (item key, label, start, end): the plotted steps.
         self.steps: dict[str, list[tuple[str, str, float, float]]] = {m: [] for m in METHODS}
         self.market_cap: float | None = None
@@ -82,44 +87,38 @@ class BridgeView(PlotView):
         super().retranslate()
         names = method_labels()
         for method, bp in self.plots.items():
-            set_title(bp.plot, QtCore.QCoreApplication.translate(
-                "BridgeView", "{method}: sum of the parts").format(method=names[method]))
+            set_title(bp.plot, fill(QtCore.QCoreApplication.translate(
+                "BridgeView", "%1: sum of the parts"), names[method]))
             bp.bands.retranslate()
         self._set_unit_labels()
 
     def _set_unit_labels(self) -> None:
-        text = QtCore.QCoreApplication.translate("BridgeView", "Equity value ({unit})").format(unit=self._unit)
+        text = fill(QtCore.QCoreApplication.translate("BridgeView", "Equity value (%1)"), self._unit)
         for bp in self.plots.values():
             set_axis_label(bp.plot, "bottom", text)
 
-    def _draw(self, ctx: PlotContext) -> None:
-        model, result = ctx.model, ctx.result
-        if model.unit != self._unit:
-            self._unit = model.unit
+    def request(self, ctx: PlotContext) -> Request:
+        self.highlight = ctx.segment  # the scope's segment is outlined; the numbers do not depend on it
+        return self._request(requests.bridge, ctx.model, ctx.result, METHODS)
+
+    def show(self, response: requests.Bridge) -> None:
+        if response.unit != self._unit:
+            self._unit = response.unit
             self._set_unit_labels()
-        self.market_cap = float(result.market_cap)
-        self.highlight = ctx.segment
+        self.market_cap = response.market_cap
         statuses = status_labels()
+        labels = {"excess_cash": self.tr("+ Excess cash"), "minority_interest": self.tr("− Minority interest"),
+                  "equity_investments": self.tr("+ Equity investments"), "total": self.tr("= Total"),
+                  "market_cap": self.tr("Market cap")}
         ticks = None
         for method, bp in self.plots.items():
-            mr = getattr(result, method)
-            steps: list[tuple[str, str, float, float]] = []
-            running = 0.0
-            for i, seg in enumerate(mr.segments):
-                steps.append((f"segment:{i}", seg.name, running, running + seg.business_value))
-                running += seg.business_value
-            for key, label, amount in (
-                    ("excess_cash", self.tr("+ Excess cash"), mr.excess_cash),
-                    ("minority_interest", self.tr("− Minority interest"), -mr.minority_interest),
-                    ("equity_investments", self.tr("+ Equity investments"), mr.equity_investments)):
-                steps.append((key, label, running, running + amount))
-                running += amount
-            steps.append(("total", self.tr("= Total"), 0.0, mr.total))
-            steps.append(("market_cap", self.tr("Market cap"), 0.0, self.market_cap))
+            walk = response.walks[method]
+            steps = [(step.key, step.name if step.key.startswith("segment:") else labels[step.key], step.start, step.end)
+                     for step in walk.steps]
             self.steps[method] = steps
-            total_text = self.tr("{value} ({status}, {upside})").format(
-                value=money(mr.total), status=statuses[mr.status], upside=pct(mr.upside, 1))
-            self._show(bp, steps, mr.status, total_text)
+            total_text = fill(self.tr("%1 (%2, %3)"), money(walk.total), statuses[walk.status],
+                              pct(walk.upside, 1))
+            self._show(bp, steps, walk.status, total_text)
             if ticks is None:
                 n = len(steps)
                 ticks = [(float(n - 1 - k), label) for k, (_, label, _, _) in enumerate(steps)]

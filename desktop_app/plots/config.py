@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-import numpy as np
-
+from models.requests import SweepRange
 from models.sensitivity import DEFAULT_SHOCKS as ENGINE_DEFAULT_SHOCKS
 
 #: Tornado drivers, in the engine's names (models.sensitivity.DRIVERS).
@@ -32,22 +31,6 @@ DEFAULT_SHOCKS: dict[str, tuple[float, float]] = dict(ENGINE_DEFAULT_SHOCKS)
 
 def is_scale(driver: str) -> bool:
     return driver.endswith("_scale")
-
-
-@dataclass(frozen=True)
-class SweepRange:
-    """``steps`` evenly spaced values from ``start`` to ``stop`` (decimals)."""
-
-    start: float
-    stop: float
-    steps: int
-
-    def values(self, offset: float = 0.0) -> np.ndarray:
-        return offset + np.linspace(self.start, self.stop, int(self.steps))
-
-    @property
-    def is_valid(self) -> bool:
-        return self.stop > self.start and self.steps >= 2
 
 
 @dataclass(frozen=True)

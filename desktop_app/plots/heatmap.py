@@ -6,8 +6,11 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 import pyqtgraph as pg
 
-from models import sensitivity
-from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for, upside
+from models import requests
+from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for
+
+from desktop_app.i18n import fill
+from desktop_app.runner import Request, Runner
 
 from .base import PlotContext, PlotView, invalid_text
 from .colors import FOREGROUND, INVALID_COLOR, STATUS_COLORS
@@ -31,25 +34,20 @@ def upside_colormap() -> pg.ColorMap:
     return pg.ColorMap(pos, colors)
 
 
-def upside_of(total: np.ndarray, market_cap: float) -> np.ndarray:
-    """Upside of each equity value against the market cap (the engine's
-    ``models.status.upside``); NaN, an invalid cell, stays NaN."""
-    return np.asarray(upside(total, market_cap), dtype=float)
-
-
 class HeatmapView(PlotView):
     key = "heatmap"
     config_fields = ("heatmap_rate", "heatmap_terminal_growth")
-    x_driver = "discount_rate_shift"
-    y_driver = "terminal_growth"
+    x_driver = requests.UpsideGrid.x_driver
+    y_driver = requests.UpsideGrid.y_driver
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, runner: Runner | None = None, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(runner, parent)
         self.x_values = np.empty(0)   # discount-rate shifts (decimals)
         self.y_values = np.empty(0)   # terminal growth levels (decimals)
         self.totals = np.empty((0, 0))  # (ny, nx) DDM total equity value
         self.upside = np.empty((0, 0))  # (ny, nx) decimals, NaN where invalid
         self.market_cap: float | None = None
+        self.unit = ""
         self.base = (float("nan"), float("nan"))
         self.contours: dict[float, tuple[np.ndarray, np.ndarray]] = {}
 
@@ -125,17 +123,18 @@ class HeatmapView(PlotView):
         self.readout.setText(text)
 
     # -- drawing ---------------------------------------------------------------
-    def _draw(self, ctx: PlotContext) -> None:
-        model, result, config = ctx.model, ctx.result, ctx.config
-        base_g = float(sensitivity.base_driver_value(model, "terminal_growth", ctx.segment))
-        x = config.heatmap_rate.values()
-        y = config.heatmap_terminal_growth.values(base_g)
-        totals = np.asarray(sensitivity.sensitivity_grid(
-            model, self.x_driver, x, self.y_driver, y, method="ddm", segment=ctx.segment), dtype=float)
-        self.x_values, self.y_values, self.totals = x, y, totals
-        self.market_cap = float(result.market_cap)
-        self.upside = upside_of(totals, self.market_cap)
-        self.base = (0.0, base_g)
+    def request(self, ctx: PlotContext) -> Request:
+        return self._request(requests.upside_grid, ctx.model, ctx.result, ctx.config.heatmap_rate,
+                             ctx.config.heatmap_terminal_growth, ctx.segment)
+
+    def show(self, response: requests.UpsideGrid) -> None:
+        x, y = response.x, response.y
+        self.x_values, self.y_values, self.totals = x, y, response.totals
+        self.market_cap = response.market_cap
+        self.upside = response.upside
+        self.base = response.base
+        self.unit = response.unit
+        base_g = response.base[1]
         xs, ys = x * 100.0, y * 100.0
         up_pct = self.upside * 100.0
         dx = (xs[-1] - xs[0]) / (len(xs) - 1)
@@ -208,15 +207,15 @@ class HeatmapView(PlotView):
         return None
 
     def readout_text(self, row: int, col: int) -> str:
-        where = self.tr("Discount rate {shift} pt, terminal growth {growth}").format(
-            shift=pct(self.x_values[col], 2).rstrip("%"), growth=pct(self.y_values[row], 2, signed=False))
+        where = fill(self.tr("Discount rate %1 pt, terminal growth %2"),
+                     pct(self.x_values[col], 2).rstrip("%"), pct(self.y_values[row], 2, signed=False))
         upside = self.upside[row, col]
         if not np.isfinite(upside):
             return where + ": " + self.tr("invalid (discount rate ≤ terminal growth)")
-        unit = self.context.model.unit if self.context else ""
-        return where + ": " + self.tr("value {value} {unit}, upside {upside} ({status})").format(
-            value=money(self.totals[row, col]), unit=unit, upside=pct(upside),
-            status=status_labels()[status_for(float(upside))])
+        unit = self.unit
+        return where + ": " + fill(self.tr("value %1 %2, upside %3 (%4)"),
+                                  money(self.totals[row, col]), unit, pct(upside),
+                                  status_labels()[status_for(float(upside))])
 
     def _mouse_moved(self, scene_pos) -> None:
         if self.upside.size == 0 or not self.plot.sceneBoundingRect().contains(scene_pos):

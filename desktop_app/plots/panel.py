@@ -1,10 +1,11 @@
 """SensitivityPanel: the five sensitivity views in tabs, a company/segment
 selector and the editable ranges and shocks.
 
-The window's controller calls ``update_model(model, result)`` after every
-recompute. Only the views on the visible tab draw at once (in the same call,
-so what is shown is current in the same frame); the others are marked stale
-and draw when their tab is shown or when they are exported."""
+An ordinary view of the controller's state: the controller calls
+``update_state(state, structure_changed)`` after every recompute. Only the
+views on the visible tab ask the engine at once, through the runner (today
+synchronously, so what is shown is current in the same frame); the others are
+marked stale and ask when their tab is shown or when they are exported."""
 from __future__ import annotations
 
 from typing import Any
@@ -12,6 +13,8 @@ from typing import Any
 from PySide6 import QtCore, QtWidgets
 
 from desktop_app import pyside_guard
+from desktop_app.i18n import fill
+from desktop_app.runner import Runner
 
 from .base import PlotContext, PlotView
 from .bridge import BridgeView
@@ -25,7 +28,8 @@ from .tornado import TornadoView
 class SensitivityPanel(QtWidgets.QWidget):
     """Live sensitivity pictures of a model (see module docstring)."""
 
-    #: Emitted after the visible views have been redrawn (tests, benchmarks).
+    #: Emitted after the visible views asked for their numbers: they are
+    #: drawn by then, unless a request is slow (the runner's ``delivered``).
     redrawn = QtCore.Signal()
 
     TAB_KEYS: tuple[tuple[str, ...], ...] = (
@@ -37,7 +41,7 @@ class SensitivityPanel(QtWidgets.QWidget):
     )
 
     def __init__(self, parent: QtWidgets.QWidget | None = None,
-                 config: SensitivityConfig | None = None) -> None:
+                 config: SensitivityConfig | None = None, runner: Runner | None = None) -> None:
         # Idempotent; the app and the tests apply it already, but the panel is
         # also used alone (scripts/render_plots.py, the benchmark).
         pyside_guard.apply()
@@ -47,16 +51,19 @@ class SensitivityPanel(QtWidgets.QWidget):
         self._segment: int | None = None
         self._config = config or SensitivityConfig()
         self._segment_names: list[str] = []
+        #: Executes the views' requests; the window passes the controller's.
+        self.runner = runner if runner is not None else Runner(parent=self)
+        own = {"runner": self.runner, "parent": self}
 
         self.views: dict[str, PlotView] = {
-            "discount_rate": SweepView("discount_rate", "discount_rate_shift", "discount_rate", parent=self),
+            "discount_rate": SweepView("discount_rate", "discount_rate_shift", "discount_rate", **own),
             "terminal_growth": SweepView("terminal_growth", "terminal_growth", "terminal_growth",
-                                         methods=("ddm",), parent=self),
-            "margin": SweepView("margin", "margin_shift", "margin", parent=self),
-            "growth": SweepView("growth", "growth_shift", "growth", parent=self),
-            "heatmap": HeatmapView(parent=self),
-            "tornado": TornadoView(parent=self),
-            "bridge": BridgeView(parent=self),
+                                         methods=("ddm",), **own),
+            "margin": SweepView("margin", "margin_shift", "margin", **own),
+            "growth": SweepView("growth", "growth_shift", "growth", **own),
+            "heatmap": HeatmapView(**own),
+            "tornado": TornadoView(**own),
+            "bridge": BridgeView(**own),
         }
 
         # Top bar: scope, settings toggle, export menu.
@@ -117,11 +124,14 @@ class SensitivityPanel(QtWidgets.QWidget):
         self._push_context()
 
     # -- the controller's entry point -----------------------------------------
-    def update_model(self, model: Any, result: Any) -> None:
-        """Show ``model`` valued as ``result`` (a ``models.ValuationResult``),
-        or the invalid state when ``result`` is None. Synchronous: the views on
-        the visible tab are current when this returns (when the panel is
-        hidden, nothing is drawn until it is shown)."""
+    def update_state(self, state: Any, structure_changed: bool = False) -> None:
+        """Show the controller's state (``state.model`` valued as
+        ``state.result``; the invalid state when ``result`` is None). The
+        views on the visible tab ask the engine now and, their requests being
+        fast, are current when this returns (when the panel is hidden, nothing
+        is asked until it is shown)."""
+        model = state.model if state is not None else None
+        result = state.result if state is not None else None
         self._model = model
         self._result = result
         names = list(model.segment_names) if model is not None else []
@@ -163,7 +173,7 @@ class SensitivityPanel(QtWidgets.QWidget):
         self.scope_combo.clear()
         self.scope_combo.addItem(self.tr("Company"))
         for name in names:
-            self.scope_combo.addItem(self.tr("Segment: {name}").format(name=name))
+            self.scope_combo.addItem(fill(self.tr("Segment: %1"), name))
         self.scope_combo.setCurrentIndex(0 if keep is None else keep + 1)
         del blocker
         self._segment = keep
@@ -213,10 +223,10 @@ class SensitivityPanel(QtWidgets.QWidget):
         menu.clear()
         for view in self.visible_views():
             title = view.title()
-            for kind, text in (("png", self.tr("{title}: image (PNG)…")),
-                               ("svg", self.tr("{title}: vector image (SVG)…")),
-                               ("csv", self.tr("{title}: data (CSV)…"))):
-                action = menu.addAction(text.format(title=title))
+            for kind, text in (("png", self.tr("%1: image (PNG)…")),
+                               ("svg", self.tr("%1: vector image (SVG)…")),
+                               ("csv", self.tr("%1: data (CSV)…"))):
+                action = menu.addAction(fill(text, title))
                 action.triggered.connect(lambda _=False, v=view, k=kind: self.export_with_dialog(v, k))
 
     def export_with_dialog(self, view: PlotView, kind: str) -> str | None:
@@ -234,8 +244,8 @@ class SensitivityPanel(QtWidgets.QWidget):
             getattr(view, f"export_{kind}")(path)
         except OSError as exc:
             QtWidgets.QMessageBox.warning(self, self.tr("Export failed"),
-                                          self.tr("Could not write {path}: {reason}").format(
-                                              path=path, reason=exc.strerror or str(exc)))
+                                          fill(self.tr("Could not write %1: %2"),
+                                               path, exc.strerror or str(exc)))
             return None
         return path
 
@@ -258,7 +268,7 @@ class SensitivityPanel(QtWidgets.QWidget):
         if self.scope_combo.count():
             self.scope_combo.setItemText(0, self.tr("Company"))
             for i, name in enumerate(self._segment_names, start=1):
-                self.scope_combo.setItemText(i, self.tr("Segment: {name}").format(name=name))
+                self.scope_combo.setItemText(i, fill(self.tr("Segment: %1"), name))
         del blocker
         for view in self.views.values():
             view.retranslate()

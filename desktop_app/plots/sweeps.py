@@ -6,7 +6,10 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 import pyqtgraph as pg
 
-from models import sensitivity
+from models import requests
+
+from desktop_app.i18n import fill
+from desktop_app.runner import Request, Runner
 
 from .bands import StatusBands
 from .base import PlotContext, PlotView, invalid_text
@@ -19,7 +22,7 @@ METHOD_COLORS = {"ddm": DDM_COLOR, "dynamic": DYNAMIC_COLOR}
 
 
 class SweepView(PlotView):
-    """Total equity value over a one-driver sweep (``models.sensitivity_sweep``).
+    """Total equity value over a one-driver sweep (``models.requests.sweep``).
 
     x is shown in percent (points for shifts, the level for terminal growth);
     y in the model's money unit. ``x_values`` (decimals, the engine's input) and
@@ -27,8 +30,8 @@ class SweepView(PlotView):
 
     def __init__(self, key: str, driver: str, config_field: str,
                  methods: tuple[str, ...] = ("ddm", "dynamic"),
-                 parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
+                 runner: Runner | None = None, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(runner, parent)
         self.key = key
         self.driver = driver
         self.config_fields = (config_field,)
@@ -99,32 +102,30 @@ class SweepView(PlotView):
         self.bands.retranslate()
 
     def _set_y_label(self) -> None:
-        text = QtCore.QCoreApplication.translate("SweepView", "Equity value ({unit})").format(unit=self._unit)
+        text = fill(QtCore.QCoreApplication.translate("SweepView", "Equity value (%1)"), self._unit)
         set_axis_label(self.plot, "left", text)
 
     # -- drawing ---------------------------------------------------------------
-    def _draw(self, ctx: PlotContext) -> None:
-        model, result = ctx.model, ctx.result
-        rng = getattr(ctx.config, self.config_field)
-        base = float(sensitivity.base_driver_value(model, self.driver, ctx.segment))
-        offset = base if self.driver == "terminal_growth" else 0.0
-        x = rng.values(offset)
+    def request(self, ctx: PlotContext) -> Request:
+        return self._request(requests.sweep, ctx.model, ctx.result, self.driver,
+                             getattr(ctx.config, self.config_field), self.methods, ctx.segment)
+
+    def show(self, response: requests.Sweep) -> None:
+        x = response.x
         self.x_values = x
-        self.base_x = base
-        self.market_cap = float(result.market_cap)
-        self.base_totals = {m: float(getattr(result, m).total) for m in self.methods}
+        self.base_x = response.base_x
+        self.market_cap = response.market_cap
+        self.base_totals = dict(response.base_totals)
         for method in self.methods:
-            scen = sensitivity.sensitivity_sweep(model, self.driver, x, method=method,
-                                                 segment=ctx.segment)
-            self.totals[method] = np.asarray(scen.total, dtype=float)
+            self.totals[method] = response.totals[method]
             self.curves[method].setData(x * 100.0, self.totals[method])
         for method in self.methods:
-            pos = (base * 100.0, self.base_totals[method])
+            pos = (response.base_x * 100.0, self.base_totals[method])
             self.markers[method].setPos(*pos)
             self.markers[method].setVisible(True)
             self.marker_labels[method].set(money(self.base_totals[method]), pos=pos)
-        if model.unit != self._unit:
-            self._unit = model.unit
+        if response.unit != self._unit:
+            self._unit = response.unit
             self._set_y_label()
         self.message.show(False)
         self.bands.set_market_cap(self.market_cap)

@@ -8,10 +8,21 @@ import numpy as np
 from PySide6 import QtCore, QtWidgets
 import pyqtgraph as pg
 
-from models import sensitivity
+from models import requests
+
+from desktop_app.i18n import fill
+from desktop_app.runner import Request, Runner
 
 from .base import PlotContext, PlotView, invalid_text
 from .colors import FOREGROUND, NEGATIVE_COLOR, POSITIVE_COLOR
+
+
+class _ReadOnlyTable(QtWidgets.QTableWidget):
+    """The tornado's figures: a typed character never moves the cursor (Qt's
+    keyboard search is off, as in every table of the app)."""
+
+    def keyboardSearch(self, search: str) -> None:
+        pass
 from .config import is_scale
 from .labels import driver_labels, method_labels, money, pct, point_suffix, short_method_labels
 from .style import CACHE, Label, keep_or_set_range, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
@@ -128,8 +139,8 @@ class TornadoView(PlotView):
     config_fields = ("shocks",)
     TABLE_COLUMNS = 6
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, runner: Runner | None = None, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(runner, parent)
         #: method → the engine's TornadoBar list, in the engine's order.
         self.bars: dict[str, list] = {m: [] for m in METHODS}
         self._unit = "亿元"
@@ -140,7 +151,7 @@ class TornadoView(PlotView):
         for row, method in enumerate(METHODS):
             self.plots[method] = _TornadoPlot(self.graphics.addPlot(row=row, col=0), method)
         self.export_item = self.graphics.ci
-        self.table = QtWidgets.QTableWidget(0, self.TABLE_COLUMNS)
+        self.table = _ReadOnlyTable(0, self.TABLE_COLUMNS)
         self.table.setObjectName("tornadoTable")
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -162,8 +173,7 @@ class TornadoView(PlotView):
         super().retranslate()
         names = method_labels()
         for method, tp in self.plots.items():
-            set_title(tp.plot, self.tr("{method}: value at each driver's low / high setting").format(
-                method=names[method]))
+            set_title(tp.plot, fill(self.tr("%1: value at each driver's low / high setting"), names[method]))
             tp.legend.items[0][1].setText(self.tr("low setting"), color=FOREGROUND)
             tp.legend.items[1][1].setText(self.tr("high setting"), color=FOREGROUND)
             for _, label in tp.legend.items:
@@ -172,24 +182,25 @@ class TornadoView(PlotView):
         self.table.setHorizontalHeaderLabels([
             self.tr("Method"), self.tr("Driver"),
             self.tr("Low / high setting"),
-            self.tr("Value at low ({unit})").format(unit=self._unit),
-            self.tr("Value at high ({unit})").format(unit=self._unit),
-            self.tr("Swing ({unit})").format(unit=self._unit)])
+            fill(self.tr("Value at low (%1)"), self._unit),
+            fill(self.tr("Value at high (%1)"), self._unit),
+            fill(self.tr("Swing (%1)"), self._unit)])
 
     def _set_unit_labels(self) -> None:
-        text = QtCore.QCoreApplication.translate("TornadoView", "Equity value ({unit})").format(unit=self._unit)
+        text = fill(QtCore.QCoreApplication.translate("TornadoView", "Equity value (%1)"), self._unit)
         for tp in self.plots.values():
             set_axis_label(tp.plot, "bottom", text)
 
-    def _draw(self, ctx: PlotContext) -> None:
-        model = ctx.model
-        shocks = engine_shocks(ctx.config.shocks)
+    def request(self, ctx: PlotContext) -> Request:
+        return self._request(requests.tornado_bars, ctx.model, ctx.config.shocks, METHODS, ctx.segment)
+
+    def show(self, response: requests.Tornado) -> None:
         names = driver_labels()
-        if model.unit != self._unit:
-            self._unit = model.unit
+        if response.unit != self._unit:
+            self._unit = response.unit
             self.retranslate()
         for method in METHODS:
-            bars = list(sensitivity.tornado(model, method=method, shocks=shocks, segment=ctx.segment))
+            bars = list(response.bars[method])
             self.bars[method] = bars
             self.plots[method].show(bars, names)
         self._fill_table(names)
@@ -248,7 +259,3 @@ def input_text(driver: str, value: float) -> str:
         return pct(value, 2, signed=False)
     return pct(value, 2).rstrip("%") + point_suffix()
 
-
-def engine_shocks(shocks: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
-    """The config's shocks in the form ``models.sensitivity.tornado`` takes."""
-    return {driver: (float(lo), float(hi)) for driver, (lo, hi) in shocks.items()}

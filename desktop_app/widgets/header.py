@@ -10,19 +10,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePol
 
 from models.status import status_label
 from desktop_app import i18n
+from desktop_app.theme import STATUS_COLORS, STATUS_TEXT_COLORS
 from desktop_app.numbers import MONEY, NUMBER, PERCENT, format_value
 from desktop_app.qt_models.forecast import display_unit
-
-# badge colours, most overvalued (red) to most undervalued (green)
-STATUS_COLORS = {
-    "severely_overvalued": ("#ffffff", "#b3261e"),
-    "overvalued": ("#ffffff", "#d9534f"),
-    "slightly_overvalued": ("#3d2a00", "#f0ad4e"),
-    "fair": ("#1f2937", "#d8dee6"),
-    "slightly_undervalued": ("#0f3d1e", "#a6dcb4"),
-    "undervalued": ("#ffffff", "#3c9a5f"),
-    "severely_undervalued": ("#ffffff", "#1e6b3a"),
-}
 
 
 class StatusBadge(QLabel):
@@ -41,7 +31,7 @@ class StatusBadge(QLabel):
             self.setText("—")
             self.setStyleSheet("QLabel { border-radius: 4px; padding: 3px 10px; background: #eee; color: #666; }")
             return
-        fg, bg = STATUS_COLORS[code]
+        fg, bg = STATUS_TEXT_COLORS[code], STATUS_COLORS[code]
         self.setText(status_label(code, i18n.engine_lang()))
         self.setStyleSheet(f"QLabel {{ border-radius: 4px; padding: 3px 10px; font-weight: bold; "
                            f"background: {bg}; color: {fg}; }}")

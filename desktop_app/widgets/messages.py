@@ -78,6 +78,10 @@ class MessagesPanel(QWidget):
             self.list.takeItem(self.list.count() - 1)
             self._log_count -= 1
 
+    def report_failure(self, title: str, reason: str) -> None:
+        """What a view could not compute (the runner's ``failed`` signal)."""
+        self.log(f"{title}: {reason}" if title else reason, error=True)
+
     def texts(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
 

@@ -9,12 +9,12 @@
         <translation>分部加总估值桥</translation>
     </message>
     <message>
-        <source>{method}: sum of the parts</source>
-        <translation>{method}：分部加总</translation>
+        <source>%1: sum of the parts</source>
+        <translation>%1：分部加总</translation>
     </message>
     <message>
-        <source>Equity value ({unit})</source>
-        <translation>股权价值（{unit}）</translation>
+        <source>Equity value (%1)</source>
+        <translation>股权价值（%1）</translation>
     </message>
     <message>
         <source>+ Excess cash</source>
@@ -33,8 +33,8 @@
         <translation>= 合计</translation>
     </message>
     <message>
-        <source>{value} ({status}, {upside})</source>
-        <translation>{value}（{status}，{upside}）</translation>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
     </message>
     <message>
         <source>Market cap</source>
@@ -104,16 +104,16 @@
         <translation>斜线单元格：该处估值方法无效（折现率 ≤ 永续增长率）。</translation>
     </message>
     <message>
-        <source>Discount rate {shift} pt, terminal growth {growth}</source>
-        <translation>折现率 {shift} 个百分点，永续增长率 {growth}</translation>
+        <source>Discount rate %1 pt, terminal growth %2</source>
+        <translation>折现率 %1 个百分点，永续增长率 %2</translation>
     </message>
     <message>
         <source>invalid (discount rate ≤ terminal growth)</source>
         <translation>无效（折现率 ≤ 永续增长率）</translation>
     </message>
     <message>
-        <source>value {value} {unit}, upside {upside} ({status})</source>
-        <translation>价值 {value} {unit}，上行空间 {upside}（{status}）</translation>
+        <source>value %1 %2, upside %3 (%4)</source>
+        <translation>价值 %1 %2，上行空间 %3（%4）</translation>
     </message>
 </context>
 <context>
@@ -134,9 +134,9 @@
 <context>
     <name>PlotView</name>
     <message>
-        <source>This view cannot be computed: {reason}</source>
+        <source>This view cannot be computed: %1</source>
         <extracomment>Stable identifier (tests, file names). Which config fields this view reads.</extracomment>
-        <translation>无法计算此视图：{reason}</translation>
+        <translation>无法计算此视图：%1</translation>
     </message>
     <message>
         <source>No valuation: the model has errors. Fix them in the tables.</source>
@@ -147,24 +147,24 @@
     <name>SensitivityPanel</name>
     <message>
         <source>Company</source>
-        <extracomment>Emitted after the visible views have been redrawn (tests, benchmarks).</extracomment>
+        <extracomment>Emitted after the visible views have been redrawn (tests, benchmarks). Executes the views&apos; requests; the window passes the controller&apos;s.</extracomment>
         <translation>公司整体</translation>
     </message>
     <message>
-        <source>Segment: {name}</source>
-        <translation>分部：{name}</translation>
+        <source>Segment: %1</source>
+        <translation>分部：%1</translation>
     </message>
     <message>
-        <source>{title}: image (PNG)…</source>
-        <translation>{title}：图片（PNG）…</translation>
+        <source>%1: image (PNG)…</source>
+        <translation>%1：图片（PNG）…</translation>
     </message>
     <message>
-        <source>{title}: vector image (SVG)…</source>
-        <translation>{title}：矢量图（SVG）…</translation>
+        <source>%1: vector image (SVG)…</source>
+        <translation>%1：矢量图（SVG）…</translation>
     </message>
     <message>
-        <source>{title}: data (CSV)…</source>
-        <translation>{title}：数据（CSV）…</translation>
+        <source>%1: data (CSV)…</source>
+        <translation>%1：数据（CSV）…</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
@@ -187,8 +187,8 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <source>Could not write {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Drivers applied to:</source>
@@ -312,9 +312,9 @@
 <context>
     <name>StatusBands</name>
     <message>
-        <source>Market cap {value}</source>
+        <source>Market cap %1</source>
         <extracomment>Band fill colours in STATUS_CODES order (opaque, the badge colour on white).</extracomment>
-        <translation>总市值 {value}</translation>
+        <translation>总市值 %1</translation>
     </message>
 </context>
 <context>
@@ -352,8 +352,8 @@
         <translation>收入增速变动，各预测年（百分点，%）</translation>
     </message>
     <message>
-        <source>Equity value ({unit})</source>
-        <translation>股权价值（{unit}）</translation>
+        <source>Equity value (%1)</source>
+        <translation>股权价值（%1）</translation>
     </message>
 </context>
 <context>
@@ -368,8 +368,8 @@
         <translation>龙卷风图：各驱动因素低/高取值下的价值</translation>
     </message>
     <message>
-        <source>{method}: value at each driver&apos;s low / high setting</source>
-        <translation>{method}：各驱动因素低/高取值下的价值</translation>
+        <source>%1: value at each driver&apos;s low / high setting</source>
+        <translation>%1：各驱动因素低/高取值下的价值</translation>
     </message>
     <message>
         <source>low setting</source>
@@ -392,20 +392,20 @@
         <translation>低/高取值</translation>
     </message>
     <message>
-        <source>Value at low ({unit})</source>
-        <translation>低取值时价值（{unit}）</translation>
+        <source>Value at low (%1)</source>
+        <translation>低取值时价值（%1）</translation>
     </message>
     <message>
-        <source>Value at high ({unit})</source>
-        <translation>高取值时价值（{unit}）</translation>
+        <source>Value at high (%1)</source>
+        <translation>高取值时价值（%1）</translation>
     </message>
     <message>
-        <source>Swing ({unit})</source>
-        <translation>摆幅（{unit}）</translation>
+        <source>Swing (%1)</source>
+        <translation>摆幅（%1）</translation>
     </message>
     <message>
-        <source>Equity value ({unit})</source>
-        <translation>股权价值（{unit}）</translation>
+        <source>Equity value (%1)</source>
+        <translation>股权价值（%1）</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 
 import models
+from desktop_app.controller import ComputedState
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "united-imaging-688271.json"
@@ -16,6 +17,12 @@ QM = ROOT / "resources" / "translations" / "plots_zh_CN.qm"
 def sample() -> tuple[models.Model, models.ValuationResult]:
     model = models.load_model(SAMPLE)
     return model, models.valuate(model)
+
+
+def state_of(model, result) -> ComputedState:
+    """What the controller hands its views, as far as the plots read it: the
+    model and its valuation (None: the model is invalid)."""
+    return ComputedState(model, result, [], None, [])
 
 
 def edited(model: models.Model, path: tuple, value: float):

@@ -54,7 +54,8 @@ def test_calc_reads_no_formula_from_any_plot_export(tmp_path, calc, qtbot, names
     panel.resize(1200, 700)
     panel.show()
     qtbot.waitExposed(panel)
-    panel.update_model(model, models.valuate(model))
+    from desktop_app.controller import compute_state
+    panel.update_state(compute_state(model))
     written = []
     for key, view in panel.views.items():
         path = tmp_path / f"plot_{key}.csv"

@@ -290,8 +290,8 @@ def test_sensitivity_panel_is_fed_when_present(qtbot, make_window, document):
     win = make_window(document, with_plots=True)
     assert win.plots_panel is not None
     calls = []
-    original = win.plots_panel.update_model
-    win.plots_panel.update_model = lambda model, result: (calls.append(result), original(model, result))
+    original = win.plots_panel.update_state
+    win.plots_panel.update_state = lambda state, changed: (calls.append(state.result), original(state, changed))
     fm = win.forecast_model
     assert fm.setData(fm.index(fm.row_of(0, "growth"), col_of(win, 2027)), "9%")
     assert calls and calls[-1].ddm.total == models.valuate(document.model).ddm.total
@@ -305,7 +305,7 @@ def test_a_broken_sensitivity_panel_does_not_stop_the_workbench(qtbot, make_wind
     import desktop_app.main_window as mw
 
     class Broken:
-        def __init__(self, parent=None):
+        def __init__(self, parent=None, runner=None):
             raise RuntimeError("plots exploded")
 
     monkeypatch.setattr(mw, "load_plots_panel_class", lambda: Broken)
@@ -317,14 +317,38 @@ def test_a_broken_sensitivity_panel_does_not_stop_the_workbench(qtbot, make_wind
     assert win.header.ddm.value.text() == f"{format_value(models.valuate(document.model).ddm.total, MONEY)} 亿元"
 
 
-def test_a_panel_that_fails_on_update_does_not_stop_the_tables(qtbot, window):
-    class Failing:
-        def update_model(self, model, result):
-            raise ValueError("bad plot")
+def test_a_plot_that_fails_does_not_stop_the_tables_and_says_so(qtbot, make_window, document, monkeypatch):
+    from desktop_app.plots.sweeps import SweepView
 
-    window.controller.plot_panels.append(Failing())
+    def failing_show(self, response):
+        raise ValueError("bad plot")
+
+    window = make_window(document, with_plots=True)
+    monkeypatch.setattr(SweepView, "show", failing_show)
     fm = window.forecast_model
     assert fm.setData(fm.index(fm.row_of(0, "growth"), 4), "6%")
-    assert window.controller.panel_error == "ValueError: bad plot"
+    view = window.plots_panel.views["discount_rate"]
+    assert any(t.endswith(f"{view.title()}: bad plot") for t in window.messages.texts())
+    assert "bad plot" in view.message.text  # the plot says it too, instead of stale numbers
+    assert fm.setData(fm.index(fm.row_of(0, "growth"), 4), "7%")
+    assert sum("bad plot" in t for t in window.messages.texts()) == 1  # once, not on every edit
     assert window.header.ddm.value.text() == \
         f"{format_value(models.valuate(window.document.model).ddm.total, MONEY)} 亿元"
+
+
+def test_the_panel_shows_the_engines_values_after_an_edit(qtbot, make_window, document):
+    """The plots are a view of the controller's state like the tables: an
+    edit typed into the window redraws the visible tab from the engine."""
+    import numpy as np
+
+    win = make_window(document, with_plots=True)
+    view = win.plots_panel.views["discount_rate"]
+    before = np.array(view.curves["ddm"].getData()[1])
+    fm = win.forecast_model
+    assert fm.setData(fm.index(fm.row_of(0, "growth"), col_of(win, 2027)), "9%")
+    shifts = np.linspace(-0.02, 0.02, 41)
+    for method in ("ddm", "dynamic"):
+        expected = models.sensitivity_sweep(document.model, "discount_rate_shift", shifts, method=method).total
+        np.testing.assert_array_equal(view.curves[method].getData()[1], expected)
+        assert view.markers[method].pos().y() == getattr(models.valuate(document.model), method).total
+    assert not np.array_equal(before, view.curves["ddm"].getData()[1])

@@ -24,7 +24,7 @@ from desktop_app.plots import (STATUS_COLORS, STATUS_TEXT_COLORS, SensitivityCon
 from desktop_app.plots.bands import BAND_ALPHA, blend_on_white  # noqa: E402
 from desktop_app.plots.contours import contour_segments  # noqa: E402
 
-from tests.desktop_app.plots_helpers import curve_data, edited, sample  # noqa: E402
+from tests.desktop_app.plots_helpers import curve_data, edited, sample, state_of  # noqa: E402
 
 # The offscreen platform plugin says this on every top-level show(); benign.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -81,9 +81,9 @@ def test_status_colors_cover_every_code_red_to_green():
 # -- sweeps ----------------------------------------------------------------------
 def test_discount_rate_sweep_after_edit_equals_engine(panel, edited_sample):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     model2, result2 = edited_sample
-    panel.update_model(model2, result2)
+    panel.update_state(state_of(model2, result2))
     view = panel.views["discount_rate"]
     assert not view.stale
     shifts = np.linspace(-0.02, 0.02, 41)
@@ -102,7 +102,7 @@ def test_discount_rate_sweep_after_edit_equals_engine(panel, edited_sample):
 
 def test_driver_sweeps_equal_engine_when_their_tab_is_shown(panel, edited_sample):
     model, result = edited_sample
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     views = [panel.views[k] for k in ("terminal_growth", "margin", "growth")]
     assert all(v.stale for v in views)  # hidden: not drawn yet
     show_tab(panel, "margin")
@@ -126,7 +126,7 @@ def test_driver_sweeps_equal_engine_when_their_tab_is_shown(panel, edited_sample
 
 def test_band_edges_at_market_cap_thresholds(panel):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     assert STATUS_THRESHOLDS == (-0.5, -0.3, -0.2, 0.25, 0.5, 1.0)
     expected = [result.market_cap * (1.0 + t) for t in (-0.5, -0.3, -0.2, 0.25, 0.5, 1.0)]
     bands = panel.views["discount_rate"].bands
@@ -144,7 +144,7 @@ def test_fair_band_constant_matches_the_blend():
 
 def test_bands_are_painted_in_badge_colours(panel, qtbot):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     view = panel.views["discount_rate"]
     qtbot.wait(10)
     image = view.widget.grab().toImage()
@@ -170,7 +170,7 @@ def test_heatmap_equals_engine_and_masks_invalid_cells(panel):
     config = SensitivityConfig(heatmap_terminal_growth=SweepRange(-0.02, 0.07, 31),
                                heatmap_rate=SweepRange(-0.02, 0.02, 21))
     panel.set_config(config)
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     show_tab(panel, "heatmap")
     view = panel.views["heatmap"]
     x = np.linspace(-0.02, 0.02, 21)
@@ -199,7 +199,7 @@ def test_heatmap_equals_engine_and_masks_invalid_cells(panel):
 
 def test_heatmap_contours_sit_on_band_thresholds(panel):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     show_tab(panel, "heatmap")
     view = panel.views["heatmap"]
     assert set(view.contours) == set(STATUS_THRESHOLDS)
@@ -239,7 +239,7 @@ def test_contour_segments_follow_a_circle_and_skip_nan():
 # -- tornado --------------------------------------------------------------------
 def test_tornado_order_and_table_match_engine(panel, edited_sample):
     model, result = edited_sample
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     show_tab(panel, "tornado")
     view = panel.views["tornado"]
     rows = []
@@ -267,7 +267,7 @@ def test_tornado_order_and_table_match_engine(panel, edited_sample):
 
 def test_editing_a_shock_redraws_the_tornado(panel, qtbot):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     show_tab(panel, "tornado")
     panel.settings_button.setChecked(True)
     low, high = panel.settings.shock_spins["discount_rate_shift"]
@@ -285,7 +285,7 @@ def test_editing_a_shock_redraws_the_tornado(panel, qtbot):
 # -- bridge ---------------------------------------------------------------------
 def test_bridge_steps_from_segments_to_total(panel, edited_sample):
     model, result = edited_sample
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     show_tab(panel, "bridge")
     view = panel.views["bridge"]
     for method in ("ddm", "dynamic"):
@@ -308,7 +308,7 @@ def test_bridge_steps_from_segments_to_total(panel, edited_sample):
 # -- scope, ranges, invalid state -------------------------------------------------
 def test_segment_scope_applies_drivers_to_one_segment(panel):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     assert panel.scope_combo.count() == 1 + model.segment_count
     panel.scope_combo.setCurrentIndex(2)
     assert panel.segment == 1
@@ -320,7 +320,7 @@ def test_segment_scope_applies_drivers_to_one_segment(panel):
     # A model with fewer segments falls back to the company.
     smaller = model.copy()
     models.forecast.remove_segment(smaller, 2)
-    panel.update_model(smaller, models.valuate(smaller))
+    panel.update_state(state_of(smaller, models.valuate(smaller)))
     assert panel.scope_combo.count() == 1 + smaller.segment_count
     panel.set_segment(None)
     assert panel.segment is None
@@ -328,7 +328,7 @@ def test_segment_scope_applies_drivers_to_one_segment(panel):
 
 def test_editing_a_range_redraws_with_new_values(panel):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     panel.settings_button.setChecked(True)
     start, stop, steps = panel.settings.range_spins["discount_rate"]
     steps.setValue(9)
@@ -347,8 +347,8 @@ def test_editing_a_range_redraws_with_new_values(panel):
 
 def test_invalid_model_shows_no_numbers(panel):
     model, result = sample()
-    panel.update_model(model, result)
-    panel.update_model(model, None)
+    panel.update_state(state_of(model, result))
+    panel.update_state(state_of(model, None))
     view = panel.views["discount_rate"]
     assert view.message.visible and view.message.text
     for curve in view.curves.values():
@@ -360,10 +360,10 @@ def test_invalid_model_shows_no_numbers(panel):
     assert panel.views["heatmap"].upside.size == 0
     assert all(not s for s in panel.views["bridge"].steps.values())
     # And back to valid.
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     assert panel.views["bridge"].steps["ddm"]
     # No model at all (nothing open): empty, one scope entry.
-    panel.update_model(None, None)
+    panel.update_state(state_of(None, None))
     assert panel.scope_combo.count() == 1
     assert not panel.views["bridge"].steps["ddm"]
 
@@ -373,14 +373,14 @@ def test_plot_items_are_built_once(panel, edited_sample):
     model2, result2 = edited_sample
     for index in range(panel.tabs.count()):
         panel.tabs.setCurrentIndex(index)
-        panel.update_model(model, result)
+        panel.update_state(state_of(model, result))
     counts = {key: len(view.widget.scene().items()) if hasattr(view.widget, "scene")
               else len(view.graphics.scene().items()) for key, view in panel.views.items()}
     ids = {key: id(view.curves["ddm"]) for key, view in panel.views.items() if hasattr(view, "curves")}
     for index in range(panel.tabs.count()):
         panel.tabs.setCurrentIndex(index)
         for state in ((model2, result2), (model, result), (model2, result2)):
-            panel.update_model(*state)
+            panel.update_state(state_of(*state))
     again = {key: len(view.widget.scene().items()) if hasattr(view.widget, "scene")
              else len(view.graphics.scene().items()) for key, view in panel.views.items()}
     assert again == counts
@@ -392,7 +392,7 @@ def test_plot_items_are_built_once(panel, edited_sample):
                                  "heatmap", "tornado", "bridge"])
 def test_exports_png_svg_csv(panel, tmp_path, key):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     view = panel.views[key]
     png, svg, csv_path = tmp_path / f"{key}.png", tmp_path / f"{key}.svg", tmp_path / f"{key}.csv"
     view.export_png(str(png))
@@ -411,7 +411,7 @@ def test_exports_png_svg_csv(panel, tmp_path, key):
 
 def test_sweep_csv_holds_the_plotted_numbers(panel, tmp_path):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     view = panel.views["discount_rate"]
     path = tmp_path / "rate.csv"
     view.export_csv(str(path))
@@ -425,7 +425,7 @@ def test_sweep_csv_holds_the_plotted_numbers(panel, tmp_path):
 
 def test_export_menu_uses_the_file_dialog(panel, tmp_path, monkeypatch):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     target = tmp_path / "chosen"
     monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
@@ -469,7 +469,7 @@ def test_svg_export_keeps_what_the_plot_draws(panel, tmp_path, key, colour, shar
     """The SVG, rendered, shows the bars / bands (not just axes and legend),
     also for a view on a tab never shown (margin)."""
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     path = tmp_path / f"{key}.svg"
     panel.views[key].export_svg(str(path))
     # More than a legend swatch: the bars / curves themselves.
@@ -478,7 +478,7 @@ def test_svg_export_keeps_what_the_plot_draws(panel, tmp_path, key, colour, shar
 
 def test_heatmap_all_invalid_and_mouse_readout(panel, qtbot):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     show_tab(panel, "heatmap")
     view = panel.views["heatmap"]
     # The mouse over a cell reads it out (scene coordinates of the cell centre).
@@ -501,7 +501,7 @@ def test_sweep_where_the_method_turns_invalid(panel):
     """Terminal growth swept past the discount rates: NaN, drawn as a gap."""
     model, result = sample()
     panel.set_config(SensitivityConfig(terminal_growth=SweepRange(-0.02, 0.08, 21)))
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     show_tab(panel, "terminal_growth")
     view = panel.views["terminal_growth"]
     y = curve_data(view.curves["ddm"])[1]
@@ -516,7 +516,7 @@ def test_engine_refusal_is_shown_not_raised(panel, monkeypatch):
         raise ValueError("segment 7 out of range")
 
     monkeypatch.setattr(models.sensitivity, "tornado", refuse)
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     show_tab(panel, "tornado")
     view = panel.views["tornado"]
     for plot in view.plots.values():
@@ -524,11 +524,50 @@ def test_engine_refusal_is_shown_not_raised(panel, monkeypatch):
     assert view.table.rowCount() == 0
 
 
+def test_engine_refusal_is_reported_once_through_the_runner(panel, monkeypatch):
+    model, result = sample()
+    reports = []
+    panel.runner.failed.connect(lambda title, reason: reports.append((title, reason)))
+
+    def refuse(*args, **kwargs):
+        raise ValueError("segment 7 out of range")
+
+    monkeypatch.setattr(models.sensitivity, "sensitivity_sweep", refuse)
+    panel.update_state(state_of(model, result))
+    panel.update_state(state_of(model, result))
+    assert reports == [(panel.views["discount_rate"].title(), "segment 7 out of range")]
+
+
+def test_a_slow_request_draws_when_its_response_arrives(panel, qtbot, monkeypatch, edited_sample):
+    """Marked slow, a view's request runs on the worker; of two quick edits
+    only the newest reaches the plot."""
+    from dataclasses import replace
+
+    from desktop_app.plots.sweeps import SweepView
+
+    original = SweepView.request
+    monkeypatch.setattr(SweepView, "request", lambda self, ctx: replace(original(self, ctx), slow=True))
+    model, result = sample()
+    model2, result2 = edited_sample
+    view = panel.views["discount_rate"]
+    delivered = []
+    panel.runner.delivered.connect(lambda key, response: delivered.append(response))
+    panel.update_state(state_of(model, result))
+    panel.update_state(state_of(model2, result2))
+    qtbot.waitUntil(lambda: not panel.runner.is_busy(), timeout=30000)
+    qtbot.wait(20)
+    assert [r.base_totals["ddm"] for r in delivered] == [result2.ddm.total]
+    shifts = np.linspace(-0.02, 0.02, 41)
+    expected = models.sensitivity_sweep(model2, "discount_rate_shift", shifts, method="ddm").total
+    np.testing.assert_array_equal(curve_data(view.curves["ddm"])[1], expected)
+    panel.runner.shutdown()
+
+
 def test_hidden_panel_draws_when_shown(qtbot):
     panel = SensitivityPanel()
     qtbot.addWidget(panel)
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     view = panel.views["discount_rate"]
     assert view.stale and view.totals["ddm"].size == 0  # a closed dock costs nothing
     panel.show()
@@ -541,7 +580,7 @@ def test_hidden_panel_draws_when_shown(qtbot):
 
 def test_export_failure_is_reported_not_raised(panel, tmp_path, monkeypatch):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     target = tmp_path / "missing-folder" / "rate.csv"
     monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
@@ -556,7 +595,7 @@ def test_export_failure_is_reported_not_raised(panel, tmp_path, monkeypatch):
 @pytest.mark.parametrize("kind", ["png", "svg", "csv"])
 def test_export_to_an_unwritable_place_raises_oserror(panel, tmp_path, kind):
     model, result = sample()
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     with pytest.raises(OSError):
         getattr(panel.views["bridge"], f"export_{kind}")(str(tmp_path / "missing" / f"x.{kind}"))
 
@@ -566,7 +605,7 @@ def test_tornado_with_an_invalid_setting_says_so(panel):
     invalid, labelled as such, and its numbers are blank, never a number."""
     model, result = sample()
     panel.set_config(SensitivityConfig().with_shock("terminal_growth", -0.01, 0.07))
-    panel.update_model(model, result)
+    panel.update_state(state_of(model, result))
     show_tab(panel, "tornado")
     view = panel.views["tornado"]
     bars = view.bars["ddm"]

@@ -128,3 +128,20 @@ def test_shortcuts_and_navigation_still_work_on_read_only_cells(qtbot, window):
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.currentIndex().column() == col + 1
     assert refusals == []
+
+
+def test_typing_in_the_tornado_table_never_moves_the_cursor(qtbot):
+    """The sensitivity panel's tornado table is read-only too."""
+    from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+    from desktop_app.plots import tornado
+
+    table = next(cls for name, cls in vars(tornado).items() if isinstance(cls, type)
+                 and issubclass(cls, QTableWidget))(3, 2)
+    qtbot.addWidget(table)
+    for r, text in enumerate(["贴现率", "2 个百分点", "Terminal growth"]):
+        table.setItem(r, 0, QTableWidgetItem(text))
+    table.show()
+    table.setCurrentCell(0, 1)
+    for ch in "2T":
+        qtbot.keyClick(table, ch)
+        assert (table.currentRow(), table.currentColumn()) == (0, 1)

@@ -212,3 +212,24 @@ def test_inno_setup_script_takes_the_version_from_the_build(cfg):
     assert r'Source: "{#SourceDir}\*"' in iss and "recursesubdirs" in iss
     build = (ROOT / "installer" / "build.py").read_text(encoding="utf-8")
     assert "/DAppVersion=" in build
+
+
+def test_bundle_carries_the_cli_and_its_spreadsheet_libraries(cfg):
+    import importlib.util
+    for name in cfg.HIDDEN_IMPORTS:
+        assert importlib.util.find_spec(name) is not None, name
+    for name in ("pandas", "openpyxl", "et_xmlfile", "models.io.xlsx"):
+        assert name not in cfg.EXCLUDED_MODULES
+    launcher = cfg.ENTRY_SCRIPT.read_text(encoding="utf-8")
+    assert f'CLI_SWITCH = "{cfg.CLI_SWITCH}"' in launcher and "from models.__main__ import main" in launcher
+
+
+def test_launcher_runs_the_cli_with_the_switch(cfg, tmp_path):
+    import subprocess
+    proc = subprocess.run([sys.executable, str(cfg.ENTRY_SCRIPT), cfg.CLI_SWITCH, "--version"], cwd=ROOT,
+                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0 and proc.stdout.strip() == f"valuation-workbench {cfg.read_version()}"
+    proc = subprocess.run([sys.executable, str(cfg.ENTRY_SCRIPT), cfg.CLI_SWITCH, "export", "nope.json", "--xlsx",
+                           "--out", str(tmp_path / "x.xlsx")], cwd=ROOT, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 2 and proc.stderr.startswith("error: cannot read nope.json")

@@ -78,7 +78,9 @@ def test_inet_connections_in_strace_log(smoke, tmp_path):
 
 # ------------------------------------------------------------------ end to end with a fake bundle
 FAKE_APP = """#!/bin/sh
-# stands in for the frozen app: prints totals like --selftest would
+# stands in for the frozen app: prints totals like --selftest would; --cli runs
+# this checkout's command line, as the frozen launcher runs the bundled one
+if [ "$1" = "--cli" ]; then shift; {cli}; fi
 [ "$1" = "--selftest" ] || exit 3
 [ -n "$QT_QPA_PLATFORM" ] || exit 4
 echo "DDM total: {ddm}"
@@ -87,13 +89,17 @@ exit {code}
 """
 
 
-def make_fake_bundle(tmp_path: Path, cfg, ddm="695.41", dynamic="576.69", code=0) -> Path:
+REAL_CLI = 'PYTHONPATH="{root}" exec "{python}" -m models "$@"'
+
+
+def make_fake_bundle(tmp_path: Path, cfg, ddm="695.41", dynamic="576.69", code=0, cli=REAL_CLI) -> Path:
     bundle = tmp_path / "dist" / cfg.APP_NAME
     for src, dest in cfg.resource_datas():      # what the spec ships
         (bundle / "_internal" / dest).mkdir(parents=True, exist_ok=True)
         shutil.copy2(src, bundle / "_internal" / dest)
     exe = bundle / cfg.APP_NAME
-    exe.write_text(FAKE_APP.format(ddm=ddm, dynamic=dynamic, code=code))
+    cli = cli.format(root=ROOT, python=sys.executable)
+    exe.write_text(FAKE_APP.format(ddm=ddm, dynamic=dynamic, code=code, cli=cli))
     exe.chmod(0o755)
     return bundle
 
@@ -211,3 +217,25 @@ def test_build_fails_when_a_shipped_library_links_a_dropped_one(build_script, tm
                     f"-L{stubs}", "-l:libcairo.so.2"], check=True, capture_output=True)
     with pytest.raises(SystemExit, match="libcairo.so.2"):
         build_script.check_no_dropped_lib_needed(bundle)
+
+
+@pytest.mark.parametrize("cli, reason", [
+    ("exit 1", "import exited 1"),
+    # an import that writes nothing but says it did
+    ('echo "wrote it"; exit 0', "import wrote no readable model"),
+    # an export that writes a non-workbook
+    ('case "$1" in export) echo x > "$5"; exit 0;; esac; ' + REAL_CLI, "export wrote no .xlsx workbook"),
+])
+def test_smoke_test_fails_a_bundle_whose_command_line_fails(cfg, build_script, smoke, tmp_path, capsys, cli, reason):
+    archive = build_script.linux_archive(make_fake_bundle(tmp_path, cfg, cli=cli), tmp_path, cfg.read_version())
+    assert smoke.main([str(archive), "--no-compare", "--timing-runs", "0"]) == 1
+    assert reason in capsys.readouterr().out
+    # and --no-cli skips that part
+    assert smoke.main([str(archive), "--no-compare", "--timing-runs", "0", "--no-cli"]) == 0
+
+
+def test_smoke_test_runs_import_and_export_through_the_cli(cfg, build_script, smoke, tmp_path, capsys):
+    archive = build_script.linux_archive(make_fake_bundle(tmp_path, cfg), tmp_path, cfg.read_version())
+    assert smoke.main([str(archive), "--no-compare", "--timing-runs", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "command line ok: import (GBK template → new model), export (.xlsx, 8 sheets)" in out

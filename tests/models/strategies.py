@@ -31,15 +31,23 @@ FORMAT_NAME = "valuation-workbench-model"
 # Keys the format defines, per level: unknown keys must avoid them.
 KNOWN_KEYS = {
     "top": {"format", "version", "company", "market", "years", "first_forecast_year", "valuation",
-            "segments", "company_forecast", "history", "reference", "financials"},
-    "company": {"name", "name_en", "ticker", "industry", "currency", "unit", "report_date"},
+            "segments", "company_forecast", "history", "reference", "financials",
+            "multiples_context", "disclaimer", "scenarios", "uncertainty"},
+    "company": {"name", "name_en", "ticker", "industry", "currency", "unit", "report_date",
+                "profile", "ratings", "business_model", "history_ratings"},
     "market": {"price", "shares", "pe_ttm", "pb_mrq"},
     "valuation": {"terminal_growth", "fade_years", "base_year", "dynamic_weights", "excess_cash",
                   "minority_interest", "equity_investments"},
     "segment": {"name", "name_en", "actuals", "forecast", "discount_rate", "roe", "fade_growth",
-                "multiple", "terminal_growth", "fade_years", "ratings", "moat", "notes"},
-    "actual_row": {"revenue", "net_profit"},
-    "forecast_row": {"growth", "margin"},
+                "multiple", "terminal_growth", "fade_years", "ratings", "moat", "notes",
+                "description", "rating_notes"},
+    "actual_row": {"revenue", "net_profit", "gross_profit"},
+    "forecast_row": {"growth", "margin", "gross_margin"},
+    # history metrics the dossier recognises (models/dossier.py HISTORY_METRICS) hold {year: number}
+    "history": {"operating_margin", "net_margin_deducted", "roe", "roic", "revenue_growth",
+                "operating_profit_growth", "net_profit_growth", "ocf_to_revenue", "net_payables_to_assets",
+                "payout_ratio", "rd_to_revenue", "revenue", "operating_profit", "net_profit_attributable",
+                "equity", "operating_cash_flow", "dividends", "rd_expense"},
     "company_forecast": {"non_operating_profit", "minority_profit"},
 }
 
@@ -90,7 +98,7 @@ _NAMES = {False: names(False), True: names(True)}
 _UNKNOWN_KEYS = {
     level: st.one_of(st.sampled_from(["x_note", "备注", "评级理由", "extra-1", "Zebra", "_private", ""]),
                      st.text(max_size=8)).filter(lambda k, known=frozenset(KNOWN_KEYS.get(level, ())): k not in known)
-    for level in list(KNOWN_KEYS) + ["ratings", "notes", "history", "reference"]
+    for level in list(KNOWN_KEYS) + ["ratings", "notes", "reference"]
 }
 
 

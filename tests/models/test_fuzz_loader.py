@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from models import Model, ModelError, ModelFileError, dumps_model, load_model, loads_model, valuate
+from models.dossier import HISTORY_METRICS, rule_for
 
 from strategies import JSON_VALUES, model_docs, strictly_equal
 
@@ -144,9 +145,22 @@ OPTIONAL = {("company", k) for k in COMPANY - {"name"}} | {("market", "pe_ttm"),
     | {("segments", "*", k) for k in ("name_en", "terminal_growth", "fade_years")}
 
 
+# The dossier (models/dossier.py): its values, and the objects holding them.
+DOSSIER_OBJECTS = {("company", k) for k in ("profile", "ratings", "business_model", "history_ratings")} \
+    | {("segments", "*", "rating_notes"), ("history",), ("multiples_context",)} \
+    | {("history", m) for m in HISTORY_METRICS}
+
+
+def dossier(path: tuple) -> bool:
+    generic = tuple("*" if isinstance(p, int) else p for p in path)
+    return rule_for(path) is not None or generic in DOSSIER_OBJECTS
+
+
 def checked(path: tuple) -> bool:
     """The loader checks the value at this path (a type the format defines)."""
     head = path[0]
+    if dossier(path):
+        return True
     if head in ("format", "version", "years", "first_forecast_year", "segments") and len(path) <= 2:
         return True
     if head == "company":
@@ -164,6 +178,8 @@ def checked(path: tuple) -> bool:
 
 def optional(path: tuple) -> bool:
     generic = tuple("*" if isinstance(p, int) else p for p in path)
+    if dossier(path):   # null = absent, except a year of a history series and a peer's name
+        return rule_for(path) != "name" and not (len(path) == 3 and path[0] == "history")
     return (path in OPTIONAL or generic in OPTIONAL or path[0] == "company_forecast")
 
 
@@ -291,7 +307,8 @@ def test_every_key_path_mistyped_once():
                 assert names_path(result, path), (path, value, [str(i) for i in result.issues])
 
 
-REQUIRED_KEYS = [p for p in PATHS if isinstance(p[-1], str) and checked(p) and not optional(p)]
+# (a year of a history series refuses null but may be left out: not required)
+REQUIRED_KEYS = [p for p in PATHS if isinstance(p[-1], str) and checked(p) and not optional(p) and not dossier(p)]
 
 
 @pytest.mark.parametrize("path", REQUIRED_KEYS, ids=[text_of(p) for p in REQUIRED_KEYS])

@@ -1,0 +1,1 @@
+"""Analyses beyond the report's tables: plain functions over the engine's results."""
