@@ -210,8 +210,8 @@ def cmd_batch(args) -> int:
     quotes = engine.read_prices(args.prices) if args.prices else None
     mc = None
     if args.montecarlo is not None:
-        engine.montecarlo_engine()
         mc = engine.MonteCarloSpec(args.montecarlo, args.seed)
+        engine.check_montecarlo(mc)
     elif args.seed is not None:
         raise engine.BatchInputError("--seed goes with --montecarlo N")
     if args.scheduler is not None or args.workers is not None:

@@ -519,6 +519,11 @@ def montecarlo_engine() -> Callable:
             "--montecarlo needs the Monte Carlo engine (models/analysis/montecarlo.py), "
             "which this version of valuation-workbench does not have") from None
 
+    try:
+        from ..analysis.uncertainty import MAX_DRAWS
+    except ImportError:
+        MAX_DRAWS = None
+
     def status_probabilities(model: Model, draws: int, seed: int | None) -> dict:
         result = run_montecarlo(model, draws=draws, seed=seed)
         out = {"draws": result.draws, "seed": result.seed}
@@ -527,7 +532,16 @@ def montecarlo_engine() -> Callable:
             out[method] = {code: stats.status_probabilities.get(code) for code in STATUS_CODES}
         return out
 
+    status_probabilities.max_draws = MAX_DRAWS
     return status_probabilities
+
+
+def check_montecarlo(spec: MonteCarloSpec) -> None:
+    """Refuse, before any work, a Monte Carlo request no model could run."""
+    limit = getattr(montecarlo_engine(), "max_draws", None)
+    if spec.draws < 1 or (limit is not None and spec.draws > limit):
+        raise BatchInputError(f"--montecarlo {spec.draws}: the draws must be a whole number from 1 to "
+                              f"{limit:,}" if limit is not None else f"--montecarlo {spec.draws}: must be ≥ 1")
 
 
 # ---------------------------------------------------------------------------
@@ -725,7 +739,7 @@ def value_files(files: Sequence[str | os.PathLike], *, quotes: Mapping[str, Quot
     the rows done so far (``BatchResult.cancelled``). Safe to call on a worker
     thread: it touches nothing but its arguments and the files."""
     if montecarlo is not None:
-        montecarlo_engine()                 # unavailable: say so before any work
+        check_montecarlo(montecarlo)        # unavailable or too many draws: say so before any work
     rows: list[BatchRow] = []
     total = len(files)
     stopped = False
@@ -793,7 +807,7 @@ def value_files_dask(files: Sequence[str | os.PathLike], client, *, quotes: Mapp
     ``chunk_size`` files; the rows come back in file order, identical to the
     serial run's."""
     if montecarlo is not None:
-        montecarlo_engine()
+        check_montecarlo(montecarlo)
     parts = chunks(list(files), chunk_size)
     futures = [client.submit(value_chunk, read_items(part), quotes, montecarlo, pure=False) for part in parts]
     results: list[list[BatchRow]] = []

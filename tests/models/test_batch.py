@@ -433,6 +433,17 @@ def test_montecarlo_columns_from_the_engine_at_the_batch_price(monkeypatch, tmp_
     assert "P(ddm): fair 100%  P(dynamic): fair 100%" in capsys.readouterr().out
 
 
+def test_montecarlo_too_many_draws_is_refused_before_any_work():
+    if not (ROOT / "models" / "analysis" / "montecarlo.py").exists():
+        pytest.skip("the Monte Carlo engine (models/analysis/montecarlo.py) is not in this build")
+    from models.analysis.uncertainty import MAX_DRAWS
+
+    proc = cli(SAMPLE, "--montecarlo", MAX_DRAWS + 1)
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"from 1 to {MAX_DRAWS:,}" in lines[0], proc.stderr
+
+
 def test_montecarlo_real_engine_when_present():
     if not (ROOT / "models" / "analysis" / "montecarlo.py").exists():
         pytest.skip("the Monte Carlo engine (models/analysis/montecarlo.py) is not in this build")
