@@ -59,6 +59,9 @@ EXCLUDED_MODULES = tuple(f"PySide6.{name}" for name in EXCLUDED_QT_MODULES) + (
     "python_calamine", "lxml", "bs4", "html5lib", "tables", "numexpr",
     "bottleneck", "psycopg2", "pymysql", "adbc_driver_manager", "tabulate",
     "jinja2", "markupsafe", "yaml", "charset_normalizer", "zstandard",
+    # the batch's optional Dask path (valuation-cli batch --workers/--scheduler,
+    # models/io/batch.py) is command-line only: the app values a folder in-process
+    "dask", "distributed",
     # the app has no network access; make sure these never ride along
     "ssl", "urllib3", "requests", "http.server", "xmlrpc", "ftplib",
     "smtplib",

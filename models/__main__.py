@@ -1,5 +1,5 @@
-"""Command line ``valuation-cli`` (also ``python -m models``): ``value FILE``
-and ``sensitivity FILE``.
+"""Command line ``valuation-cli`` (also ``python -m models``): ``value FILE``,
+``sensitivity FILE`` and ``batch PATH...`` (models/cli_batch.py).
 
 Exit 0 on success; on a bad file or invalid input exit 2 with one line on
 stderr naming the problem (never a traceback). Everything printed is made
@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from . import __version__, cli_export, cli_import
+from . import __version__, cli_batch, cli_export, cli_import
 from .atomic_write import resolve_target, write_atomic
 from .csv_export import csv_cell, write_csv, write_csv_stream
 from .cli_analysis import register as register_analysis
@@ -299,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_analysis(sub)
     cli_import.add_parser(sub)
     cli_export.add_parser(sub)
+    cli_batch.add_parser(sub)
     return parser
 
 
@@ -306,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        args.func(args)
+        code = args.func(args)
     except (ModelError, CliError) as exc:
         print(f"error: {printable(str(exc))}", file=sys.stderr)
         return 2
@@ -318,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for the user
         print(f"error: internal error: {type(exc).__name__}: {printable(str(exc))}", file=sys.stderr)
         return 1
-    return 0
+    return code if isinstance(code, int) else 0   # a command may return its exit code (batch: 3)
 
 
 if __name__ == "__main__":

@@ -46,3 +46,39 @@ def synthetic_model(segments: int = 30, years: int = 30, actual_years: int = 5, 
         "segments": segs,
     }
     return Model.from_dict(doc)
+
+
+def sample_universe(folder, count: int, seed: int = 0, samples=None) -> list:
+    """Write ``count`` model files into ``folder`` (a coverage universe for
+    tests and benchmarks): the bundled samples in turn, each copy with its
+    own ticker and company name, price ×0.5…1.5, every forecast growth moved
+    by −3…+3 points, margins ×0.9…1.1 and discount rates moved by −1…+1
+    point (always above terminal growth). Returns the paths, in order."""
+    import json
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    if samples is None:
+        root = Path(__file__).resolve().parents[1] / "resources" / "samples"
+        samples = sorted(root.glob("*.json"))
+    bases = [json.loads(Path(p).read_text(encoding="utf-8")) for p in samples]
+    rng = np.random.default_rng(seed)
+    paths = []
+    for i in range(count):
+        doc = json.loads(json.dumps(bases[i % len(bases)]))
+        doc["company"]["name"] = f"{doc['company']['name']} {i:05d}"
+        doc["company"]["ticker"] = f"{100000 + i:06d}.SZ"
+        doc["market"]["price"] = round(doc["market"]["price"] * float(rng.uniform(0.5, 1.5)), 2)
+        tg = doc["valuation"]["terminal_growth"]
+        for seg in doc["segments"]:
+            for row in seg["forecast"].values():
+                row["growth"] = round(row["growth"] + float(rng.uniform(-0.03, 0.03)), 6)
+                row["margin"] = round(row["margin"] * float(rng.uniform(0.9, 1.1)), 6)
+            seg_tg = seg.get("terminal_growth")
+            floor = (tg if seg_tg is None else seg_tg) + 0.005
+            seg["discount_rate"] = round(max(floor, seg["discount_rate"] + float(rng.uniform(-0.01, 0.01))), 4)
+        path = folder / f"model-{i:05d}.json"
+        path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths

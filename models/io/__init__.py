@@ -1,7 +1,8 @@
-"""Files in and out beyond the model document: statement imports (``imports/``)
-and the Excel workbook export (``xlsx.py``).
+"""Reading and writing files: model files, imports, exports, batches.
 
-pandas and openpyxl are imported only inside the functions that read or write
-a spreadsheet, so importing this package (and starting the app or the CLI)
-costs nothing.
+Statement imports (``imports/``), the Excel workbook export (``xlsx.py``) and
+the batch valuation of many model files (``batch.py``). pandas and openpyxl
+are imported only inside the functions that read or write a spreadsheet, and
+Dask only inside the batch's cluster functions, so importing this package
+(and starting the app or the CLI) costs nothing.
 """
