@@ -76,8 +76,8 @@ def test_a_hidden_tab_builds_when_first_shown_and_draws_at_once(qtbot, make_wind
 
 def test_start_up_imports_neither_pandas_nor_openpyxl(tmp_path):
     """The app as ``valuation-workbench`` starts it (window shown, events
-    processed) in a fresh interpreter: the spreadsheet libraries stay
-    unloaded until an import or a workbook export needs them."""
+    processed) in a fresh interpreter: the spreadsheet libraries and
+    pyqtgraph's exporters stay unloaded until an import or an export needs them."""
     code = (
         "import json, sys\n"
         f"sys.path.insert(0, {str(ROOT)!r})\n"
@@ -89,7 +89,8 @@ def test_start_up_imports_neither_pandas_nor_openpyxl(tmp_path):
         f"window = app.start(app.parse_args(['--lang', 'en']), qapp, settings, {str(tmp_path / 'rec')!r})\n"
         "qapp.processEvents()\n"
         "print(json.dumps({'shown': window.isVisible(), 'panel': window.plots_panel is not None,\n"
-        "                  'loaded': sorted(m for m in ('pandas', 'openpyxl') if m in sys.modules)}))\n"
+        "                  'loaded': sorted(m for m in ('pandas', 'openpyxl', 'pyqtgraph.exporters')\n"
+        "                                   if m in sys.modules)}))\n"
         "window.document.close_cleanly()\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
