@@ -17,7 +17,9 @@ and the median. Needs Debian's xvfb, xdotool and x11-apps (xwd); no network.
 PlotWidget) with PyInstaller into ``build/anchor/`` (reused while its source
 is unchanged), then times it and the app in the same rounds, alternating
 which goes first, and reports both medians and app / anchor (the ratio of
-the medians, and the median of the per-round ratios). The last line is JSON.
+the medians, and the median of the per-round ratios), and the same for the CPU time each process had used
+when its first paint was seen (from /proc; a loaded machine stretches wall
+times but hardly CPU times). The last line is JSON.
 """
 from __future__ import annotations
 
@@ -123,8 +125,18 @@ def xwd_to_png(xwd: bytes, path: Path) -> None:
     image.copy().save(str(path))
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time a running process has used (Linux /proc), else None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    # after the command name: state is field 3, utime 14, stime 15 (1-based)
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def one_run(cmd: list[str], env: dict[str, str], timeout: float, screenshot: Path | None,
-            xvfb: subprocess.Popen) -> tuple[float, float]:
+            xvfb: subprocess.Popen) -> tuple[float, float, float | None]:
     with tempfile.TemporaryDirectory(prefix="vw-startup-") as home:
         run_env = dict(env, HOME=home, XDG_CONFIG_HOME=f"{home}/.config",
                        XDG_DATA_HOME=f"{home}/.local/share", XDG_CACHE_HOME=f"{home}/.cache")
@@ -154,9 +166,10 @@ def one_run(cmd: list[str], env: dict[str, str], timeout: float, screenshot: Pat
                     raise SystemExit("the window never showed content")
                 time.sleep(POLL_S)
             first_paint = time.monotonic() - started
+            cpu = cpu_seconds(proc.pid)
             if screenshot is not None:
                 xwd_to_png(shot, screenshot)
-            return mapped, first_paint
+            return mapped, first_paint, cpu
         finally:
             proc.terminate()
             try:
@@ -191,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         commands["anchor"] = [str(build_anchor(args.anchor_dir.resolve(), args.rebuild_anchor))]
     xvfb, display = start_xvfb()
     results: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
     try:
         env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
         env["DISPLAY"] = display
@@ -199,11 +213,13 @@ def main(argv: list[str] | None = None) -> int:
             order = list(commands) if i % 2 == 0 else list(reversed(commands))
             for name in order:
                 shot = args.screenshot if (args.screenshot and name == "app" and i == args.runs - 1) else None
-                mapped, first_paint = one_run(commands[name], env, args.timeout, shot, xvfb)
+                mapped, first_paint, cpu = one_run(commands[name], env, args.timeout, shot, xvfb)
                 results[name].append(first_paint)
+                if cpu is not None:
+                    cpus[name].append(cpu)
                 label = f"{name} " if args.anchor else ""
-                print(f"run {i + 1}: {label}window mapped {mapped:.2f} s, first paint {first_paint:.2f} s",
-                      flush=True)
+                print(f"run {i + 1}: {label}window mapped {mapped:.2f} s, first paint {first_paint:.2f} s"
+                      + (f" ({cpu:.2f} s of CPU time by then)" if cpu is not None else ""), flush=True)
     finally:
         xvfb.terminate()
         xvfb.wait()
@@ -213,6 +229,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"anchor (PySide6 + pyqtgraph + numpy, one PlotWidget): {summary(results['anchor'])}")
         print(f"app / anchor: {report['ratio']:.2f} (ratio of the medians); "
               f"{report['ratio_per_round_median']:.2f} (median of the per-round ratios)")
+        if len(cpus["app"]) == len(cpus["anchor"]) == args.runs:
+            # CPU time to the first paint: what a busy machine stretches, not what it adds
+            cpu_report = compare(cpus["app"], cpus["anchor"])
+            report["cpu"] = cpu_report
+            print(f"CPU time to the first paint: app median {cpu_report['app_median_s']:.2f} s, anchor "
+                  f"{cpu_report['anchor_median_s']:.2f} s, app / anchor {cpu_report['ratio']:.2f}")
         print(json.dumps(report))
     return 0
 

@@ -77,3 +77,16 @@ def test_the_anchor_app_imports_the_three_and_shows_one_plot():
     calls = [node.func.attr for node in ast.walk(tree)
              if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)]
     assert calls.count("PlotWidget") == 1 and "show" in calls and "exec" in calls
+
+
+def test_cpu_seconds_of_a_busy_process_grow(startup_time):
+    import os
+    import time
+
+    before = startup_time.cpu_seconds(os.getpid())
+    deadline = time.process_time() + 0.3
+    while time.process_time() < deadline:
+        pass
+    after = startup_time.cpu_seconds(os.getpid())
+    assert before is not None and after - before >= 0.2
+    assert startup_time.cpu_seconds(2 ** 22 + 12345) is None       # no such process
