@@ -95,10 +95,11 @@ class SensitivityPanel(QtWidgets.QWidget):
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.settings = SettingsEditor(self._config)
-        self.settings.configChanged.connect(self.set_config)
+        # the ranges & shocks editor (hidden until asked for) is built on first show too
+        self._settings_page = LazyPage(self._build_settings)
+        self._settings_page.setObjectName("sensitivitySettingsPage")
         self.settings_scroll = QtWidgets.QScrollArea()
-        self.settings_scroll.setWidget(self.settings)
+        self.settings_scroll.setWidget(self._settings_page)
         self.settings_scroll.setWidgetResizable(True)
         self.settings_scroll.setVisible(False)
         self.settings_button.toggled.connect(self.settings_scroll.setVisible)
@@ -148,6 +149,16 @@ class SensitivityPanel(QtWidgets.QWidget):
             row.addWidget(view.widget)
         return page
 
+    def _build_settings(self) -> SettingsEditor:
+        editor = SettingsEditor(self._config)
+        editor.configChanged.connect(self.set_config)
+        return editor
+
+    @property
+    def settings(self) -> SettingsEditor:
+        """The ranges & shocks editor (built now if it was not yet)."""
+        return self._settings_page.content()
+
     def _view(self, key: str) -> PlotView:
         if key not in self._built:
             index = next(i for i, keys in enumerate(self.TAB_KEYS) if key in keys)
@@ -192,7 +203,7 @@ class SensitivityPanel(QtWidgets.QWidget):
                                "heatmap_rate", "heatmap_terminal_growth", "shocks")
                    if getattr(config, f) != getattr(self._config, f)]
         self._config = config
-        if self.settings.config is not config:
+        if self._settings_page.is_built and self.settings.config is not config:
             self.settings.set_config(config)
         if changed:
             context = self._context()
@@ -307,7 +318,8 @@ class SensitivityPanel(QtWidgets.QWidget):
         del blocker
         for view in self._built.values():
             view.retranslate()
-        self.settings.retranslate()
+        if self._settings_page.is_built:
+            self.settings.retranslate()
 
 
 class _Views(Mapping):

@@ -51,6 +51,8 @@ def test_the_first_paint_builds_only_the_visible_tab(qtbot, make_window, documen
     assert len(pages) >= len(panel.TAB_KEYS)
     assert [p.objectName() for p in pages if p.is_built and not p.isVisible()] == []
     assert len(LazyPage.unbuilt_in(window)) == len(pages) - sum(p.isVisible() for p in pages)
+    assert not panel._settings_page.is_built          # the hidden ranges & shocks editor
+    assert not window.findChildren(QtWidgets.QDoubleSpinBox)
     # the visible plot shows the engine's numbers already
     view = panel.views["discount_rate"]
     assert not view.stale and view.curves["ddm"].getData()[0] is not None
@@ -100,3 +102,17 @@ def test_start_up_imports_neither_pandas_nor_openpyxl(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report == {"shown": True, "panel": True, "loaded": []}
+
+
+def test_the_ranges_editor_builds_when_opened_with_the_current_config(qtbot, make_window, document):
+    from desktop_app.plots import SweepRange
+
+    window = make_window(document, with_plots=True)
+    panel = window.plots_panel
+    panel.set_config(panel.config.with_range("discount_rate", SweepRange(-0.03, 0.025, 12)))
+    assert not panel._settings_page.is_built          # a config change builds nothing
+    panel.settings_button.setChecked(True)
+    assert panel._settings_page.is_built and panel.settings.isVisible()
+    assert panel.settings.config == panel.config
+    start, stop, steps = panel.settings.range_spins["discount_rate"]
+    assert (start.value(), stop.value(), steps.value()) == pytest.approx((-3.0, 2.5, 12))
