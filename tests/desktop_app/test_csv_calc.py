@@ -10,6 +10,7 @@ from desktop_app.document import Document
 from desktop_app.plots import SensitivityPanel
 from models import csv_export
 from models.synthetic import synthetic_model
+from tests.desktop_app.plots_helpers import state_of
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -54,7 +55,7 @@ def test_calc_reads_no_formula_from_any_plot_export(tmp_path, calc, qtbot, names
     panel.resize(1200, 700)
     panel.show()
     qtbot.waitExposed(panel)
-    panel.update_model(model, models.valuate(model))
+    panel.update_state(state_of(model, models.valuate(model)))
     written = []
     for key, view in panel.views.items():
         path = tmp_path / f"plot_{key}.csv"
