@@ -69,7 +69,7 @@ EXCLUDED_MODULES = tuple(f"PySide6.{name}" for name in EXCLUDED_QT_MODULES) + EX
     # pandas' optional I/O back ends (cloud storage, other spreadsheet
     # formats, SQL, templating). openpyxl (and its et_xmlfile) stay allowed:
     # the statement import and workbook export read and write .xlsx with it
-    "botocore", "boto3", "s3fs", "gcsfs", "fsspec", "pyarrow", "sqlalchemy",
+    "botocore", "boto3", "s3fs", "gcsfs", "fsspec", "pyarrow", "sqlalchemy", "sqlite3",
     "xlrd", "xlsxwriter", "odf", "pyxlsb", "calamine",
     "python_calamine", "lxml", "bs4", "html5lib", "tables", "numexpr",
     "bottleneck", "psycopg2", "pymysql", "adbc_driver_manager", "tabulate",
