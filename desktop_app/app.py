@@ -184,11 +184,28 @@ def run_selftest(app, with_plots: bool = True) -> int:
         if not ok:
             _say("selftest FAILED: the window did not render the sample's valuation", error=True)
             return 1
+        lost = [name for name in SELFTEST_CODECS if not _codec_round_trips(name)]
+        if lost:
+            _say(f"selftest FAILED: codecs missing from this build: {', '.join(lost)}", error=True)
+            return 1
         unit = model.unit
         _say(f"DDM {result.ddm.total:.2f} {unit}  dynamic {result.dynamic.total:.2f} {unit}")
         window.close()
         document.close_cleanly()
     return 0
+
+
+#: Text encodings a frozen build must keep (CSV files from Chinese Excel are
+#: GBK/GB18030); the installer drops the other East Asian codecs.
+SELFTEST_CODECS = ("utf-8-sig", "gbk", "gb18030", "gb2312")
+
+
+def _codec_round_trips(name: str) -> bool:
+    text = "估值工作台 营业收入 1,234.5"
+    try:
+        return text.encode(name).decode(name) == text
+    except LookupError:
+        return False
 
 
 def _say(line: str, error: bool = False) -> None:

@@ -6,7 +6,7 @@
 
 Outputs (under ``build/``, git-ignored):
 - ``build/dist/valuation-workbench/``: the one-folder bundle (all platforms);
-- Linux: ``build/valuation-workbench-<version>-linux-<arch>.tar.gz`` holding the
+- Linux: ``build/valuation-workbench-<version>-linux-<arch>.tar.xz`` holding the
   bundle, a .desktop entry, hicolor icons and ``install.sh``;
 - Windows: ``build/valuation-workbench-<version>-windows-<arch>-setup.exe`` when
   Inno Setup's ``iscc`` is on PATH (``installer/valuation-workbench.iss``),
@@ -32,11 +32,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bundle_config as cfg  # noqa: E402
+import elf_deps  # noqa: E402
 
 SPEC = cfg.INSTALLER_DIR / "valuation-workbench.spec"
 LINUX_DIR = cfg.INSTALLER_DIR / "linux"
 ISS = cfg.INSTALLER_DIR / "valuation-workbench.iss"
 HICOLOR_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+XZ_PRESET = 6
 
 
 def log(message: str) -> None:
@@ -64,20 +66,27 @@ def run_pyinstaller(dist: Path, work: Path) -> Path:
     return bundle
 
 
-def strip_libpython(bundle: Path) -> None:
-    """Drop debug info from libpython only (a pyenv build carries ~18 MB of it).
+def strip_debug_info(bundle: Path) -> None:
+    """Drop debug info from libpython and the standard library's extension
+    modules (``lib-dynload``): a pyenv build carries ~18 MB and ~6 MB of it.
 
     A global ``strip`` breaks auditwheel-patched libraries (numpy's OpenBLAS),
-    so the spec keeps ``strip=False`` and this touches one known-safe file.
+    so the spec keeps ``strip=False`` and this touches only these known-safe
+    files, which come from the Python build itself.
     """
     strip = shutil.which("strip")
     if not strip:
-        log("strip not found: libpython left as is")
+        log("strip not found: libpython and lib-dynload left as they are")
         return
-    for lib in (bundle / "_internal").glob("libpython3*.so*"):
-        before = lib.stat().st_size
+    internal = bundle / "_internal"
+    files = sorted(internal.glob("libpython3*.so*")) + sorted(internal.glob("python3*/lib-dynload/*.so"))
+    files = [f for f in files if f.is_file() and not f.is_symlink()]
+    before = sum(f.stat().st_size for f in files)
+    for lib in files:
         subprocess.run([strip, "--strip-debug", str(lib)], check=True)
-        log(f"stripped {lib.name}: {before / 1e6:.1f} MB -> {lib.stat().st_size / 1e6:.1f} MB")
+    after = sum(f.stat().st_size for f in files)
+    log(f"stripped debug info from libpython and {len(files) - 1} lib-dynload modules: "
+        f"{before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
 
 
 def check_no_dropped_lib_needed(bundle: Path) -> int:
@@ -109,6 +118,19 @@ def check_no_dropped_lib_needed(bundle: Path) -> int:
     return checked
 
 
+def check_dependencies(bundle: Path) -> int:
+    """Fail the build if an ELF file of the bundle needs a library found
+    neither in the bundle nor on this system (``ldd``, with the bundle's
+    library folder on LD_LIBRARY_PATH as at run time). Returns files checked."""
+    missing = elf_deps.missing_dependencies(bundle)
+    if missing:
+        lines = [f"  {path}: {', '.join(names)}" for path, names in sorted(missing.items())]
+        raise SystemExit("bundled files need libraries that resolve nowhere:\n" + "\n".join(lines))
+    count = len(elf_deps.elf_files(bundle))
+    log(f"ldd: every library the {count} ELF files need resolves (bundle or system)")
+    return count
+
+
 def _add_tree(tar: tarfile.TarFile, path: Path, arcname: str) -> None:
     def normalise(info: tarfile.TarInfo) -> tarfile.TarInfo:
         info.uid = info.gid = 0
@@ -118,7 +140,11 @@ def _add_tree(tar: tarfile.TarFile, path: Path, arcname: str) -> None:
 
 
 def linux_archive(bundle: Path, out_dir: Path, version: str) -> Path:
-    """``<name>-<version>-linux-<arch>.tar.gz``: bundle + .desktop + icons + install.sh."""
+    """``<name>-<version>-linux-<arch>.tar.xz``: bundle + .desktop + icons + install.sh.
+
+    xz (``tar xf`` unpacks it; GNU tar and busybox tar read it) is a third
+    smaller than gzip for this bundle; ``xz`` itself compresses when it is
+    installed (multi-threaded), else Python's lzma, to the same format."""
     base = cfg.archive_basename(version)
     stage = out_dir / "stage" / base
     if stage.exists():
@@ -144,12 +170,44 @@ def linux_archive(bundle: Path, out_dir: Path, version: str) -> Path:
         "Remove:                                      ./install.sh --uninstall\n"
         "System-wide (as root):                       PREFIX=/usr/local ./install.sh\n",
         encoding="utf-8")
-    archive = out_dir / f"{base}.tar.gz"
+    archive = out_dir / f"{base}{cfg.LINUX_ARCHIVE_SUFFIX}"
     log(f"writing {archive}")
-    with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
-        _add_tree(tar, stage, base)
+    started, cpu = time.monotonic(), _children_cpu_s()
+    write_tar_xz(archive, stage, base)
+    log(f"compressed in {time.monotonic() - started:.0f} s ({_children_cpu_s() - cpu:.0f} s of xz CPU time)")
     shutil.rmtree(stage.parent)
     return archive
+
+
+def _children_cpu_s() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def write_tar_xz(archive: Path, folder: Path, arcname: str) -> None:
+    """``folder`` as ``arcname/`` in an xz-compressed tar (owner root, names only)."""
+    xz = shutil.which("xz")
+    partial = archive.with_name(archive.name + ".part")
+    if xz is None:
+        with tarfile.open(partial, "w:xz", preset=XZ_PRESET) as tar:
+            _add_tree(tar, folder, arcname)
+    else:
+        with open(partial, "wb") as out:
+            proc = subprocess.Popen([xz, f"-{XZ_PRESET}", "-T0", "-c"], stdin=subprocess.PIPE, stdout=out)
+            try:
+                with tarfile.open(fileobj=proc.stdin, mode="w|") as tar:
+                    _add_tree(tar, folder, arcname)
+            finally:
+                proc.stdin.close()
+                code = proc.wait()
+        if code != 0:
+            partial.unlink(missing_ok=True)
+            raise SystemExit(f"xz failed (exit {code})")
+    partial.replace(archive)
 
 
 def zip_folder(folder: Path, archive: Path) -> Path:
@@ -221,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     system = platform.system()
     if system == "Linux":
         check_no_dropped_lib_needed(bundle)
-        strip_libpython(bundle)
+        strip_debug_info(bundle)
+        check_dependencies(bundle)
         packages = [linux_archive(bundle, out, version)]
     elif system == "Windows":
         packages = windows_packages(bundle, out, version)

@@ -20,6 +20,7 @@ DISPLAY_NAME_ZH = "估值工作台"
 APP_ID = "com.valuationworkbench.ValuationWorkbench"  # reverse-DNS id (macOS, .desktop)
 ENTRY_SCRIPT = INSTALLER_DIR / "launcher.py"
 SAMPLE_NAME = "united-imaging-688271.json"
+LINUX_ARCHIVE_SUFFIX = ".tar.xz"
 
 # Resource folders shipped inside the bundle at the same package-relative
 # place they have in the source tree (resources/<sub>/...), so the app finds
@@ -40,8 +41,22 @@ EXCLUDED_QT_MODULES = (
     "QtMultimedia", "QtMultimediaWidgets", "QtPdf", "QtPdfWidgets",
     "QtPositioning", "QtWebChannel", "QtWebEngineCore", "QtWebEngineWidgets",
     "QtWebSockets", "Qt3DCore", "QtCharts", "QtDataVisualization",
+    # PySide6's hooks pull the D-Bus binding in; the app never calls D-Bus
+    # (libQt6DBus itself stays: QtGui links it)
+    "QtDBus",
 )
-EXCLUDED_MODULES = tuple(f"PySide6.{name}" for name in EXCLUDED_QT_MODULES) + (
+# Standard-library extension modules the app never needs: OpenSSL's hashes
+# (hashlib falls back to its built-in md5/sha1/sha2/sha3/blake2; this drops
+# libcrypto too), the interactive prompt's line editing, and the Japanese,
+# Korean, traditional-Chinese and ISO-2022 codecs. UTF-8 and GBK/GB18030
+# (_codecs_cn, _multibytecodec) stay for CSV import; asking for a dropped
+# codec is Python's ordinary LookupError ("unknown encoding"), not a crash;
+# ``--selftest`` checks the kept ones (desktop_app.app.SELFTEST_CODECS).
+EXCLUDED_STDLIB = (
+    "_hashlib", "readline", "_codecs_jp", "_codecs_kr", "_codecs_tw", "_codecs_hk",
+    "_codecs_iso2022",
+)
+EXCLUDED_MODULES = tuple(f"PySide6.{name}" for name in EXCLUDED_QT_MODULES) + EXCLUDED_STDLIB + (
     # other bindings pyqtgraph could pick, and optional extras it probes
     "PyQt5", "PyQt6", "PySide2", "tkinter", "matplotlib", "scipy", "IPython",
     "jupyter_rfb", "OpenGL", "cupy", "numba", "h5py", "colorcet",
@@ -52,9 +67,9 @@ EXCLUDED_MODULES = tuple(f"PySide6.{name}" for name in EXCLUDED_QT_MODULES) + (
     "pandas.tests", "numpy.tests", "numpy.testing._private.extbuild",
     "PyInstaller",
     # pandas' optional I/O back ends (cloud storage, other spreadsheet
-    # engines, SQL, templating): the app reads and writes JSON, CSV and .xlsx,
-    # the last through openpyxl alone (see HIDDEN_IMPORTS)
-    "botocore", "boto3", "s3fs", "gcsfs", "fsspec", "pyarrow", "sqlalchemy",
+    # formats, SQL, templating). openpyxl (and its et_xmlfile) stay allowed:
+    # the statement import and workbook export read and write .xlsx with it
+    "botocore", "boto3", "s3fs", "gcsfs", "fsspec", "pyarrow", "sqlalchemy", "sqlite3",
     "xlrd", "xlsxwriter", "odf", "pyxlsb", "calamine",
     "python_calamine", "lxml", "bs4", "html5lib", "tables", "numexpr",
     "bottleneck", "psycopg2", "pymysql", "adbc_driver_manager", "tabulate",
@@ -121,6 +136,15 @@ EXCLUDED_QT_PLUGINS = (
     "libqgtk3",
 )
 
+# Image-format plugins kept: SVG (icons) and ICO (the Windows icon). PNG,
+# the only format the app reads or writes otherwise, is built into QtGui;
+# GIF, JPEG, TIFF, WebP, TGA, WBMP and ICNS readers go.
+KEPT_IMAGE_FORMATS = ("qsvg", "qico")
+# Data files of the bundled packages nothing shows: pyqtgraph's logo (only
+# its own mkQApp() sets it as the window icon; the app makes its own
+# QApplication). Its auto-range and menu icons stay.
+UNWANTED_PACKAGE_DATA = (("pyqtgraph", "icons", "peegee"),)
+
 
 def read_version(root: Path = ROOT) -> str:
     """The one version string, parsed from ``models/_version.py`` without importing."""
@@ -154,7 +178,8 @@ def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
 
 
 def is_unwanted_qt_file(dest: str) -> bool:
-    """True for a collected file (by its destination path) the bundle should drop."""
+    """True for a collected file (by its destination path) the bundle should drop
+    (Qt's, and the few package data files of UNWANTED_PACKAGE_DATA)."""
     parts = dest.replace("\\", "/").split("/")
     name = parts[-1]
     if "translations" in parts and name.endswith(".qm") and "resources" not in parts:
@@ -162,9 +187,16 @@ def is_unwanted_qt_file(dest: str) -> bool:
         if stem.startswith("qt_help_"):
             return True
         return not any(stem.endswith("_" + lang) for lang in QT_TRANSLATION_LANGS)
+    for prefix in UNWANTED_PACKAGE_DATA:
+        if tuple(parts[:len(prefix)]) == prefix:
+            return True
     if "plugins" in parts:
         if any(d in parts for d in EXCLUDED_QT_PLUGIN_DIRS):
             return True
+        if "imageformats" in parts:
+            stem = name.split(".", 1)[0]
+            stem = stem[3:] if stem.startswith("lib") else stem
+            return stem not in KEPT_IMAGE_FORMATS
         if any(name.startswith(p + ".") or name.startswith(p + "_") for p in EXCLUDED_QT_PLUGINS):
             return True
     if "qml" in parts and ("PySide6" in parts or "Qt" in parts):

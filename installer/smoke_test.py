@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Smoke-test the frozen app the way an analyst meets it.
 
-    python installer/smoke_test.py build/valuation-workbench-<v>-linux-x86_64.tar.gz
+    python installer/smoke_test.py build/valuation-workbench-<v>-linux-x86_64.tar.xz
     python installer/smoke_test.py build/dist/valuation-workbench      # a bundle folder
 
-For a Linux archive: unpack it into a temporary folder, check its layout and
-its .desktop entry, run its ``install.sh`` into a temporary prefix, then start
-the *installed* executable. For a folder: start the executable in it.
+For a Linux archive (.tar.xz, or an older .tar.gz): unpack it into a
+temporary folder, check its layout and its .desktop entry, run its
+``install.sh`` into a temporary prefix, then start the *installed*
+executable. For a folder: start the executable in it. Either way, every
+library an ELF file of the bundle needs must resolve, in the bundle or on
+the system (``ldd``; Linux).
 
 The app is started offscreen with ``--selftest`` (load the bundled sample, value
 it, render the main window once, print the DDM and dynamic totals, exit 0), in
@@ -37,10 +40,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bundle_config as cfg  # noqa: E402
+import elf_deps  # noqa: E402
 
 NUMBER = r"[-+]?\d[\d,]*(?:\.\d+)?"
 FIRST_PAINT = re.compile(r"first[ _-]?paint\D{0,40}?(\d+(?:\.\d+)?)\s*ms", re.IGNORECASE)
 DESKTOP_REQUIRED = ("Type", "Name", "Exec", "Icon")
+ARCHIVE_SUFFIXES = (".tar.xz", ".tar.gz")
 
 
 class SmokeFailure(Exception):
@@ -327,6 +332,20 @@ def check_bundled_resources(bundle: Path) -> int:
     return count
 
 
+def check_libraries(bundle: Path) -> str:
+    """Every library the bundle's ELF files need resolves (bundle or system)."""
+    if not sys.platform.startswith("linux"):
+        return "libraries: not checked (not Linux)"
+    files = elf_deps.elf_files(bundle)
+    if not files:
+        return "libraries: no ELF files in the bundle"
+    missing = elf_deps.missing_dependencies(bundle)
+    if missing:
+        raise SmokeFailure("libraries that resolve nowhere:\n" + "\n".join(
+            f"  {path}: {', '.join(names)}" for path, names in sorted(missing.items())))
+    return f"libraries ok: every dependency of the {len(files)} ELF files resolves (ldd)"
+
+
 def find_exe(folder: Path) -> Path:
     for name in (cfg.APP_NAME, cfg.APP_NAME + ".exe"):
         if (folder / name).is_file():
@@ -340,7 +359,7 @@ def du(path: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Smoke-test the frozen Valuation Workbench.")
-    parser.add_argument("target", type=Path, help="a Linux .tar.gz, or a bundle folder")
+    parser.add_argument("target", type=Path, help="a Linux .tar.xz (or .tar.gz), or a bundle folder")
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("--timing-runs", type=int, default=3,
                         help="extra untraced --selftest runs for the start-up time")
@@ -360,17 +379,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="vw-smoke-") as tmp:
             work = Path(tmp)
-            if target.is_file() and target.name.endswith(".tar.gz"):
+            if target.is_file() and target.name.endswith(ARCHIVE_SUFFIXES):
                 exe, top = unpack_and_install(target, work)
                 bundle = top / cfg.APP_NAME
             elif target.is_dir():
                 exe = find_exe(target)
                 bundle = target
             else:
-                raise SmokeFailure(f"{target}: not a .tar.gz archive nor a bundle folder")
+                raise SmokeFailure(f"{target}: not a .tar.xz/.tar.gz archive nor a bundle folder")
 
             log(f"bundled resources ok: {check_bundled_resources(bundle)} files "
                 "(samples, icons, translations) identical to the checkout's")
+            log(check_libraries(bundle))
             use_netns = can_unshare_net()
             output, elapsed, connections = run_selftest(exe, work, args.timeout,
                                                         use_strace, use_netns)

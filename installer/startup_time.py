@@ -2,6 +2,7 @@
 """Measure the app's start-up time to its first painted window, on a real X server.
 
     python installer/startup_time.py build/dist/valuation-workbench/valuation-workbench
+    python installer/startup_time.py --anchor --runs 7 build/dist/valuation-workbench/valuation-workbench
     python installer/startup_time.py --runs 5 --screenshot first.png -- python3 -m desktop_app
 
 Starts a private Xvfb, then for each run starts the app (in an empty HOME, so
@@ -10,10 +11,20 @@ app's first top-level window becomes viewable (``xdotool search --onlyvisible
 --pid``), *painted* is when a capture of that window (``xwd``) first shows
 real content (many distinct colours), i.e. Qt has drawn it. Prints each run
 and the median. Needs Debian's xvfb, xdotool and x11-apps (xwd); no network.
+
+``--anchor`` puts the figure in proportion: it freezes the yardstick app
+``installer/anchor/anchor_app.py`` (PySide6 + pyqtgraph + numpy, one
+PlotWidget) with PyInstaller into ``build/anchor/`` (reused while its source
+is unchanged), then times it and the app in the same rounds, alternating
+which goes first, and reports both medians and app / anchor (the ratio of
+the medians, and the median of the per-round ratios), and the same for the CPU time each process had used
+when its first paint was seen (from /proc; a loaded machine stretches wall
+times but hardly CPU times). The last line is JSON.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -26,6 +37,34 @@ import time
 from pathlib import Path
 
 POLL_S = 0.01
+INSTALLER_DIR = Path(__file__).resolve().parent
+ANCHOR_SOURCE = INSTALLER_DIR / "anchor" / "anchor_app.py"
+ANCHOR_NAME = "vw-startup-anchor"
+
+
+def build_anchor(out: Path, rebuild: bool = False) -> Path:
+    """Freeze the anchor app into ``out`` (one folder, the app's module
+    exclusions and post-processing); returns its executable. Reuses a build
+    newer than the anchor's source and the exclusions unless ``rebuild``."""
+    exe = out / "dist" / ANCHOR_NAME / ANCHOR_NAME
+    inputs = (ANCHOR_SOURCE, INSTALLER_DIR / "bundle_config.py")  # the source, the exclusions
+    if exe.is_file() and not rebuild and exe.stat().st_mtime >= max(p.stat().st_mtime for p in inputs):
+        return exe
+    if str(INSTALLER_DIR) not in sys.path:
+        sys.path.insert(0, str(INSTALLER_DIR))
+    import bundle_config as cfg  # noqa: PLC0415
+    import build  # noqa: PLC0415
+    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--onedir", "--windowed",
+           "--log-level", "WARN", "--name", ANCHOR_NAME, "--distpath", str(out / "dist"),
+           "--workpath", str(out / "work"), "--specpath", str(out)]
+    for module in cfg.EXCLUDED_MODULES:
+        cmd += ["--exclude-module", module]
+    cmd.append(str(ANCHOR_SOURCE))
+    print("building the anchor app: " + " ".join(cmd[:12]) + " ...", flush=True)
+    if subprocess.run(cmd).returncode != 0 or not exe.is_file():
+        raise SystemExit("PyInstaller could not build the anchor app")
+    build.strip_debug_info(exe.parent)  # as the app's bundle is
+    return exe
 
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
@@ -86,8 +125,18 @@ def xwd_to_png(xwd: bytes, path: Path) -> None:
     image.copy().save(str(path))
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time a running process has used (Linux /proc), else None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    # after the command name: state is field 3, utime 14, stime 15 (1-based)
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def one_run(cmd: list[str], env: dict[str, str], timeout: float, screenshot: Path | None,
-            xvfb: subprocess.Popen) -> tuple[float, float]:
+            xvfb: subprocess.Popen) -> tuple[float, float, float | None]:
     with tempfile.TemporaryDirectory(prefix="vw-startup-") as home:
         run_env = dict(env, HOME=home, XDG_CONFIG_HOME=f"{home}/.config",
                        XDG_DATA_HOME=f"{home}/.local/share", XDG_CACHE_HOME=f"{home}/.cache")
@@ -117,9 +166,10 @@ def one_run(cmd: list[str], env: dict[str, str], timeout: float, screenshot: Pat
                     raise SystemExit("the window never showed content")
                 time.sleep(POLL_S)
             first_paint = time.monotonic() - started
+            cpu = cpu_seconds(proc.pid)
             if screenshot is not None:
                 xwd_to_png(shot, screenshot)
-            return mapped, first_paint
+            return mapped, first_paint, cpu
         finally:
             proc.terminate()
             try:
@@ -129,34 +179,78 @@ def one_run(cmd: list[str], env: dict[str, str], timeout: float, screenshot: Pat
             errors.close()
 
 
+def summary(paints: list[float]) -> str:
+    return (f"median {statistics.median(paints):.2f} s (min {min(paints):.2f}, "
+            f"max {max(paints):.2f}, {len(paints)} runs)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time to the first painted window.")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5, help="runs (rounds with --anchor)")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--screenshot", type=Path, help="save the first painted window as PNG")
+    parser.add_argument("--anchor", action="store_true",
+                        help="build the anchor app and time it interleaved with the command")
+    parser.add_argument("--anchor-dir", type=Path, default=INSTALLER_DIR.parent / "build" / "anchor",
+                        help="where the anchor app is built (default: build/anchor)")
+    parser.add_argument("--rebuild-anchor", action="store_true", help="rebuild it even if current")
     parser.add_argument("command", nargs="+", help="the app's command line")
     args = parser.parse_args(argv)
     for tool in ("Xvfb", "xdotool", "xwd"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is not installed (apt-get install xvfb xdotool x11-apps)")
+    commands = {"app": args.command}
+    if args.anchor:
+        commands["anchor"] = [str(build_anchor(args.anchor_dir.resolve(), args.rebuild_anchor))]
     xvfb, display = start_xvfb()
+    results: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
     try:
         env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
         env["DISPLAY"] = display
-        results = []
         for i in range(args.runs):
-            shot = args.screenshot if (args.screenshot and i == args.runs - 1) else None
-            mapped, first_paint = one_run(args.command, env, args.timeout, shot, xvfb)
-            results.append((mapped, first_paint))
-            print(f"run {i + 1}: window mapped {mapped:.2f} s, first paint {first_paint:.2f} s",
-                  flush=True)
+            # alternate who goes first, so a trend in the machine's load hits both alike
+            order = list(commands) if i % 2 == 0 else list(reversed(commands))
+            for name in order:
+                shot = args.screenshot if (args.screenshot and name == "app" and i == args.runs - 1) else None
+                mapped, first_paint, cpu = one_run(commands[name], env, args.timeout, shot, xvfb)
+                results[name].append(first_paint)
+                if cpu is not None:
+                    cpus[name].append(cpu)
+                label = f"{name} " if args.anchor else ""
+                print(f"run {i + 1}: {label}window mapped {mapped:.2f} s, first paint {first_paint:.2f} s"
+                      + (f" ({cpu:.2f} s of CPU time by then)" if cpu is not None else ""), flush=True)
     finally:
         xvfb.terminate()
         xvfb.wait()
-    paints = [p for _, p in results]
-    print(f"first painted window: median {statistics.median(paints):.2f} s "
-          f"(min {min(paints):.2f}, max {max(paints):.2f}, {len(paints)} runs)")
+    print(f"first painted window: {summary(results['app'])}")
+    if args.anchor:
+        report = compare(results["app"], results["anchor"])
+        print(f"anchor (PySide6 + pyqtgraph + numpy, one PlotWidget): {summary(results['anchor'])}")
+        print(f"app / anchor: {report['ratio']:.2f} (ratio of the medians); "
+              f"{report['ratio_per_round_median']:.2f} (median of the per-round ratios)")
+        if len(cpus["app"]) == len(cpus["anchor"]) == args.runs:
+            # CPU time to the first paint: what a busy machine stretches, not what it adds
+            cpu_report = compare(cpus["app"], cpus["anchor"])
+            report["cpu"] = cpu_report
+            print(f"CPU time to the first paint: app median {cpu_report['app_median_s']:.2f} s, anchor "
+                  f"{cpu_report['anchor_median_s']:.2f} s, app / anchor {cpu_report['ratio']:.2f}")
+        print(json.dumps(report))
     return 0
+
+
+def compare(app: list[float], anchor: list[float]) -> dict:
+    """Both series (round i of one beside round i of the other), their
+    medians, app / anchor as the ratio of the medians and as the median of
+    the per-round ratios."""
+    if len(app) != len(anchor) or not app:
+        raise ValueError("one anchor run per app run is needed")
+    return {"rounds": len(app), "app_s": [round(t, 3) for t in app],
+            "anchor_s": [round(t, 3) for t in anchor],
+            "app_median_s": round(statistics.median(app), 3),
+            "anchor_median_s": round(statistics.median(anchor), 3),
+            "ratio": round(statistics.median(app) / statistics.median(anchor), 3),
+            "ratio_per_round_median": round(statistics.median(a / b for a, b in zip(app, anchor)), 3)}
 
 
 if __name__ == "__main__":

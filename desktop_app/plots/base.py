@@ -6,7 +6,6 @@ from typing import Any, Optional
 
 from PySide6 import QtCore, QtGui, QtWidgets
 import pyqtgraph as pg
-import pyqtgraph.exporters  # noqa: F401  (registers ImageExporter, SVGExporter)
 
 from models import csv_export
 
@@ -114,7 +113,8 @@ class PlotView(QtCore.QObject):
     def export_png(self, path: str, width: int | None = None) -> None:
         self.ensure_current(now=True)
         self._prepare_for_export()
-        exporter = pg.exporters.ImageExporter(self.export_item)
+        import pyqtgraph.exporters  # noqa: PLC0415 - an export's cost, not start-up's (issue 17)
+        exporter = pyqtgraph.exporters.ImageExporter(self.export_item)
         params = exporter.parameters()
         params["background"] = QtGui.QColor(BACKGROUND)
         if width:

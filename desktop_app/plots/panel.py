@@ -5,9 +5,14 @@ An ordinary view of the controller's state: the controller calls
 ``update_state(state, structure_changed)`` after every recompute. Only the
 views on the visible tab ask the engine at once, through the runner (today
 synchronously, so what is shown is current in the same frame); the others are
-marked stale and ask when their tab is shown or when they are exported."""
+marked stale and ask when their tab is shown or when they are exported.
+
+A tab's views are *built* when the tab is first shown (or a view is first
+asked for through ``views``): start-up constructs only the plots of the
+visible tab (issue 17)."""
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from PySide6 import QtCore, QtWidgets
@@ -15,6 +20,7 @@ from PySide6 import QtCore, QtWidgets
 from desktop_app import pyside_guard
 from desktop_app.i18n import fill
 from desktop_app.runner import Runner
+from desktop_app.widgets.lazy import LazyPage
 
 from .base import PlotContext, PlotView
 from .bridge import BridgeView
@@ -53,18 +59,10 @@ class SensitivityPanel(QtWidgets.QWidget):
         self._segment_names: list[str] = []
         #: Executes the views' requests; the window passes the controller's.
         self.runner = runner if runner is not None else Runner(parent=self)
-        own = {"runner": self.runner, "parent": self}
 
-        self.views: dict[str, PlotView] = {
-            "discount_rate": SweepView("discount_rate", "discount_rate_shift", "discount_rate", **own),
-            "terminal_growth": SweepView("terminal_growth", "terminal_growth", "terminal_growth",
-                                         methods=("ddm",), **own),
-            "margin": SweepView("margin", "margin_shift", "margin", **own),
-            "growth": SweepView("growth", "growth_shift", "growth", **own),
-            "heatmap": HeatmapView(**own),
-            "tornado": TornadoView(**own),
-            "bridge": BridgeView(**own),
-        }
+        #: Every view by key; a view is built on first access (see _build_tab).
+        self.views: Mapping[str, PlotView] = _Views(self)
+        self._built: dict[str, PlotView] = {}
 
         # Top bar: scope, settings toggle, export menu.
         self.scope_label = QtWidgets.QLabel()
@@ -89,23 +87,19 @@ class SensitivityPanel(QtWidgets.QWidget):
 
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("sensitivityTabs")
-        for keys in self.TAB_KEYS:
-            if len(keys) == 1:
-                page = self.views[keys[0]].widget
-            else:
-                page = QtWidgets.QWidget()
-                row = QtWidgets.QHBoxLayout(page)
-                row.setContentsMargins(0, 0, 0, 0)
-                row.setSpacing(2)
-                for key in keys:
-                    row.addWidget(self.views[key].widget)
+        self._pages: list[LazyPage] = []
+        for index in range(len(self.TAB_KEYS)):
+            page = LazyPage(lambda i=index: self._build_tab(i))
+            page.setObjectName(f"sensitivityPage{index}")
+            self._pages.append(page)
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.settings = SettingsEditor(self._config)
-        self.settings.configChanged.connect(self.set_config)
+        # the ranges & shocks editor (hidden until asked for) is built on first show too
+        self._settings_page = LazyPage(self._build_settings)
+        self._settings_page.setObjectName("sensitivitySettingsPage")
         self.settings_scroll = QtWidgets.QScrollArea()
-        self.settings_scroll.setWidget(self.settings)
+        self.settings_scroll.setWidget(self._settings_page)
         self.settings_scroll.setWidgetResizable(True)
         self.settings_scroll.setVisible(False)
         self.settings_button.toggled.connect(self.settings_scroll.setVisible)
@@ -122,6 +116,58 @@ class SensitivityPanel(QtWidgets.QWidget):
         self._fill_scope_combo([])
         self.retranslate()
         self._push_context()
+
+    # -- building the tabs -------------------------------------------------------
+    def _new_view(self, key: str) -> PlotView:
+        own = {"runner": self.runner, "parent": self}
+        if key == "discount_rate":
+            return SweepView("discount_rate", "discount_rate_shift", "discount_rate", **own)
+        if key == "terminal_growth":
+            return SweepView("terminal_growth", "terminal_growth", "terminal_growth", methods=("ddm",), **own)
+        if key in ("margin", "growth"):
+            return SweepView(key, f"{key}_shift", key, **own)
+        return {"heatmap": HeatmapView, "tornado": TornadoView, "bridge": BridgeView}[key](**own)
+
+    def _build_tab(self, index: int) -> QtWidgets.QWidget:
+        """The page of tab ``index``: its views, built now, on the current
+        context and language (drawn when shown, see ``_draw_visible``)."""
+        context = self._context()
+        views = []
+        for key in self.TAB_KEYS[index]:
+            view = self._new_view(key)
+            view.retranslate()
+            view.set_context(context)
+            self._built[key] = view
+            views.append(view)
+        if len(views) == 1:
+            return views[0].widget
+        page = QtWidgets.QWidget()
+        row = QtWidgets.QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        for view in views:
+            row.addWidget(view.widget)
+        return page
+
+    def _build_settings(self) -> SettingsEditor:
+        editor = SettingsEditor(self._config)
+        editor.configChanged.connect(self.set_config)
+        return editor
+
+    @property
+    def settings(self) -> SettingsEditor:
+        """The ranges & shocks editor (built now if it was not yet)."""
+        return self._settings_page.content()
+
+    def _view(self, key: str) -> PlotView:
+        if key not in self._built:
+            index = next(i for i, keys in enumerate(self.TAB_KEYS) if key in keys)
+            self._pages[index].content()
+        return self._built[key]
+
+    def built_views(self) -> dict[str, PlotView]:
+        """The views built so far (those of the tabs shown or asked for)."""
+        return dict(self._built)
 
     # -- the controller's entry point -----------------------------------------
     def update_state(self, state: Any, structure_changed: bool = False) -> None:
@@ -157,11 +203,11 @@ class SensitivityPanel(QtWidgets.QWidget):
                                "heatmap_rate", "heatmap_terminal_growth", "shocks")
                    if getattr(config, f) != getattr(self._config, f)]
         self._config = config
-        if self.settings.config is not config:
+        if self._settings_page.is_built and self.settings.config is not config:
             self.settings.set_config(config)
         if changed:
             context = self._context()
-            for view in self.views.values():
+            for view in self._built.values():
                 if set(view.config_fields) & set(changed):
                     view.set_context(context)
             self._draw_visible()
@@ -190,7 +236,7 @@ class SensitivityPanel(QtWidgets.QWidget):
 
     def _push_context(self) -> None:
         context = self._context()
-        for view in self.views.values():
+        for view in self._built.values():
             view.set_context(context)
         self._draw_visible()
 
@@ -270,6 +316,27 @@ class SensitivityPanel(QtWidgets.QWidget):
             for i, name in enumerate(self._segment_names, start=1):
                 self.scope_combo.setItemText(i, fill(self.tr("Segment: %1"), name))
         del blocker
-        for view in self.views.values():
+        for view in self._built.values():
             view.retranslate()
-        self.settings.retranslate()
+        if self._settings_page.is_built:
+            self.settings.retranslate()
+
+
+class _Views(Mapping):
+    """The panel's views by key (``SensitivityPanel.TAB_KEYS`` order); asking
+    for a view builds its tab if it was not built yet."""
+
+    def __init__(self, panel: SensitivityPanel) -> None:
+        self._panel = panel
+        self._keys = tuple(key for keys in panel.TAB_KEYS for key in keys)
+
+    def __getitem__(self, key: str) -> PlotView:
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._panel._view(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)

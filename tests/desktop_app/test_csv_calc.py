@@ -10,6 +10,7 @@ from desktop_app.document import Document
 from desktop_app.plots import SensitivityPanel
 from models import csv_export
 from models.synthetic import synthetic_model
+from tests.desktop_app.plots_helpers import state_of
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

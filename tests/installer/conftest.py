@@ -52,3 +52,8 @@ def icons():
 @pytest.fixture(scope="session")
 def startup_time():
     return load_installer_module("startup_time")
+
+
+@pytest.fixture(scope="session")
+def elf():
+    return load_installer_module("elf_deps")

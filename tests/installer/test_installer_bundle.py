@@ -104,6 +104,18 @@ def test_datas_refuse_a_missing_resource_folder(cfg, tmp_path):
     ("numpy.libs/libcairo.so.2", False),  # only top-level system libs are dropped
 
     ("PySide6/Qt/plugins/imageformats/libqsvg.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqico.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqwebp.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqtiff.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqgif.so", True),
+    ("PySide6\\plugins\\imageformats\\qjpeg.dll", True),
+    ("PySide6\\plugins\\imageformats\\qsvg.dll", False),
+    ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", False),
+    ("pyqtgraph/icons/peegee/peegee_512px@2x.png", True),
+    ("pyqtgraph/icons/peegee/peegee.svg", True),
+    ("pyqtgraph/icons/auto.png", False),                  # the plots' auto-range button
+    ("pyqtgraph/icons/invisibleEye.svg", False),
     ("PySide6\\plugins\\tls\\qschannelbackend.dll", True),
 ])
 def test_unwanted_qt_files(cfg, dest, unwanted):
@@ -129,6 +141,69 @@ def _qt_modules_imported_by(package: str) -> set[str]:
 def test_no_excluded_qt_module_is_imported_by_the_app(cfg):
     used = _qt_modules_imported_by("desktop_app") | _qt_modules_imported_by("models")
     assert not used & set(cfg.EXCLUDED_QT_MODULES), "the bundle would lack a module the app imports"
+
+
+def _modules_imported_by(package: str) -> set[str]:
+    found: set[str] = set()
+    for path in (ROOT / package).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.add(node.module)
+    return found
+
+
+def test_the_app_imports_no_excluded_standard_module(cfg):
+    used = _modules_imported_by("desktop_app") | _modules_imported_by("models")
+    assert not {m.split(".")[0] for m in used} & set(cfg.EXCLUDED_STDLIB)
+    assert {"_hashlib", "readline", "_codecs_jp", "_codecs_kr", "_codecs_tw"} <= set(cfg.EXCLUDED_MODULES)
+    assert "PySide6.QtDBus" in cfg.EXCLUDED_MODULES
+
+
+def test_what_the_statement_import_needs_is_not_excluded(cfg):
+    # GBK/GB18030 CSVs and .xlsx through pandas + openpyxl (the import issue)
+    for name in ("_codecs_cn", "_multibytecodec", "encodings", "pandas", "openpyxl", "et_xmlfile",
+                 "csv", "_csv", "zipfile", "xml", "pyexpat", "_elementtree"):
+        assert name not in cfg.EXCLUDED_MODULES, name
+
+
+def test_without_the_excluded_standard_modules_hashes_and_chinese_codecs_work(cfg, tmp_path):
+    """A fresh interpreter where every module of EXCLUDED_STDLIB fails to
+    import, as in the bundle: hashlib falls back to its built-in hashes,
+    the app's self-test codecs (GBK, GB18030, UTF-8 with BOM) round-trip, and
+    a dropped codec is an ordinary LookupError."""
+    code = f"""
+import importlib.abc, sys
+BLOCKED = {tuple(cfg.EXCLUDED_STDLIB)!r}
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ImportError("excluded from the bundle: " + name)
+sys.meta_path.insert(0, Block())
+assert not set(BLOCKED) & set(sys.modules), sorted(set(BLOCKED) & set(sys.modules))
+import hashlib, hmac, random, tempfile, uuid
+assert "_hashlib" not in sys.modules
+assert hashlib.sha256(b"abc").hexdigest().startswith("ba7816bf")
+assert hashlib.md5(b"").hexdigest() == "d41d8cd98f00b204e9800998ecf8427e"
+assert hashlib.sha512(b"x").digest() and hmac.new(b"k", b"m", "sha256").hexdigest()
+sys.path.insert(0, {str(ROOT)!r})
+from desktop_app.app import SELFTEST_CODECS, _codec_round_trips
+assert all(_codec_round_trips(name) for name in SELFTEST_CODECS), SELFTEST_CODECS
+for name in ("shift_jis", "euc_kr", "big5", "iso2022_jp"):
+    try:
+        "x".encode(name)
+    except LookupError:
+        pass
+    else:
+        raise AssertionError(name + " still encodes: its module was not blocked")
+print("ok")
+"""
+    import subprocess
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
 
 
 def test_pyqtgraph_needs_are_not_excluded(cfg):

@@ -107,8 +107,9 @@ def make_fake_bundle(tmp_path: Path, cfg, ddm="695.41", dynamic="576.69", code=0
 def test_archive_layout(cfg, build_script, tmp_path):
     archive = build_script.linux_archive(make_fake_bundle(tmp_path, cfg), tmp_path, "1.2.3")
     base = cfg.archive_basename("1.2.3")
-    assert archive.name == f"{base}.tar.gz"
-    with tarfile.open(archive) as tar:
+    assert archive.name == f"{base}.tar.xz"
+    assert archive.read_bytes()[:6] == b"\xfd7zXZ\x00"          # xz, whatever the extension says
+    with tarfile.open(archive, "r:xz") as tar:
         members = {m.name: m for m in tar.getmembers()}
     for rel in (f"{cfg.APP_NAME}/{cfg.APP_NAME}", "install.sh", f"{cfg.APP_NAME}.desktop",
                 "README.txt", f"{cfg.APP_NAME}.png",
@@ -119,6 +120,32 @@ def test_archive_layout(cfg, build_script, tmp_path):
     assert members[f"{base}/{cfg.APP_NAME}/{cfg.APP_NAME}"].mode & 0o111
     assert all(m.uid == 0 and m.uname == "" for m in members.values())
     assert not (tmp_path / "stage").exists()
+
+
+def test_archive_without_the_xz_tool_is_the_same_archive(cfg, build_script, tmp_path, monkeypatch):
+    with_tool = build_script.linux_archive(make_fake_bundle(tmp_path / "a", cfg), tmp_path / "a", "1.2.3")
+    real_which = build_script.shutil.which
+    monkeypatch.setattr(build_script.shutil, "which", lambda name: None if name == "xz" else real_which(name))
+    without = build_script.linux_archive(make_fake_bundle(tmp_path / "b", cfg), tmp_path / "b", "1.2.3")
+    assert without.read_bytes()[:6] == b"\xfd7zXZ\x00"
+
+    def listing(archive):
+        with tarfile.open(archive, "r:xz") as tar:
+            return {m.name: (m.mode, m.size, tar.extractfile(m).read() if m.isfile() else None)
+                    for m in tar.getmembers()}
+
+    assert listing(with_tool) == listing(without)
+    assert not list((tmp_path / "a").glob("*.part")) and not list((tmp_path / "b").glob("*.part"))
+
+
+def test_smoke_test_still_takes_a_gzip_archive(cfg, build_script, smoke, tmp_path, capsys):
+    archive = build_script.linux_archive(make_fake_bundle(tmp_path, cfg), tmp_path, cfg.read_version())
+    gz = archive.with_name(archive.name.replace(".tar.xz", ".tar.gz"))
+    with tarfile.open(archive, "r:xz") as src, tarfile.open(gz, "w:gz") as dst:
+        for member in src.getmembers():
+            dst.addfile(member, src.extractfile(member) if member.isfile() else None)
+    assert smoke.main([str(gz), "--no-compare", "--timing-runs", "0"]) == 0
+    assert "PASS" in capsys.readouterr().out
 
 
 def test_install_sh_installs_and_uninstalls(cfg, build_script, smoke, tmp_path):

@@ -20,3 +20,73 @@ def test_flat_capture_is_not_painted(startup_time):
 def test_varied_capture_is_painted(startup_time):
     st = startup_time
     assert st.painted(fake_xwd(bytes(range(256)) * 2))
+
+
+def test_compare_reports_medians_and_both_ratios(startup_time):
+    report = startup_time.compare([1.2, 0.9, 1.0], [1.0, 0.6, 0.8])
+    assert report["rounds"] == 3
+    assert report["app_median_s"] == 1.0 and report["anchor_median_s"] == 0.8
+    assert report["ratio"] == 1.25                       # 1.0 / 0.8
+    assert report["ratio_per_round_median"] == 1.25      # median of 1.2, 1.5, 1.25
+
+
+def test_compare_needs_one_anchor_run_per_app_run(startup_time):
+    import pytest
+
+    with pytest.raises(ValueError):
+        startup_time.compare([1.0, 1.1], [0.8])
+
+
+def test_a_current_anchor_build_is_reused(startup_time, tmp_path, monkeypatch):
+    import os
+    import subprocess
+
+    import pytest
+
+    exe = tmp_path / "dist" / startup_time.ANCHOR_NAME / startup_time.ANCHOR_NAME
+    exe.parent.mkdir(parents=True)
+    exe.write_text("#!/bin/sh\n")
+    calls = []
+
+    def failing_pyinstaller(cmd, *args, **kwargs):
+        calls.append(cmd)
+        return subprocess.CompletedProcess(cmd, 1)
+
+    monkeypatch.setattr(startup_time.subprocess, "run", failing_pyinstaller)
+    assert startup_time.build_anchor(tmp_path) == exe
+    assert calls == []                                   # newer than its source: no PyInstaller
+    old = startup_time.ANCHOR_SOURCE.stat().st_mtime - 10
+    os.utime(exe, (old, old))                            # older than its source: rebuilt
+    with pytest.raises(SystemExit, match="anchor"):
+        startup_time.build_anchor(tmp_path)
+    assert calls and calls[0][1:3] == ["-m", "PyInstaller"]
+    assert str(startup_time.ANCHOR_SOURCE) == calls[0][-1]
+
+
+def test_the_anchor_app_imports_the_three_and_shows_one_plot():
+    import ast
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2] / "installer" / "anchor" / "anchor_app.py"
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+                for alias in node.names}
+    imported |= {node.module.split(".")[0] for node in ast.walk(tree)
+                 if isinstance(node, ast.ImportFrom) and node.module}
+    assert {"PySide6", "pyqtgraph", "numpy"} <= imported
+    calls = [node.func.attr for node in ast.walk(tree)
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)]
+    assert calls.count("PlotWidget") == 1 and "show" in calls and "exec" in calls
+
+
+def test_cpu_seconds_of_a_busy_process_grow(startup_time):
+    import os
+    import time
+
+    before = startup_time.cpu_seconds(os.getpid())
+    deadline = time.process_time() + 0.3
+    while time.process_time() < deadline:
+        pass
+    after = startup_time.cpu_seconds(os.getpid())
+    assert before is not None and after - before >= 0.2
+    assert startup_time.cpu_seconds(2 ** 22 + 12345) is None       # no such process

@@ -1,0 +1,118 @@
+"""What the first paint constructs (issue 17): the window the app opens
+builds the visible pages only; hidden tabs build when first shown; the
+engine's optional heavy libraries are not imported by start-up."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import pyqtgraph as pg
+from PySide6 import QtWidgets
+
+from desktop_app.widgets.lazy import LazyPage
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def plot_items_made(monkeypatch):
+    """Counts every pyqtgraph PlotItem constructed while the test runs."""
+    made = []
+    original = pg.PlotItem.__init__
+
+    def counting_init(self, *args, **kwargs):
+        made.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(pg.PlotItem, "__init__", counting_init)
+    return made
+
+
+def plot_items_in(window: QtWidgets.QWidget) -> list:
+    return [item for view in window.findChildren(pg.GraphicsView) if view.scene() is not None
+            for item in view.scene().items() if isinstance(item, pg.PlotItem)]
+
+
+def test_the_first_paint_builds_only_the_visible_tab(qtbot, make_window, document, plot_items_made):
+    window = make_window(document, with_plots=True)   # constructed, shown and exposed
+    panel = window.plots_panel
+    visible_keys = panel.TAB_KEYS[panel.tabs.currentIndex()]
+    assert visible_keys == ("discount_rate",)
+    # one plot (value vs discount rate) of the panel's ten, and nothing built off screen
+    assert len(plot_items_made) == 1
+    assert len(plot_items_in(window)) == 1
+    assert list(panel.built_views()) == ["discount_rate"]
+    pages = window.findChildren(LazyPage)
+    assert len(pages) >= len(panel.TAB_KEYS)
+    assert [p.objectName() for p in pages if p.is_built and not p.isVisible()] == []
+    assert len(LazyPage.unbuilt_in(window)) == len(pages) - sum(p.isVisible() for p in pages)
+    assert not panel._settings_page.is_built          # the hidden ranges & shocks editor
+    assert not window.findChildren(QtWidgets.QDoubleSpinBox)
+    # the visible plot shows the engine's numbers already
+    view = panel.views["discount_rate"]
+    assert not view.stale and view.curves["ddm"].getData()[0] is not None
+
+
+def test_a_hidden_tab_builds_when_first_shown_and_draws_at_once(qtbot, make_window, document,
+                                                                plot_items_made):
+    window = make_window(document, with_plots=True)
+    panel = window.plots_panel
+    tornado_tab = next(i for i, keys in enumerate(panel.TAB_KEYS) if keys == ("tornado",))
+    assert "tornado" not in panel.built_views()
+    panel.tabs.setCurrentIndex(tornado_tab)
+    tornado = panel.built_views()["tornado"]
+    assert len(plot_items_made) == 1 + len(tornado.plots)   # DDM and dynamic
+    assert tornado.widget.isVisible()
+    assert tornado.table.rowCount() > 0                    # drawn from the engine, not empty
+    # shown again later: nothing rebuilt
+    panel.tabs.setCurrentIndex(0)
+    panel.tabs.setCurrentIndex(tornado_tab)
+    assert panel.built_views()["tornado"] is tornado
+    assert len(plot_items_made) == 1 + len(tornado.plots)
+
+
+def test_start_up_imports_neither_pandas_nor_openpyxl(tmp_path):
+    """The app as ``valuation-workbench`` starts it (window shown, events
+    processed) in a fresh interpreter: the spreadsheet libraries and
+    pyqtgraph's exporters stay unloaded until an import or an export needs them."""
+    code = (
+        "import json, sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from desktop_app import app\n"
+        "from desktop_app.settings import Settings\n"
+        "qapp = app.create_application([sys.argv[0]])\n"
+        f"settings = Settings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
+        f"window = app.start(app.parse_args(['--lang', 'en']), qapp, settings, {str(tmp_path / 'rec')!r})\n"
+        "qapp.processEvents()\n"
+        "print(json.dumps({'shown': window.isVisible(), 'panel': window.plots_panel is not None,\n"
+        "                  'loaded': sorted(m for m in ('pandas', 'openpyxl', 'pyqtgraph.exporters')\n"
+        "                                   if m in sys.modules)}))\n"
+        "window.document.close_cleanly()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"shown": True, "panel": True, "loaded": []}
+
+
+def test_the_ranges_editor_builds_when_opened_with_the_current_config(qtbot, make_window, document):
+    from desktop_app.plots import SweepRange
+
+    window = make_window(document, with_plots=True)
+    panel = window.plots_panel
+    panel.set_config(panel.config.with_range("discount_rate", SweepRange(-0.03, 0.025, 12)))
+    assert not panel._settings_page.is_built          # a config change builds nothing
+    panel.settings_button.setChecked(True)
+    assert panel._settings_page.is_built and panel.settings.isVisible()
+    assert panel.settings.config == panel.config
+    start, stop, steps = panel.settings.range_spins["discount_rate"]
+    assert (start.value(), stop.value(), steps.value()) == pytest.approx((-3.0, 2.5, 12))
