@@ -19,10 +19,7 @@ SAMPLE_PATH = Path(resources.__file__).resolve().parent / "samples" / "united-im
 ORGANIZATION = "ValuationWorkbench"
 APPLICATION = "valuation-workbench"
 
-# CJK-capable UI fonts, best first; Qt falls back along the list per glyph.
-CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
-             "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Sans SC", "SimHei", "Noto Sans CJK TC",
-             "Noto Sans CJK JP")
+from desktop_app.fonts import CJK_FONTS, choose_font_families  # noqa: E402,F401 (re-exported)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -37,12 +34,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", metavar="FILE", help="with --report: FILE.pdf or FILE.html")
     args, _qt_args = parser.parse_known_args(argv)
     return args
-
-
-def choose_font_families(available: list[str]) -> list[str]:
-    """The CJK-capable families present on this system, in preference order."""
-    present = set(available)
-    return [f for f in CJK_FONTS if f in present]
 
 
 def setup_fonts(app) -> list[str]:

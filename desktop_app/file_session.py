@@ -236,6 +236,14 @@ class FileSession(QObject):
         self.statusMessage.emit(fill(self.tr("Exported %1 CSV files to %2"), len(written), folder), 5000)
         return written
 
+    def export_report(self, parent=None) -> str | None:
+        """File ▸ Export the report: PDF or HTML, in the UI's language or another (desktop_app/report)."""
+        from desktop_app.report.dialog import export_report_interactively  # the report's code loads when used
+        path = export_report_interactively(parent, self.document.model, self.document.path)
+        if path:
+            self.statusMessage.emit(fill(self.tr("Report written to %1"), path), 5000)
+        return path
+
     # recovery ---------------------------------------------------------------------------
     def offer_recovery(self) -> bool:
         """After a crash: offer each orphaned recovery file, newest first,

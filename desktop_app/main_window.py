@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.act_save = self._action("actSave", s.save, K(K.StandardKey.Save))
         self.act_save_as = self._action("actSaveAs", s.save_as, K(K.StandardKey.SaveAs))
         self.act_export = self._action("actExport", lambda: s.export_csv())
+        self.act_report = self._action("actReport", lambda: s.export_report(self))
         self.act_quit = self._action("actQuit", self.close, K(K.StandardKey.Quit))
         self.act_autosave = self._action("actAutosave", self.choose_autosave_interval)
         self.act_about = self._action("actAbout", self.about)
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
         self.menu_file.addActions([self.act_save, self.act_save_as])
         self.menu_file.addSeparator()
-        self.menu_file.addAction(self.act_export)
+        self.menu_file.addActions([self.act_export, self.act_report])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         for action, text in ((self.act_new, self.tr("&New")), (self.act_open, self.tr("&Open…")),
                              (self.act_save, self.tr("&Save")), (self.act_save_as, self.tr("Save &As…")),
                              (self.act_export, self.tr("&Export tables to CSV…")), (self.act_quit, self.tr("&Quit")),
+                             (self.act_report, self.tr("Export the &report (PDF or HTML)…")),
                              (self.act_autosave, self.tr("&Autosave interval…")),
                              (self.act_about, self.tr("&About Valuation Workbench")),
                              (self.language_actions["system"], self.tr("Follow the system"))):
@@ -222,7 +224,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — {self.tr('Valuation Workbench')}")
         self.setWindowModified(self.document.is_dirty)
 
-    # messages ------------------------------------------------------------------------------
     def status(self, text: str, milliseconds: int) -> None:
         self.statusBar().showMessage(text, milliseconds)
 
@@ -238,7 +239,6 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
-    # settings and help -------------------------------------------------------------------------
     def choose_autosave_interval(self) -> None:
         minutes, ok = QInputDialog.getInt(
             self, self.tr("Autosave"), self.tr("Minutes between autosaves (0 = off):"),

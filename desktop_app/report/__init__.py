@@ -28,7 +28,7 @@ def report_families() -> list[str]:
     """The CJK-capable families present, best first (the app's list), then a Latin one as last resort."""
     from PySide6.QtGui import QFontDatabase
 
-    from desktop_app.app import choose_font_families
+    from desktop_app.fonts import choose_font_families
     return choose_font_families(QFontDatabase.families())
 
 

@@ -481,6 +481,10 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>an unsaved model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -584,6 +588,10 @@ value</source>
     </message>
     <message>
         <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the &amp;report (PDF or HTML)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

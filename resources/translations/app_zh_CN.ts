@@ -489,6 +489,10 @@ value</source>
         <translation>已导出 %1 个 CSV 文件到 %2</translation>
     </message>
     <message>
+        <source>Report written to %1</source>
+        <translation>研究报告已写入 %1</translation>
+    </message>
+    <message>
         <source>an unsaved model</source>
         <translation>未保存的模型</translation>
     </message>
@@ -593,6 +597,10 @@ value</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Export the &amp;report (PDF or HTML)…</source>
+        <translation>导出研究报告（PDF 或 HTML）(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Autosave interval…</source>

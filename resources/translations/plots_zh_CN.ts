@@ -147,7 +147,7 @@
     <name>SensitivityPanel</name>
     <message>
         <source>Company</source>
-        <extracomment>Emitted after the visible views asked for their numbers: they are drawn by then, unless a request is slow (the runner&apos;s ``delivered``). Executes the views&apos; requests; the window passes the controller&apos;s.</extracomment>
+        <extracomment>Emitted after the visible views asked for their numbers: they are drawn by then, unless a request is slow (the runner&apos;s ``delivered``). Executes the views&apos; requests; the window passes the controller&apos;s. Every view by key; a view is built on first access (see _build_tab).</extracomment>
         <translation>公司整体</translation>
     </message>
     <message>

@@ -473,3 +473,21 @@ def test_a_model_without_dossier_still_writes_both_files(sample_model, tmp_path,
     if POPPLER:
         text = _run("pdftotext", str(tmp_path / "bare.pdf"), "-")
         assert "1. Business" in text and "2. Valuation" in text and "695.41" in text
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_file_menu_exports_the_report_of_the_open_model(make_window, document, monkeypatch, tmp_path):
+    """File ▸ Export the report hands the open model to the report dialog and says where it wrote."""
+    import desktop_app.report.dialog as dialog_module
+    calls = []
+
+    def fake(parent, model, path):
+        calls.append((parent, model, path))
+        return str(tmp_path / "r.pdf")
+
+    monkeypatch.setattr(dialog_module, "export_report_interactively", fake)
+    window = make_window(document)
+    assert window.act_report in window.menu_file.actions()
+    window.act_report.trigger()
+    assert calls == [(window, document.model, document.path)]
+    assert str(tmp_path / "r.pdf") in window.statusBar().currentMessage()
