@@ -7,6 +7,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 import pyqtgraph as pg
 
 from models import requests
+from models.sensitivity import clean_axis
 from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for
 
 from desktop_app.i18n import fill
@@ -230,8 +231,9 @@ class HeatmapView(PlotView):
     def csv_table(self):
         header = [self.x_driver, self.y_driver, "ddm_total", "upside", "status"]
         rows = []
-        for i, g in enumerate(self.y_values):
-            for j, shift in enumerate(self.x_values):
+        xs, ys = clean_axis(self.x_values), clean_axis(self.y_values)  # without spacing noise
+        for i, g in enumerate(ys):
+            for j, shift in enumerate(xs):
                 up = float(self.upside[i, j])
                 rows.append([float(shift), float(g), float(self.totals[i, j]), up,
                              status_for(up) if np.isfinite(up) else "invalid"])

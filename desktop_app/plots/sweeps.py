@@ -7,6 +7,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 import pyqtgraph as pg
 
 from models import requests
+from models.sensitivity import clean_axis
 
 from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
@@ -161,7 +162,7 @@ class SweepView(PlotView):
     def csv_table(self):
         header = [self.driver] + [f"{m}_total" for m in self.methods] + ["market_cap"]
         rows = []
-        for k, x in enumerate(self.x_values):
+        for k, x in enumerate(clean_axis(self.x_values)):  # the axis without spacing noise
             rows.append([float(x)] + [float(self.totals[m][k]) for m in self.methods]
                         + [self.market_cap])
         return header, rows
