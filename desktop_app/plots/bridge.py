@@ -78,6 +78,10 @@ class BridgeView(PlotView):
         self.plots["dynamic"].plot.setYLink(self.plots["ddm"].plot)
         self.plots["dynamic"].plot.setXLink(self.plots["ddm"].plot)
         self.export_item = self.widget.ci
+        self._rows = 0
+        # The band labels' rows at the top are kept free of bars: their height
+        # in data units depends on the plot's height in pixels.
+        self.plots["ddm"].plot.getViewBox().sigResized.connect(self._fit_y)
         self.retranslate()
 
     def title(self) -> str:
@@ -131,8 +135,24 @@ class BridgeView(PlotView):
         n = len(ticks)
         vb = self.plots["ddm"].plot.getViewBox()
         keep_or_set_range(vb, lo, hi + 0.22 * span, "x", pad=0.02, slack=1.4)
-        if tuple(vb.viewRange()[1]) != (-0.6, n - 0.4):
-            vb.setYRange(-0.6, n - 0.4, padding=0)
+        self._rows = n
+        self._fit_y()
+
+    def _fit_y(self, *args) -> None:
+        """One row per step, and above them the band labels' rows, free of
+        bars; then the band labels are placed."""
+        n = self._rows
+        if not n:
+            return
+        vb = self.plots["ddm"].plot.getViewBox()
+        height = vb.height()
+        reserve = self.plots["ddm"].bands.rows_height()
+        rows = n + 0.2  # -0.6 … n − 0.4
+        if height > reserve + 20:
+            rows = rows / (1.0 - reserve / height)
+        y_range = (-0.6, -0.6 + rows)
+        if tuple(vb.viewRange()[1]) != y_range:
+            vb.setYRange(*y_range, padding=0)
         for bp in self.plots.values():
             bp.bands.place_labels()
 
