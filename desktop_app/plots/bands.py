@@ -303,7 +303,7 @@ def segments_hit_rect(seg, rect: QtCore.QRectF) -> bool:
     return bool(np.any(ok & (t0 <= t1)))
 
 
-def scene_obstacles(plot: pg.PlotItem, exclude=frozenset()) -> Obstacles:
+def scene_obstacles(plot: pg.PlotItem, exclude=frozenset(), lines: bool = True) -> Obstacles:
     """The visible items of a plot as obstacles in scene pixels: curves
     (polylines), bars (rectangles), infinite lines, text labels and markers
     (their boxes), the legend."""
@@ -353,7 +353,9 @@ def scene_obstacles(plot: pg.PlotItem, exclude=frozenset()) -> Obstacles:
                                                QtCore.QPointF(max(p, r), max(q, s))))
         elif isinstance(item, pg.InfiniteLine):
             value = item.value()
-            if item.angle % 180 == 90:
+            if not lines:
+                pass
+            elif item.angle % 180 == 90:
                 sx, _ = to_scene([value], [0.0])
                 out.segments.append((sx, np.array([box.top()]), sx, np.array([box.bottom()])))
             else:
@@ -368,7 +370,7 @@ def scene_obstacles(plot: pg.PlotItem, exclude=frozenset()) -> Obstacles:
                 continue
             out.rects.append(item_scene_rect(item, view))
     legend = getattr(plot, "legend", None)
-    if legend is not None and legend.isVisible() and legend.items:
+    if legend is not None and legend not in exclude and legend.isVisible() and legend.items:
         out.rects.append(legend.sceneBoundingRect())
     return out
 
