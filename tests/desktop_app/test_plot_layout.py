@@ -275,3 +275,39 @@ def test_export_button_arrow_is_beside_its_text(qtbot, language, size):
     assert inside.contains(text_box) and inside.contains(arrow_box)
     # The layout gives it what it asks for: room for the text and the arrow.
     assert button.width() >= button.sizeHint().width()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_heatmap_contour_labels_inside_apart_and_off_the_marker(qtbot, language, size):
+    """A contour's label sits on its own line by design (on a white box);
+    it stays inside the map, off the other labels and off the base marker."""
+    panel = make_panel(qtbot, SIZES[size])
+    panel.tabs.setCurrentIndex(2)
+    qtbot.wait(20)
+    view = panel.views["heatmap"]
+    plot = view.plot
+    box = plot.getViewBox().sceneBoundingRect().adjusted(-0.5, -0.5, 0.5, 0.5)
+    labels = texts(plot)
+    assert len(labels) >= 3
+    marker = scene_rect(view.marker)
+    for k, (text, rect) in enumerate(labels):
+        assert box.contains(rect), (text, rect, box)
+        assert not rect.intersects(marker), text
+        for other, orect in labels[k + 1:]:
+            assert not rect.intersects(orect), (text, other)
+    # No label lies on another contour's line.
+    vb = plot.getViewBox()
+    for threshold, label in view.contour_labels.items():
+        if not label.visible:
+            continue
+        inner = scene_rect(label.item).adjusted(0.5, 0.5, -0.5, -0.5)
+        for other, item in view.contour_items.items():
+            if other == threshold:
+                continue
+            x, y = item.getData()
+            for k in range(0, len(x) - 1, 2):
+                sx, sy = to_scene(vb, x[k:k + 2], y[k:k + 2])
+                t = np.linspace(0, 1, int(max(abs(sx[1] - sx[0]), abs(sy[1] - sy[0]))) + 2)
+                px, py = sx[0] + t * (sx[1] - sx[0]), sy[0] + t * (sy[1] - sy[0])
+                hit = (px > inner.left()) & (px < inner.right()) & (py > inner.top()) & (py < inner.bottom())
+                assert not hit.any(), (label.text, "on the contour of", other)
