@@ -73,6 +73,8 @@ class SweepView(PlotView):
         self.message = Label(self.plot, color=FOREGROUND, anchor=(0.5, 0.5), size=11, z=40)
         self.message.show(False)
         self.plot.getViewBox().sigResized.connect(self.place_texts)
+        self.plot.getViewBox().sigResized.connect(self._fit_x_label)
+        self._x_text = ""
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------
@@ -92,10 +94,32 @@ class SweepView(PlotView):
             "growth_shift": self.tr("Revenue growth shift, every forecast year (percentage points, %)"),
         }.get(self.driver, self.driver)
 
+    def x_label_short(self) -> str:
+        """The x-axis title for a narrow plot."""
+        return {
+            "discount_rate_shift": self.tr("Discount-rate shift (points, %)"),
+            "terminal_growth": self.tr("Terminal growth (%)"),
+            "margin_shift": self.tr("Net margin shift (points, %)"),
+            "growth_shift": self.tr("Revenue growth shift (points, %)"),
+        }.get(self.driver, self.driver)
+
+    def _fit_x_label(self, *args) -> None:
+        """The long x-axis title when the axis is wide enough for it, else the short one."""
+        text = self.x_label()
+        width = self.plot.getAxis("bottom").width()
+        metrics = QtGui.QFontMetricsF(plot_font(9.0))
+        if width > 0 and metrics.horizontalAdvance(text) + 12 > width:
+            text = self.x_label_short()
+        if text != self._x_text:
+            self._x_text = text
+            set_axis_label(self.plot, "bottom", text)
+            self.plot.getAxis("bottom").resizeEvent(None)  # centre the new text (pyqtgraph does so on resize only)
+
     def retranslate(self) -> None:
         super().retranslate()
         set_title(self.plot, self.title())
-        set_axis_label(self.plot, "bottom", self.x_label())
+        self._x_text = ""
+        self._fit_x_label()
         self._set_y_label()
         names = method_labels()
         for (sample, label), method in zip(self.legend.items, self.methods):

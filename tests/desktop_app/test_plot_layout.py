@@ -238,6 +238,32 @@ def test_bridge_shows_the_three_bands_the_issue_names(qtbot, language):
     assert not fair.left() <= cap_x <= fair.right()
 
 
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("key", list(TABS) + ["heatmap"])
+def test_titles_and_axis_labels_are_whole(qtbot, language, key, size):
+    """The title and the axis titles fit in the plot's own area: nothing is
+    clipped by a neighbouring plot or the window's edge."""
+    panel = make_panel(qtbot, SIZES[size])
+    panel.tabs.setCurrentIndex(2 if key == "heatmap" else TABS[key])
+    qtbot.wait(20)
+    for plot in plot_items(panel, key):
+        area = plot.sceneBoundingRect().adjusted(-0.5, -0.5, 0.5, 0.5)
+        items = [("title", plot.titleLabel.item)]
+        for side in ("bottom", "left"):
+            axis = plot.getAxis(side)
+            if axis.isVisible() and axis.label.isVisible() and axis.labelText:
+                items.append((side, axis.label))
+        for name, item in items:
+            m = item.document().documentMargin()  # blank space around the text, not ink
+            rect = item.sceneBoundingRect().adjusted(m, m, -m, -m)
+            text = item.toPlainText().strip()
+            assert area.contains(rect), (name, text, rect, area)
+            # the text's own width, not a wider box than the text needs
+            width = QtGui.QFontMetricsF(item.font()).horizontalAdvance(text)
+            along = rect.width() if name != "left" else rect.height()
+            assert along + 0.5 >= width, (name, text, along, width)
+
+
 # -- the Export button ---------------------------------------------------------------
 def _ink(image: QtGui.QImage, other: QtGui.QImage) -> QtCore.QRect:
     """The box of the pixels where two grabs of the same size differ."""
