@@ -2,6 +2,8 @@
 the market-cap line: built once, moved on every update."""
 from __future__ import annotations
 
+import itertools
+
 from PySide6 import QtCore, QtGui, QtWidgets
 import pyqtgraph as pg
 
@@ -99,6 +101,8 @@ class StatusBands:
         #: Rows of labels the vertical bands may use at the top of the plot
         #: (the bridge keeps them free of bars).
         self.label_rows = 2
+        #: band index → where its label was put last (scene pixels).
+        self._last: dict[int, QtCore.QRectF] = {}
         self._label_texts: list[str] = []
         self._cap_text = ""
         self._visible = True
@@ -148,7 +152,8 @@ class StatusBands:
             self.cap_line.setValue(market_cap)
         self._set_cap_label()
 
-    def place_labels(self, *args) -> None:
+    def place_labels(self, *args, obstacles: "Obstacles | None" = None,
+                     taken: list[QtCore.QRectF] | None = None) -> None:
         """Give each band whose visible part is at least a few pixels wide a
         label, centred on the band where it is free: never cut by the plot's
         edge, never on a curve, a bar, a line, the legend, a marker or another
@@ -164,9 +169,10 @@ class StatusBands:
         if box.width() <= 0 or box.height() <= 0:
             return
         horizontal = self.orientation == "horizontal"
-        own = {label.item for label in self.labels}
-        obstacles = scene_obstacles(self.plot, exclude=own | {self.item})
-        placed: list[QtCore.QRectF] = []
+        if obstacles is None:
+            own = {label.item for label in self.labels}
+            obstacles = scene_obstacles(self.plot, exclude=own | {self.item})
+        placed: list[QtCore.QRectF] = list(taken or [])
         bounds = [-float("inf"), *self.edges, float("inf")]
         spans = []
         for k, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:])):
@@ -180,13 +186,19 @@ class StatusBands:
                 continue
             size = label.size()
             rect = None
-            for candidate in self._candidates(box, a, b, size.width(), size.height(), horizontal):
+            # Where it was, if that is still in its band and free: most edits move little.
+            last = self._last.get(k)
+            centre = None if last is None else (last.center().y() if horizontal else last.center().x())
+            first = [last] if last is not None and last.size() == size and a <= centre <= b else []
+            for candidate in itertools.chain(first, self._candidates(box, a, b, size.width(), size.height(),
+                                                                     horizontal)):
                 if _free(candidate, box, obstacles, placed):
                     rect = candidate
                     break
             if rect is None:  # nowhere free: the preferred place, on top
                 rect = next(iter(self._candidates(box, a, b, size.width(), size.height(), horizontal)))
             placed.append(rect)
+            self._last[k] = rect
             point = vb.mapSceneToView(rect.topLeft())
             label.set(pos=(point.x(), point.y()), anchor=(0, 0), visible=True)
 
@@ -262,16 +274,33 @@ def _free(rect: QtCore.QRectF, box: QtCore.QRectF, obstacles, placed) -> bool:
 
 
 class Obstacles:
-    """What a label must not touch, in scene pixels: rectangles and polylines."""
+    """What a label must not touch, in scene pixels: rectangles, polylines
+    (curves, connectors) and straight lines across the plot (infinite lines)."""
 
     def __init__(self) -> None:
         self.rects: list[QtCore.QRectF] = []
         self.segments: list = []  # (x0, y0, x1, y1) arrays, one set per polyline
+        self.lines: list = []     # the same, for infinite lines
+        self._joined: dict = {}
 
-    def hits(self, rect: QtCore.QRectF) -> bool:
+    def _all(self, kind: str):
+        """One set of arrays for all polylines (or lines): one test per rectangle."""
+        if kind not in self._joined:
+            import numpy as np
+
+            parts = self.segments if kind == "segments" else self.lines
+            x0, y0, x1, y1 = (np.concatenate([p[i] for p in parts]) if parts else np.empty(0) for i in range(4))
+            # with each segment's bounding box, for a quick reject
+            self._joined[kind] = (x0, y0, x1, y1, np.minimum(x0, x1), np.maximum(x0, x1),
+                                  np.minimum(y0, y1), np.maximum(y0, y1))
+        return self._joined[kind]
+
+    def hits(self, rect: QtCore.QRectF, lines: bool = True) -> bool:
         if any(rect.intersects(r) for r in self.rects):
             return True
-        return any(segments_hit_rect(seg, rect) for seg in self.segments)
+        if segments_hit_rect(self._all("segments"), rect):
+            return True
+        return lines and segments_hit_rect(self._all("lines"), rect)
 
 
 def segments_hit_rect(seg, rect: QtCore.QRectF) -> bool:
@@ -279,28 +308,35 @@ def segments_hit_rect(seg, rect: QtCore.QRectF) -> bool:
     (Liang–Barsky clipping, vectorized)."""
     import numpy as np
 
-    x0, y0, x1, y1 = seg
+    x0, y0, x1, y1 = seg[:4]
     if x0.size == 0:
         return False
     left, right, top, bottom = rect.left(), rect.right(), rect.top(), rect.bottom()
     # Quick reject by bounding boxes.
-    near = ~((np.maximum(x0, x1) < left) | (np.minimum(x0, x1) > right)
-             | (np.maximum(y0, y1) < top) | (np.minimum(y0, y1) > bottom))
-    if not near.any():
-        return False
-    x0, y0, x1, y1 = x0[near], y0[near], x1[near], y1[near]
-    dx, dy = x1 - x0, y1 - y0
-    t0 = np.zeros_like(x0)
-    t1 = np.ones_like(x0)
-    ok = np.ones(x0.shape, dtype=bool)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
-            parallel = p == 0
-            ok &= ~(parallel & (q < 0))
+    if len(seg) == 8:
+        xmin, xmax, ymin, ymax = seg[4:]
+    else:
+        xmin, xmax, ymin, ymax = np.minimum(x0, x1), np.maximum(x0, x1), np.minimum(y0, y1), np.maximum(y0, y1)
+    near = np.flatnonzero((xmax >= left) & (xmin <= right) & (ymax >= top) & (ymin <= bottom))
+    for i in near.tolist():  # usually a handful: clip each (Liang–Barsky)
+        ax, ay, bx, by = float(x0[i]), float(y0[i]), float(x1[i]), float(y1[i])
+        dx, dy = bx - ax, by - ay
+        t0, t1 = 0.0, 1.0
+        for p, q in ((-dx, ax - left), (dx, right - ax), (-dy, ay - top), (dy, bottom - ay)):
+            if p == 0:
+                if q < 0:
+                    break
+                continue
             r = q / p
-            t0 = np.where(~parallel & (p < 0), np.maximum(t0, r), t0)
-            t1 = np.where(~parallel & (p > 0), np.minimum(t1, r), t1)
-    return bool(np.any(ok & (t0 <= t1)))
+            if p < 0:
+                t0 = max(t0, r)
+            else:
+                t1 = min(t1, r)
+            if t0 > t1:
+                break
+        else:
+            return True
+    return False
 
 
 def scene_obstacles(plot: pg.PlotItem, exclude=frozenset(), lines: bool = True) -> Obstacles:
@@ -357,10 +393,10 @@ def scene_obstacles(plot: pg.PlotItem, exclude=frozenset(), lines: bool = True) 
                 pass
             elif item.angle % 180 == 90:
                 sx, _ = to_scene([value], [0.0])
-                out.segments.append((sx, np.array([box.top()]), sx, np.array([box.bottom()])))
+                out.lines.append((sx, np.array([box.top()]), sx, np.array([box.bottom()])))
             else:
                 _, sy = to_scene([0.0], [value])
-                out.segments.append((np.array([box.left()]), sy, np.array([box.right()]), sy))
+                out.lines.append((np.array([box.left()]), sy, np.array([box.right()]), sy))
             label = getattr(item, "label", None)
             if label is not None and label.isVisible() and label.toPlainText():
                 out.rects.append(label.sceneBoundingRect())

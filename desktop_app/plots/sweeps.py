@@ -75,6 +75,7 @@ class SweepView(PlotView):
         self.plot.getViewBox().sigResized.connect(self.place_texts)
         self.plot.getViewBox().sigResized.connect(self._fit_x_label)
         self._x_text = ""
+        self._legend_place = None
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------
@@ -188,10 +189,7 @@ class SweepView(PlotView):
             return
         labels = {label.item for label in self.marker_labels.values()} | {l.item for l in self.bands.labels}
         legend = self.legend
-        # The legend's box is see-through: it may lie over a line, not over a text or a curve.
-        free = scene_obstacles(self.plot, exclude=labels | {self.bands.item, legend}, lines=False)
-        legend_rect = legend.sceneBoundingRect()
-        free.rects = [r for r in free.rects if r != legend_rect]
+        obstacles = scene_obstacles(self.plot, exclude=labels | {self.bands.item, legend})
         legend.layout.activate()  # its size as it will be drawn (texts change on retranslate)
         size = legend.boundingRect().size()
         places = [(a, b, (dx, dy + sign * step)) for step in (0, 22, 44) for a, b, (dx, dy) in self.LEGEND_PLACES
@@ -200,13 +198,14 @@ class SweepView(PlotView):
             x = box.left() + parent_corner[0] * box.width() + dx - item_corner[0] * size.width()
             y = box.top() + parent_corner[1] * box.height() + dy - item_corner[1] * size.height()
             legend_rect = QtCore.QRectF(x, y, size.width(), size.height())
-            if box.contains(legend_rect) and not free.hits(legend_rect):
+            # The legend's box is see-through: it may lie over a line, not over a text or a curve.
+            if box.contains(legend_rect) and not obstacles.hits(legend_rect, lines=False):
                 break
         else:
             item_corner, parent_corner, (dx, dy) = self.LEGEND_PLACES[0]
-        legend.anchor(itemPos=item_corner, parentPos=parent_corner, offset=(dx, dy))
-        obstacles = scene_obstacles(self.plot, exclude=labels | {self.bands.item, legend})
-        obstacles.rects.append(legend_rect)
+        if self._legend_place != (item_corner, parent_corner, (dx, dy)):
+            self._legend_place = (item_corner, parent_corner, (dx, dy))
+            legend.anchor(itemPos=item_corner, parentPos=parent_corner, offset=(dx, dy))
         taken = [legend_rect]
         view = self.widget
         for method in self.methods:
@@ -228,7 +227,7 @@ class SweepView(PlotView):
                 label.offset = offset
                 label.set(anchor=anchor)
                 label.place()
-        self.bands.place_labels()
+        self.bands.place_labels(obstacles=obstacles, taken=taken)
 
     def _draw_invalid(self, reason: str = "") -> None:
         self.x_values = np.empty(0)
