@@ -25,7 +25,7 @@ from .cli_analysis import register as register_analysis
 from .errors import ModelError
 from .model_file import load_model
 from .report import RESULT_COLUMNS, result_rows, text_report
-from .sensitivity import (DRIVERS, GRID_MEMORY_BUDGET, grid_memory_estimate, sensitivity_grid,
+from .sensitivity import (DRIVERS, GRID_MEMORY_BUDGET, clean_axis, grid_memory_estimate, sensitivity_grid,
                           sensitivity_sweep)
 from .terminal import json_printable, printable
 from .valuation import prepare, valuate
@@ -224,19 +224,22 @@ def cmd_sensitivity(args) -> None:
             raise CliError(f"--x/--y: a {len(y)} × {len(x)} grid of this model needs about {_mb(need)} of memory, "
                            f"more than the {_mb(GRID_MEMORY_BUDGET)} a grid may use; use fewer points")
         total = sensitivity_grid(model, x_driver, x, y_driver, y, args.method, args.segment)
+        # The axes as asked for, without the noise of their spacing (issue 9).
+        x_out, y_out = clean_axis(x), clean_axis(y)
         if fmt == "csv":
-            header = [f"{y_driver} \\ {x_driver}"] + list(x)
-            _emit_csv(([yv] + list(row) for yv, row in zip(y, total)), header, args.out)
+            header = [f"{y_driver} \\ {x_driver}"] + list(x_out)
+            _emit_csv(([yv] + list(row) for yv, row in zip(y_out, total)), header, args.out)
         else:
-            head = {"method": args.method, "x_driver": x_driver, "x_values": x, "y_driver": y_driver,
-                    "y_values": y}
+            head = {"method": args.method, "x_driver": x_driver, "x_values": x_out, "y_driver": y_driver,
+                    "y_values": y_out}
             _emit_chunks(_grid_json(head, total, {"market_cap": model.market_cap}), args.out)
     else:
         total = sensitivity_sweep(model, x_driver, x, args.method, args.segment).total
+        x_out = clean_axis(x)
         if fmt == "csv":
-            _emit_csv([[xv, tv] for xv, tv in zip(x, total)], [x_driver, "total"], args.out)
+            _emit_csv([[xv, tv] for xv, tv in zip(x_out, total)], [x_driver, "total"], args.out)
         else:
-            doc = {"method": args.method, "x_driver": x_driver, "x_values": x, "total": total,
+            doc = {"method": args.method, "x_driver": x_driver, "x_values": x_out, "total": total,
                    "market_cap": model.market_cap}
             _emit(_dumps(doc) + "\n", args.out)
 

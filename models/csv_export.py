@@ -1,7 +1,8 @@
 """CSV in the dialect Excel opens correctly, Chinese included.
 
 UTF-8 with a BOM; numbers are written as plain numbers, never quoted and never
-``inf``/``nan`` (those are written empty). Text cells are made safe for a
+``inf``/``nan`` (those are written empty), with at most 15 significant digits
+(``csv_number``: no float noise such as 129.40000980000002). Text cells are made safe for a
 spreadsheet (CSV injection) by ``safe_text``: what counts is the first
 character the spreadsheet will *see*, not the first code point. LibreOffice
 drops a leading NUL, so ``"\\0=HYPERLINK(…)"`` would be a live formula, and
@@ -79,13 +80,31 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, Number):
-        number = float(value)  # numpy scalars included
-        if not math.isfinite(number):
-            return ""
-        if float(number).is_integer() and abs(number) < 1e15:
-            return int(number) if not (number == 0 and math.copysign(1, number) < 0) else 0
-        return repr(number)
+        return csv_number(value)
     return safe_text(str(value))
+
+
+#: Significant digits a number keeps in a CSV file: what a spreadsheet keeps
+#: (Excel stores 15), so 129.40000980000002 is written 129.4000098.
+CSV_DIGITS = 15
+#: The largest float with 15 significant digits.
+LARGEST = 1.79769313486231e308
+
+
+def csv_number(value: Number) -> int | str:
+    """A number as a CSV cell: rounded to ``CSV_DIGITS`` significant digits,
+    then the shortest text that reads back as that float (``repr``); a whole
+    number as an int (no ".0"), −0 as 0, inf and NaN as '' (an empty cell)."""
+    number = float(value)  # numpy scalars included
+    if not math.isfinite(number):
+        return ""
+    rounded = float(f"{number:.{CSV_DIGITS}g}")
+    # Within a hair of the largest float, rounding up overflows: take the
+    # largest 15-digit number instead (a spreadsheet cannot hold either).
+    number = rounded if math.isfinite(rounded) else math.copysign(LARGEST, number)
+    if number.is_integer() and abs(number) < 10.0 ** (CSV_DIGITS + 1):
+        return int(number)  # int(-0.0) == 0
+    return repr(number)
 
 
 def _write_rows(handle, rows: Iterable[Sequence[Any]], header: Sequence[Any] | None) -> None:

@@ -49,6 +49,27 @@ DRIVER_UNITS: dict[str, str] = {
 }
 
 
+def clean_axis(values: Sequence[float] | np.ndarray) -> np.ndarray:
+    """Evenly spaced axis values as the analyst reads them: each the float
+    nearest its decimal value to 15 significant digits of the axis's largest
+    magnitude, so −0.018000000000000002 reads −0.018, 0.03 − 0.02 reads 0.01
+    (not 0.009999999999999998) and 5.55e-17 on an axis through zero reads 0.
+
+    For output only (CSV, JSON, readouts): the engine computes at the values
+    as spaced, which differ from these by float noise alone."""
+    raw = np.asarray(values, dtype=float)
+    finite = raw[np.isfinite(raw)]
+    scale = float(np.abs(finite).max()) if finite.size else 0.0
+    if scale == 0.0 or scale < 1e-290:  # nothing to round to
+        return raw.copy()
+    decimals = 14 - int(np.floor(np.log10(scale)))
+    if decimals >= 0:
+        clean = [float(f"{v:.{decimals}f}") if np.isfinite(v) else v for v in raw.ravel().tolist()]
+    else:
+        clean = [float(round(v, decimals)) if np.isfinite(v) else v for v in raw.ravel().tolist()]
+    return np.array(clean, dtype=float).reshape(raw.shape)
+
+
 #: Working memory one chunk of a large sweep or grid may take (bytes): the
 #: scenarios are valued in chunks of this size, so memory stays bounded
 #: whatever the number of points.

@@ -23,6 +23,8 @@ from .style import Label, keep_or_set_range, new_layout_widget, set_axis_label, 
 
 METHODS = ("ddm", "dynamic")
 BAR_HEIGHT = 0.64
+#: Pixels between a bar's end (or the market-cap line) and its value label.
+LABEL_GAP = 4.0
 
 
 class _BridgePlot:
@@ -44,6 +46,8 @@ class _BridgePlot:
         self.message = Label(plot, color=FOREGROUND, anchor=(0.5, 0.5), size=11, z=40)
         self.message.show(False)
         self.ticks = None
+        #: The total's label: with the verdict, and the number alone (when space is short).
+        self.total_texts = ("", "")
         if show_names:
             plot.getAxis("left").setWidth(230)
 
@@ -78,6 +82,10 @@ class BridgeView(PlotView):
         self.plots["dynamic"].plot.setYLink(self.plots["ddm"].plot)
         self.plots["dynamic"].plot.setXLink(self.plots["ddm"].plot)
         self.export_item = self.widget.ci
+        self._rows = 0
+        # The band labels' rows at the top are kept free of bars: their height
+        # in data units depends on the plot's height in pixels.
+        self.plots["ddm"].plot.getViewBox().sigResized.connect(self._fit_y)
         self.retranslate()
 
     def title(self) -> str:
@@ -131,10 +139,64 @@ class BridgeView(PlotView):
         n = len(ticks)
         vb = self.plots["ddm"].plot.getViewBox()
         keep_or_set_range(vb, lo, hi + 0.22 * span, "x", pad=0.02, slack=1.4)
-        if tuple(vb.viewRange()[1]) != (-0.6, n - 0.4):
-            vb.setYRange(-0.6, n - 0.4, padding=0)
+        self._rows = n
+        self._fit_y()
+
+    def _fit_y(self, *args) -> None:
+        """One row per step, and above them the band labels' rows, free of
+        bars; then the band labels are placed."""
+        n = self._rows
+        if not n:
+            return
+        vb = self.plots["ddm"].plot.getViewBox()
+        height = vb.height()
+        reserve = self.plots["ddm"].bands.rows_height()
+        rows = n + 0.2  # -0.6 … n − 0.4
+        if height > reserve + 20:
+            rows = rows / (1.0 - reserve / height)
+        y_range = (-0.6, -0.6 + rows)
+        if tuple(vb.viewRange()[1]) != y_range:
+            vb.setYRange(*y_range, padding=0)
+        self._fit_value_labels()
         for bp in self.plots.values():
             bp.bands.place_labels()
+
+    def _fit_value_labels(self) -> None:
+        """A value label the market-cap line would cross starts right of the
+        line; the value axis reaches far enough right for every label."""
+        vb = self.plots["ddm"].plot.getViewBox()
+        width = vb.width()
+        if width <= 0 or self.market_cap is None:
+            return
+        (x0, x1), _ = vb.viewRange()
+        per_pixel = (x1 - x0) / width
+        need = x1
+        for method, bp in self.plots.items():
+            steps = self.steps[method]
+            for k, (key, _, a, b) in enumerate(steps):
+                label = bp.labels[k]
+                if not label.visible:
+                    continue
+                left = max(a, b) + LABEL_GAP * per_pixel
+                if key == "total":
+                    # The verdict in words when it fits before the line, else the number alone.
+                    full, short = bp.total_texts
+                    label.set(full)
+                    if left < self.market_cap < left + (label.size().width() + LABEL_GAP) * per_pixel:
+                        label.set(short)
+                w = label.size().width()
+                if left < self.market_cap < left + (w + LABEL_GAP) * per_pixel and key != "market_cap":
+                    left = self.market_cap + LABEL_GAP * per_pixel
+                x, y = label._pos
+                if x != left:
+                    label.set(pos=(left, y))
+                # left + w·(x1' − x0)/W + margin ≤ x1'  ⇒  x1' ≥ (left − x0·f)/(1 − f)
+                f = (w + LABEL_GAP) / width
+                if f < 0.9:
+                    need = max(need, (left - x0 * f) / (1 - f))
+        if need > x1 * (1 + 1e-12):
+            vb.setXRange(x0, need, padding=0)
+            vb.updateMatrix()
 
     def _show(self, bp: _BridgePlot, steps, status: str, total_text: str) -> None:
         """Bars and value labels; the tick labels stay the same across edits
@@ -171,6 +233,7 @@ class BridgeView(PlotView):
             amount = b - a
             if key == "total":
                 text = total_text
+                bp.total_texts = (total_text, money(amount))
             elif key == "market_cap":
                 text = money(amount)
             else:

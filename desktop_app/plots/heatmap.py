@@ -7,11 +7,13 @@ from PySide6 import QtCore, QtGui, QtWidgets
 import pyqtgraph as pg
 
 from models import requests
+from models.sensitivity import clean_axis
 from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for
 
 from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
+from .bands import item_scene_rect, segments_hit_rect
 from .base import PlotContext, PlotView, invalid_text
 from .colors import FOREGROUND, INVALID_COLOR, STATUS_COLORS
 from .contours import contour_levels
@@ -98,6 +100,7 @@ class HeatmapView(PlotView):
         self.message.show(False)
         self._hatch_shown = False
         self.graphics.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.plot.getViewBox().sigResized.connect(self.place_contour_labels)
         self._hover_text = ""
         self.retranslate()
 
@@ -157,17 +160,54 @@ class HeatmapView(PlotView):
             item = self.contour_items[threshold]
             self.contours[threshold] = (cx, cy)
             item.setData(cx, cy)
-            label = self.contour_labels[threshold]
-            if cx.size:
-                mid = (cx.size // 4) * 2
-                label.set(pos=(0.5 * (cx[mid] + cx[mid + 1]), 0.5 * (cy[mid] + cy[mid + 1])))
-            else:
-                label.show(False)
         self.marker.setPos(0.0, base_g * 100.0)
         self.marker.setVisible(True)
         self.message.show(False)
         self.plot.getViewBox().setRange(rect=rect, padding=0)
+        self.place_contour_labels()
         self._show_default_readout()
+
+    def place_contour_labels(self, *args) -> None:
+        """Each contour's label on its line, as near the line's middle as it
+        can be while inside the map, off the marker and off the other labels
+        (issue 9, item 7); hidden when its line has no such place."""
+        vb = self.plot.getViewBox()
+        vb.updateMatrix()
+        box = vb.sceneBoundingRect().adjusted(2, 2, -2, -2)
+        scene = self.plot.scene()
+        if scene is None or not scene.views() or box.width() <= 0:
+            return
+        view = scene.views()[0]
+        taken = [item_scene_rect(self.marker, view)] if self.marker.isVisible() else []
+        tr = vb.childGroup.sceneTransform()
+        lines = {}
+        for threshold, (cx, cy) in self.contours.items():
+            if cx.size >= 2:
+                px = tr.m11() * cx + tr.m21() * cy + tr.dx()
+                py = tr.m12() * cx + tr.m22() * cy + tr.dy()
+                lines[threshold] = (px[0::2], py[0::2], px[1::2], py[1::2])
+        for threshold, label in self.contour_labels.items():
+            others = [seg for t, seg in lines.items() if t != threshold]
+            cx, cy = self.contours.get(threshold, (np.empty(0), np.empty(0)))
+            if cx.size < 2:
+                label.show(False)
+                continue
+            mx, my = 0.5 * (cx[0::2] + cx[1::2]), 0.5 * (cy[0::2] + cy[1::2])  # segment midpoints
+            sx = tr.m11() * mx + tr.m21() * my + tr.dx()
+            sy = tr.m12() * mx + tr.m22() * my + tr.dy()
+            size = label.size()
+            w, h = size.width() + 4, size.height()
+            n = mx.size
+            order = sorted(range(n), key=lambda i: abs(i - n // 2))
+            for i in order:
+                rect = QtCore.QRectF(sx[i] - w / 2, sy[i] - h / 2, w, h)
+                if box.contains(rect) and not any(rect.intersects(t) for t in taken) \
+                        and not any(segments_hit_rect(seg, rect) for seg in others):
+                    taken.append(rect)
+                    label.set(pos=(float(mx[i]), float(my[i])), visible=True)
+                    break
+            else:
+                label.show(False)
 
     def _draw_invalid(self, reason: str = "") -> None:
         self.x_values = np.empty(0)
@@ -230,8 +270,9 @@ class HeatmapView(PlotView):
     def csv_table(self):
         header = [self.x_driver, self.y_driver, "ddm_total", "upside", "status"]
         rows = []
-        for i, g in enumerate(self.y_values):
-            for j, shift in enumerate(self.x_values):
+        xs, ys = clean_axis(self.x_values), clean_axis(self.y_values)  # without spacing noise
+        for i, g in enumerate(ys):
+            for j, shift in enumerate(xs):
                 up = float(self.upside[i, j])
                 rows.append([float(shift), float(g), float(self.totals[i, j]), up,
                              status_for(up) if np.isfinite(up) else "invalid"])

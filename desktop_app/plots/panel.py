@@ -72,8 +72,11 @@ class SensitivityPanel(QtWidgets.QWidget):
         self.scope_combo.currentIndexChanged.connect(self._scope_changed)
         self.settings_button = QtWidgets.QToolButton()
         self.settings_button.setCheckable(True)
-        self.export_button = QtWidgets.QToolButton()
-        self.export_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu: the style keeps room for the menu arrow
+        # beside the text (a tool button in instant-popup mode draws the arrow
+        # over the text's corner).
+        self.export_button = QtWidgets.QPushButton()
+        self.export_button.setObjectName("plotsExportButton")
         self.export_menu = QtWidgets.QMenu(self)
         self.export_button.setMenu(self.export_menu)
         self.export_menu.aboutToShow.connect(self._fill_export_menu)

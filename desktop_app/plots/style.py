@@ -118,6 +118,14 @@ class Label:
         self._pos = (None, None)
         self._visible = True
 
+    def place(self) -> None:
+        """Re-apply the anchor and offset (after changing ``offset``)."""
+        self._place()
+
+    @property
+    def anchor(self) -> tuple[float, float]:
+        return self._anchor
+
     def _place(self) -> None:
         rect = self.item.boundingRect()
         ax, ay = self._anchor

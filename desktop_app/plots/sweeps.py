@@ -7,11 +7,12 @@ from PySide6 import QtCore, QtGui, QtWidgets
 import pyqtgraph as pg
 
 from models import requests
+from models.sensitivity import clean_axis
 
 from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
-from .bands import StatusBands
+from .bands import StatusBands, item_scene_rect, scene_obstacles
 from .base import PlotContext, PlotView, invalid_text
 from .colors import DDM_COLOR, DYNAMIC_COLOR, FOREGROUND
 from .labels import method_labels, money
@@ -71,6 +72,10 @@ class SweepView(PlotView):
                                                offset=(6, -4), fill=QtGui.QColor(255, 255, 255, 200))
         self.message = Label(self.plot, color=FOREGROUND, anchor=(0.5, 0.5), size=11, z=40)
         self.message.show(False)
+        self.plot.getViewBox().sigResized.connect(self.place_texts)
+        self.plot.getViewBox().sigResized.connect(self._fit_x_label)
+        self._x_text = ""
+        self._legend_place = None
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------
@@ -90,10 +95,32 @@ class SweepView(PlotView):
             "growth_shift": self.tr("Revenue growth shift, every forecast year (percentage points, %)"),
         }.get(self.driver, self.driver)
 
+    def x_label_short(self) -> str:
+        """The x-axis title for a narrow plot."""
+        return {
+            "discount_rate_shift": self.tr("Discount-rate shift (points, %)"),
+            "terminal_growth": self.tr("Terminal growth (%)"),
+            "margin_shift": self.tr("Net margin shift (points, %)"),
+            "growth_shift": self.tr("Revenue growth shift (points, %)"),
+        }.get(self.driver, self.driver)
+
+    def _fit_x_label(self, *args) -> None:
+        """The long x-axis title when the axis is wide enough for it, else the short one."""
+        text = self.x_label()
+        width = self.plot.getAxis("bottom").width()
+        metrics = QtGui.QFontMetricsF(plot_font(9.0))
+        if width > 0 and metrics.horizontalAdvance(text) + 12 > width:
+            text = self.x_label_short()
+        if text != self._x_text:
+            self._x_text = text
+            set_axis_label(self.plot, "bottom", text)
+            self.plot.getAxis("bottom").resizeEvent(None)  # centre the new text (pyqtgraph does so on resize only)
+
     def retranslate(self) -> None:
         super().retranslate()
         set_title(self.plot, self.title())
-        set_axis_label(self.plot, "bottom", self.x_label())
+        self._x_text = ""
+        self._fit_x_label()
         self._set_y_label()
         names = method_labels()
         for (sample, label), method in zip(self.legend.items, self.methods):
@@ -143,7 +170,64 @@ class SweepView(PlotView):
             vb.setXRange(*x_range, padding=0)
         # 10% headroom: the market-cap label sits above its line.
         keep_or_set_range(vb, min(values), max(values), "y", pad=0.10)
-        self.bands.place_labels()
+        self.place_texts()
+
+    #: Where a marker's label may go: (anchor, offset in pixels), best first.
+    MARKER_PLACES = (((0, 1), (6, -4)), ((1, 1), (-6, -4)), ((0, 0), (6, 4)), ((1, 0), (-6, 4)))
+    #: Where the legend may go: (its corner, the plot's corner, offset), best first.
+    LEGEND_PLACES = (((0, 0), (0, 0), (8, 8)), ((0, 1), (0, 1), (8, -8)),
+                     ((1, 1), (1, 1), (-8, -8)), ((1, 0), (1, 0), (-8, 8)))
+
+    def place_texts(self, *args) -> None:
+        """The legend in a corner the curves and the market-cap label leave
+        free, each marker's label on the side its curve leaves free, then the
+        band labels where they are free (issue 9, item 7)."""
+        vb = self.plot.getViewBox()
+        box = vb.sceneBoundingRect()
+        if box.width() <= 0 or not any(arr.size for arr in self.totals.values()):
+            self.bands.place_labels()
+            return
+        labels = {label.item for label in self.marker_labels.values()} | {l.item for l in self.bands.labels}
+        legend = self.legend
+        obstacles = scene_obstacles(self.plot, exclude=labels | {self.bands.item, legend})
+        legend.layout.activate()  # its size as it will be drawn (texts change on retranslate)
+        size = legend.boundingRect().size()
+        places = [(a, b, (dx, dy + sign * step)) for step in (0, 22, 44) for a, b, (dx, dy) in self.LEGEND_PLACES
+                  for sign in ((1,) if b[1] == 0 else (-1,))]
+        for item_corner, parent_corner, (dx, dy) in places:
+            x = box.left() + parent_corner[0] * box.width() + dx - item_corner[0] * size.width()
+            y = box.top() + parent_corner[1] * box.height() + dy - item_corner[1] * size.height()
+            legend_rect = QtCore.QRectF(x, y, size.width(), size.height())
+            # The legend's box is see-through: it may lie over a line, not over a text or a curve.
+            if box.contains(legend_rect) and not obstacles.hits(legend_rect, lines=False):
+                break
+        else:
+            item_corner, parent_corner, (dx, dy) = self.LEGEND_PLACES[0]
+        if self._legend_place != (item_corner, parent_corner, (dx, dy)):
+            self._legend_place = (item_corner, parent_corner, (dx, dy))
+            legend.anchor(itemPos=item_corner, parentPos=parent_corner, offset=(dx, dy))
+        taken = [legend_rect]
+        view = self.widget
+        for method in self.methods:
+            label = self.marker_labels[method]
+            if not label.visible:
+                continue
+            centre = item_scene_rect(self.markers[method], view).center()
+            text = label.size()
+            chosen = self.MARKER_PLACES[0]
+            for anchor, (ox, oy) in self.MARKER_PLACES:
+                rect = QtCore.QRectF(centre.x() + ox - anchor[0] * (text.width() + 4),
+                                     centre.y() + oy - anchor[1] * text.height(), text.width() + 4, text.height())
+                if box.contains(rect) and not obstacles.hits(rect) and not any(rect.intersects(t) for t in taken):
+                    chosen = (anchor, (ox, oy))
+                    taken.append(rect)
+                    break
+            anchor, offset = chosen
+            if label.offset != offset or label.anchor != anchor:
+                label.offset = offset
+                label.set(anchor=anchor)
+                label.place()
+        self.bands.place_labels(obstacles=obstacles, taken=taken)
 
     def _draw_invalid(self, reason: str = "") -> None:
         self.x_values = np.empty(0)
@@ -161,7 +245,7 @@ class SweepView(PlotView):
     def csv_table(self):
         header = [self.driver] + [f"{m}_total" for m in self.methods] + ["market_cap"]
         rows = []
-        for k, x in enumerate(self.x_values):
+        for k, x in enumerate(clean_axis(self.x_values)):  # the axis without spacing noise
             rows.append([float(x)] + [float(self.totals[m][k]) for m in self.methods]
                         + [self.market_cap])
         return header, rows

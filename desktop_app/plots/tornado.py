@@ -13,6 +13,7 @@ from models import requests
 from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
+from .bands import item_scene_rect
 from .base import PlotContext, PlotView, invalid_text
 from .colors import FOREGROUND, NEGATIVE_COLOR, POSITIVE_COLOR
 
@@ -68,6 +69,38 @@ class _TornadoPlot:
         self.legend.addItem(self.low_bars, "low")
         self.legend.addItem(self.high_bars, "high")
         plot.getAxis("left").setWidth(170)
+        self._shown = 0
+        plot.getViewBox().sigResized.connect(self.declutter)
+
+    #: Where the legend may go: (its corner, the plot's corner, offset), best first.
+    LEGEND_PLACES = (((1, 1), (1, 1), (-8, -8)), ((1, 0), (1, 0), (-8, 8)),
+                     ((0, 1), (0, 1), (8, -8)), ((0, 0), (0, 0), (8, 8)))
+
+    def _place_legend(self, vb) -> QtCore.QRectF:
+        """The legend in the first corner where it covers no bar; its box."""
+        box = vb.sceneBoundingRect()
+        bars = []
+        for item in (self.low_bars, self.high_bars):
+            o = item.opts
+            x0, width, y = (np.atleast_1d(np.asarray(o.get(k), dtype=float)) for k in ("x0", "width", "y"))
+            for a, w, c in zip(x0, width, y):
+                bars.append(vb.mapViewToScene(QtCore.QRectF(a, c - BAR_HEIGHT / 2, w, BAR_HEIGHT)).boundingRect())
+        self.legend.layout.activate()
+        size = self.legend.boundingRect().size()
+        chosen, rect = self.LEGEND_PLACES[0], None
+        for place in self.LEGEND_PLACES:
+            (ix, iy), (px, py), (dx, dy) = place
+            candidate = QtCore.QRectF(box.left() + px * box.width() + dx - ix * size.width(),
+                                      box.top() + py * box.height() + dy - iy * size.height(),
+                                      size.width(), size.height())
+            if rect is None:
+                rect = candidate
+            if not any(candidate.intersects(b) for b in bars):
+                chosen, rect = place, candidate
+                break
+        item_corner, parent_corner, offset = chosen
+        self.legend.anchor(itemPos=item_corner, parentPos=parent_corner, offset=offset)
+        return rect
 
     def _label(self, k: int) -> Label:
         while len(self.labels) <= k:  # grows only when the driver count grows
@@ -117,8 +150,30 @@ class _TornadoPlot:
         keep_or_set_range(vb, lo - 0.14 * span, hi + 0.14 * span, "x", pad=0.02, slack=1.4)
         if tuple(vb.viewRange()[1]) != (-0.6, n - 0.4):
             vb.setYRange(-0.6, n - 0.4, padding=0)
+        self._shown = k
+        self.declutter()
+
+    def declutter(self, *args) -> None:
+        """In a plot too short for a label per bar end, a label that would
+        overlap the one above it (or the legend) is hidden: the table beside
+        the plot has every number (issue 9, item 7)."""
+        vb = self.plot.getViewBox()
+        vb.updateMatrix()
+        scene = self.plot.scene()
+        view = scene.views()[0] if scene is not None and scene.views() else None
+        if view is None:
+            return
+        taken = [self._place_legend(vb)]
+        for label in self.labels[:self._shown]:
+            label.show(True)
+            rect = item_scene_rect(label.item, view)
+            if any(rect.intersects(other) for other in taken):
+                label.show(False)
+            else:
+                taken.append(rect)
 
     def clear(self, text: str) -> None:
+        self._shown = 0
         self.low_bars.setOpts(x0=[], width=[], y=[])
         self.high_bars.setOpts(x0=[], width=[], y=[])
         for label in self.labels:

@@ -5,7 +5,7 @@
     <name>BridgeView</name>
     <message>
         <source>Sum-of-the-parts bridge</source>
-        <extracomment>method → list of (item key, label, start, end): the plotted steps.</extracomment>
+        <extracomment>Pixels between a bar&apos;s end (or the market-cap line) and its value label. The total&apos;s label: with the verdict, and the number alone (when space is short). method → list of (item key, label, start, end): the plotted steps.</extracomment>
         <translation>分部加总估值桥</translation>
     </message>
     <message>
@@ -313,7 +313,7 @@
     <name>StatusBands</name>
     <message>
         <source>Market cap %1</source>
-        <extracomment>Band fill colours in STATUS_CODES order (opaque, the badge colour on white).</extracomment>
+        <extracomment>Band fill colours in STATUS_CODES order (opaque, the badge colour on white). Rows of labels the vertical bands may use at the top of the plot (the bridge keeps them free of bars). band index → where its label was put last (scene pixels).</extracomment>
         <translation>总市值 %1</translation>
     </message>
 </context>
@@ -352,6 +352,18 @@
         <translation>收入增速变动，各预测年（百分点，%）</translation>
     </message>
     <message>
+        <source>Discount-rate shift (points, %)</source>
+        <translation>折现率变动（百分点，%）</translation>
+    </message>
+    <message>
+        <source>Net margin shift (points, %)</source>
+        <translation>净利率变动（百分点，%）</translation>
+    </message>
+    <message>
+        <source>Revenue growth shift (points, %)</source>
+        <translation>收入增速变动（百分点，%）</translation>
+    </message>
+    <message>
         <source>Equity value (%1)</source>
         <translation>股权价值（%1）</translation>
     </message>
@@ -360,6 +372,7 @@
     <name>TornadoView</name>
     <message>
         <source>invalid</source>
+        <extracomment>Where the legend may go: (its corner, the plot&apos;s corner, offset), best first.</extracomment>
         <translation>无效</translation>
     </message>
     <message>

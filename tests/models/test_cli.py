@@ -58,7 +58,12 @@ def test_sensitivity_grid_csv_matches_the_engine(tmp_path):
     grid = np.array([[float(v) for v in r[1:]] for r in rows[1:]])
     expected = sensitivity_grid(load_model(SAMPLE), "discount_rate_shift", np.linspace(-0.02, 0.02, 5),
                                 "terminal_growth", np.linspace(0.01, 0.05, 3))
-    np.testing.assert_allclose(grid, expected, rtol=1e-15)
+    # Every cell is the engine's number to the 15 significant digits a CSV keeps.
+    assert grid.tolist() == [[float(f"{v:.15g}") for v in row] for row in expected.tolist()]
+    np.testing.assert_allclose(grid, expected, rtol=5e-15)
+    # The axes read as typed: no 0.009999999999999998 from the arithmetic that spaced them.
+    assert rows[0][1:] == ["-0.02", "-0.01", "0", "0.01", "0.02"]
+    assert [r[0] for r in rows[1:]] == ["0.01", "0.03", "0.05"]
 
 
 def test_sensitivity_json_invalid_cells_are_null():

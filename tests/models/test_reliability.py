@@ -434,7 +434,7 @@ def test_csv_header_cells_are_injection_safe_too(tmp_path):
     assert read_rows(path)[0] == ["'=cmd|' /C calc'!A0", "'@SUM(1)", "年份"]
 
 
-def test_csv_numbers_unquoted_and_exact(tmp_path):
+def test_csv_numbers_unquoted_to_15_significant_digits(tmp_path):
     path = tmp_path / "num.csv"
     values = [1.5, -2.25, 0.1, 1 / 3, 1e20, -1e-300, 5e-324, 3, -7, 0, -0.0,
               np.float64(2.5), np.int64(-4), np.float32(0.5)]
@@ -444,7 +444,9 @@ def test_csv_numbers_unquoted_and_exact(tmp_path):
     cells = raw.split(",")
     assert len(cells) == len(values)
     for cell, value in zip(cells, values):
-        assert float(cell) == float(value), (cell, value)
+        # What a spreadsheet keeps (issue 9): the value to 15 significant digits.
+        assert float(cell) == float(f"{float(value):.15g}"), (cell, value)
+    assert cells[3] == "0.333333333333333" and cells[4] == "1e+20" and cells[10] == "0"
     # Negative numbers are numbers, not text starting with "-": no apostrophe.
     assert cells[1] == "-2.25" and cells[8] == "-7"
 
@@ -503,7 +505,7 @@ def test_csv_cells_round_trip(tmp_path, cells):
         elif isinstance(cell, float) and not math.isfinite(cell):
             assert got == ""
         else:
-            assert float(got) == float(cell)
+            assert float(got) == float(f"{float(cell):.15g}")  # 15 significant digits (issue 9)
 
 
 def test_csv_failed_write_leaves_old_file(tmp_path, monkeypatch):

@@ -114,8 +114,11 @@ def test_streamed_grid_json_is_the_whole_documents_json(tmp_path):
     model = load_model(SAMPLE)
     x, y = np.linspace(-0.02, 0.02, 4), np.linspace(0.02, 0.12, 3)
     total = sensitivity_grid(model, "discount_rate_shift", x, "terminal_growth", y)
-    doc = {"method": "ddm", "x_driver": "discount_rate_shift", "x_values": x.tolist(),
-           "y_driver": "terminal_growth", "y_values": y.tolist(),
+    # The axes to 15 digits of their largest value (issue 9): 0.07, not 0.06999999999999999.
+    x_shown, y_shown = [-0.02, -0.0066666666666667, 0.0066666666666667, 0.02], [0.02, 0.07, 0.12]
+    assert np.allclose(x_shown, x, rtol=1e-14) and np.allclose(y_shown, y, rtol=1e-14)
+    doc = {"method": "ddm", "x_driver": "discount_rate_shift", "x_values": x_shown,
+           "y_driver": "terminal_growth", "y_values": y_shown,
            "total": [[v if np.isfinite(v) else None for v in row] for row in total.tolist()],
            "market_cap": model.market_cap}
     assert out.read_text(encoding="utf-8") == json.dumps(doc, ensure_ascii=False) + "\n"
