@@ -122,7 +122,7 @@ class DossierEditor(QObject):
         widget.setObjectName("text_" + "_".join(str(x) for x in path))
         height = widget.fontMetrics().lineSpacing() * lines + 2 * widget.frameWidth() + 10
         widget.setMinimumHeight(height)
-        if lines <= 3:
+        if lines <= 4:
             widget.setMaximumHeight(height)
         widget.committed.connect(lambda text, p=tuple(path): self.commit(p, text))
         self.widgets[tuple(path)] = widget

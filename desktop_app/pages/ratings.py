@@ -71,7 +71,7 @@ class RatingsPage(QWidget):
             for row, key in enumerate(RATING_KEYS):
                 grid.addWidget(self._caption(("segments", i, "ratings", key)), row, 0, Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(self.editor.stars(("segments", i, "ratings", key)), row, 1, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(self.editor.text(("segments", i, "rating_notes", key), lines=3), row, 2)
+                grid.addWidget(self.editor.text(("segments", i, "rating_notes", key), lines=4), row, 2)
             grid.setColumnStretch(2, 1)
             segments.addWidget(box, i // SEGMENT_COLUMNS, i % SEGMENT_COLUMNS)
             self.segment_boxes.append(box)
