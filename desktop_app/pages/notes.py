@@ -45,8 +45,8 @@ class NotesPage(QWidget):
                 + [("disclaimer",)])
 
     def build(self) -> None:
-        for editor in self.editor.widgets.values():
-            editor.commit()          # a burst in progress is not lost to a rebuild
+        # (a burst in progress has been committed: reshaping the model needs the menu or a
+        # shortcut elsewhere, and leaving the editor ends the burst)
         self.editor.forget()
         self.boxes.clear()
         self._shape = self.document.model.segment_count
