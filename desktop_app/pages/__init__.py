@@ -35,7 +35,7 @@ class PageSpec:
     title: str        # English source text, translated in context "Pages"
 
 
-#: The pages after the valuation page, in tab order.
+# The pages after the valuation page, in tab order.
 PAGES: list[PageSpec] = [
     PageSpec("ratings", "desktop_app.pages.ratings", "RatingsPage", QT_TRANSLATE_NOOP("Pages", "Ratings & moat")),
     PageSpec("notes", "desktop_app.pages.notes", "NotesPage", QT_TRANSLATE_NOOP("Pages", "Notes")),
