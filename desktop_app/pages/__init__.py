@@ -37,6 +37,8 @@ class PageSpec:
 
 # The pages after the valuation page, in tab order.
 PAGES: list[PageSpec] = [
+    PageSpec("ratings", "desktop_app.pages.ratings", "RatingsPage", QT_TRANSLATE_NOOP("Pages", "Ratings & moat")),
+    PageSpec("notes", "desktop_app.pages.notes", "NotesPage", QT_TRANSLATE_NOOP("Pages", "Notes")),
 ]
 
 VALUATION_TITLE = QT_TRANSLATE_NOOP("Pages", "Valuation")

@@ -97,7 +97,7 @@ class PageHost(QWidget):
     def retranslate(self) -> None:
         self.tabs.setTabText(0, QCoreApplication.translate("Pages", VALUATION_TITLE))
         for n, spec in enumerate(self.specs, start=1):
-            self.tabs.setTabText(n, self.title(spec))
+            self.tabs.setTabText(n, self.title(spec).replace("&", "&&"))   # "Ratings & moat": no mnemonic
         for page in self.built.values():
             if page is not self.built[0] and hasattr(page, "retranslate"):
                 page.retranslate()

@@ -1,4 +1,5 @@
-"""The header block, like the report's first block: company facts on the left,
+"""The header block, like the report's first block: company facts on the left
+(P/S, P/E, P/B among them), the company's four-dimension stars (四维评级), then
 the DDM and dynamic values with upside and a coloured status badge."""
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
+from models.dossier import RATING_KEYS, label
 from models.facts import company_facts
 from models.status import status_label
 from desktop_app import i18n
 from desktop_app.theme import STATUS_COLORS, STATUS_TEXT_COLORS
 from desktop_app.numbers import MONEY, NUMBER, PERCENT, format_value
 from desktop_app.qt_models.forecast import display_unit
+from desktop_app.widgets.stars import StarRating
 
 
 class StatusBadge(QLabel):
@@ -36,6 +39,8 @@ class StatusBadge(QLabel):
         self.setText(status_label(code, i18n.engine_lang()))
         self.setStyleSheet(f"QLabel {{ border-radius: 4px; padding: 3px 10px; font-weight: bold; "
                            f"background: {bg}; color: {fg}; }}")
+        # the whole label, always: a squeezed header must not clip "severely overvalued"
+        self.setMinimumWidth(max(96, self.sizeHint().width()))
 
 
 class _MethodBox(QFrame):
@@ -78,7 +83,7 @@ class _MethodBox(QFrame):
 class HeaderWidget(QFrame):
     """Company facts and both valuations; updated by the controller."""
 
-    FACTS = ("industry", "price", "market_cap", "pe_ttm", "pb_mrq")
+    FACTS = ("industry", "price", "market_cap", "ps", "pe_ttm", "pb_mrq")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -111,11 +116,28 @@ class HeaderWidget(QFrame):
         left.setSpacing(4)
         left.addLayout(title)
         left.addLayout(facts)
+        # the company's four-dimension stars, read-only (the ratings page edits them)
+        self.ratings: dict[str, tuple[QLabel, StarRating]] = {}
+        stars = QGridLayout()
+        stars.setContentsMargins(0, 0, 0, 0)
+        stars.setHorizontalSpacing(6)
+        stars.setVerticalSpacing(0)
+        for n, key in enumerate(RATING_KEYS):
+            caption, star = QLabel(), StarRating(read_only=True, star_size=13)
+            caption.setProperty("role", "caption")
+            star.setObjectName(f"rating_{key}")
+            stars.addWidget(caption, n, 0, Qt.AlignmentFlag.AlignRight)
+            stars.addWidget(star, n, 1)
+            self.ratings[key] = (caption, star)
+        self.ratings_box = QFrame()
+        self.ratings_box.setObjectName("ratingsBox")
+        self.ratings_box.setLayout(stars)
         self.ddm = _MethodBox()
         self.dynamic = _MethodBox()
         lay = QHBoxLayout(self)
         lay.setContentsMargins(12, 6, 12, 6)
-        lay.addLayout(left, 5)
+        lay.addLayout(left, 4)
+        lay.addWidget(self.ratings_box, 0)
         lay.addWidget(self.ddm, 3)
         lay.addWidget(self.dynamic, 3)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -124,10 +146,13 @@ class HeaderWidget(QFrame):
 
     def retranslate(self) -> None:
         captions = {"industry": self.tr("Industry"), "price": self.tr("Share price"),
-                    "market_cap": self.tr("Market cap"), "pe_ttm": self.tr("PE-TTM"),
+                    "market_cap": self.tr("Market cap"), "ps": self.tr("PS"), "pe_ttm": self.tr("PE-TTM"),
                     "pb_mrq": self.tr("PB-MRQ")}
         for key, (caption, _) in self.facts.items():
             caption.setText(captions[key])
+        lang = i18n.engine_lang()
+        for key, (caption, _) in self.ratings.items():
+            caption.setText(label("ratings", key, lang))
         self.ddm.title.setText(self.tr("DDM valuation"))
         self.dynamic.title.setText(self.tr("Dynamic valuation"))
         for box in (self.ddm, self.dynamic):
@@ -151,8 +176,12 @@ class HeaderWidget(QFrame):
         self._set_fact("industry", str(facts.industry or "—"))
         self._set_fact("price", format_value(facts.price, NUMBER))
         self._set_fact("market_cap", f"{format_value(facts.market_cap, MONEY)} {unit}")
+        self._set_fact("ps", _multiple_text(facts.ps))
         self._set_fact("pe_ttm", _multiple_text(facts.pe))
         self._set_fact("pb_mrq", _multiple_text(facts.pb))
+        ratings = (state.model.doc.get("company") or {}).get("ratings")
+        for key, (_, star) in self.ratings.items():
+            star.set_value(ratings.get(key) if isinstance(ratings, dict) else None)
         methods = {m.method: m for m in facts.methods}
         for box, key in ((self.ddm, "ddm"), (self.dynamic, "dynamic")):
             method = methods.get(key)

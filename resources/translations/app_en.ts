@@ -305,6 +305,45 @@ value</source>
     </message>
 </context>
 <context>
+    <name>DossierEditor</name>
+    <message>
+        <source>Disclaimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (note)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be stars from 0 to 5 in steps of 0.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a level from 1 (low) to 5 (high)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not acceptable here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused: %2 (got %3); the previous value is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EngineWarnings</name>
     <message>
         <source>, </source>
@@ -524,6 +563,10 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>PS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PB-MRQ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -689,7 +732,46 @@ value</source>
 <context>
     <name>Pages</name>
     <message>
+        <source>Ratings &amp; moat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Valuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingsPage</name>
+    <message>
+        <source>Company: four-dimension rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moat (table 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it lasts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -313,6 +313,45 @@ value</source>
     </message>
 </context>
 <context>
+    <name>DossierEditor</name>
+    <message>
+        <source>Disclaimer</source>
+        <translation>免责声明</translation>
+    </message>
+    <message>
+        <source>Business description</source>
+        <translation>业务描述</translation>
+    </message>
+    <message>
+        <source>%1 (note)</source>
+        <translation>%1（说明）</translation>
+    </message>
+    <message>
+        <source>must be stars from 0 to 5 in steps of 0.5</source>
+        <translation>须为 0 到 5 星，以 0.5 星为步长</translation>
+    </message>
+    <message>
+        <source>must be a level from 1 (low) to 5 (high)</source>
+        <translation>须为 1（低）到 5（高）的等级</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>须为文本</translation>
+    </message>
+    <message>
+        <source>is not acceptable here</source>
+        <translation>此处不可接受</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2 (got %3); the previous value is kept.</source>
+        <translation>%1 被拒绝：%2（输入为 %3）；保留原值。</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+</context>
+<context>
     <name>EngineWarnings</name>
     <message>
         <source>, </source>
@@ -532,6 +571,10 @@ value</source>
         <translation>PE-TTM</translation>
     </message>
     <message>
+        <source>PS</source>
+        <translation>PS</translation>
+    </message>
+    <message>
         <source>PB-MRQ</source>
         <translation>PB-MRQ</translation>
     </message>
@@ -697,8 +740,47 @@ value</source>
 <context>
     <name>Pages</name>
     <message>
+        <source>Ratings &amp; moat</source>
+        <translation>评级与护城河</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>文字说明</translation>
+    </message>
+    <message>
         <source>Valuation</source>
         <translation>估值</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsPage</name>
+    <message>
+        <source>Company: four-dimension rating</source>
+        <translation>公司四维评级</translation>
+    </message>
+    <message>
+        <source>Business model</source>
+        <translation>商业模式</translation>
+    </message>
+    <message>
+        <source>History ratings</source>
+        <translation>历史评级</translation>
+    </message>
+    <message>
+        <source>Moat (table 1)</source>
+        <translation>护城河（表1）</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Why this width</source>
+        <translation>宽度理由</translation>
+    </message>
+    <message>
+        <source>Why it lasts</source>
+        <translation>持续性理由</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,12 @@ edited cell hold what ``models.valuate`` gives for the new model, so a fast
 but stale screen cannot pass.
 
     QT_QPA_PLATFORM=offscreen python3 tests/benchmarks/edit_latency.py [--edits 300] [--without-plots]
+        [--page KEY ...]
+
+``--page``: the same edits with that page in front (``valuation`` or a key of
+``desktop_app.pages.PAGES``, e.g. ``ratings``, ``notes``); the page follows
+every edit while it is shown, so its repaint is part of the time. Results are
+then under ``"pages": {key: {"sample": …, "large": …}}``.
 
 Prints JSON: {"sample": {"p50_ms", "p95_ms", "edits", "cpu_p50_ms", "cpu_p95_ms"},
 "large": {...}, "with_plots": bool, "load_average": [...]}. "large" is the
@@ -113,11 +119,16 @@ def flush_paint(app, window) -> None:
     QApplication.sendEvent(window, QEvent(QEvent.Type.UpdateRequest))
 
 
-def run(app, model, edits: int, with_plots: bool, settings) -> dict:
+def run(app, model, edits: int, with_plots: bool, settings, page: str = "valuation") -> dict:
     document = Document(model, None, recovery_dir=None)
     window = MainWindow(document, settings, with_plots=with_plots)
     window.resize(1600, 1000)
     window.show()
+    if page != "valuation":
+        shown = window.pages.page(page)
+        if shown is None:
+            raise SystemExit(f"no page {page!r}")
+        window.pages.setCurrentWidget(shown)
     for _ in range(3):
         app.processEvents()
     window.repaint()
@@ -145,7 +156,7 @@ def run(app, model, edits: int, with_plots: bool, settings) -> dict:
         # the edited table repainted if the cell is on screen, and the header's value label if
         # its text changed (an edit in a year whose payout is clamped to 0 leaves the totals)
         view = window.page.forecast_view
-        cell_visible = view.visualRect(index).intersects(view.viewport().rect())
+        cell_visible = view.isVisible() and view.visualRect(index).intersects(view.viewport().rect())
         need = (({"qt_scrollarea_viewport"} if cell_visible else set())
                 | ({"methodValue"} if window.header.ddm.value.text() != label_before else set()))
         if not need <= set(painted.names):
@@ -172,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=300, help="timed edits per model (≥ 200)")
     parser.add_argument("--without-plots", action="store_true", help="do not build the sensitivity panel")
+    parser.add_argument("--page", nargs="+", metavar="KEY", help="the page(s) in front during the edits")
     args = parser.parse_args(argv)
     app = create_application([sys.argv[0]])
     from desktop_app import i18n
@@ -179,12 +191,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(os.path.join(tmp, "bench.ini"), QSettings.Format.IniFormat))
         with_plots = not args.without_plots
-        out = {
-            "sample": run(app, models.load_model(SAMPLE), args.edits, with_plots, settings),
-            "large": run(app, synthetic_model(30, 30), args.edits, with_plots, settings),
+        if args.page:
+            out = {"pages": {key: {"sample": run(app, models.load_model(SAMPLE), args.edits, with_plots, settings, key),
+                                   "large": run(app, synthetic_model(30, 30), args.edits, with_plots, settings, key)}
+                             for key in args.page}}
+        else:
+            out = {"sample": run(app, models.load_model(SAMPLE), args.edits, with_plots, settings),
+                   "large": run(app, synthetic_model(30, 30), args.edits, with_plots, settings)}
+        out.update({
             "with_plots": with_plots,
             "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
-        }
+        })
     print(json.dumps(out))
     return 0
 
