@@ -37,6 +37,8 @@ class PageSpec:
 
 #: The pages after the valuation page, in tab order.
 PAGES: list[PageSpec] = [
+    PageSpec("history", "desktop_app.pages.history", "HistoryPage", QT_TRANSLATE_NOOP("Pages", "History")),
+    PageSpec("mix", "desktop_app.pages.mix", "MixPage", QT_TRANSLATE_NOOP("Pages", "Mix")),
 ]
 
 VALUATION_TITLE = QT_TRANSLATE_NOOP("Pages", "Valuation")
