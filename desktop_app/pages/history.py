@@ -23,17 +23,16 @@ from desktop_app.qt_models.history import HistoryTableModel, metric_label
 from desktop_app.theme import STATUS_COLORS
 from desktop_app.widgets.spreadsheet import SpreadsheetView
 
-#: Line colours of a figure's metrics, in FIGURES order.
+# Line colours of a figure's metrics, in FIGURES order.
 SERIES_COLORS = (DDM_COLOR, DYNAMIC_COLOR, STATUS_COLORS["undervalued"], STATUS_COLORS["overvalued"])
 
 
 def figure_titles() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "profitability": t("History", "Profitability"),
-        "growth": t("History", "Growth"),
-        "control": t("History", "Business control and financial health"),
-        "shareholder_return": t("History", "Shareholder return"),
+        "profitability": QCoreApplication.translate("History", "Profitability"),
+        "growth": QCoreApplication.translate("History", "Growth"),
+        "control": QCoreApplication.translate("History", "Business control and financial health"),
+        "shareholder_return": QCoreApplication.translate("History", "Shareholder return"),
     }
 
 
@@ -112,7 +111,8 @@ class HistoryPage(QWidget):
             style_plot(plot)
             plot.showGrid(x=False, y=True, alpha=0.15)
             plot.addLine(y=0, pen=pg.mkPen(FOREGROUND, width=0.8))
-            legend = plot.addLegend(offset=(8, 4), labelTextColor=FOREGROUND, labelTextSize="8pt")
+            legend = plot.addLegend(offset=(8, 4), labelTextColor=FOREGROUND, labelTextSize="8pt",
+                                    brush=pg.mkBrush(255, 255, 255, 210))
             self.plots[key] = plot
             self.legends[key] = legend
             self.curves[key] = [TrendCurve(plot, m, SERIES_COLORS[i % len(SERIES_COLORS)])
@@ -125,8 +125,8 @@ class HistoryPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.charts)
         self.splitter.addWidget(self.table_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.splitter)

@@ -23,7 +23,7 @@ from desktop_app.qt_models.mix import MixTableModel
 from desktop_app.theme import STATUS_COLORS
 from desktop_app.widgets.spreadsheet import SpreadsheetView
 
-#: Bar colours of the segments, in model order (repeating).
+# Bar colours of the segments, in model order (repeating).
 SEGMENT_COLORS = (DDM_COLOR, DYNAMIC_COLOR, STATUS_COLORS["undervalued"], STATUS_COLORS["overvalued"],
                   "#7b5ea7", "#2a9d8f", INVALID_COLOR)
 _BAR_HEIGHT = 0.5
@@ -183,18 +183,17 @@ class MixPage(QWidget):
         self._retitle()
 
     def _retitle(self) -> None:
-        t = QCoreApplication.translate
         mix = self.table_model.revenue
         if mix is None:
             return
         year = f"{mix.year}{'A' if mix.is_actual else 'E'}"
-        set_title(self.revenue_chart.plot, fill(t("Mix", "Revenue mix, %1"), year))
-        set_title(self.gross_chart.plot, fill(t("Mix", "Gross-profit mix, %1"), year))
+        set_title(self.revenue_chart.plot, fill(QCoreApplication.translate("Mix", "Revenue mix, %1"), year))
+        set_title(self.gross_chart.plot, fill(QCoreApplication.translate("Mix", "Gross-profit mix, %1"), year))
         gross = self.table_model.gross
         if gross.total is not None and not (gross.total > 0 and math.isfinite(gross.total)):
-            self.note.setText(t("Mix", "Gross profit is not positive in total this year: no shares."))
+            self.note.setText(QCoreApplication.translate("Mix", "Gross profit is not positive in total this year: no shares."))
         elif not gross.complete:
-            self.note.setText(t("Mix", "Some segments have no gross figure this year; the gross-profit shares "
+            self.note.setText(QCoreApplication.translate("Mix", "Some segments have no gross figure this year; the gross-profit shares "
                                        "are of the segments that have one."))
         else:
             self.note.setText("")

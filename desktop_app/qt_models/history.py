@@ -23,26 +23,25 @@ _ITALIC.setItalic(True)
 
 def metric_labels() -> dict[str, str]:
     """The names of the history metrics in the current language."""
-    t = QCoreApplication.translate
     return {
-        "operating_margin": t("History", "Operating margin"),
-        "net_margin_deducted": t("History", "Net margin excl. non-recurring items"),
-        "roe": t("History", "ROE"),
-        "roic": t("History", "ROIC"),
-        "revenue_growth": t("History", "Revenue growth"),
-        "operating_profit_growth": t("History", "Operating profit growth"),
-        "net_profit_growth": t("History", "Net profit growth"),
-        "ocf_to_revenue": t("History", "Operating cash flow / revenue"),
-        "net_payables_to_assets": t("History", "Net payables / total assets"),
-        "payout_ratio": t("History", "Payout ratio"),
-        "rd_to_revenue": t("History", "R&D / revenue"),
-        "revenue": t("History", "Revenue"),
-        "operating_profit": t("History", "Operating profit"),
-        "net_profit_attributable": t("History", "Net profit attributable"),
-        "equity": t("History", "Equity"),
-        "operating_cash_flow": t("History", "Operating cash flow"),
-        "dividends": t("History", "Dividends"),
-        "rd_expense": t("History", "R&D expense"),
+        "operating_margin": QCoreApplication.translate("History", "Operating margin"),
+        "net_margin_deducted": QCoreApplication.translate("History", "Net margin excl. non-recurring items"),
+        "roe": QCoreApplication.translate("History", "ROE"),
+        "roic": QCoreApplication.translate("History", "ROIC"),
+        "revenue_growth": QCoreApplication.translate("History", "Revenue growth"),
+        "operating_profit_growth": QCoreApplication.translate("History", "Operating profit growth"),
+        "net_profit_growth": QCoreApplication.translate("History", "Net profit growth"),
+        "ocf_to_revenue": QCoreApplication.translate("History", "Operating cash flow / revenue"),
+        "net_payables_to_assets": QCoreApplication.translate("History", "Net payables / total assets"),
+        "payout_ratio": QCoreApplication.translate("History", "Payout ratio"),
+        "rd_to_revenue": QCoreApplication.translate("History", "R&D / revenue"),
+        "revenue": QCoreApplication.translate("History", "Revenue"),
+        "operating_profit": QCoreApplication.translate("History", "Operating profit"),
+        "net_profit_attributable": QCoreApplication.translate("History", "Net profit attributable"),
+        "equity": QCoreApplication.translate("History", "Equity"),
+        "operating_cash_flow": QCoreApplication.translate("History", "Operating cash flow"),
+        "dividends": QCoreApplication.translate("History", "Dividends"),
+        "rd_expense": QCoreApplication.translate("History", "R&D expense"),
     }
 
 

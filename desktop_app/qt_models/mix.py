@@ -69,18 +69,17 @@ class MixTableModel(GridTableModel):
             self.cell_label(row, col))
 
     def header_text(self, section: int, orientation: Qt.Orientation) -> str:
-        t = QCoreApplication.translate
         if orientation == Qt.Orientation.Horizontal:
             unit = self.state.model.unit if self.state is not None else ""
             return {
-                "revenue": fill(t("Mix", "Revenue (%1)"), unit),
-                "revenue_share": t("Mix", "Revenue share"),
-                "gross_profit": fill(t("Mix", "Gross profit (%1)"), unit),
-                "gross_profit_share": t("Mix", "Gross profit share"),
+                "revenue": fill(QCoreApplication.translate("Mix", "Revenue (%1)"), unit),
+                "revenue_share": QCoreApplication.translate("Mix", "Revenue share"),
+                "gross_profit": fill(QCoreApplication.translate("Mix", "Gross profit (%1)"), unit),
+                "gross_profit_share": QCoreApplication.translate("Mix", "Gross profit share"),
             }[COLUMNS[section]]
         if section < len(self._names):
             return self._names[section]
-        return t("Mix", "Total")
+        return QCoreApplication.translate("Mix", "Total")
 
     def cell_brush(self, row: int, col: int):
         return TOTAL_BRUSH if row == len(self._names) else None
