@@ -11,6 +11,8 @@ The charts are built once; each state only feeds them new data.
 """
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout, QWidget
 
 from models.analysis.history import FIGURES
 from desktop_app.plots.colors import BACKGROUND, DDM_COLOR, DYNAMIC_COLOR, FOREGROUND
-from desktop_app.plots.style import new_layout_widget, set_title, style_plot
+from desktop_app.plots.style import keep_or_set_range, new_layout_widget, set_title, style_plot
 from desktop_app.qt_models.history import HistoryTableModel, metric_label
 from desktop_app.theme import STATUS_COLORS
 from desktop_app.widgets.spreadsheet import SpreadsheetView
@@ -70,9 +72,10 @@ class TrendCurve:
 
     def set_data(self, years: list[int], values: np.ndarray, derived: np.ndarray) -> None:
         keep = np.isfinite(values)
-        self.x = np.asarray(years, dtype=float)[keep]
-        self.y = values[keep]
-        self.derived = derived[keep]
+        x, y, d = np.asarray(years, dtype=float)[keep], values[keep], derived[keep]
+        if np.array_equal(x, self.x) and np.array_equal(y, self.y) and np.array_equal(d, self.derived):
+            return   # nothing to redraw
+        self.x, self.y, self.derived = x, y, d
         both_reported = ~self.derived[:-1] & ~self.derived[1:] if self.y.size > 1 else np.zeros(0, bool)
         solid_links = np.append(both_reported, False)
         dashed_links = np.append(~both_reported, False)
@@ -118,6 +121,7 @@ class HistoryPage(QWidget):
             self.curves[key] = [TrendCurve(plot, m, SERIES_COLORS[i % len(SERIES_COLORS)])
                                 for i, m in enumerate(metrics)]
 
+        self._shown = None   # the history last shown (to skip edits that leave it alone)
         self.table_box = QGroupBox()
         box_layout = QVBoxLayout(self.table_box)
         box_layout.setContentsMargins(4, 4, 4, 4)
@@ -134,6 +138,14 @@ class HistoryPage(QWidget):
 
     # the protocol -----------------------------------------------------------------
     def update_state(self, state, structure_changed: bool) -> None:
+        # Most edits (a forecast, a parameter) leave the history as it was:
+        # then nothing here changes and nothing is redrawn.
+        model = state.model
+        key = (copy.deepcopy(model.doc.get("history")), model.unit, tuple(model.actual_years))
+        if not structure_changed and key == self._shown and state.model is getattr(self.table_model.state, "model", None):
+            self.table_model.state = state
+            return
+        self._shown = key
         self.table_model.update_state(state, structure_changed)
         table = self.table_model.table
         years = table.years
@@ -146,9 +158,10 @@ class HistoryPage(QWidget):
                     lo, hi = min(lo, float(curve.y.min())), max(hi, float(curve.y.max()))
             plot = self.plots[key]
             if years:
-                plot.setXRange(years[0] - 0.4, years[-1] + 0.4, padding=0)
-            span = (hi - lo) or 0.1
-            plot.setYRange(lo - 0.08 * span, hi + 0.12 * span, padding=0)
+                x_range = (years[0] - 0.4, years[-1] + 0.4)
+                if tuple(plot.getViewBox().viewRange()[0]) != x_range:
+                    plot.setXRange(*x_range, padding=0)
+            keep_or_set_range(plot.getViewBox(), lo, hi, pad=0.1)
 
     def locate(self, path: tuple, focus: bool = True, visible_only: bool = False) -> bool:
         cell = self.table_model.cell_for_path(tuple(path))

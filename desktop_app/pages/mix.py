@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QSplitt
 from desktop_app.i18n import fill
 from desktop_app.plots.colors import DDM_COLOR, DYNAMIC_COLOR, INVALID_COLOR
 from desktop_app.plots.labels import money, pct
-from desktop_app.plots.style import Label, new_layout_widget, set_title, style_plot
+from desktop_app.plots.style import Label, keep_or_set_range, new_layout_widget, set_title, style_plot
 from desktop_app.qt_models.mix import MixTableModel
 from desktop_app.theme import STATUS_COLORS
 from desktop_app.widgets.spreadsheet import SpreadsheetView
@@ -48,6 +48,7 @@ class MixChart:
         self.labels: list[Label] = []
         self.names: list[Label] = []   # each segment's name above its bar
         self.shares = np.empty(0)
+        self._widths = None
 
     def set_mix(self, mix, unit: str) -> None:
         n = len(mix.parts)
@@ -59,8 +60,10 @@ class MixChart:
         y = -np.arange(n, dtype=float)
         widths = np.where(np.isfinite(shares), shares, 0.0)
         brushes = [pg.mkBrush(SEGMENT_COLORS[i % len(SEGMENT_COLORS)]) for i in range(n)]
-        self.bars.setOpts(x0=np.zeros(n), y=y, height=_BAR_HEIGHT, width=widths, brushes=brushes,
-                          pen=pg.mkPen(None))
+        if not np.array_equal(widths, self._widths):
+            self._widths = widths
+            self.bars.setOpts(x0=np.zeros(n), y=y, height=_BAR_HEIGHT, width=widths, brushes=brushes,
+                              pen=pg.mkPen(None))
         none = QCoreApplication.translate("Mix", "no figure")
         for i, (label, name) in enumerate(zip(self.labels, self.names)):
             if i >= n:
@@ -77,8 +80,12 @@ class MixChart:
                 text = f"{pct(part.share, signed=False)}  ({money(part.value)} {unit})"
             label.set(text, (float(widths[i]), float(y[i])))
         top = float(np.nanmax(widths)) if n else 1.0
-        self.plot.setXRange(min(0.0, float(widths.min()) if n else 0.0), max(top, 0.05) * 1.45, padding=0)
-        self.plot.setYRange(-(n - 1) - 0.5 if n else -1, 0.9, padding=0)
+        # room for the labels right of the longest bar; kept while the bars move a little
+        keep_or_set_range(self.plot.getViewBox(), min(0.0, float(widths.min()) if n else 0.0),
+                          max(top, 0.05) * 1.45, axis="x", pad=0.0, slack=1.3)
+        y_range = (-(n - 1) - 0.5 if n else -1.0, 0.9)
+        if tuple(self.plot.getViewBox().viewRange()[1]) != y_range:
+            self.plot.setYRange(*y_range, padding=0)
 
 
 class MixPage(QWidget):
@@ -187,8 +194,10 @@ class MixPage(QWidget):
         if mix is None:
             return
         year = f"{mix.year}{'A' if mix.is_actual else 'E'}"
-        set_title(self.revenue_chart.plot, fill(QCoreApplication.translate("Mix", "Revenue mix, %1"), year))
-        set_title(self.gross_chart.plot, fill(QCoreApplication.translate("Mix", "Gross-profit mix, %1"), year))
+        for chart, text in ((self.revenue_chart, fill(QCoreApplication.translate("Mix", "Revenue mix, %1"), year)),
+                            (self.gross_chart, fill(QCoreApplication.translate("Mix", "Gross-profit mix, %1"), year))):
+            if chart.plot.titleLabel.text != text:
+                set_title(chart.plot, text)
         gross = self.table_model.gross
         if gross.total is not None and not (gross.total > 0 and math.isfinite(gross.total)):
             self.note.setText(QCoreApplication.translate("Mix", "Gross profit is not positive in total this year: no shares."))
