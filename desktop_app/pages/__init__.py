@@ -35,7 +35,7 @@ class PageSpec:
     title: str        # English source text, translated in context "Pages"
 
 
-#: The pages after the valuation page, in tab order.
+# The pages after the valuation page, in tab order.
 PAGES: list[PageSpec] = [
     PageSpec("history", "desktop_app.pages.history", "HistoryPage", QT_TRANSLATE_NOOP("Pages", "History")),
     PageSpec("mix", "desktop_app.pages.mix", "MixPage", QT_TRANSLATE_NOOP("Pages", "Mix")),

@@ -76,6 +76,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Operating net profit attributable (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating net profit attributable growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Segment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -344,6 +352,49 @@ value</source>
     </message>
 </context>
 <context>
+    <name>ExportReportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web page, one file (.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML (*.html *.htm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FileSession</name>
     <message>
         <source>Model files (%1)</source>
@@ -496,6 +547,22 @@ value</source>
 <context>
     <name>History</name>
     <message>
+        <source>Profitability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business control and financial health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shareholder return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Operating margin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -573,22 +640,6 @@ value</source>
     </message>
     <message>
         <source>Derived from %1 ÷ %2 of %3; type the raw figures to change it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profitability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Growth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Business control and financial health</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shareholder return</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -799,7 +850,6 @@ value</source>
     <name>Pages</name>
     <message>
         <source>History</source>
-        <extracomment>The pages after the valuation page, in tab order.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

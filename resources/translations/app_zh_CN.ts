@@ -76,6 +76,14 @@
         <translation>%1 · 名称</translation>
     </message>
     <message>
+        <source>Operating net profit attributable (%1)</source>
+        <translation>经营性归母净利润(%1)</translation>
+    </message>
+    <message>
+        <source>Operating net profit attributable growth</source>
+        <translation>经营性归母净利润增速</translation>
+    </message>
+    <message>
         <source>Segment</source>
         <translation>业务</translation>
     </message>
@@ -352,6 +360,49 @@ value</source>
     </message>
 </context>
 <context>
+    <name>ExportReportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>PDF document (.pdf)</source>
+        <translation>PDF 文档 (.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page, one file (.html)</source>
+        <translation>网页，单个文件 (.html)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html *.htm)</source>
+        <translation>HTML (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>报告未写出：%1</translation>
+    </message>
+</context>
+<context>
     <name>FileSession</name>
     <message>
         <source>Model files (%1)</source>
@@ -504,6 +555,22 @@ value</source>
 <context>
     <name>History</name>
     <message>
+        <source>Profitability</source>
+        <translation>盈利能力</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成长能力</translation>
+    </message>
+    <message>
+        <source>Business control and financial health</source>
+        <translation>业务控制力及财务健康</translation>
+    </message>
+    <message>
+        <source>Shareholder return</source>
+        <translation>股东回报</translation>
+    </message>
+    <message>
         <source>Operating margin</source>
         <translation>营业利润率</translation>
     </message>
@@ -582,22 +649,6 @@ value</source>
     <message>
         <source>Derived from %1 ÷ %2 of %3; type the raw figures to change it.</source>
         <translation>由%3年的%1 ÷ %2推算；如需修改，请输入原始数据。</translation>
-    </message>
-    <message>
-        <source>Profitability</source>
-        <translation>盈利能力</translation>
-    </message>
-    <message>
-        <source>Growth</source>
-        <translation>成长能力</translation>
-    </message>
-    <message>
-        <source>Business control and financial health</source>
-        <translation>业务控制力及财务健康</translation>
-    </message>
-    <message>
-        <source>Shareholder return</source>
-        <translation>股东回报</translation>
     </message>
 </context>
 <context>
@@ -807,7 +858,6 @@ value</source>
     <name>Pages</name>
     <message>
         <source>History</source>
-        <extracomment>The pages after the valuation page, in tab order.</extracomment>
         <translation>历史</translation>
     </message>
     <message>
