@@ -39,6 +39,8 @@ class PageSpec:
 PAGES: list[PageSpec] = [
     PageSpec("ratings", "desktop_app.pages.ratings", "RatingsPage", QT_TRANSLATE_NOOP("Pages", "Ratings & moat")),
     PageSpec("notes", "desktop_app.pages.notes", "NotesPage", QT_TRANSLATE_NOOP("Pages", "Notes")),
+    PageSpec("history", "desktop_app.pages.history", "HistoryPage", QT_TRANSLATE_NOOP("Pages", "History")),
+    PageSpec("mix", "desktop_app.pages.mix", "MixPage", QT_TRANSLATE_NOOP("Pages", "Mix")),
 ]
 
 VALUATION_TITLE = QT_TRANSLATE_NOOP("Pages", "Valuation")

@@ -592,6 +592,112 @@ value</source>
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>Profitability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business control and financial health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shareholder return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net margin excl. non-recurring items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating profit growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net profit growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating cash flow / revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net payables / total assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payout ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;D / revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating profit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net profit attributable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating cash flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dividends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;D expense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived from %1 in %2 and %3; type the raw figures to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Derived from %1 ÷ %2 of %3; type the raw figures to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Figures by year (blue: reported, editable; italic, dashed line, hollow point: derived from raw figures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cannot open file</source>
@@ -730,6 +836,68 @@ value</source>
     </message>
 </context>
 <context>
+    <name>Mix</name>
+    <message>
+        <source>no figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue mix, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross-profit mix, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross profit is not positive in total this year: no shares.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some segments have no gross figure this year; the gross-profit shares are of the segments that have one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is computed from the segments&apos; revenue and gross figures; edit those on the valuation page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross profit (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross profit share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some segments have no gross figure this year; the shares are of the segments that have one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MixPage</name>
+    <message>
+        <source>&amp;Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mix by segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Ratings &amp; moat</source>
@@ -737,6 +905,14 @@ value</source>
     </message>
     <message>
         <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

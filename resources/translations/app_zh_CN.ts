@@ -600,6 +600,112 @@ value</source>
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>Profitability</source>
+        <translation>盈利能力</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成长能力</translation>
+    </message>
+    <message>
+        <source>Business control and financial health</source>
+        <translation>业务控制力及财务健康</translation>
+    </message>
+    <message>
+        <source>Shareholder return</source>
+        <translation>股东回报</translation>
+    </message>
+    <message>
+        <source>Operating margin</source>
+        <translation>营业利润率</translation>
+    </message>
+    <message>
+        <source>Net margin excl. non-recurring items</source>
+        <translation>扣非净利率</translation>
+    </message>
+    <message>
+        <source>ROE</source>
+        <translation type="unfinished">ROE</translation>
+    </message>
+    <message>
+        <source>ROIC</source>
+        <translation>ROIC</translation>
+    </message>
+    <message>
+        <source>Revenue growth</source>
+        <translation type="unfinished">收入增速</translation>
+    </message>
+    <message>
+        <source>Operating profit growth</source>
+        <translation>营业利润增长率</translation>
+    </message>
+    <message>
+        <source>Net profit growth</source>
+        <translation>归母净利润增长率</translation>
+    </message>
+    <message>
+        <source>Operating cash flow / revenue</source>
+        <translation>经营现金流/营业收入</translation>
+    </message>
+    <message>
+        <source>Net payables / total assets</source>
+        <translation>净应付款/总资产</translation>
+    </message>
+    <message>
+        <source>Payout ratio</source>
+        <translation>分红率</translation>
+    </message>
+    <message>
+        <source>R&amp;D / revenue</source>
+        <translation>研发费用/营业收入</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营业收入</translation>
+    </message>
+    <message>
+        <source>Operating profit</source>
+        <translation>营业利润</translation>
+    </message>
+    <message>
+        <source>Net profit attributable</source>
+        <translation>归母净利润</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>净资产</translation>
+    </message>
+    <message>
+        <source>Operating cash flow</source>
+        <translation>经营活动现金流</translation>
+    </message>
+    <message>
+        <source>Dividends</source>
+        <translation>分红</translation>
+    </message>
+    <message>
+        <source>R&amp;D expense</source>
+        <translation>研发费用</translation>
+    </message>
+    <message>
+        <source>Derived from %1 in %2 and %3; type the raw figures to change it.</source>
+        <translation>由%2年与%3年的%1推算；如需修改，请输入原始数据。</translation>
+    </message>
+    <message>
+        <source>Derived from %1 ÷ %2 of %3; type the raw figures to change it.</source>
+        <translation>由%3年的%1 ÷ %2推算；如需修改，请输入原始数据。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Figures by year (blue: reported, editable; italic, dashed line, hollow point: derived from raw figures)</source>
+        <translation>历年数据（蓝色：报告值，可编辑；斜体、虚线、空心点：由原始数据推算）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cannot open file</source>
@@ -738,6 +844,68 @@ value</source>
     </message>
 </context>
 <context>
+    <name>Mix</name>
+    <message>
+        <source>no figure</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Revenue mix, %1</source>
+        <translation>收入结构，%1</translation>
+    </message>
+    <message>
+        <source>Gross-profit mix, %1</source>
+        <translation>毛利结构，%1</translation>
+    </message>
+    <message>
+        <source>Gross profit is not positive in total this year: no shares.</source>
+        <translation>本年度毛利合计不为正：无法计算占比。</translation>
+    </message>
+    <message>
+        <source>Some segments have no gross figure this year; the gross-profit shares are of the segments that have one.</source>
+        <translation>本年度部分业务没有毛利数据；毛利占比仅按有数据的业务计算。</translation>
+    </message>
+    <message>
+        <source>%1 is computed from the segments&apos; revenue and gross figures; edit those on the valuation page.</source>
+        <translation>%1由各业务的收入和毛利数据计算得出；请在估值页修改这些数据。</translation>
+    </message>
+    <message>
+        <source>Revenue (%1)</source>
+        <translation type="unfinished">收入(%1)</translation>
+    </message>
+    <message>
+        <source>Revenue share</source>
+        <translation>收入占比</translation>
+    </message>
+    <message>
+        <source>Gross profit (%1)</source>
+        <translation>毛利（%1）</translation>
+    </message>
+    <message>
+        <source>Gross profit share</source>
+        <translation>毛利占比</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Some segments have no gross figure this year; the shares are of the segments that have one.</source>
+        <translation>本年度部分业务没有毛利数据；占比仅按有数据的业务计算。</translation>
+    </message>
+</context>
+<context>
+    <name>MixPage</name>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Mix by segment</source>
+        <translation>分业务结构</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Ratings &amp; moat</source>
@@ -746,6 +914,14 @@ value</source>
     <message>
         <source>Notes</source>
         <translation>文字说明</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Mix</source>
+        <translation>结构</translation>
     </message>
     <message>
         <source>Valuation</source>
