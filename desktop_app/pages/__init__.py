@@ -37,6 +37,8 @@ class PageSpec:
 
 #: The pages after the valuation page, in tab order.
 PAGES: list[PageSpec] = [
+    PageSpec("multiples", "desktop_app.pages.multiples", "MultiplesPage", QT_TRANSLATE_NOOP("Pages", "Multiples")),
+    PageSpec("audit", "desktop_app.pages.audit", "AuditPage", QT_TRANSLATE_NOOP("Pages", "Audit")),
 ]
 
 VALUATION_TITLE = QT_TRANSLATE_NOOP("Pages", "Valuation")
