@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget)
 
 from models.analysis.reference import compare_with_reference
-from models.analysis.schedule import glass_box
+from models.analysis.schedule import ddm_schedule, dynamic_steps
 from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, MULTIPLE, NUMBER, PERCENT, TEXT, format_value
 from desktop_app.qt_models.base import TOTAL_BRUSH, GridTableModel
@@ -89,7 +89,7 @@ class _ReadOnlyTable(GridTableModel):
         return _BOLD if row in self._bold else None
 
     def _compute(self, state):
-        box = self.page.box if self.page is not None else None
+        box = self.page if self.page is not None and self.page.schedule is not None else None
         rows = self.rows(state, box) if box is not None else []
         cols = self.column_count()
         values = np.full((len(rows), cols), np.nan)
@@ -116,6 +116,14 @@ class _ReadOnlyTable(GridTableModel):
             if bold:
                 self._bold.add(r)
         return values, texts
+
+    def _emit_cells(self, cells: set) -> None:
+        """One signal for the block of changed cells: most of a schedule
+        changes with any edit, and each signal makes the view measure."""
+        if cells:
+            rows = [r for r, _ in cells]
+            cols = [c for _, c in cells]
+            self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
 
     def update_state(self, state, structure_changed: bool) -> None:
         # the row headers come with the values: a change of shape or of any header resets the view
@@ -156,7 +164,7 @@ class ScheduleTableModel(_ReadOnlyTable):
                 self.tr("Present\nvalue")][section]
 
     def rows(self, state, box):
-        s = box.ddm[self.page.segment]
+        s = box.schedule
         out = []
         for row in s.rows:
             stage = self.tr("explicit") if row.stage == "explicit" else self.tr("fade")
@@ -187,7 +195,7 @@ class SumsTableModel(_ReadOnlyTable):
         return [self.tr("Schedule (sum)"), self.tr("Value table"), self.tr("Difference")][section]
 
     def rows(self, state, box):
-        s = box.ddm[self.page.segment]
+        s = box.schedule
         seg = state.result.ddm.segments[self.page.segment]
         out = []
         for key in self.KEYS:
@@ -207,7 +215,7 @@ class DynamicStepsTableModel(_ReadOnlyTable):
         return [self.tr("Glass box"), self.tr("Value table"), self.tr("Difference")][section]
 
     def rows(self, state, box):
-        d = box.dynamic[self.page.segment]
+        d = box.steps
         seg = state.result.dynamic.segments[self.page.segment]
 
         def beside(kind, ours, table):
@@ -318,9 +326,11 @@ class AuditPage(QWidget):
         self.setObjectName("auditPage")
         self.document, self.controller = document, controller
         self.segment = 0
-        self.box = None
+        self.schedule = None      # the chosen segment's models.analysis.schedule.DDMSchedule
+        self.steps = None         # … and DynamicSteps
         self.comparison = None
         self.state = None
+        self._pending = None      # (state, structure_changed) held while the page is hidden
         self.segment_label = QLabel()
         self.segment_box = QComboBox()
         self.segment_box.setObjectName("auditSegment")
@@ -412,6 +422,13 @@ class AuditPage(QWidget):
 
     # the protocol ------------------------------------------------------------------------
     def update_state(self, state, structure_changed: bool) -> None:
+        """While hidden the page only notes the newest state; it catches up
+        when shown (what nobody sees costs no edit any time)."""
+        if not self.isVisible() and self.state is not None:
+            pending = self._pending
+            self._pending = (state, structure_changed or (pending is not None and pending[1]))
+            return
+        self._pending = None
         self.state = state
         names = state.model.segment_names
         if [self.segment_box.itemText(i) for i in range(self.segment_box.count())] != names:
@@ -422,16 +439,29 @@ class AuditPage(QWidget):
             self.segment_box.setCurrentIndex(self.segment)
             self.segment_box.blockSignals(False)
         if state.result is None:
-            self.box = self.comparison = None
-            self.status_label.setText(self.tr("The model is invalid: nothing to audit."))
+            self.comparison = None
         else:
-            self.box = glass_box(state.model)
             self.comparison = compare_with_reference(state.model, state.result)
         self._refresh(structure_changed)
+
+    def showEvent(self, event):
+        if self._pending is not None:
+            self.update_state(*self._pending)
+        super().showEvent(event)
+
+    def _compute_segment(self) -> None:
+        state = self.state
+        if state is None or state.result is None or not 0 <= self.segment < state.model.segment_count:
+            self.schedule = self.steps = None
+            return
+        # the document keeps only valid models (state.result is its valuation): no second check
+        self.schedule = ddm_schedule(state.model, self.segment, checked=True)
+        self.steps = dynamic_steps(state.model, self.segment, checked=True)
 
     def _refresh(self, structure_changed: bool) -> None:
         if self.state is None:
             return
+        self._compute_segment()
         for model in self.table_models:
             model.update_state(self.state, structure_changed)
         self._texts()
@@ -461,12 +491,13 @@ class AuditPage(QWidget):
         self._refresh(True)
 
     def _texts(self) -> None:
-        box, state = self.box, self.state
-        if box is None or state is None or state.result is None:
+        state = self.state
+        if self.schedule is None or state is None or state.result is None:
             self.params_label.setText("")
             self.reference_note.setText("")
+            self.status_label.setText(self.tr("The model is invalid: nothing to audit."))
             return
-        s = box.ddm[self.segment]
+        s = self.schedule
         unit = display_unit(state.model.unit)
         t = s.terminal
         self.params_label.setText(fill(

@@ -257,6 +257,8 @@ class MultiplesPage(QWidget):
         self.setObjectName("multiplesPage")
         self.document, self.controller = document, controller
         self.state = None
+        self._pending = None      # (state, structure_changed) held while the page is hidden
+        self._shown = None        # what the chart shows: (multiple, position, row labels)
         self.multiple = "ps"
         self.choice = QButtonGroup(self)
         self.choice_buttons: dict[str, QRadioButton] = {}
@@ -353,10 +355,22 @@ class MultiplesPage(QWidget):
 
     # the protocol ---------------------------------------------------------------------------
     def update_state(self, state, structure_changed: bool) -> None:
+        """While hidden the page only notes the newest state; it catches up
+        when shown."""
+        if not self.isVisible() and self.state is not None:
+            pending = self._pending
+            self._pending = (state, structure_changed or (pending is not None and pending[1]))
+            return
+        self._pending = None
         self.state = state
         self.positions_table.update_state(state, structure_changed)
         self.peers_table.update_state(state, structure_changed)
         self._show()
+
+    def showEvent(self, event):
+        if self._pending is not None:
+            self.update_state(*self._pending)
+        super().showEvent(event)
 
     def locate(self, path: tuple, focus: bool = True, visible_only: bool = False) -> bool:
         if visible_only and not self.peers_view.isVisible():
@@ -420,8 +434,10 @@ class MultiplesPage(QWidget):
         pos = self.positions_table.positions.get(self.multiple)
         if pos is None:
             return
-        self.chart.show_position(pos, [self.tr("Industry"), self.tr("Peers"), self.tr("Own history"),
-                                       self.tr("Company")])
+        labels = [self.tr("Industry"), self.tr("Peers"), self.tr("Own history"), self.tr("Company")]
+        if self._shown != (self.multiple, pos, labels):   # most edits leave the multiples as they were
+            self.chart.show_position(pos, labels)
+            self._shown = (self.multiple, pos, labels)
         self.summary.setText(self.summary_text(pos))
 
     def summary_text(self, pos) -> str:
