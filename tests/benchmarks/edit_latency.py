@@ -144,6 +144,8 @@ def all_page_keys() -> list[str]:
 
 
 def run(app, model, edits: int, with_plots: bool, settings, page: str | None = None) -> dict:
+    if page is not None and page not in all_page_keys():
+        raise SystemExit(f"no page {page!r} (known: {', '.join(all_page_keys())})")
     document = Document(model, None, recovery_dir=None)
     window = MainWindow(document, settings, with_plots=with_plots)
     window.resize(1600, 1000)
@@ -217,6 +219,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page", action="append", metavar="KEY",
                         help="the page in front while editing (repeatable; 'all' for every page); sample only")
     args = parser.parse_args(argv)
+    keys = (all_page_keys() if "all" in args.page else args.page) if args.page else []
+    unknown = [k for k in keys if k not in all_page_keys()]
+    if unknown:
+        parser.error(f"unknown page {', '.join(unknown)} (known: {', '.join(all_page_keys())})")
     app = create_application([sys.argv[0]])
     from desktop_app import i18n
     i18n.install(app, "zh_CN")
@@ -224,10 +230,6 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings(QSettings(os.path.join(tmp, "bench.ini"), QSettings.Format.IniFormat))
         with_plots = not args.without_plots
         if args.page:
-            keys = all_page_keys() if "all" in args.page else args.page
-            unknown = [k for k in keys if k not in all_page_keys()]
-            if unknown:
-                parser.error(f"unknown page {', '.join(unknown)} (known: {', '.join(all_page_keys())})")
             out = {"pages": {key: run(app, models.load_model(SAMPLE), args.edits, with_plots, settings, page=key)
                              for key in keys},
                    "with_plots": with_plots,
