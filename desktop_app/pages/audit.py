@@ -254,6 +254,7 @@ class ReferenceTableModel(_ReadOnlyTable):
         if cmp is None:
             return []
         names = state.model.segment_names
+        all_segments = self.tr("Σ segments")
         out = []
 
         def add(header, figure, kind=MONEY, bold=False):
@@ -271,7 +272,7 @@ class ReferenceTableModel(_ReadOnlyTable):
                 if parts[1] == "total":
                     add(f"{name} · {item_label('total')}", fig, bold=True)
                 elif parts[1] == "columns":
-                    add(f"{name} · {self.tr('Σ segments')} · {item_label(parts[2])}", fig)
+                    add(f"{name} · {all_segments} · {item_label(parts[2])}", fig)
                 elif parts[1].startswith("segments["):
                     i = int(parts[1][len("segments["):-1])
                     seg = names[i] if i < len(names) else str(i)
