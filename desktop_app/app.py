@@ -33,6 +33,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="load the bundled sample, value it, render the window offscreen, print the totals, exit")
     parser.add_argument("--without-plots", action="store_true", help="do not build the sensitivity panel")
     parser.add_argument("--lang", choices=["system", "zh_CN", "en"], help="language for this run")
+    parser.add_argument("--report", metavar="MODEL", help="write MODEL's research report to --out, then exit")
+    parser.add_argument("--out", metavar="FILE", help="with --report: FILE.pdf or FILE.html")
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -83,6 +85,9 @@ def default_recovery_dir() -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parse_args(argv)
+    if args.report is not None:
+        from desktop_app.report.cli import run_report
+        return run_report(args.report, args.out, args.lang)
     if args.selftest:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import PySide6  # noqa: F401  (PySide6 before pyqtgraph, for its binding choice)

@@ -49,9 +49,13 @@ class CompanyTable:
     minority_profit: np.ndarray
     net_profit_attributable: np.ndarray
     net_profit_growth: np.ndarray
+    #: 经营性归母净利润 = operating net profit − minority profit (method doc, company totals)
+    operating_net_profit_attributable: np.ndarray
+    operating_attributable_growth: np.ndarray
 
     ROWS = ("revenue", "revenue_growth", "operating_net_profit", "operating_profit_growth",
-            "non_operating_profit", "minority_profit", "net_profit_attributable", "net_profit_growth")
+            "non_operating_profit", "minority_profit", "net_profit_attributable", "net_profit_growth",
+            "operating_net_profit_attributable", "operating_attributable_growth")
 
     def row(self, name: str) -> np.ndarray:
         return getattr(self, name)
@@ -116,8 +120,10 @@ def company_table(model: Model) -> CompanyTable:
     non_op = np.array([model.company_forecast_value("non_operating_profit", y) for y in model.years])
     minority = np.array([model.company_forecast_value("minority_profit", y) for y in model.years])
     attributable = profit + non_op - minority
+    operating_attributable = profit - minority
     return CompanyTable(years, years < model.first_forecast_year, revenue, growth_of(revenue), profit,
-                        growth_of(profit), non_op, minority, attributable, growth_of(attributable))
+                        growth_of(profit), non_op, minority, attributable, growth_of(attributable),
+                        operating_attributable, growth_of(operating_attributable))
 
 
 def edit_cell(model: Model, i: int, year: int, row: str, value: float) -> list[tuple[Path, float]]:

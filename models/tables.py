@@ -19,7 +19,8 @@ from . import forecast as engine_forecast
 
 #: rows of the company totals table, in order
 COMPANY_ROWS = ("revenue", "revenue_growth", "operating_net_profit", "operating_profit_growth",
-                "non_operating_profit", "minority_profit", "net_profit_attributable", "net_profit_growth")
+                "non_operating_profit", "minority_profit", "net_profit_attributable", "net_profit_growth",
+                "operating_net_profit_attributable", "operating_attributable_growth")
 #: columns of the per-segment parameters table
 SEGMENT_PARAMS = ("discount_rate", "roe", "fade_growth", "fade_years", "terminal_growth", "multiple")
 #: company-level inputs: key path and whether it is text

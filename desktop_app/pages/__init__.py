@@ -35,7 +35,7 @@ class PageSpec:
     title: str        # English source text, translated in context "Pages"
 
 
-#: The pages after the valuation page, in tab order.
+# The pages after the valuation page, in tab order.
 PAGES: list[PageSpec] = [
     PageSpec("multiples", "desktop_app.pages.multiples", "MultiplesPage", QT_TRANSLATE_NOOP("Pages", "Multiples")),
     PageSpec("audit", "desktop_app.pages.audit", "AuditPage", QT_TRANSLATE_NOOP("Pages", "Audit")),

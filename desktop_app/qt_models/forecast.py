@@ -199,7 +199,8 @@ class SegmentForecastTableModel(GridTableModel):
 COMPANY_ROWS = tables.COMPANY_ROWS
 _COMPANY_KINDS = {"revenue": MONEY, "revenue_growth": PERCENT, "operating_net_profit": MONEY,
                   "operating_profit_growth": PERCENT, "non_operating_profit": MONEY,
-                  "minority_profit": MONEY, "net_profit_attributable": MONEY, "net_profit_growth": PERCENT}
+                  "minority_profit": MONEY, "net_profit_attributable": MONEY, "net_profit_growth": PERCENT,
+                  "operating_net_profit_attributable": MONEY, "operating_attributable_growth": PERCENT}
 _COMPANY_EDITABLE = {"non_operating_profit", "minority_profit"}
 
 
@@ -214,6 +215,8 @@ def company_row_label(key: str, unit: str) -> str:
         "minority_profit": fill(tr("Minority interests' profit (%1)"), unit),
         "net_profit_attributable": fill(tr("Net profit attributable (%1)"), unit),
         "net_profit_growth": tr("Net profit attributable growth"),
+        "operating_net_profit_attributable": fill(tr("Operating net profit attributable (%1)"), unit),
+        "operating_attributable_growth": tr("Operating net profit attributable growth"),
     }[key]
 
 

@@ -76,6 +76,14 @@
         <translation>%1 · 名称</translation>
     </message>
     <message>
+        <source>Operating net profit attributable (%1)</source>
+        <translation>经营性归母净利润(%1)</translation>
+    </message>
+    <message>
+        <source>Operating net profit attributable growth</source>
+        <translation>经营性归母净利润增速</translation>
+    </message>
+    <message>
         <source>Segment</source>
         <translation>业务</translation>
     </message>
@@ -507,6 +515,49 @@ value</source>
     </message>
 </context>
 <context>
+    <name>ExportReportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>PDF document (.pdf)</source>
+        <translation>PDF 文档 (.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page, one file (.html)</source>
+        <translation>网页，单个文件 (.html)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html *.htm)</source>
+        <translation>HTML (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>报告未写出：%1</translation>
+    </message>
+</context>
+<context>
     <name>FileSession</name>
     <message>
         <source>Model files (%1)</source>
@@ -908,7 +959,6 @@ value</source>
     <name>Pages</name>
     <message>
         <source>Multiples</source>
-        <extracomment>The pages after the valuation page, in tab order.</extracomment>
         <translation>估值倍数</translation>
     </message>
     <message>

@@ -312,6 +312,26 @@ def test_company_totals_rows_editable_inputs(wired, document):
     assert document.model.to_dict() == old
 
 
+def test_company_totals_show_operating_net_profit_attributable(wired, document):
+    """Table 2's 经营性归母净利润 row and its growth: operating net profit − minority profit."""
+    _, t = wired
+    ct = t["CompanyTotalsModel"]
+    from desktop_app.qt_models.forecast import COMPANY_ROWS
+    assert COMPANY_ROWS[-2:] == ("operating_net_profit_attributable", "operating_attributable_growth")
+    assert ct.rowCount() == len(COMPANY_ROWS)
+    c = col_of(ct, 2026)
+    assert ct.setData(ct.index(COMPANY_ROWS.index("minority_profit"), c), "2")
+    table = engine_forecast.company_table(document.model)
+    r = COMPANY_ROWS.index("operating_net_profit_attributable")
+    shown = ct.data(ct.index(r, c), Qt.ItemDataRole.EditRole)
+    assert shown == table.operating_net_profit[c] - 2.0
+    g = ct.data(ct.index(r + 1, c), Qt.ItemDataRole.EditRole)
+    assert g == table.operating_attributable_growth[c]
+    assert g == (table.operating_net_profit[c] - 2.0) / table.operating_net_profit[c - 1] - 1
+    assert not ct.flags(ct.index(r, c)) & Qt.ItemFlag.ItemIsEditable
+    assert "(" in ct.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole)
+
+
 def test_an_edit_the_engine_cannot_value_is_refused(wired, document):
     """1.7e308 passes validation but overflows the valuation: refused, not shown as inf."""
     _, t = wired
@@ -373,7 +393,7 @@ def test_an_implausible_company_value_is_refused(wired, document, path, typed):
     a price of 1e-300 would show an upside of +inf%."""
     from desktop_app.qt_models.parameters import COMPANY_PARAMS
     _, t = wired
-    cp = t["CompanyParametersModel"]
+    cp = t["CompanyParametersTableModel"]
     before = document.model.to_dict()
     assert not cp.setData(cp.index([p for p, _ in COMPANY_PARAMS].index(path), 0), typed)
     assert document.model.to_dict() == before
@@ -382,7 +402,7 @@ def test_an_implausible_company_value_is_refused(wired, document, path, typed):
 
 def test_an_implausible_discount_rate_is_refused(wired, document):
     _, t = wired
-    sp = t["SegmentParametersModel"]
+    sp = t["SegmentParametersTableModel"]
     before = document.model.to_dict()
     assert not sp.setData(sp.index(0, SEGMENT_PARAMS.index("discount_rate")), "1e308")
     assert document.model.to_dict() == before

@@ -232,4 +232,4 @@ def test_launcher_runs_the_cli_with_the_switch(cfg, tmp_path):
     proc = subprocess.run([sys.executable, str(cfg.ENTRY_SCRIPT), cfg.CLI_SWITCH, "export", "nope.json", "--xlsx",
                            "--out", str(tmp_path / "x.xlsx")], cwd=ROOT, capture_output=True, text=True,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
-    assert proc.returncode == 2 and proc.stderr.startswith("error: cannot read nope.json")
+    assert proc.returncode == 2 and proc.stderr.startswith("error: file not found: nope.json")

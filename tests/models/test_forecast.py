@@ -44,12 +44,21 @@ def test_company_table_by_hand_and_sample():
     t = company_table(Model.from_dict(doc))
     np.testing.assert_allclose(t.net_profit_attributable, [10.0, 11.5, 10.75])
     np.testing.assert_allclose(t.net_profit_growth[1:], [0.15, 10.75 / 11.5 - 1])
+    # 经营性归母净利润 = operating net profit − minority profit (no non-operating profit)
+    np.testing.assert_allclose(t.operating_net_profit_attributable,
+                               t.operating_net_profit - np.array([0.0, 0.5, 0.25]))
+    np.testing.assert_allclose(t.operating_net_profit_attributable, [10.0, 10.5, 10.75])
+    np.testing.assert_allclose(t.operating_attributable_growth[1:], [0.05, 10.75 / 10.5 - 1])
     sample = company_table(load_model(SAMPLE))
     # 表2: 收入 129.4 145.7 164.8 183.2 200.8 (2025E…), 经营性净利润 19.6 25.2 28.6 31.7 34.3
     # (the report adds rounded segment figures, so allow its rounding: ±0.15)
     np.testing.assert_allclose(sample.revenue[3:], [129.4, 145.7, 164.8, 183.2, 200.8], atol=0.15)
     np.testing.assert_allclose(sample.operating_net_profit[3:], [19.6, 25.2, 28.6, 31.7, 34.3], atol=0.15)
     np.testing.assert_allclose(sample.net_profit_attributable[3:], [20.6, 26.3, 29.7, 32.8, 35.4], atol=0.15)
+    # 经营性归母净利润 and its growth (the sample has no minority profit)
+    np.testing.assert_allclose(sample.operating_net_profit_attributable[3:], [19.6, 25.2, 28.6, 31.7, 34.3],
+                               atol=0.15)
+    np.testing.assert_allclose(sample.operating_attributable_growth[4:], [0.291, 0.135, 0.108, 0.082], atol=0.006)
 
 
 def test_typing_a_forecast_revenue_sets_growth_and_later_years_keep_theirs():
