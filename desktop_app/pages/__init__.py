@@ -41,6 +41,8 @@ PAGES: list[PageSpec] = [
     PageSpec("notes", "desktop_app.pages.notes", "NotesPage", QT_TRANSLATE_NOOP("Pages", "Notes")),
     PageSpec("history", "desktop_app.pages.history", "HistoryPage", QT_TRANSLATE_NOOP("Pages", "History")),
     PageSpec("mix", "desktop_app.pages.mix", "MixPage", QT_TRANSLATE_NOOP("Pages", "Mix")),
+    PageSpec("multiples", "desktop_app.pages.multiples", "MultiplesPage", QT_TRANSLATE_NOOP("Pages", "Multiples")),
+    PageSpec("audit", "desktop_app.pages.audit", "AuditPage", QT_TRANSLATE_NOOP("Pages", "Audit")),
 ]
 
 VALUATION_TITLE = QT_TRANSLATE_NOOP("Pages", "Valuation")

@@ -294,6 +294,118 @@ value</source>
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Explicit-period value</source>
+        <extracomment>Labels of value-table columns and company items (context &quot;AuditPage&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fade-period value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forecast-period value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perpetual value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earnings base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Composite multiple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-explicit value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excess cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minority interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equity investments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not located (segments not broken down, rounding)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market capitalization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDM schedule, year by year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schedule&apos;s sums beside the DDM value table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic valuation, step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report&apos;s published figures beside ours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model is invalid: nothing to audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount rate r %1 · ROE %2 · fade growth %3 for %4 years · terminal growth %5 · base year %6. Terminal value = dividend %7 / (r − g) %8 = %9 at the end of the fade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money in %1. Every figure is the engine&apos;s; the sums are the value tables&apos; to the last digit shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model quotes no published figures (reference).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1. Difference = ours − report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Edit refused: the model would be invalid.</source>
@@ -340,6 +452,49 @@ value</source>
     </message>
     <message>
         <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DynamicStepsTableModel</name>
+    <message>
+        <source>Glass box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of %1E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earnings %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earnings base = w1·E1 + w2·E2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount factor to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-explicit value = base × multiple × factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explicit-period value (Σ DDM explicit rows)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -698,6 +853,13 @@ value</source>
     </message>
 </context>
 <context>
+    <name>LocatedTableModel</name>
+    <message>
+        <source>Difference of the totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cannot open file</source>
@@ -898,6 +1060,113 @@ value</source>
     </message>
 </context>
 <context>
+    <name>MultiplesPage</name>
+    <message>
+        <source>P/S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P/E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P/B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against the industry range, the peers and the company&apos;s own history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where each multiple stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peers (editable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model has no multiples context: no industry range, peers or own history are quoted, so the company&apos;s multiples stand alone. Add a peer to start one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No peers yet. Add a peer to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not meaningful (a loss or negative equity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not available (the figures it needs are missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2–%3 (position %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 peers below, %3 above (percentile %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 against its own history&apos;s mean %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add peer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove peer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Ratings &amp; moat</source>
@@ -916,7 +1185,113 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Multiples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Valuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeersTableModel</name>
+    <message>
+        <source>NM (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PositionsTableModel</name>
+    <message>
+        <source>%1 below · %2 above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is computed from the market and the peers; edit the peers below instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry
+low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry
+high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position
+in range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer
+percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer
+mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer
+median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own history
+mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vs own
+mean</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -952,9 +1327,119 @@ value</source>
     </message>
 </context>
 <context>
+    <name>ReferenceTableModel</name>
+    <message>
+        <source>Ours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Σ segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleTableModel</name>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Growth
+(payout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payout
+1 − g/ROE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payout
+used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dividend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount
+factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present
+value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>explicit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clamped to 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clamped to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Σ forecast period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>perpetuity from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal (value at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SpreadsheetView</name>
     <message>
         <source>This cell is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SumsTableModel</name>
+    <message>
+        <source>Schedule (sum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -302,6 +302,118 @@ value</source>
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Explicit-period value</source>
+        <extracomment>Labels of value-table columns and company items (context &quot;AuditPage&quot;).</extracomment>
+        <translation>显性期价值</translation>
+    </message>
+    <message>
+        <source>Fade-period value</source>
+        <translation>过渡期价值</translation>
+    </message>
+    <message>
+        <source>Forecast-period value</source>
+        <translation>预测期价值</translation>
+    </message>
+    <message>
+        <source>Perpetual value</source>
+        <translation>永续期价值</translation>
+    </message>
+    <message>
+        <source>Business value</source>
+        <translation>业务价值</translation>
+    </message>
+    <message>
+        <source>Earnings base</source>
+        <translation>有效盈利预测</translation>
+    </message>
+    <message>
+        <source>Composite multiple</source>
+        <translation>综合倍数</translation>
+    </message>
+    <message>
+        <source>Post-explicit value</source>
+        <translation>显性期后价值</translation>
+    </message>
+    <message>
+        <source>Excess cash</source>
+        <translation>超额现金</translation>
+    </message>
+    <message>
+        <source>Minority interest</source>
+        <translation>少数股东权益</translation>
+    </message>
+    <message>
+        <source>Equity investments</source>
+        <translation>股权投资</translation>
+    </message>
+    <message>
+        <source>Not located (segments not broken down, rounding)</source>
+        <translation>未定位（未分业务列示的部分、四舍五入）</translation>
+    </message>
+    <message>
+        <source>Total value</source>
+        <translation>总价值</translation>
+    </message>
+    <message>
+        <source>Market capitalization</source>
+        <translation>总市值</translation>
+    </message>
+    <message>
+        <source>DDM</source>
+        <translation>DDM</translation>
+    </message>
+    <message>
+        <source>Dynamic</source>
+        <translation>动态估值</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>业务：</translation>
+    </message>
+    <message>
+        <source>DDM schedule, year by year</source>
+        <translation>DDM 逐年明细</translation>
+    </message>
+    <message>
+        <source>The schedule&apos;s sums beside the DDM value table</source>
+        <translation>明细合计与 DDM 估值表对照</translation>
+    </message>
+    <message>
+        <source>Dynamic valuation, step by step</source>
+        <translation>动态估值逐步计算</translation>
+    </message>
+    <message>
+        <source>The report&apos;s published figures beside ours</source>
+        <translation>研报公布数字与本模型对照</translation>
+    </message>
+    <message>
+        <source>The model is invalid: nothing to audit.</source>
+        <translation>模型无效：无可核对内容。</translation>
+    </message>
+    <message>
+        <source>Discount rate r %1 · ROE %2 · fade growth %3 for %4 years · terminal growth %5 · base year %6. Terminal value = dividend %7 / (r − g) %8 = %9 at the end of the fade.</source>
+        <translation>贴现率 r %1 · ROE %2 · 过渡期增速 %3，共 %4 年 · 永续增速 %5 · 基准年 %6。终值 = 股利 %7 / (r − g) %8 = %9（过渡期末）。</translation>
+    </message>
+    <message>
+        <source>Money in %1. Every figure is the engine&apos;s; the sums are the value tables&apos; to the last digit shown.</source>
+        <translation>金额单位：%1。所有数字均来自估值引擎；各项合计与估值表在显示精度内完全一致。</translation>
+    </message>
+    <message>
+        <source>This model quotes no published figures (reference).</source>
+        <translation>本模型未引用任何公布数字（reference）。</translation>
+    </message>
+    <message>
+        <source>not named</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>Source: %1. Difference = ours − report.</source>
+        <translation>来源：%1。差额 = 本模型 − 研报。</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Edit refused: the model would be invalid.</source>
@@ -349,6 +461,49 @@ value</source>
     <message>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DynamicStepsTableModel</name>
+    <message>
+        <source>Glass box</source>
+        <translation>明细计算</translation>
+    </message>
+    <message>
+        <source>Value table</source>
+        <translation>估值表</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Weight of %1E</source>
+        <translation>%1E 权重</translation>
+    </message>
+    <message>
+        <source>Earnings %1</source>
+        <translation>%1 年盈利</translation>
+    </message>
+    <message>
+        <source>Earnings base = w1·E1 + w2·E2</source>
+        <translation>有效盈利 = w1·E1 + w2·E2</translation>
+    </message>
+    <message>
+        <source>Discount rate</source>
+        <translation>贴现率</translation>
+    </message>
+    <message>
+        <source>Discount factor to %1</source>
+        <translation>贴现至 %1 的系数</translation>
+    </message>
+    <message>
+        <source>Post-explicit value = base × multiple × factor</source>
+        <translation>显性期后价值 = 有效盈利 × 倍数 × 贴现系数</translation>
+    </message>
+    <message>
+        <source>Explicit-period value (Σ DDM explicit rows)</source>
+        <translation>显性期价值（DDM 显性期各行之和）</translation>
     </message>
 </context>
 <context>
@@ -627,7 +782,7 @@ value</source>
     </message>
     <message>
         <source>ROE</source>
-        <translation type="unfinished">ROE</translation>
+        <translation>ROE</translation>
     </message>
     <message>
         <source>ROIC</source>
@@ -635,7 +790,7 @@ value</source>
     </message>
     <message>
         <source>Revenue growth</source>
-        <translation type="unfinished">收入增速</translation>
+        <translation>收入增速</translation>
     </message>
     <message>
         <source>Operating profit growth</source>
@@ -703,6 +858,13 @@ value</source>
     <message>
         <source>Figures by year (blue: reported, editable; italic, dashed line, hollow point: derived from raw figures)</source>
         <translation>历年数据（蓝色：报告值，可编辑；斜体、虚线、空心点：由原始数据推算）</translation>
+    </message>
+</context>
+<context>
+    <name>LocatedTableModel</name>
+    <message>
+        <source>Difference of the totals</source>
+        <translation>总价值差额</translation>
     </message>
 </context>
 <context>
@@ -871,7 +1033,7 @@ value</source>
     </message>
     <message>
         <source>Revenue (%1)</source>
-        <translation type="unfinished">收入(%1)</translation>
+        <translation>收入(%1)</translation>
     </message>
     <message>
         <source>Revenue share</source>
@@ -906,6 +1068,113 @@ value</source>
     </message>
 </context>
 <context>
+    <name>MultiplesPage</name>
+    <message>
+        <source>P/S</source>
+        <translation>市销率 P/S</translation>
+    </message>
+    <message>
+        <source>P/E</source>
+        <translation>市盈率 P/E</translation>
+    </message>
+    <message>
+        <source>P/B</source>
+        <translation>市净率 P/B</translation>
+    </message>
+    <message>
+        <source>Multiple:</source>
+        <translation>倍数：</translation>
+    </message>
+    <message>
+        <source>Against the industry range, the peers and the company&apos;s own history</source>
+        <translation>与行业区间、可比公司及自身历史对比</translation>
+    </message>
+    <message>
+        <source>Where each multiple stands</source>
+        <translation>各倍数所处位置</translation>
+    </message>
+    <message>
+        <source>Peers (editable)</source>
+        <translation>可比公司（可编辑）</translation>
+    </message>
+    <message>
+        <source>Add peer</source>
+        <translation>添加可比公司</translation>
+    </message>
+    <message>
+        <source>Remove peer</source>
+        <translation>删除可比公司</translation>
+    </message>
+    <message>
+        <source>This model has no multiples context: no industry range, peers or own history are quoted, so the company&apos;s multiples stand alone. Add a peer to start one.</source>
+        <translation>本模型没有估值倍数对比资料：未给出行业区间、可比公司或自身历史，公司的倍数只能单独显示。添加一家可比公司即可开始。</translation>
+    </message>
+    <message>
+        <source>No peers yet. Add a peer to compare with.</source>
+        <translation>尚无可比公司。添加一家以便比较。</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>可比公司</translation>
+    </message>
+    <message>
+        <source>Own history</source>
+        <translation>自身历史</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>%1: not meaningful (a loss or negative equity)</source>
+        <translation>%1：无意义（亏损或净资产为负）</translation>
+    </message>
+    <message>
+        <source>%1: not available (the figures it needs are missing)</source>
+        <translation>%1：无法计算（缺少所需数据）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2–%3 (position %4)</source>
+        <translation>%1 %2–%3（区间位置 %4）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 peers below, %3 above (percentile %4)</source>
+        <translation>%2 家可比公司中 %1 家更低、%3 家更高（分位 %4）</translation>
+    </message>
+    <message>
+        <source>%1 against its own history&apos;s mean %2</source>
+        <translation>相对自身历史均值 %2：%1</translation>
+    </message>
+    <message>
+        <source>Peer %1</source>
+        <translation>可比公司 %1</translation>
+    </message>
+    <message>
+        <source>Add peer %1</source>
+        <translation>添加可比公司 %1</translation>
+    </message>
+    <message>
+        <source>Remove peer %1</source>
+        <translation>删除可比公司 %1</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Ratings &amp; moat</source>
@@ -924,8 +1193,122 @@ value</source>
         <translation>结构</translation>
     </message>
     <message>
+        <source>Multiples</source>
+        <translation>估值倍数</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>核对</translation>
+    </message>
+    <message>
         <source>Valuation</source>
         <translation>估值</translation>
+    </message>
+</context>
+<context>
+    <name>PeersTableModel</name>
+    <message>
+        <source>NM (%1)</source>
+        <translation>无意义（%1）</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>可比公司</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>股票代码</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+</context>
+<context>
+    <name>PositionsTableModel</name>
+    <message>
+        <source>%1 below · %2 above</source>
+        <translation>%1 家更低 · %2 家更高</translation>
+    </message>
+    <message>
+        <source>NM</source>
+        <translation>无意义</translation>
+    </message>
+    <message>
+        <source>below the range</source>
+        <translation>低于区间</translation>
+    </message>
+    <message>
+        <source>within the range</source>
+        <translation>位于区间内</translation>
+    </message>
+    <message>
+        <source>above the range</source>
+        <translation>高于区间</translation>
+    </message>
+    <message>
+        <source>%1 is computed from the market and the peers; edit the peers below instead.</source>
+        <translation>%1 由市场数据和可比公司计算得出；请编辑下方的可比公司。</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Industry
+low</source>
+        <translation>行业
+下限</translation>
+    </message>
+    <message>
+        <source>Industry
+high</source>
+        <translation>行业
+上限</translation>
+    </message>
+    <message>
+        <source>Position
+in range</source>
+        <translation>区间
+位置</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>可比公司</translation>
+    </message>
+    <message>
+        <source>Peer
+percentile</source>
+        <translation>可比
+分位</translation>
+    </message>
+    <message>
+        <source>Peer
+mean</source>
+        <translation>可比
+均值</translation>
+    </message>
+    <message>
+        <source>Peer
+median</source>
+        <translation>可比
+中位数</translation>
+    </message>
+    <message>
+        <source>Own history
+mean</source>
+        <translation>自身历史
+均值</translation>
+    </message>
+    <message>
+        <source>vs own
+mean</source>
+        <translation>相对自身
+均值</translation>
     </message>
 </context>
 <context>
@@ -960,10 +1343,124 @@ value</source>
     </message>
 </context>
 <context>
+    <name>ReferenceTableModel</name>
+    <message>
+        <source>Ours</source>
+        <translation>本模型</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>研报</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation>相对差额</translation>
+    </message>
+    <message>
+        <source>Σ segments</source>
+        <translation>各业务合计</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleTableModel</name>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Earnings</source>
+        <translation>盈利</translation>
+    </message>
+    <message>
+        <source>Growth
+(payout)</source>
+        <translation>增速
+（派息用）</translation>
+    </message>
+    <message>
+        <source>Payout
+1 − g/ROE</source>
+        <translation>派息率
+1 − g/ROE</translation>
+    </message>
+    <message>
+        <source>Payout
+used</source>
+        <translation>采用
+派息率</translation>
+    </message>
+    <message>
+        <source>Dividend</source>
+        <translation>股利</translation>
+    </message>
+    <message>
+        <source>Discount
+factor</source>
+        <translation>贴现
+系数</translation>
+    </message>
+    <message>
+        <source>Present
+value</source>
+        <translation>现值</translation>
+    </message>
+    <message>
+        <source>explicit</source>
+        <translation>显性期</translation>
+    </message>
+    <message>
+        <source>fade</source>
+        <translation>过渡期</translation>
+    </message>
+    <message>
+        <source>clamped to 0</source>
+        <translation>截为 0</translation>
+    </message>
+    <message>
+        <source>clamped to 1</source>
+        <translation>截为 1</translation>
+    </message>
+    <message>
+        <source>Σ forecast period</source>
+        <translation>预测期合计</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <source>perpetuity from %1</source>
+        <translation>自 %1 年起永续</translation>
+    </message>
+    <message>
+        <source>Terminal (value at %1)</source>
+        <translation>终值（%1 年末）</translation>
+    </message>
+</context>
+<context>
     <name>SpreadsheetView</name>
     <message>
         <source>This cell is read-only.</source>
         <translation>此单元格为只读。</translation>
+    </message>
+</context>
+<context>
+    <name>SumsTableModel</name>
+    <message>
+        <source>Schedule (sum)</source>
+        <translation>明细合计</translation>
+    </message>
+    <message>
+        <source>Value table</source>
+        <translation>估值表</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
     </message>
 </context>
 <context>
