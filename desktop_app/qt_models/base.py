@@ -74,6 +74,8 @@ class GridTableModel(QAbstractTableModel):
         self._visual: dict[tuple[int, int], tuple] = {}
         # message of the last refused edit, for the view's status line
         self.last_rejection: str = ""
+        # what the last paste left out (values beyond the table, read-only cells), or ""
+        self.last_paste_dropped: str = ""
 
     # ---- what subclasses provide ---------------------------------------
     def _layout(self, state) -> None:
@@ -296,12 +298,18 @@ class GridTableModel(QAbstractTableModel):
         are skipped. If any text does not parse, or the engine refuses the
         result, nothing is applied and the offending cell is marked."""
         targets = []
+        outside = read_only = 0
+        self.last_paste_dropped = ""
         for dr, line in enumerate(block):
             for dc, text in enumerate(line):
                 r, c = top + dr, left + dc
-                if r >= self.rowCount() or c >= self.columnCount():
+                if not str(text).strip():
                     continue
-                if not self.is_editable(r, c) or not str(text).strip():
+                if r >= self.rowCount() or c >= self.columnCount():
+                    outside += 1
+                    continue
+                if not self.is_editable(r, c):
+                    read_only += 1
                     continue
                 try:
                     targets.append((r, c, self.parse(text, r, c)))
@@ -309,6 +317,13 @@ class GridTableModel(QAbstractTableModel):
                     self._refuse(r, c, fill(tr("Paste refused at %1: %2"), self.cell_label(r, c),
                                             parse_error_message(exc)))
                     return False
+        notes = []
+        if outside:
+            notes.append(fill(tr("%1 value(s) past the table's last row or column were dropped"), outside))
+        if read_only:
+            notes.append(fill(tr("%1 value(s) on computed (read-only) cells were skipped"), read_only))
+        if notes:
+            self.last_paste_dropped = fill(tr("Paste at %1: %2."), self.cell_label(top, left), "; ".join(notes))
         if not targets:
             return False
 
