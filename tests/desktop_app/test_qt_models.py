@@ -134,7 +134,8 @@ def test_edit_that_makes_the_model_invalid_is_refused(wired, document):
     document.editRejected.connect(messages.append)
     assert not sp.setData(idx, "2%")             # below the 3% terminal growth
     assert document.model.to_dict() == before
-    assert "discount_rate" in messages[0] and "refused" in messages[0]
+    assert "Discount rate" in messages[0] and "refused" in messages[0] and "(3.0%)" in messages[0]
+    assert "discount_rate" not in messages[0] and "0.02" not in messages[0]
     assert sp.data(idx, Qt.ItemDataRole.EditRole) == pytest.approx(0.083)
 
 
@@ -373,7 +374,7 @@ def test_an_implausible_company_value_is_refused(wired, document, path, typed):
     a price of 1e-300 would show an upside of +inf%."""
     from desktop_app.qt_models.parameters import COMPANY_PARAMS
     _, t = wired
-    cp = t["CompanyParametersModel"]
+    cp = t["CompanyParametersTableModel"]
     before = document.model.to_dict()
     assert not cp.setData(cp.index([p for p, _ in COMPANY_PARAMS].index(path), 0), typed)
     assert document.model.to_dict() == before
@@ -382,7 +383,7 @@ def test_an_implausible_company_value_is_refused(wired, document, path, typed):
 
 def test_an_implausible_discount_rate_is_refused(wired, document):
     _, t = wired
-    sp = t["SegmentParametersModel"]
+    sp = t["SegmentParametersTableModel"]
     before = document.model.to_dict()
     assert not sp.setData(sp.index(0, SEGMENT_PARAMS.index("discount_rate")), "1e308")
     assert document.model.to_dict() == before
