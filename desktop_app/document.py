@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
+import weakref
 from pathlib import Path as FsPath
 from typing import Any, Callable
 
@@ -20,6 +21,7 @@ from PySide6.QtGui import QUndoStack
 
 import models
 from models.paths import path_text
+from desktop_app import refusals
 from desktop_app.i18n import fill
 from desktop_app.edits import StructureEdit, Transaction, apply_record
 from desktop_app.locks import FileLock
@@ -54,6 +56,7 @@ class Document(QObject):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._restored_unsaved = False
         self.last_rejection = ""
+        self._labelers: list = []
         self.session_id = uuid.uuid4().hex
         register_live(self.session_id, self)
         self.recovery = RecoveryStore(recovery_dir) if recovery_dir else None
@@ -177,10 +180,33 @@ class Document(QObject):
         self.valuesChanged.emit(record.paths)
 
     def describe_errors(self, issues) -> str:
+        """The refusal in the UI's language, each issue naming its cell as a
+        table labels it (:meth:`locate_label`) and its values as the cell shows them."""
         lines = [self.tr("Edit refused: the model would be invalid.")]
         for issue in issues[:5]:
-            lines.append(f"{self._where(tuple(issue.location), issue.path)}: {issue.message}")
+            lines.append(refusals.issue_text(issue, self.locate_label, self._where))
         return "\n".join(lines)
+
+    def add_labeler(self, labeler: Callable[[tuple], Any]) -> None:
+        """``labeler(location) -> (label, kind) | None`` (a table model's
+        ``label_location``); held weakly, asked in the order added."""
+        self._labelers.append(weakref.WeakMethod(labeler))
+
+    def locate_label(self, location: tuple):
+        """(label, kind) of the first table cell showing ``location``, or None."""
+        for ref in list(self._labelers):
+            labeler = ref()
+            if labeler is None:
+                self._labelers.remove(ref)
+                continue
+            try:
+                found = labeler(location)
+            except RuntimeError:   # the table model's C++ side is gone
+                self._labelers.remove(ref)
+                continue
+            if found is not None:
+                return found
+        return None
 
     def _where(self, location: tuple, text: str) -> str:
         """Where an issue is, for the user: a segment by its name
@@ -264,8 +290,13 @@ class Document(QObject):
 
 
 def _exception_text(exc: Exception) -> str:
-    """The engine's errors are written for the user; anything else is a bug,
-    said plainly rather than hidden."""
+    """The engine's errors are written for the user (an ``InvalidEditError``
+    translated from its code, after the cell's label a table model put in
+    its ``where``); anything else is a bug, said plainly rather than hidden."""
+    if isinstance(exc, models.InvalidEditError):
+        text = refusals.edit_error_text(exc)
+        where = getattr(exc, "where", "")
+        return refusals.at_cell(where, text, getattr(exc, "typed", ""))
     if isinstance(exc, ValueError):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"

@@ -40,7 +40,7 @@ class Dialogs(Protocol):
 
     def save_path(self, title: str, start: str, filter: str) -> str: ...
 
-    def folder(self, title: str) -> str: ...
+    def folder(self, title: str, start: str) -> str: ...
 
 
 class QtDialogs:
@@ -68,8 +68,8 @@ class QtDialogs:
     def save_path(self, title: str, start: str, filter: str) -> str:
         return QFileDialog.getSaveFileName(self.parent, title, start, filter)[0]
 
-    def folder(self, title: str) -> str:
-        return QFileDialog.getExistingDirectory(self.parent, title)
+    def folder(self, title: str, start: str) -> str:
+        return QFileDialog.getExistingDirectory(self.parent, title, start)
 
 
 class FileSession(QObject):
@@ -219,12 +219,22 @@ class FileSession(QObject):
         return list(self.settings.get("recent_files"))
 
     # export -----------------------------------------------------------------------------
+    def export_start(self) -> str:
+        """Where the export dialog opens: the model's folder, else the last
+        export folder, else the home folder (the first of them that exists)."""
+        for folder in (os.path.dirname(os.path.abspath(self.document.path)) if self.document.path else "",
+                       self.settings.get("last_export_folder"), str(Path.home())):
+            if folder and os.path.isdir(folder):
+                return folder
+        return ""
+
     def export_csv(self, folder: str | None = None) -> list[str]:
         """Write every table as CSV (UTF-8 with BOM, the engine's dialect)."""
         if folder is None:
-            folder = self.dialogs.folder(self.tr("Export tables to folder"))
+            folder = self.dialogs.folder(self.tr("Export tables to folder"), self.export_start())
             if not folder:
                 return []
+            self.settings.set("last_export_folder", os.path.abspath(folder))
         stem = Path(self.document.path).name.split(".")[0] if self.document.path else "model"
         written: list[str] = []
         try:

@@ -118,9 +118,9 @@ class MainWindow(QMainWindow):
         old = (self.act_undo, self.act_redo)
         self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
         self.act_redo = stack.createRedoAction(self, self.tr("&Redo"))
-        redo_keys = list(K.keyBindings(K.StandardKey.Redo))
+        redo = list(K.keyBindings(K.StandardKey.Redo))   # + Ctrl+Y and Ctrl+Shift+Z on every platform
         self.act_undo.setShortcuts(list(K.keyBindings(K.StandardKey.Undo)))
-        self.act_redo.setShortcuts(redo_keys + [K("Ctrl+Shift+Z")] * (K("Ctrl+Shift+Z") not in redo_keys))
+        self.act_redo.setShortcuts(redo + [k for k in (K("Ctrl+Y"), K("Ctrl+Shift+Z")) if k not in redo])
         # after the stack has moved: the cursor on the cell that changed (as Excel does)
         self.act_undo.triggered.connect(lambda: self._select_changed(stack.command(stack.index())))
         self.act_redo.triggered.connect(lambda: self._select_changed(stack.command(stack.index() - 1)))

@@ -31,6 +31,7 @@ DEFAULTS: dict[str, Setting] = {
         Setting("last_file", str, "", "the file open when the app last closed"),
         Setting("window_geometry", QByteArray, QByteArray(), "QMainWindow.saveGeometry()"),
         Setting("window_state", QByteArray, QByteArray(), "QMainWindow.saveState()"),
+        Setting("last_export_folder", str, "", "the folder the tables were last exported to"),
         Setting("splitter_state", QByteArray, QByteArray(), "main splitter sizes"),
     )
 }

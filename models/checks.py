@@ -12,7 +12,7 @@ the pass stops after ``MAX_ISSUES`` errors.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import Any, Callable, Iterable
 
@@ -89,6 +89,9 @@ class NumberRule:
     limit: float = MAX_AMOUNT
     floor: float = 0.0
     what: str = "an amount"
+    #: Values the rule's translated text needs (e.g. the terminal growth a
+    #: discount rate must exceed), passed on in the issue's ``params``.
+    params: dict = field(default_factory=dict, compare=False, hash=False)
 
     def fits(self, v: float) -> bool:
         """Every rule holds (v a float); NaN and ±inf never fit."""
@@ -163,8 +166,8 @@ class _Checker:
         #: plain keys: the walk over free values skips them.
         self.clean: set[int] = set()
 
-    def error(self, path: Path, message: str, code: str = "") -> None:
-        self.issues.append(Issue.at(path, message, "error", code))
+    def error(self, path: Path, message: str, code: str = "", params: dict | None = None) -> None:
+        self.issues.append(Issue.at(path, message, "error", code, params))
         if len(self.issues) >= MAX_ISSUES:
             raise _Enough
 
@@ -209,11 +212,12 @@ class _Checker:
             self.error(full, f"{text}, got {value!r}", "non_finite")
             return None
         if rule.ok is not None and not rule.ok(number):
-            self.error(full, f"{text}, got {_fmt(number)}", "range")
+            self.error(full, f"{text}, got {_fmt(number)}", "range", {"value": number, **rule.params})
             return None
         problem = rule.implausible(number)
         if problem:
-            self.error(full, problem, "implausible")
+            self.error(full, problem, "implausible",
+                       {"value": number, "limit": rule.limit, "floor": rule.floor})
             return None
         if self.normalize and type(value) is not float:
             parent[key] = number
@@ -233,7 +237,7 @@ class _Checker:
             self.error(full, f"{rule}, got {describe(value)}", "type")
             return None
         if not ok(value):
-            self.error(full, f"{rule}, got {describe(value)}", "range")
+            self.error(full, f"{rule}, got {describe(value)}", "range", {"value": value})
             return None
         if self.normalize and type(parent[key]) is not int:
             parent[key] = value
@@ -448,7 +452,7 @@ def _check_valuation(c: _Checker, doc: dict, years: list[int] | None, ffy: int |
         c.number(valuation, key, path, ANY_AMOUNT, required=False)
     if terminal_growth is not None and terminal_growth > 0.5:
         c.error(path + ("terminal_growth",), f"must be a decimal rate (0.03 = 3%), got {_fmt(terminal_growth)}",
-                "range")
+                "range", {"value": terminal_growth})
     return terminal_growth
 
 
@@ -506,7 +510,7 @@ def _check_segment(c: _Checker, seg: Any, i: int, actual_keys: list[str] | None,
     if seg.get("fade_years") is not None:
         c.integer(seg, "fade_years", base, rule=FADE_YEARS_RULE, ok=_fade_years_ok, required=False)
     if tg is not None:
-        discount = NumberRule("", lambda v: v > tg, limit=MAX_RATE, what="a rate")
+        discount = NumberRule("", lambda v: v > tg, limit=MAX_RATE, what="a rate", params={"terminal_growth": tg})
         rule_text = f"must be a number greater than the terminal growth ({tg:.2%})"
         value = seg.get("discount_rate")
         if type(value) is not float or not discount.fits(value):

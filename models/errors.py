@@ -78,4 +78,12 @@ class InvalidInputError(ModelError):
 
 
 class InvalidEditError(ModelError):
-    """A value typed into a cell that cannot be applied; the message is for the user."""
+    """A value typed into a cell that cannot be applied; the message is for the user.
+
+    ``code`` names the rule (for a translated message) and ``params`` the
+    values it needs (e.g. ``{"year": 2025}``)."""
+
+    def __init__(self, message: str, code: str = "", params: dict | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = dict(params or {})

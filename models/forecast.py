@@ -146,7 +146,7 @@ def edit_cell(model: Model, i: int, year: int, row: str, value: float) -> list[t
         changes = _edit_changes(model, i, year, k, row, float(value))
     for path, new_value in changes:
         if not math.isfinite(new_value):
-            raise InvalidEditError("the value is out of range: it would make an input too large to hold")
+            raise InvalidEditError("the value is out of range: it would make an input too large to hold", "too_large")
     return [(path, float(new_value)) for path, new_value in changes]
 
 
@@ -159,43 +159,49 @@ def _edit_changes(model: Model, i: int, year: int, k: int, row: str, value: floa
         prev_revenue = revenue[k - 1]
         if row == "growth":
             if value <= -1:
-                raise InvalidEditError("revenue growth must be greater than −100%")
+                raise InvalidEditError("revenue growth must be greater than −100%", "growth_range")
             return [(fc + ("growth",), value)]
         if row == "margin":
             return [(fc + ("margin",), value)]
         if row == "revenue":
             if prev_revenue <= 0:
-                raise InvalidEditError(f"the revenue of {years[k - 1]} is zero, so a revenue cannot be turned into growth; edit the growth instead")
+                raise InvalidEditError(f"the revenue of {years[k - 1]} is zero, so a revenue cannot be turned into growth; edit the growth instead",
+                                       "zero_previous_revenue", {"year": years[k - 1]})
             if value <= 0:
-                raise InvalidEditError("a forecast revenue must be greater than 0 (growth above −100%)")
+                raise InvalidEditError("a forecast revenue must be greater than 0 (growth above −100%)", "revenue_positive")
             return [(fc + ("growth",), value / prev_revenue - 1.0)]
         if row == "net_profit":
             if revenue[k] == 0:
-                raise InvalidEditError(f"the revenue of {year} is zero, so a net profit cannot be turned into a margin")
+                raise InvalidEditError(f"the revenue of {year} is zero, so a net profit cannot be turned into a margin",
+                                       "zero_revenue", {"year": year})
             return [(fc + ("margin",), value / revenue[k])]
         # profit_growth
         if k == 0 or profit[k - 1] <= 0:
-            raise InvalidEditError("profit growth needs a positive profit in the previous year; edit the margin instead")
+            raise InvalidEditError("profit growth needs a positive profit in the previous year; edit the margin instead",
+                                   "profit_growth_base")
         if revenue[k] == 0:
-            raise InvalidEditError(f"the revenue of {year} is zero, so a profit cannot be turned into a margin")
+            raise InvalidEditError(f"the revenue of {year} is zero, so a profit cannot be turned into a margin",
+                                   "zero_revenue", {"year": year})
         return [(fc + ("margin",), profit[k - 1] * (1.0 + value) / revenue[k])]
     act: Path = base + ("actuals", str(year))
     if row == "revenue":
         if value < 0:
-            raise InvalidEditError("an actual revenue must be ≥ 0")
+            raise InvalidEditError("an actual revenue must be ≥ 0", "actual_revenue_range")
         return [(act + ("revenue",), value)]
     if row == "net_profit":
         return [(act + ("net_profit",), value)]
     if row == "margin":
         return [(act + ("net_profit",), value * revenue[k])]
     if k == 0:
-        raise InvalidEditError(f"{year} is the first year: it has no growth to edit; edit its revenue or profit")
+        raise InvalidEditError(f"{year} is the first year: it has no growth to edit; edit its revenue or profit",
+                               "first_year_growth", {"year": year})
     if row == "growth":
         if value <= -1:
-            raise InvalidEditError("revenue growth must be greater than −100%")
+            raise InvalidEditError("revenue growth must be greater than −100%", "growth_range")
         return [(act + ("revenue",), revenue[k - 1] * (1.0 + value))]
     if profit[k - 1] <= 0:
-        raise InvalidEditError("profit growth needs a positive profit in the previous year; edit the profit instead")
+        raise InvalidEditError("profit growth needs a positive profit in the previous year; edit the profit instead",
+                               "profit_growth_base")
     return [(act + ("net_profit",), profit[k - 1] * (1.0 + value))]
 
 

@@ -9,7 +9,7 @@ path, so "go to issue" and "select after undo" find the cell.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QByteArray, QDataStream, QEvent, QIODevice, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QApplication, QGroupBox, QInputDialog, QMenu, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -46,6 +46,10 @@ class ValuationPage(QWidget):
         self.forecast_view = self._view(self.forecast_table, "forecastView")
         self.forecast_table.modelReset.connect(self._apply_spans)
         self.forecast_view.verticalHeader().setMinimumWidth(150)
+        self.focused_segment: int | None = None
+        self._pending_sizes: list = []   # (splitter, sizes) restored before the page was shown
+        self.forecast_view.verticalHeader().sectionClicked.connect(self._header_clicked)
+        self.forecast_table.modelReset.connect(lambda: self.focus_segment(None))
         self.totals_view = self._view(self.totals_table, "totalsView")
         self.segment_params_view = self._view(self.segment_params_table, "segmentParamsView")
         self.company_params_view = self._view(self.company_params_table, "companyParamsView")
@@ -122,6 +126,9 @@ class ValuationPage(QWidget):
         if cols > 1:
             for seg in range(self.document.model.segment_count):
                 view.setSpan(model.row_of(seg, None), 0, 1, cols)
+            # the first year fits its numbers, not a segment name measured before the spans were set
+            # (a long name once pushed the last estimate years off screen)
+            view.resizeColumnToContents(0)
 
     @staticmethod
     def _fit_height(view, max_rows: int = 8) -> None:
@@ -200,11 +207,52 @@ class ValuationPage(QWidget):
         self.left_splitter.setSizes([int(total * 0.66), total - int(total * 0.66)])
 
     def save_state(self):
-        return self.main_splitter.saveState()
+        """The three splitters' sizes in one byte array."""
+        data = QByteArray()
+        stream = QDataStream(data, QIODevice.OpenModeFlag.WriteOnly)
+        stream.writeQString("vw-splitters-1")
+        for splitter in (self.main_splitter, self.left_splitter, self.right_splitter):
+            stream << splitter.saveState()
+        return data
 
     def restore_state(self, state) -> None:
-        if not state.isEmpty():
-            self.main_splitter.restoreState(state)
+        if state.isEmpty():
+            return
+        data = QByteArray(state)   # held: the stream reads from it
+        stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)
+        if stream.readQString() != "vw-splitters-1":
+            self.main_splitter.restoreState(state)   # an older settings file: the main splitter only
+            return
+        self._pending_sizes = []
+        for splitter in (self.main_splitter, self.left_splitter, self.right_splitter):
+            part = QByteArray()
+            stream >> part
+            if stream.status() != QDataStream.Status.Ok:
+                return
+            splitter.restoreState(part)
+            self._pending_sizes.append((splitter, part))
+
+    def showEvent(self, event):
+        """Restored sizes again once shown: a splitter laid out for the first
+        time shares its space by stretch factors, whatever it was given."""
+        super().showEvent(event)
+        pending, self._pending_sizes = self._pending_sizes, []
+        if pending:
+            QTimer.singleShot(0, lambda: [splitter.restoreState(part) for splitter, part in pending])
+
+    def focus_segment(self, seg: int | None) -> None:
+        """Show only segment ``seg``'s rows in the forecasts (None: all); a
+        click on a segment's title in the row header toggles it."""
+        model, view = self.forecast_table, self.forecast_view
+        self.focused_segment = seg
+        for row in range(model.rowCount()):
+            view.setRowHidden(row, seg is not None and model.row_info(row)[0] != seg)
+
+    def _header_clicked(self, row: int) -> None:
+        if not self.forecast_table.is_title_row(row):
+            return
+        seg = self.forecast_table.row_info(row)[0]
+        self.focus_segment(None if self.focused_segment == seg else seg)
 
     # navigation ----------------------------------------------------------------------
     def locate(self, path: tuple, focus: bool = True, visible_only: bool = False) -> bool:

@@ -16,6 +16,8 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from models.errors import InvalidEditError
+from desktop_app import refusals
 from desktop_app.i18n import fill
 from desktop_app.qt_models.issues import join_messages
 from desktop_app.numbers import INTEGER, TEXT, ParseError, edit_text, format_value, parse_number
@@ -74,6 +76,10 @@ class GridTableModel(QAbstractTableModel):
         self._visual: dict[tuple[int, int], tuple] = {}
         # message of the last refused edit, for the view's status line
         self.last_rejection: str = ""
+        if hasattr(document, "add_labeler"):
+            document.add_labeler(self.label_location)
+        # what the last paste left out (values beyond the table, read-only cells), or ""
+        self.last_paste_dropped: str = ""
 
     # ---- what subclasses provide ---------------------------------------
     def _layout(self, state) -> None:
@@ -108,6 +114,24 @@ class GridTableModel(QAbstractTableModel):
         v = self.headerData(row, Qt.Orientation.Vertical)
         h = self.headerData(col, Qt.Orientation.Horizontal)
         return " · ".join(str(x) for x in (v, h) if x)
+
+    def label_location(self, location: tuple):
+        """(label, kind) of the cell showing the engine key path ``location``
+        (as :meth:`cell_label` names it), or None if this table does not."""
+        cell = self.cell_for_path(tuple(location))
+        if cell is None or not (0 <= cell[0] < self.rowCount() and 0 <= cell[1] < self.columnCount()):
+            return None
+        return self.cell_label(*cell), self.cell_kind(*cell)
+
+    def _apply_at(self, r: int, c: int, value, txn) -> None:
+        """:meth:`_apply`, an engine refusal tagged with the cell's label."""
+        try:
+            self._apply(r, c, value, txn)
+        except InvalidEditError as exc:
+            exc.where = self.cell_label(r, c)
+            if isinstance(value, (int, float)):
+                exc.typed = refusals.shown(value, self.cell_kind(r, c))
+            raise
 
     def header_text(self, section: int, orientation: Qt.Orientation) -> str:
         return ""
@@ -227,7 +251,7 @@ class GridTableModel(QAbstractTableModel):
             self._refuse(r, c, f"{self.cell_label(r, c)}: {parse_error_message(exc)}")
             return False
         text = fill(tr("Edit %1"), self.cell_label(r, c))
-        ok = self.document.edit(text, lambda txn: self._apply(r, c, parsed, txn))
+        ok = self.document.edit(text, lambda txn: self._apply_at(r, c, parsed, txn))
         if not ok:
             self._refuse(r, c, self.document.last_rejection, emit=False)
         return ok
@@ -296,12 +320,18 @@ class GridTableModel(QAbstractTableModel):
         are skipped. If any text does not parse, or the engine refuses the
         result, nothing is applied and the offending cell is marked."""
         targets = []
+        outside = read_only = 0
+        self.last_paste_dropped = ""
         for dr, line in enumerate(block):
             for dc, text in enumerate(line):
                 r, c = top + dr, left + dc
-                if r >= self.rowCount() or c >= self.columnCount():
+                if not str(text).strip():
                     continue
-                if not self.is_editable(r, c) or not str(text).strip():
+                if r >= self.rowCount() or c >= self.columnCount():
+                    outside += 1
+                    continue
+                if not self.is_editable(r, c):
+                    read_only += 1
                     continue
                 try:
                     targets.append((r, c, self.parse(text, r, c)))
@@ -309,12 +339,19 @@ class GridTableModel(QAbstractTableModel):
                     self._refuse(r, c, fill(tr("Paste refused at %1: %2"), self.cell_label(r, c),
                                             parse_error_message(exc)))
                     return False
+        notes = []
+        if outside:
+            notes.append(fill(tr("%1 value(s) past the table's last row or column were dropped"), outside))
+        if read_only:
+            notes.append(fill(tr("%1 value(s) on computed (read-only) cells were skipped"), read_only))
+        if notes:
+            self.last_paste_dropped = fill(tr("Paste at %1: %2."), self.cell_label(top, left), "; ".join(notes))
         if not targets:
             return False
 
         def apply(txn):
             for r, c, v in targets:
-                self._apply(r, c, v, txn)
+                self._apply_at(r, c, v, txn)
 
         text = fill(tr("Paste %1 cells"), str(len(targets)))
         ok = self.document.edit(text, apply)

@@ -8,7 +8,7 @@ from here) as one undo step. Editors show the value at full precision
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
                                QStyledItemDelegate, QTableView, QToolTip)
@@ -42,7 +42,10 @@ class CellDelegate(QStyledItemDelegate):
         text = editor.text()
         if text == editor.property("vw_initial"):
             return  # nothing typed: no edit, no undo step
-        model.setData(index, text, Qt.ItemDataRole.EditRole)
+        view = self.parent()
+        ok = model.setData(index, text, Qt.ItemDataRole.EditRole)
+        if isinstance(view, SpreadsheetView):
+            view.last_commit_refused = not ok
 
 
 class SpreadsheetView(QTableView):
@@ -55,6 +58,8 @@ class SpreadsheetView(QTableView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        # the last committed editor's value was refused: Enter then stays on the cell
+        self.last_commit_refused = False
         self.setItemDelegate(CellDelegate(self))
         self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.DoubleClicked
@@ -143,8 +148,9 @@ class SpreadsheetView(QTableView):
             QAbstractItemDelegate.EndEditHint.EditNextItem: (0, 1),
             QAbstractItemDelegate.EndEditHint.EditPreviousItem: (0, -1),
         }.get(hint)
+        refused, self.last_commit_refused = self.last_commit_refused, False
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        if move is not None:
+        if move is not None and not refused:   # a refused value: the cursor stays on its cell
             self.move_current(*move)
 
     def move_current(self, drow: int, dcol: int) -> None:
@@ -243,7 +249,18 @@ class SpreadsheetView(QTableView):
             selected = {(i.row(), i.column()) for i in indexes}
             block = [[block[0][0] if (r, c) in selected else "" for c in range(left, right + 1)]
                      for r in range(top, bottom + 1)]
-        return model.paste_block(top, left, block)
+        ok = model.paste_block(top, left, block)
+        dropped = getattr(model, "last_paste_dropped", "")
+        if dropped:
+            self.refused.emit(dropped)
+        if ok:   # the pasted block (as far as the table reaches) stays selected
+            bottom = min(top + len(block), model.rowCount()) - 1
+            right = min(left + max(len(line) for line in block), model.columnCount()) - 1
+            selection = self.selectionModel()
+            selection.select(QItemSelection(model.index(top, left), model.index(bottom, right)),
+                             QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            selection.setCurrentIndex(model.index(top, left), QItemSelectionModel.SelectionFlag.NoUpdate)
+        return ok
 
 
 def parse_block(text: str) -> list[list[str]]:

@@ -36,6 +36,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 value(s) past the table&apos;s last row or column were dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 value(s) on computed (read-only) cells were skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste at %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Paste %1 cells</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,6 +302,90 @@ value</source>
     <message>
         <source>Post-explicit
 value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; typed %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revenue growth must be greater than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a forecast revenue must be greater than 0 (growth above −100%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the revenue of %1 is zero, so a revenue cannot be turned into growth; edit the growth instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the revenue of %1 is zero, so a profit cannot be turned into a margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profit growth needs a positive profit in the previous year; edit the margin or the profit instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an actual revenue cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the first year: it has no growth to edit; edit its revenue or profit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value is too large: an input would overflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is too small to be plausible (at least %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is too large to be plausible (at most ±%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be greater than the terminal growth (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be greater than %1 and at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be greater than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is out of the allowed range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2; it would be %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -36,6 +36,18 @@
         <translation>粘贴被拒绝，位置 %1：%2</translation>
     </message>
     <message>
+        <source>%1 value(s) past the table&apos;s last row or column were dropped</source>
+        <translation>超出表格最后一行或最后一列的 %1 个值被舍弃</translation>
+    </message>
+    <message>
+        <source>%1 value(s) on computed (read-only) cells were skipped</source>
+        <translation>落在计算（只读）单元格上的 %1 个值被跳过</translation>
+    </message>
+    <message>
+        <source>Paste at %1: %2.</source>
+        <translation>粘贴于 %1：%2。</translation>
+    </message>
+    <message>
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
     </message>
@@ -299,6 +311,90 @@ value</source>
 value</source>
         <translation>显性期后
 价值</translation>
+    </message>
+    <message>
+        <source>%1: %2; typed %3.</source>
+        <translation>%1：%2；输入为 %3。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>revenue growth must be greater than %1</source>
+        <translation>收入增速须大于 %1</translation>
+    </message>
+    <message>
+        <source>a forecast revenue must be greater than 0 (growth above −100%)</source>
+        <translation>预测收入须大于 0（增速高于 −100%）</translation>
+    </message>
+    <message>
+        <source>the revenue of %1 is zero, so a revenue cannot be turned into growth; edit the growth instead</source>
+        <translation>%1 年收入为零，无法将收入换算为增速；请直接编辑增速</translation>
+    </message>
+    <message>
+        <source>the revenue of %1 is zero, so a profit cannot be turned into a margin</source>
+        <translation>%1 年收入为零，无法将利润换算为利润率</translation>
+    </message>
+    <message>
+        <source>profit growth needs a positive profit in the previous year; edit the margin or the profit instead</source>
+        <translation>利润增速要求上一年利润为正；请改为编辑利润率或利润</translation>
+    </message>
+    <message>
+        <source>an actual revenue cannot be negative</source>
+        <translation>实际收入不能为负</translation>
+    </message>
+    <message>
+        <source>%1 is the first year: it has no growth to edit; edit its revenue or profit</source>
+        <translation>%1 是第一年，没有可编辑的增速；请编辑其收入或利润</translation>
+    </message>
+    <message>
+        <source>the value is too large: an input would overflow</source>
+        <translation>数值过大：输入将溢出</translation>
+    </message>
+    <message>
+        <source>is too small to be plausible (at least %1)</source>
+        <translation>过小，不合常理（至少为 %1）</translation>
+    </message>
+    <message>
+        <source>is too large to be plausible (at most ±%1)</source>
+        <translation>过大，不合常理（至多为 ±%1）</translation>
+    </message>
+    <message>
+        <source>must be greater than the terminal growth (%1)</source>
+        <translation>须大于永续增长率（%1）</translation>
+    </message>
+    <message>
+        <source>must be greater than %1 and at most %2</source>
+        <translation>须大于 %1 且不超过 %2</translation>
+    </message>
+    <message>
+        <source>must be greater than %1</source>
+        <translation>须大于 %1</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>不能为负</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to %1</source>
+        <translation>须为 0 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <source>is out of the allowed range</source>
+        <translation>超出允许范围</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>须为数字</translation>
+    </message>
+    <message>
+        <source>%1 %2; it would be %3.</source>
+        <translation>%1%2；输入后为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 %2.</source>
+        <translation>%1%2。</translation>
     </message>
 </context>
 <context>

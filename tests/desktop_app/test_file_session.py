@@ -38,8 +38,8 @@ class FakeDialogs:
     def save_path(self, title, start, filter):
         return self._answer("save_path", title, start, filter)
 
-    def folder(self, title):
-        return self._answer("folder", title)
+    def folder(self, title, start):
+        return self._answer("folder", title, start)
 
 
 @pytest.fixture
@@ -122,6 +122,26 @@ def test_export_writes_the_engine_tables(tmp_path, session):
     assert session.statuses[-1] == f"Exported 7 CSV files to {tmp_path}"
     session.dialogs.answers["folder"] = ""
     assert session.export_csv() == []
+
+
+def test_export_dialog_opens_in_the_models_folder(tmp_path, session, monkeypatch):
+    """Untitled: home, then the last export folder; once saved: the model's folder."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    out, model_dir = tmp_path / "out", tmp_path / "models"
+    out.mkdir(), model_dir.mkdir()
+    session.dialogs.answers["folder"] = ""
+    session.export_csv()
+    assert session.dialogs.calls[-1][2] == str(tmp_path / "home")
+    session.dialogs.answers["folder"] = str(out)
+    session.export_csv()
+    session.dialogs.answers["folder"] = ""
+    session.export_csv()
+    assert session.dialogs.calls[-1][2] == str(out)
+    session.dialogs.answers["save_path"] = str(model_dir / "m.vwm.json")
+    assert session.save_as()
+    session.export_csv()
+    assert session.dialogs.calls[-1][2] == str(model_dir)
 
 
 def test_open_elsewhere_warning_keeps_a_percent_two_name(tmp_path, session, sample_model):

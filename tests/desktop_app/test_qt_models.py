@@ -134,7 +134,8 @@ def test_edit_that_makes_the_model_invalid_is_refused(wired, document):
     document.editRejected.connect(messages.append)
     assert not sp.setData(idx, "2%")             # below the 3% terminal growth
     assert document.model.to_dict() == before
-    assert "discount_rate" in messages[0] and "refused" in messages[0]
+    assert "Discount rate" in messages[0] and "refused" in messages[0] and "(3.0%)" in messages[0]
+    assert "discount_rate" not in messages[0] and "0.02" not in messages[0]
     assert sp.data(idx, Qt.ItemDataRole.EditRole) == pytest.approx(0.083)
 
 
