@@ -120,15 +120,15 @@ def flush_paint(app, window) -> None:
 
 
 def run(app, model, edits: int, with_plots: bool, settings, page: str = "valuation") -> dict:
+    from desktop_app.pages import PAGES
+    if page != "valuation" and page not in [spec.key for spec in PAGES]:
+        raise SystemExit(f"no page {page!r}")
     document = Document(model, None, recovery_dir=None)
     window = MainWindow(document, settings, with_plots=with_plots)
     window.resize(1600, 1000)
     window.show()
     if page != "valuation":
-        shown = window.pages.page(page)
-        if shown is None:
-            raise SystemExit(f"no page {page!r}")
-        window.pages.setCurrentWidget(shown)
+        window.pages.setCurrentWidget(window.pages.page(page))
     for _ in range(3):
         app.processEvents()
     window.repaint()
