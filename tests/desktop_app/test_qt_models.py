@@ -315,7 +315,7 @@ def test_company_totals_rows_editable_inputs(wired, document):
 def test_company_totals_show_operating_net_profit_attributable(wired, document):
     """Table 2's 经营性归母净利润 row and its growth: operating net profit − minority profit."""
     _, t = wired
-    ct = t["CompanyTotalsModel"]
+    ct = t["CompanyTotalsTableModel"]
     from desktop_app.qt_models.forecast import COMPANY_ROWS
     assert COMPANY_ROWS[-2:] == ("operating_net_profit_attributable", "operating_attributable_growth")
     assert ct.rowCount() == len(COMPANY_ROWS)
