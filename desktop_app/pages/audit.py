@@ -13,7 +13,8 @@ import math
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from models.analysis.reference import compare_with_reference
 from models.analysis.schedule import ddm_schedule, dynamic_steps
@@ -340,6 +341,9 @@ class AuditPage(QWidget):
         self.params_label = QLabel()
         self.params_label.setObjectName("auditParams")
         self.params_label.setWordWrap(True)
+        # two lines, whatever the text: a new text each edit then asks for no new layout
+        self.params_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.params_label.setFixedHeight(2 * self.params_label.fontMetrics().lineSpacing() + 4)
         self.status_label = QLabel()
         self.status_label.setObjectName("auditStatus")
         self.status_label.setWordWrap(True)

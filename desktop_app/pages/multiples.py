@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPu
 from models.analysis.peers import multiples_positions
 from models.dossier import MULTIPLE_KEYS
 from desktop_app.i18n import fill
-from desktop_app.numbers import MULTIPLE, NUMBER, PERCENT, TEXT, ParseError, format_value, parse_number
+from desktop_app.numbers import MULTIPLE, NUMBER, PERCENT, TEXT, format_value, parse_number
 from desktop_app.plots.colors import DDM_COLOR, FOREGROUND, MARKET_CAP_COLOR
 from desktop_app.qt_models.base import INPUT_BRUSH, GridTableModel
 from desktop_app.widgets.spreadsheet import SpreadsheetView
