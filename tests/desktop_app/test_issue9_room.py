@@ -23,8 +23,9 @@ def test_long_segment_names_do_not_widen_the_year_columns(qtbot, make_window, do
     assert document.restructure("add", lambda m: engine_forecast.add_segment(m, name))
     QApplication.processEvents()
     assert view.columnSpan(fm.row_of(3, None), 0) == fm.columnCount()
-    assert [view.columnWidth(c) for c in range(fm.columnCount())] == widths
-    assert view.columnWidth(0) < view.fontMetrics().horizontalAdvance(name) / 2
+    # numbers may re-measure a few pixels wider (bold upper bound); a name would be hundreds
+    assert all(view.columnWidth(c) <= max(widths) + 20 for c in range(fm.columnCount()))
+    assert view.columnWidth(0) < view.fontMetrics().horizontalAdvance(name) / 3
     document.undo_stack.setClean()
 
 
