@@ -93,6 +93,7 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.setObjectName("historyPage")
         self.document = document
+        self.refused.connect(document.editRejected)   # the window shows the document's refusals
         self.controller = controller
         self.table_model = HistoryTableModel(document, self)
         self.view = SpreadsheetView()

@@ -82,9 +82,6 @@ class PageHost(QWidget):
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
         self.built[index] = page
-        first = self.built[0]
-        if hasattr(page, "refused") and hasattr(first, "refused"):
-            page.refused.connect(first.refused)   # a page's refusals reach the window as the valuation page's do
         self.controller.add_view(page)   # which hands it the current state
         return page
 

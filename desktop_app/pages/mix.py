@@ -97,6 +97,7 @@ class MixPage(QWidget):
         super().__init__(parent)
         self.setObjectName("mixPage")
         self.document = document
+        self.refused.connect(document.editRejected)   # the window shows the document's refusals
         self.controller = controller
         self.table_model = MixTableModel(document, self)
         self.view = SpreadsheetView()
