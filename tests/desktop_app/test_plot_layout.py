@@ -178,26 +178,30 @@ def plot_items(panel, key) -> list[pg.PlotItem]:
 
 # -- the tests -------------------------------------------------------------------------
 @pytest.mark.parametrize("size", list(SIZES))
-@pytest.mark.parametrize("key", list(TABS))
-def test_no_text_is_cut_covered_or_crossed(qtbot, language, key, size):
-    panel = make_panel(qtbot, SIZES[size])
-    panel.tabs.setCurrentIndex(TABS[key])
-    qtbot.wait(20)
+def test_no_text_is_cut_covered_or_crossed(qtbot, language, size):
+    panel = make_panel(qtbot, SIZES[size])  # one panel, every tab (fewer windows made and destroyed)
     problems = []
-    for plot in plot_items(panel, key):
-        assert texts(plot), "the plot shows texts"
-        problems += collisions(plot)
+    for key in TABS:
+        panel.tabs.setCurrentIndex(TABS[key])
+        qtbot.wait(20)
+        for plot in plot_items(panel, key):
+            assert texts(plot), (key, "the plot shows texts")
+            problems += [f"{key}: {p}" for p in collisions(plot)]
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-@pytest.mark.parametrize("key", ["discount_rate", "terminal_growth", "margin", "bridge"])
-def test_every_status_band_in_view_has_its_label_over_it(qtbot, language, key, size):
+def test_every_status_band_in_view_has_its_label_over_it(qtbot, language, size):
     panel = make_panel(qtbot, SIZES[size])
-    panel.tabs.setCurrentIndex(TABS[key])
-    qtbot.wait(20)
     model, result = sample()
     edges = [-np.inf, *band_edges(result.market_cap), np.inf]
+    for key in ("discount_rate", "terminal_growth", "margin", "bridge"):
+        panel.tabs.setCurrentIndex(TABS[key])
+        qtbot.wait(20)
+        check_band_labels(panel, key, edges)
+
+
+def check_band_labels(panel, key, edges):
     for holder in plots_of(panel, key):
         bands, vb = holder.bands, holder.plot.getViewBox()
         horizontal = bands.orientation == "horizontal"
@@ -239,13 +243,17 @@ def test_bridge_shows_the_three_bands_the_issue_names(qtbot, language):
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-@pytest.mark.parametrize("key", list(TABS) + ["heatmap"])
-def test_titles_and_axis_labels_are_whole(qtbot, language, key, size):
+def test_titles_and_axis_labels_are_whole(qtbot, language, size):
     """The title and the axis titles fit in the plot's own area: nothing is
     clipped by a neighbouring plot or the window's edge."""
     panel = make_panel(qtbot, SIZES[size])
-    panel.tabs.setCurrentIndex(2 if key == "heatmap" else TABS[key])
-    qtbot.wait(20)
+    for key in [*TABS, "heatmap"]:
+        panel.tabs.setCurrentIndex(2 if key == "heatmap" else TABS[key])
+        qtbot.wait(20)
+        check_titles(panel, key)
+
+
+def check_titles(panel, key):
     for plot in plot_items(panel, key):
         area = plot.sceneBoundingRect().adjusted(-0.5, -0.5, 0.5, 0.5)
         items = [("title", plot.titleLabel.item)]
