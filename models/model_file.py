@@ -15,7 +15,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .atomic_write import WriteError, apply_mode, resolve_target
+from .atomic_write import WriteError, apply_mode, fsync_dir, resolve_target
 from . import limits
 from .checks import printable
 from .errors import ModelFileError
@@ -241,7 +241,7 @@ def save_model(model: Model, path: str | os.PathLike, backup: bool = True) -> No
             _write_backup(target, folder)
         os.replace(tmp_name, target)
         tmp_name = None
-        _fsync_dir(folder)
+        fsync_dir(folder)
         sweep_stale_temp_files(target)
     except OSError as exc:
         reason = exc.strerror or str(exc)
@@ -294,18 +294,3 @@ def sweep_stale_temp_files(target: str | os.PathLike, older_than: float = STALE_
         except OSError:
             pass
     return removed
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
