@@ -2,22 +2,11 @@
 item 4): no number is ever shown elided (``100…``)."""
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop_app.widgets.spreadsheet import SpreadsheetView
+from tests.desktop_app.typing_helpers import type_into
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def type_into(qtbot, view, index, text):
-    view.setFocus()
-    view.setCurrentIndex(index)
-    qtbot.keyClicks(view, text[0])
-    editor = view.focusWidget()
-    assert isinstance(editor, QLineEdit), "typing did not open an editor"
-    qtbot.keyClicks(editor, text[1:])
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()
 
 
 def elided_cells(view):

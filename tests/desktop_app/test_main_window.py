@@ -10,6 +10,7 @@ import models
 from models import csv_export
 from desktop_app.numbers import MONEY, format_value
 from desktop_app.qt_models.forecast import BLOCK
+from tests.desktop_app.typing_helpers import type_into
 
 # The offscreen platform warns when a top-level window's size hints change.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -17,19 +18,6 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 def col_of(window, year):
     return window.document.model.years.index(year)
-
-
-def type_into(qtbot, view, index, text, key=Qt.Key.Key_Return):
-    """Select a cell, type (the first key opens the editor), then commit."""
-    view.setFocus()
-    view.setCurrentIndex(index)
-    qtbot.keyClicks(view, text[0])
-    editor = view.focusWidget()
-    assert isinstance(editor, QLineEdit), "typing did not open an editor"
-    qtbot.keyClicks(editor, text[1:])
-    qtbot.keyClick(editor, key)
-    QApplication.processEvents()  # the delegate commits Enter/Tab through a queued call
-    return editor
 
 
 def test_growth_typed_in_the_editor_updates_the_header_exactly(qtbot, window):

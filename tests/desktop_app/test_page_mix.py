@@ -4,37 +4,18 @@ import math
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from models.analysis.mix import gross_profit_mix, revenue_mix
-from desktop_app.controller import Controller
 from desktop_app.pages.mix import MixPage
+from tests.desktop_app.typing_helpers import type_into, show_page
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 @pytest.fixture
 def page(qtbot, document):
-    controller = Controller(document)
-    p = MixPage(document, controller)
-    qtbot.addWidget(p)
-    controller.add_view(p)
-    controller.recompute(True)
-    p.resize(1400, 900)
-    p.show()
-    qtbot.waitExposed(p)
-    return p
-
-
-def type_into(qtbot, view, index, text):
-    view.setFocus()
-    view.setCurrentIndex(index)
-    qtbot.keyClicks(view, text[0])
-    editor = view.focusWidget()
-    assert isinstance(editor, QLineEdit), "typing did not open an editor"
-    qtbot.keyClicks(editor, text[1:])
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()
+    return show_page(qtbot, document, MixPage)
 
 
 def bar_widths(chart):

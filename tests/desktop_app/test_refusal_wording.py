@@ -6,12 +6,13 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication
 
 from desktop_app import i18n
 from desktop_app.controller import Controller
 from desktop_app.pages.valuation import ValuationPage
 from desktop_app.qt_models.parameters import COMPANY_PARAMS, SEGMENT_PARAMS
+from tests.desktop_app.typing_helpers import type_into
 
 KEYS = ("roe", "segments[", "forecast.", "actuals.", "valuation.", "market.")
 SNAKE_KEY = re.compile(r"\b[a-z]+_[a-z_]+\b")   # discount_rate, non_operating_profit, ...
@@ -37,17 +38,6 @@ def page(request, qtbot, document):
     document.editRejected.connect(page.said.append)
     yield page
     i18n.install(QApplication.instance(), "en")
-
-
-def type_into(qtbot, view, index, text):
-    view.setFocus()
-    view.setCurrentIndex(index)
-    qtbot.keyClicks(view, text[0])
-    editor = view.focusWidget()
-    assert isinstance(editor, QLineEdit), "typing did not open an editor"
-    qtbot.keyClicks(editor, text[1:])
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()
 
 
 def refused(qtbot, page, view, index, text, percent=True):
