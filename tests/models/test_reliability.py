@@ -505,7 +505,20 @@ def test_csv_cells_round_trip(tmp_path, cells):
         elif isinstance(cell, float) and not math.isfinite(cell):
             assert got == ""
         else:
-            assert float(got) == float(f"{float(cell):.15g}")  # 15 significant digits (issue 9)
+            expected = float(f"{float(cell):.15g}")  # 15 significant digits (issue 9)
+            if not math.isfinite(expected):
+                # rounding up overflowed: the largest 15-digit number instead
+                expected = math.copysign(1.79769313486231e308, float(cell))
+            assert float(got) == expected
+
+
+@pytest.mark.parametrize("cell", [1.7976931348623151e308, -1.7976931348623157e308])
+def test_csv_number_near_largest_float_stays_finite(tmp_path, cell):
+    path = tmp_path / "edge.csv"
+    write_csv(path, [[cell]])
+    ((got,),) = read_rows(path)
+    assert math.isfinite(float(got))
+    assert abs(float(got)) == 1.79769313486231e308
 
 
 def test_csv_failed_write_leaves_old_file(tmp_path, monkeypatch):
