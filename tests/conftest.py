@@ -13,6 +13,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# Property tests have no wall-clock deadline (speed is measured by the
+# benchmarks under tests/benchmarks, not inside unit tests). CI sets
+# VW_HYPOTHESIS_PROFILE=ci: the same examples on every run, so a result seen
+# here is the result CI sees; the default profile explores new ones each run.
+settings.register_profile("default", deadline=None, print_blob=True)
+settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True)
+settings.load_profile(os.environ.get("VW_HYPOTHESIS_PROFILE", "default"))
 
 SAMPLE = ROOT / "resources" / "samples" / "united-imaging-688271.json"
 
