@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 import models
 from desktop_app import export
@@ -41,6 +41,9 @@ class Dialogs(Protocol):
     def save_path(self, title: str, start: str, filter: str) -> str: ...
 
     def folder(self, title: str, start: str) -> str: ...
+
+    def integer(self, title: str, label: str, value: int, low: int, high: int) -> int | None:
+        """The number chosen, or None when cancelled."""
 
 
 class QtDialogs:
@@ -70,6 +73,10 @@ class QtDialogs:
 
     def folder(self, title: str, start: str) -> str:
         return QFileDialog.getExistingDirectory(self.parent, title, start)
+
+    def integer(self, title: str, label: str, value: int, low: int, high: int) -> int | None:
+        number, ok = QInputDialog.getInt(self.parent, title, label, value, low, high)
+        return number if ok else None
 
 
 class FileSession(QObject):
@@ -300,9 +307,17 @@ class FileSession(QObject):
             self._disk_mtime = -1
         return True
 
+    def choose_autosave_interval(self) -> None:
+        minutes = self.dialogs.integer(self.tr("Autosave"), self.tr("Minutes between autosaves (0 = off):"),
+                                       self.settings.get("autosave_interval_s") // 60, 0, 120)
+        if minutes is not None:
+            self.settings.set("autosave_interval_s", minutes * 60)
+            self.document.start_autosave(minutes * 60)
+
 
 def _modified_after(path: str, when: float) -> bool:
     try:
         return os.stat(path).st_mtime > when
     except OSError:
         return False
+

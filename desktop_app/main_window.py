@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QInputDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 import models
 from desktop_app import i18n
+from desktop_app import file_tools
 from desktop_app.controller import Controller
 from desktop_app.file_session import FileSession, QtDialogs
 from desktop_app.i18n import fill
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.act_export = self._action("actExport", lambda: s.export_csv())
         self.act_report = self._action("actReport", lambda: s.export_report(self))
         self.act_quit = self._action("actQuit", self.close, K(K.StandardKey.Quit))
-        self.act_autosave = self._action("actAutosave", self.choose_autosave_interval)
+        self.act_autosave = self._action("actAutosave", s.choose_autosave_interval)
         self.act_about = self._action("actAbout", self.about)
         self.act_undo = self.act_redo = None
         for action, key in zip(self.page.edit_actions(), (K.StandardKey.Copy, K.StandardKey.Paste)):
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addActions([self.act_save, self.act_save_as])
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_export, self.act_report])
+        self.file_tools = file_tools.install(self, self.menu_file)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
@@ -208,6 +210,8 @@ class MainWindow(QMainWindow):
         if self.plots_dock is not None:
             self.plots_dock.setWindowTitle(self.tr("Sensitivity"))
         self.page.retranslate()
+        for tool in self.file_tools:
+            tool.retranslate()
         self._update_title()
 
     def set_language(self, code: str) -> None:
@@ -238,14 +242,6 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentWidget(page)
                 return True
         return False
-
-    def choose_autosave_interval(self) -> None:
-        minutes, ok = QInputDialog.getInt(
-            self, self.tr("Autosave"), self.tr("Minutes between autosaves (0 = off):"),
-            self.settings.get("autosave_interval_s") // 60, 0, 120)
-        if ok:
-            self.settings.set("autosave_interval_s", minutes * 60)
-            self.document.start_autosave(minutes * 60)
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Valuation Workbench"), self.about_text())

@@ -794,6 +794,14 @@ value</source>
         <source>Cannot restore</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Autosave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes between autosaves (0 = off):</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HeaderWidget</name>
@@ -1059,14 +1067,6 @@ value</source>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Autosave</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minutes between autosaves (0 = off):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

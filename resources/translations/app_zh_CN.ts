@@ -802,6 +802,14 @@ value</source>
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
     </message>
+    <message>
+        <source>Autosave</source>
+        <translation>自动保存</translation>
+    </message>
+    <message>
+        <source>Minutes between autosaves (0 = off):</source>
+        <translation>自动保存间隔分钟数（0 = 关闭）：</translation>
+    </message>
 </context>
 <context>
     <name>HeaderWidget</name>
@@ -1068,14 +1076,6 @@ value</source>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Autosave</source>
-        <translation>自动保存</translation>
-    </message>
-    <message>
-        <source>Minutes between autosaves (0 = off):</source>
-        <translation>自动保存间隔分钟数（0 = 关闭）：</translation>
     </message>
     <message>
         <source>About Valuation Workbench</source>

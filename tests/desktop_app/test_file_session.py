@@ -41,6 +41,9 @@ class FakeDialogs:
     def folder(self, title, start):
         return self._answer("folder", title, start)
 
+    def integer(self, title, label, value, low, high):
+        return self._answer("integer", title, label, value, low, high)
+
 
 @pytest.fixture
 def session(qapp, document, settings):
@@ -193,3 +196,14 @@ def test_header_and_csv_header_rows_show_the_same_pe(tmp_path, session, qtbot):
     rows = csv_export.read_csv_rows(next(p for p in written if p.endswith("_header.csv")))
     (pe,) = [r[1] for r in rows if r[0] == "PE-TTM"]
     assert float(pe) == pytest.approx(computed, rel=1e-15)
+
+
+def test_autosave_interval_is_chosen_in_minutes_and_cancel_keeps_it(session):
+    session.settings.set("autosave_interval_s", 300)
+    session.dialogs.answers["integer"] = None          # cancelled
+    session.choose_autosave_interval()
+    assert session.settings.get("autosave_interval_s") == 300
+    assert session.dialogs.calls[-1][3:] == (5, 0, 120)   # offered in minutes, 0 = off
+    session.dialogs.answers["integer"] = 2
+    session.choose_autosave_interval()
+    assert session.settings.get("autosave_interval_s") == 120
