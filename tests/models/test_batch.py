@@ -5,12 +5,12 @@ the same totals (bit for bit), upside and status, or the same error message.
 """
 from __future__ import annotations
 
-import shutil
 import csv
 import io
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
