@@ -388,6 +388,146 @@ value</source>
         <source>%1 %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>it is an Excel workbook (.xlsx), not a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is an Excel workbook (.xls) or another Office document, not a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a ZIP archive, not a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a CSV table, not a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a named pipe (FIFO), not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a device, not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a socket, not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file does not exist (a part of the path is not a folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied: you may not read this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many levels of symbolic links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; a model file is the JSON that Save writes (.vwm.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (byte %1); a model file is the JSON that Save writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid JSON: the text breaks off or goes wrong at line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid JSON: a number with thousands of digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is nested too deeply to be a model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key “%1” appears twice in one object; which one is meant is unclear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file grew beyond %1 MB while it was read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is %1 MB; a model file has at most %2 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing (it is required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a Valuation Workbench model (its “format” key says otherwise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds more than a model can: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has the wrong kind of value: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: it was written by a newer version of Valuation Workbench; open it there. The file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: the model breaks these rules:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -716,14 +856,6 @@ value</source>
     </message>
     <message>
         <source>Open model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” was written by a newer version of Valuation Workbench and cannot be opened here; the file was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open “%1”:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
