@@ -5,6 +5,7 @@
     <name></name>
     <message>
         <source>Empty input; the old value is kept.</source>
+        <extracomment>What :meth:`GridTableModel.parse` gives for an emptied cell whose value may be absent (an override, a history figure): the stored value is removed.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -49,6 +50,26 @@
     </message>
     <message>
         <source>Paste %1 cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cell(s) must hold a value and were left as they were</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 computed (read-only) cell(s) were left as they were</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete at %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear %1 cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

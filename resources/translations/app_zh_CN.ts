@@ -5,6 +5,7 @@
     <name></name>
     <message>
         <source>Empty input; the old value is kept.</source>
+        <extracomment>What :meth:`GridTableModel.parse` gives for an emptied cell whose value may be absent (an override, a history figure): the stored value is removed.</extracomment>
         <translation>输入为空，保留原值。</translation>
     </message>
     <message>
@@ -50,6 +51,26 @@
     <message>
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
+    </message>
+    <message>
+        <source>%1 cell(s) must hold a value and were left as they were</source>
+        <translation>%1 个单元格必须有值，保持不变</translation>
+    </message>
+    <message>
+        <source>%1 computed (read-only) cell(s) were left as they were</source>
+        <translation>%1 个计算（只读）单元格保持不变</translation>
+    </message>
+    <message>
+        <source>Delete at %1: %2.</source>
+        <translation>删除于 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>清除 %1</translation>
+    </message>
+    <message>
+        <source>Clear %1 cells</source>
+        <translation>清除 %1 个单元格</translation>
     </message>
     <message>
         <source>Revenue (%1)</source>
