@@ -173,3 +173,14 @@ def test_delete_on_a_derived_cell_changes_nothing_and_says_so(qtbot, page, docum
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert document.model.to_dict() == before
     assert messages and "read-only" in messages[-1]
+
+
+def test_legends_never_cover_the_lines(page):
+    """Each figure's legend sits outside its plot area (it once covered the
+    2020 point of the profitability figure)."""
+    for key, plot in page.plots.items():
+        legend = page.legends[key]
+        assert legend.isVisible() and len(legend.items) == len(FIGURES[key])
+        area = plot.getViewBox().sceneBoundingRect()
+        box = legend.sceneBoundingRect()
+        assert box.height() > 0 and not box.intersects(area), (key, box, area)
