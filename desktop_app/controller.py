@@ -14,7 +14,7 @@ signal instead of letting them stop the other views.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -36,7 +36,6 @@ class ComputedState:
     company_table: Any
     issues: list  # the engine's warnings, or its errors when it refused the model
     error: str | None = None
-    issues_by_path: dict = field(default_factory=dict)
 
 
 class StateView(Protocol):
