@@ -74,10 +74,7 @@ def compute_state(model, previous: ComputedState | None = None, changed_segments
     except Exception as exc:  # noqa: BLE001 - never let a view see a half state
         result, error = None, f"{type(exc).__name__}: {exc}"
         issues = [models.Issue("", error)]
-    by_path: dict[str, list] = {}
-    for issue in issues:
-        by_path.setdefault(issue.path, []).append(issue)
-    return ComputedState(model, result, segment_tables, company_table, issues, error, by_path)
+    return ComputedState(model, result, segment_tables, company_table, issues, error)
 
 
 class Controller(QObject):
