@@ -311,6 +311,16 @@ multiple</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Justified
+multiple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple
+used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Earnings
 base</source>
         <translation type="unfinished"></translation>
@@ -323,6 +333,30 @@ value</source>
     <message>
         <source>Post-explicit
 value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Composite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Justified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a multiple mode; type %2 or %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the %1 multiple for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The multiple this segment&apos;s dynamic value uses: composite (the segment&apos;s own multiple) or justified (the DDM&apos;s post-explicit value over the earnings base, times the structure and moat-durability factors). Right-click to switch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NM: the earnings base is not positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1724,6 +1758,14 @@ value</source>
     </message>
     <message>
         <source>Add &amp;estimate year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the &amp;composite multiple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the &amp;justified multiple</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -316,6 +316,18 @@ multiple</source>
         <translation>综合倍数</translation>
     </message>
     <message>
+        <source>Justified
+multiple</source>
+        <translation>合理
+倍数</translation>
+    </message>
+    <message>
+        <source>Multiple
+used</source>
+        <translation>采用
+倍数</translation>
+    </message>
+    <message>
         <source>Earnings
 base</source>
         <translation>有效盈利
@@ -332,6 +344,30 @@ value</source>
 value</source>
         <translation>显性期后
 价值</translation>
+    </message>
+    <message>
+        <source>Composite</source>
+        <translation>综合</translation>
+    </message>
+    <message>
+        <source>Justified</source>
+        <translation>合理</translation>
+    </message>
+    <message>
+        <source>“%1” is not a multiple mode; type %2 or %3</source>
+        <translation>“%1”不是倍数模式；请输入“%2”或“%3”</translation>
+    </message>
+    <message>
+        <source>Use the %1 multiple for %2</source>
+        <translation>%2 采用%1倍数</translation>
+    </message>
+    <message>
+        <source>The multiple this segment&apos;s dynamic value uses: composite (the segment&apos;s own multiple) or justified (the DDM&apos;s post-explicit value over the earnings base, times the structure and moat-durability factors). Right-click to switch.</source>
+        <translation>本业务动态估值采用的倍数：综合（本业务自身的综合倍数）或合理（DDM 显性期后价值除以有效盈利预测，再乘以产业格局和护城河持续性系数）。右键单击可切换。</translation>
+    </message>
+    <message>
+        <source>NM: the earnings base is not positive</source>
+        <translation>无意义：有效盈利预测不为正</translation>
     </message>
     <message>
         <source>%1: %2; typed %3.</source>
@@ -1745,6 +1781,14 @@ value</source>
     <message>
         <source>Add &amp;estimate year</source>
         <translation>添加预测年度(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;composite multiple</source>
+        <translation>采用综合倍数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;justified multiple</source>
+        <translation>采用合理倍数(&amp;J)</translation>
     </message>
     <message>
         <source>&amp;Segments</source>
