@@ -396,6 +396,8 @@ class ImportDialog(QDialog):
             self._add_row(change)
         self._fill_segments(plan.offered_segments if plan is not None and self.mode == "merge" else [])
         notes = list(plan.notes) if plan is not None else []
+        for path in self.paths:  # the engine's notes name the path as given: the file name is enough here
+            notes = [n.replace(path, os.path.basename(path)) for n in notes]
         if plan is not None:
             notes[:0] = [fill(self.tr("%1: segments from 分类类型 %2"), os.path.basename(f), c)
                          for f, c in plan.classifications.items()]
