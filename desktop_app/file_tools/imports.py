@@ -25,7 +25,7 @@ import os
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHeaderView, QLabel,
@@ -204,7 +204,11 @@ def value_text(value) -> str:
 class ImportDialog(QDialog):
     """The preview of an import (``mode="merge"``) or of a new model built from
     the sources (``mode="new"``). ``accept()`` only after the result is there:
-    :attr:`changes` (merge) or :attr:`new_model` (new)."""
+    :attr:`changes` (merge) or :attr:`new_model` (new). :attr:`refused` carries
+    every message about a bad source or a refused import (the window's
+    messages panel keeps them)."""
+
+    refused = Signal(str)
 
     COLUMNS = 5
 
@@ -341,8 +345,10 @@ class ImportDialog(QDialog):
     def _read_failed(self, reason: str) -> None:
         self._show_error(reason)
 
-    def _show_error(self, text: str) -> None:
+    def _show_error(self, text: str, log: bool = True) -> None:
         self.error = text
+        if log:
+            self.refused.emit(text)
         self._set_result([], None)
         self.status.setText(f"<span style='color:#b00020'>{_escape(text)}</span>")
 
@@ -383,7 +389,7 @@ class ImportDialog(QDialog):
             plan.offered_segments = offered
         except ModelError as exc:
             self.new_model = None
-            self._show_error(usage_error_text(exc))
+            self._show_error(usage_error_text(exc), log=False)  # a question to answer here (e.g. the price)
             return
         self._set_result(plan.changes, plan)
 
@@ -477,12 +483,18 @@ class ImportDialog(QDialog):
             return
         if not self.changes:
             return
+        from models.errors import ModelFileError
         from models.io.imports import apply_changes
 
-        changes = list(self.changes)
+        try:
+            imported = apply_changes(self.document.model, self.changes)
+        except ModelFileError as exc:
+            # said as an edit refusal is: the cell as the tables label it, in the UI's language
+            self._show_error(self.document.describe_errors(exc.issues))
+            return
 
         def import_into(model) -> None:
-            model.doc = apply_changes(model, changes).doc
+            model.doc = imported.to_dict()
 
         if self.document.restructure(self.tr("Import figures"), import_into):
             self.accept()
@@ -544,6 +556,7 @@ class ImportTool(QObject):
 
     def _run(self, dialog: ImportDialog, exec_dialog: bool) -> ImportDialog:
         self.dialog = dialog
+        dialog.refused.connect(lambda text: self.window.messages.log(text, error=True))
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         if exec_dialog:
             dialog.exec()

@@ -163,6 +163,30 @@ def test_a_bad_source_names_file_row_and_column_in_the_ui_language(qtbot, make_w
     else:
         assert "bad income.csv，第 3 行，“revenue”列：应为数字，却是文字 '一百亿'" in texts["status"]
     assert document.model.to_dict() == before and document.undo_stack.count() == 0
+    assert texts["status"].split(">", 1)[1].split("<", 1)[0] in window.messages.texts()[-1]  # and kept there
+
+
+def test_an_import_that_breaks_a_rule_is_refused_naming_the_cell(qtbot, make_window, document, tmp_path,
+                                                                 monkeypatch):
+    window = make_window(document)
+    rows_ = [list(r) for r in ZYGC_ROWS]
+    rows_[0][ZYGC_FIELDS.index("主营收入")] = "-6600000000"  # a negative revenue for the model's first segment
+    bad = write_csv(tmp_path / "zygc.csv", ZYGC_FIELDS, rows_, "utf-8-sig")
+    before = document.model.to_dict()
+    choose(monkeypatch, [bad])
+    texts = {}
+
+    def interact(dialog):
+        wait_read(qtbot, dialog)
+        assert ok_button(dialog).isEnabled()
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()  # refused: the preview stays, to be cancelled or changed
+        texts["status"] = dialog.status.text()
+
+    drive_modal(action(window, "actImport").trigger, interact)
+    segment = document.model.segment_names[0]
+    assert "Edit refused" in texts["status"] and f"{segment} · Revenue (亿元) · 2024A" in texts["status"]
+    assert document.model.to_dict() == before and document.undo_stack.count() == 0
 
 
 def test_an_unknown_layout_lists_the_columns_found(qtbot, make_window, document, tmp_path, monkeypatch):
