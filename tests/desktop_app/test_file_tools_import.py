@@ -257,8 +257,13 @@ def test_unit_and_classification_choices_re_read_and_re_plan(qtbot, make_window,
     def interact(dialog):
         wait_read(qtbot, dialog)
         assert {r[0]: r[2] for r in rows(dialog)}["History · Revenue · 2024"] == "0.0103"  # read as 元: wrong
+        # two choices in a row: the preview is the last one's
+        dialog.unit_box.setCurrentIndex(dialog.unit_box.findData("亿元"))
         dialog.unit_box.setCurrentIndex(dialog.unit_box.findData("万元"))
+        assert dialog.plan is None and dialog.table.rowCount() == 0  # nothing shown while reading
         qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20000)
+        assert {r[0]: r[2] for r in rows(dialog)}["History · Revenue · 2024"] == "103.1"
+        QApplication.processEvents()
         assert {r[0]: r[2] for r in rows(dialog)}["History · Revenue · 2024"] == "103.1"
         assert [dialog.class_box.itemData(i) for i in range(dialog.class_box.count())] == [None, "按产品分类", "按地区分类"]
         assert [box.text() for box in dialog._checks.values()] == ["Add “维修服务” as a new segment"]
