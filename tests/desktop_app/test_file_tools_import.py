@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 import models
-from desktop_app.file_tools import imports, workbook
+from desktop_app.file_tools import import_dialog, imports, workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "models"))
 from import_fixtures import (BALANCE_FIELDS, BALANCE_ROWS, INCOME_FIELDS, INCOME_ROWS, ZYGC_FIELDS,  # noqa: E402
@@ -86,7 +86,7 @@ def test_preview_shows_old_to_new_and_apply_is_one_undo_step(qtbot, make_window,
     shown = {}
 
     def interact(dialog):
-        assert isinstance(dialog, imports.ImportDialog)
+        assert isinstance(dialog, import_dialog.ImportDialog)
         wait_read(qtbot, dialog)
         table = {r[0]: r[1:] for r in rows(dialog)}
         # the history the income statement revises: 103 → 103.1 亿元 (10 310 000 000 元), the later revision
