@@ -28,6 +28,8 @@ class ToolSpec:
 
 # In File-menu order; each tool's entry on its own line.
 TOOLS: list[ToolSpec] = [
+    ToolSpec("desktop_app.file_tools.imports", "ImportTool"),
+    ToolSpec("desktop_app.file_tools.workbook", "WorkbookTool"),
 ]
 
 

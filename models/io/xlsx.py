@@ -2,8 +2,12 @@
 
 Sheets: 分部预测 (segment forecasts), 公司合计 (company totals), 参数 (parameters),
 DDM, 动态估值 (dynamic valuation), 敏感性 (DDM total over the discount-rate shift
-× terminal growth grid), 龙卷风 (tornado, both methods), and 实际数据 (the
-reported figures in the import template's layout, so the workbook imports back).
+× terminal growth grid), 龙卷风 (tornado, both methods), DDM明细 (the DDM schedule
+year by year and its terminal step, per segment), 动态明细 (the dynamic
+valuation's steps per segment), 蒙特卡洛 (the Monte Carlo summary with the
+model's uncertainty settings and their seed), 情景 (base, each scenario and the
+quoted reference side by side), and 实际数据 (the reported figures in the import
+template's layout, so the workbook imports back).
 
 Numbers are written as numbers with number formats (money ``#,##0.00``, rates
 ``0.0%``, multiples ``0.00``); NaN and infinities as empty cells; text keeps its
@@ -31,6 +35,7 @@ import numpy as np
 from ..atomic_write import write_atomic
 from ..csv_export import safe_text
 from ..forecast import company_table, segment_table
+from ..errors import ModelError
 from ..model import Model
 from ..sensitivity import sensitivity_grid, tornado
 from ..status import status_label
@@ -198,6 +203,110 @@ def _tornado_sheet(model: Model, unit: str) -> Sheet:
     return Sheet("龙卷风", header, rows, [TEXT, TEXT, "0.0000", "0.0000", MONEY, MONEY, MONEY, MONEY], freeze="C2")
 
 
+def _schedule_sheet(box, unit: str) -> Sheet:
+    header = ["分部 Segment", "阶段 Stage", "年份 Year", f"盈利 Earnings ({unit})", "增长率 Growth",
+              "派息率(未截断) Payout raw", "派息率 Payout", f"股利 Dividend ({unit})", "折现系数 Discount factor",
+              f"现值 Present value ({unit})", f"终值 Terminal value ({unit})"]
+    stages = {"explicit": "显性期 explicit", "fade": "过渡期 fade"}
+    rows: list[list[Any]] = []
+    cell_formats: dict[tuple[int, int], str] = {}
+    for s in box.ddm:
+        for r in s.rows:
+            rows.append([s.name, stages[r.stage], r.year, r.earnings, r.growth, r.payout_raw, r.payout, r.dividend,
+                         r.discount_factor, r.present_value, None])
+        t = s.terminal
+        rows.append([s.name, "永续期 terminal", t.year, t.earnings, t.growth, t.payout_raw, t.payout, t.dividend,
+                     t.discount_factor, t.present_value, t.value])
+        for label, value in (("预测期价值 Forecast value", s.forecast_value),
+                             ("永续价值 Perpetual value", s.perpetual_value),
+                             ("业务价值 Business value", s.business_value)):
+            cell_formats[(len(rows), 9)] = MONEY
+            rows.append([s.name, label, None, None, None, None, None, None, None, value, None])
+    rows.append(["合计 Total", "分部合计 Segment total", None, None, None, None, None, None, None,
+                 box.ddm_segment_total, None])
+    rows.append(["合计 Total", "股权价值 Total equity value", None, None, None, None, None, None, None,
+                 box.ddm_total, None])
+    return Sheet("DDM明细", header, rows, [TEXT, TEXT, YEAR, MONEY, PERCENT, PERCENT, PERCENT, MONEY, "0.0000",
+                                          MONEY, MONEY], cell_formats, freeze="C2")
+
+
+def _dynamic_steps_sheet(box, unit: str) -> Sheet:
+    header = ["分部 Segment", "权重 w1", "权重 w2", "前一年 Earlier year", f"前一年盈利 Earlier earnings ({unit})",
+              "末年 Last year", f"末年盈利 Last earnings ({unit})", f"盈利基数 Earnings base ({unit})",
+              "倍数 Multiple", "折现率 Discount rate", "折现系数 Discount factor",
+              f"显性期后价值 Post-explicit value ({unit})", f"显性期价值 Explicit value ({unit})",
+              f"业务价值 Business value ({unit})"]
+    rows = [[s.name, s.weights[0], s.weights[1], s.earlier_year, s.earlier_earnings, s.last_year, s.last_earnings,
+             s.earnings_base, s.multiple, s.discount_rate, s.discount_factor, s.post_explicit_value,
+             s.explicit_value, s.business_value] for s in box.dynamic]
+    rows.append(["分部合计 Segment total"] + [None] * 12 + [box.dynamic_segment_total])
+    rows.append(["股权价值 Total equity value"] + [None] * 12 + [box.dynamic_total])
+    return Sheet("动态明细", header, rows, [TEXT, RATIO, RATIO, YEAR, MONEY, YEAR, MONEY, MONEY, RATIO, PERCENT,
+                                         "0.0000", MONEY, MONEY, MONEY], freeze="B2")
+
+
+def _montecarlo_sheet(model: Model, unit: str) -> Sheet:
+    """The Monte Carlo summary with the model's own uncertainty settings (its
+    draws and its seed, default 0): the same workbook every time."""
+    from ..analysis.montecarlo import run_montecarlo
+    from ..status import STATUS_CODES
+
+    header = ["统计量 Statistic", "DDM", "动态估值 Dynamic"]
+    try:
+        mc = run_montecarlo(model)
+    except ModelError as exc:
+        return Sheet("蒙特卡洛", header, [["无法计算 Not computed", str(exc), None]], [TEXT, TEXT, TEXT])
+    rows: list[list[Any]] = []
+    cell_formats: dict[tuple[int, int], str] = {}
+    methods = (mc.ddm, mc.dynamic)
+
+    def add(label: str, values: Sequence[Any], fmt: str) -> None:
+        for j in (1, 2):
+            cell_formats[(len(rows), j)] = fmt
+        rows.append([label, *values])
+
+    add("模拟次数 Draws", [mc.draws, mc.draws], YEAR)
+    add("随机种子 Seed", [mc.seed, mc.seed], YEAR)
+    add(f"市值 Market cap ({unit})", [mc.market_cap, mc.market_cap], MONEY)
+    add("无效次数 Invalid draws", [m.invalid_draws if m else None for m in methods], YEAR)
+    for key, label in (("mean", "均值 Mean"), ("sd", "标准差 SD"), ("p5", "5% 分位 P5"), ("p50", "中位数 P50"),
+                       ("p95", "95% 分位 P95")):
+        add(f"{label} ({unit})", [getattr(m, key) if m else None for m in methods], MONEY)
+    add("高于市值的概率 P(value > market cap)", [m.prob_above_market_cap if m else None for m in methods], PERCENT)
+    for code in STATUS_CODES:
+        add(f"{status_label(code, 'zh')} {status_label(code, 'en')}",
+            [m.status_probabilities.get(code) if m else None for m in methods], PERCENT)
+    drivers = list(dict.fromkeys(k for m in methods if m for k in m.rank_correlations))
+    for driver in drivers:
+        add(f"秩相关 Rank correlation: {driver}", [m.rank_correlations.get(driver) if m else None for m in methods],
+            RATIO)
+    return Sheet("蒙特卡洛", header, rows, [TEXT, None, None], cell_formats, freeze="B2")
+
+
+def _scenario_sheet(model: Model, unit: str) -> Sheet:
+    from ..analysis.scenarios import side_by_side
+
+    header = ["类型 Kind", "名称 Name", "说明 Note", f"市值 Market cap ({unit})", f"DDM 股权价值 DDM total ({unit})",
+              "DDM 空间 DDM upside", "DDM 估值状态 DDM status", f"动态 股权价值 Dynamic total ({unit})",
+              "动态 空间 Dynamic upside", "动态 估值状态 Dynamic status", "错误 Error"]
+    kinds = {"base": "基准 base", "scenario": "情景 scenario", "reference": "参考 reference"}
+    rows = []
+    for column in side_by_side(model)["columns"]:
+        row = [kinds.get(column["kind"], column["kind"]), column["name"], column["note"], column["market_cap"]]
+        for method in ("ddm", "dynamic"):
+            figures = column[method]
+            if figures is None:
+                row += [None, None, None]
+            else:
+                status = figures["status"]
+                row += [figures["total"], figures["upside"],
+                        f"{status_label(status, 'zh')} {status_label(status, 'en')}" if status else None]
+        row.append(column["error"])
+        rows.append(row)
+    return Sheet("情景", header, rows, [TEXT, TEXT, TEXT, MONEY, MONEY, PERCENT, TEXT, MONEY, PERCENT, TEXT, TEXT],
+                 freeze="C2")
+
+
 def actuals_rows(model: Model) -> list[list[Any]]:
     """The model's reported figures in the import template's layout
     (item, segment, period, value, unit)."""
@@ -239,11 +348,15 @@ def _actuals_sheet(model: Model) -> Sheet:
 
 def workbook_sheets(model: Model) -> list[Sheet]:
     """Every sheet of the workbook, as plain data."""
+    from ..analysis.schedule import glass_box
+
     result = valuate(model)
     unit = model.unit
+    box = glass_box(model)
     return [_segment_sheet(model, unit), _company_sheet(model, unit), _parameter_sheet(model, unit),
             _ddm_sheet(result, unit), _dynamic_sheet(result, unit), _sensitivity_sheet(model, unit),
-            _tornado_sheet(model, unit), _actuals_sheet(model)]
+            _tornado_sheet(model, unit), _schedule_sheet(box, unit), _dynamic_steps_sheet(box, unit),
+            _montecarlo_sheet(model, unit), _scenario_sheet(model, unit), _actuals_sheet(model)]
 
 
 def _cell(value: Any) -> Any:

@@ -1144,6 +1144,347 @@ value</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New model from import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amounts a file does not state are in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments from 分类类型:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share price (元):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shares (model&apos;s share unit):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments the model does not have (tick to add)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: segments from 分类类型 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes; Apply makes them one step Undo reverts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: the model already holds these figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New segment “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add “%1” as a new segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share price (元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revenue %1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK builds this model; it replaces the open one (unsaved changes are asked about first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportMessages</name>
+    <message>
+        <source>expected a number, found the text %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a finite number, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a layout the import knows. Expected the columns of a Tushare Pro export (end_date and fields such as total_revenue, n_income_attr_p), of the East Money main-business composition (报告日期, 分类类型, 主营构成, 主营收入) or of our template (item, segment, period, value, unit). Columns found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8 nor GBK (byte %1 cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown money unit %1; use 元, 千元, 万元, 百万元 or 亿元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end_date is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告日期 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file holds several companies (%1); import one company at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an old .xls workbook or another binary file: save it as .xlsx or as CSV (UTF-8 or GBK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable .xlsx workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no unit stated for an amount: fill the unit column (元, 万元, 亿元) or choose the unit above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a period such as 20241231, 2024-12-31, 2024 or 2025H1, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, row %2, column “%3”: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, row %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sources give no share price or share count: enter them above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no 分类类型 “%2”; it has: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net profit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total profit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minority interests&apos; profit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total equity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minority interests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total liabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capital expenditure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net profit attributable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest financials</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportTool</name>
+    <message>
+        <source>&amp;Import figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import reported figures (Tushare, East Money, template) into the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New from i&amp;mport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a new model from imported figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement exports (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New model from import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New model from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocatedTableModel</name>
     <message>
         <source>Difference of the totals</source>
@@ -1822,6 +2163,37 @@ value</source>
     </message>
     <message>
         <source>Add estimate year</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookTool</name>
+    <message>
+        <source>Export &amp;workbook (.xlsx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the model and its results as one Excel workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workbook written to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

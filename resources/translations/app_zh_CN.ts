@@ -1154,6 +1154,347 @@ value</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import figures</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <source>New model from import</source>
+        <translation>从导入新建模型</translation>
+    </message>
+    <message>
+        <source>Sources: %1</source>
+        <translation>来源文件：%1</translation>
+    </message>
+    <message>
+        <source>Amounts a file does not state are in:</source>
+        <translation>文件未注明单位的金额单位：</translation>
+    </message>
+    <message>
+        <source>Segments from 分类类型:</source>
+        <translation>分部取自分类类型：</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>公司名称：</translation>
+    </message>
+    <message>
+        <source>Share price (元):</source>
+        <translation>股价（元）：</translation>
+    </message>
+    <message>
+        <source>Shares (model&apos;s share unit):</source>
+        <translation>总股本（模型的股本单位）：</translation>
+    </message>
+    <message>
+        <source>from the sources</source>
+        <translation>取自来源文件</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Segments the model does not have (tick to add)</source>
+        <translation>模型中没有的分部（勾选即添加）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Create model</source>
+        <translation>创建模型</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>%1: segments from 分类类型 %2</source>
+        <translation>%1：分部取自分类类型 %2</translation>
+    </message>
+    <message>
+        <source>%1 changes; Apply makes them one step Undo reverts.</source>
+        <translation>共 %1 处修改；“应用”将其作为一步完成，可用“撤销”一次还原。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the model already holds these figures.</source>
+        <translation>无需修改：模型中已是这些数据。</translation>
+    </message>
+    <message>
+        <source>New segment “%1”</source>
+        <translation>新分部“%1”</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Add “%1” as a new segment</source>
+        <translation>将“%1”添加为新分部</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Actual years</source>
+        <translation>实际年份</translation>
+    </message>
+    <message>
+        <source>Estimate years</source>
+        <translation>预测年份</translation>
+    </message>
+    <message>
+        <source>Share price (元)</source>
+        <translation>股价（元）</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>总股本</translation>
+    </message>
+    <message>
+        <source>Segment “%1”</source>
+        <translation>分部“%1”</translation>
+    </message>
+    <message>
+        <source>revenue %1: %2 %3</source>
+        <translation>%1 年收入：%2 %3</translation>
+    </message>
+    <message>
+        <source>OK builds this model; it replaces the open one (unsaved changes are asked about first).</source>
+        <translation>确定后创建此模型，替换当前打开的模型（如有未保存的修改，会先询问）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMessages</name>
+    <message>
+        <source>expected a number, found the text %1</source>
+        <translation>应为数字，却是文字 %1</translation>
+    </message>
+    <message>
+        <source>expected a finite number, found %1</source>
+        <translation>应为有限数字，却是 %1</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>应为数字，却是 %1</translation>
+    </message>
+    <message>
+        <source>not a layout the import knows. Expected the columns of a Tushare Pro export (end_date and fields such as total_revenue, n_income_attr_p), of the East Money main-business composition (报告日期, 分类类型, 主营构成, 主营收入) or of our template (item, segment, period, value, unit). Columns found: %1</source>
+        <translation>无法识别的表格格式。应为 Tushare Pro 导出文件的列（end_date 及 total_revenue、n_income_attr_p 等字段）、东方财富主营构成的列（报告日期、分类类型、主营构成、主营收入）或本软件模板的列（项目、分部、期间、数值、单位）。实际的列：%1</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8 nor GBK (byte %1 cannot be read)</source>
+        <translation>文本既非 UTF-8 也非 GBK 编码（第 %1 字节无法读取）</translation>
+    </message>
+    <message>
+        <source>unknown money unit %1; use 元, 千元, 万元, 百万元 or 亿元</source>
+        <translation>未知的金额单位 %1；请用元、千元、万元、百万元或亿元</translation>
+    </message>
+    <message>
+        <source>end_date is empty</source>
+        <translation>end_date 为空</translation>
+    </message>
+    <message>
+        <source>报告日期 is empty</source>
+        <translation>报告日期为空</translation>
+    </message>
+    <message>
+        <source>the file holds several companies (%1); import one company at a time</source>
+        <translation>文件中有多家公司（%1）；请每次只导入一家公司</translation>
+    </message>
+    <message>
+        <source>an old .xls workbook or another binary file: save it as .xlsx or as CSV (UTF-8 or GBK)</source>
+        <translation>这是旧的 .xls 工作簿或其他二进制文件：请另存为 .xlsx 或 CSV（UTF-8 或 GBK）</translation>
+    </message>
+    <message>
+        <source>not a readable .xlsx workbook</source>
+        <translation>无法读取的 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>no unit stated for an amount: fill the unit column (元, 万元, 亿元) or choose the unit above</source>
+        <translation>金额未注明单位：请填写单位列（元、万元、亿元）或在上方选择单位</translation>
+    </message>
+    <message>
+        <source>expected a period such as 20241231, 2024-12-31, 2024 or 2025H1, found %1</source>
+        <translation>应为期间，如 20241231、2024-12-31、2024 或 2025H1，却是 %1</translation>
+    </message>
+    <message>
+        <source>%1, row %2, column “%3”: %4</source>
+        <translation>%1，第 %2 行，“%3”列：%4</translation>
+    </message>
+    <message>
+        <source>%1, row %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The sources give no share price or share count: enter them above.</source>
+        <translation>来源文件中没有股价或总股本：请在上方填写。</translation>
+    </message>
+    <message>
+        <source>%1 has no 分类类型 “%2”; it has: %3</source>
+        <translation>%1 中没有分类类型“%2”；已有：%3</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Net profit</source>
+        <translation>净利润</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Total revenue</source>
+        <translation>营业总收入</translation>
+    </message>
+    <message>
+        <source>Operating cost</source>
+        <translation>营业成本</translation>
+    </message>
+    <message>
+        <source>Total profit</source>
+        <translation>利润总额</translation>
+    </message>
+    <message>
+        <source>Minority interests&apos; profit</source>
+        <translation>少数股东损益</translation>
+    </message>
+    <message>
+        <source>Total equity</source>
+        <translation>股东权益合计</translation>
+    </message>
+    <message>
+        <source>Minority interests</source>
+        <translation>少数股东权益</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>货币资金</translation>
+    </message>
+    <message>
+        <source>Total assets</source>
+        <translation>资产总计</translation>
+    </message>
+    <message>
+        <source>Total liabilities</source>
+        <translation>负债合计</translation>
+    </message>
+    <message>
+        <source>Capital expenditure</source>
+        <translation>资本开支</translation>
+    </message>
+    <message>
+        <source>Net profit attributable</source>
+        <translation>归母净利润</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>归母净资产</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史数据</translation>
+    </message>
+    <message>
+        <source>Latest financials</source>
+        <translation>最新财务数据</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTool</name>
+    <message>
+        <source>&amp;Import figures…</source>
+        <translation>导入数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import reported figures (Tushare, East Money, template) into the model</source>
+        <translation>将披露数据（Tushare、东方财富、模板）导入模型</translation>
+    </message>
+    <message>
+        <source>New from i&amp;mport…</source>
+        <translation>从导入新建(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Build a new model from imported figures</source>
+        <translation>用导入的数据新建模型</translation>
+    </message>
+    <message>
+        <source>Statement exports (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>报表导出文件 (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import figures</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <source>New model from import</source>
+        <translation>从导入新建模型</translation>
+    </message>
+    <message>
+        <source>New model from %1</source>
+        <translation>已从 %1 新建模型</translation>
+    </message>
+</context>
+<context>
     <name>LocatedTableModel</name>
     <message>
         <source>Difference of the totals</source>
@@ -1845,6 +2186,37 @@ value</source>
     <message>
         <source>Add estimate year</source>
         <translation>添加预测年度</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookTool</name>
+    <message>
+        <source>Export &amp;workbook (.xlsx)…</source>
+        <translation>导出工作簿(&amp;W) (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>Write the model and its results as one Excel workbook</source>
+        <translation>将模型及其结果写成一个 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <translation>导出工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The workbook was not written: %1</source>
+        <translation>工作簿未写入：%1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Workbook written to %1</source>
+        <translation>工作簿已写入 %1</translation>
     </message>
 </context>
 </TS>

@@ -119,6 +119,9 @@ def test_export_xlsx_and_reimport_round_trip(tmp_path):
     proc = run("export", SAMPLE, "--xlsx", "--out", book)
     assert proc.returncode == 0, proc.stderr
     assert book.read_bytes()[:4] == b"PK\x03\x04"
+    from openpyxl import load_workbook
+    names = load_workbook(book, read_only=True).sheetnames
+    assert {"DDM明细", "动态明细", "蒙特卡洛", "情景"} <= set(names) and names[-1] == "实际数据"
     out = tmp_path / "again.json"
     proc = run("import", "--new", book, "--out", out)
     assert proc.returncode == 0, proc.stderr

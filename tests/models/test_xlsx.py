@@ -13,11 +13,15 @@ import pytest
 from models import load_model, valuate
 from models.forecast import segment_table
 from models.csv_export import safe_text
+from models.analysis.montecarlo import run_montecarlo
+from models.analysis.scenarios import add_scenario, apply_scenario
+from models.analysis.schedule import glass_box
 from models.io.xlsx import MONEY, PERCENT, workbook_sheets, write_workbook
 
 from test_sample import SAMPLE
 
-SHEETS = ["分部预测", "公司合计", "参数", "DDM", "动态估值", "敏感性", "龙卷风", "实际数据"]
+SHEETS = ["分部预测", "公司合计", "参数", "DDM", "动态估值", "敏感性", "龙卷风", "DDM明细", "动态明细", "蒙特卡洛", "情景",
+          "实际数据"]
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +100,83 @@ def test_tornado_rows_match_the_engine(book):
         abs(bars[0].high_value - bars[0].low_value))
 
 
+def rows_of(ws):
+    return [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+
+
+def test_schedule_sheets_sum_to_the_valuation(book):
+    model = load_model(SAMPLE)
+    result = valuate(model)
+    wb = load(book)
+    rows = rows_of(wb["DDM明细"])
+    first = model.segment_names[0]
+    mine = [r for r in rows if r[0] == first]
+    explicit = [r for r in mine if r[1] == "显性期 explicit"]
+    assert [r[2] for r in explicit] == model.forecast_years
+    fade = [r for r in mine if r[1] == "过渡期 fade"]
+    assert len(fade) == model.segment_fade_years(0)
+    # every present value is dividend × discount factor, and they add up to the DDM's forecast value
+    for r in explicit + fade:
+        assert r[9] == pytest.approx(r[7] * r[8], rel=1e-12)
+        assert r[7] == pytest.approx(r[3] * r[6], rel=1e-12)
+    labelled = {r[1]: r[9] for r in mine if r[2] is None}
+    assert labelled["预测期价值 Forecast value"] == pytest.approx(math.fsum(r[9] for r in explicit + fade), rel=1e-12)
+    assert labelled["业务价值 Business value"] == pytest.approx(result.ddm.segments[0].business_value, rel=1e-12)
+    (terminal,) = [r for r in mine if r[1] == "永续期 terminal"]
+    assert terminal[10] / (1 + model.segments[0]["discount_rate"]) ** (terminal[2] - 1 - model.base_year) == \
+        pytest.approx(terminal[9], rel=1e-12)
+    totals = {r[1]: r[9] for r in rows if r[0] == "合计 Total"}
+    assert totals["股权价值 Total equity value"] == pytest.approx(result.ddm.total, rel=1e-12)
+    dyn = rows_of(wb["动态明细"])
+    for i, seg in enumerate(result.dynamic.segments):
+        assert dyn[i][0] == seg.name and dyn[i][13] == pytest.approx(seg.business_value, rel=1e-12)
+        assert dyn[i][7] == pytest.approx(dyn[i][1] * dyn[i][4] + dyn[i][2] * dyn[i][6], rel=1e-12)
+    assert dyn[-1] == ["股权价值 Total equity value"] + [None] * 12 + [pytest.approx(result.dynamic.total)]
+    assert glass_box(model).ddm_total == pytest.approx(totals["股权价值 Total equity value"], rel=1e-15)
+
+
+def test_montecarlo_sheet_is_the_engine_run_with_the_models_settings_and_seed(book, tmp_path):
+    model = load_model(SAMPLE)
+    mc = run_montecarlo(model)
+    ws = load(book)["蒙特卡洛"]
+    rows = {r[0]: r[1:] for r in rows_of(ws)}
+    assert rows["模拟次数 Draws"] == [mc.draws, mc.draws] and rows["随机种子 Seed"] == [0, 0]
+    assert rows["中位数 P50 (亿元)"] == [pytest.approx(mc.ddm.p50, rel=1e-15), pytest.approx(mc.dynamic.p50, rel=1e-15)]
+    assert rows["95% 分位 P95 (亿元)"][0] > rows["中位数 P50 (亿元)"][0] > rows["5% 分位 P5 (亿元)"][0]
+    statuses = [v for k, v in rows.items() if k.split(" ")[0] in ("严重高估", "高估", "偏高估", "合理估值", "偏低估", "低估",
+                                                                  "严重低估")]
+    assert len(statuses) == 7 and sum(v[0] for v in statuses) == pytest.approx(1.0)
+    assert rows["秩相关 Rank correlation: discount_rate_shift"][0] == pytest.approx(
+        mc.ddm.rank_correlations["discount_rate_shift"])
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, 1).value.startswith("高于市值"):
+            assert ws.cell(r, 2).number_format == PERCENT
+    # the model's own settings: fewer draws and another seed give another, repeatable, summary
+    model.doc["uncertainty"] = {"draws": 500, "seed": 7}
+    again = {s.name: s for s in workbook_sheets(model)}["蒙特卡洛"]
+    other = run_montecarlo(model)
+    assert again.rows[0][1:] == [500, 500] and again.rows[1][1:] == [7, 7]
+    assert {r[0]: r[1] for r in again.rows}["均值 Mean (亿元)"] == other.ddm.mean != mc.ddm.mean
+    assert {s.name: s for s in workbook_sheets(model)}["蒙特卡洛"].rows == again.rows
+
+
+def test_scenario_sheet_values_each_scenario(tmp_path):
+    model = load_model(SAMPLE)
+    model = add_scenario(model, {"name": "悲观 bear", "note": "=1+1", "changes": [
+        {"path": ["segments", 0, "discount_rate"], "value": 0.1}]})
+    model = add_scenario(model, {"name": "broken", "note": "", "changes": [
+        {"path": ["segments", 0, "discount_rate"], "value": 0.001}]})
+    path = tmp_path / "scenarios.xlsx"
+    write_workbook(model, path)
+    rows = rows_of(load(path)["情景"])
+    assert [r[0] for r in rows] == ["基准 base", "情景 scenario", "情景 scenario", "参考 reference"]
+    bear = valuate(apply_scenario(model, "悲观 bear"))
+    assert rows[1][1:3] == ["悲观 bear", "'=1+1"]
+    assert rows[1][4] == pytest.approx(bear.ddm.total) and rows[1][7] == pytest.approx(bear.dynamic.total)
+    assert rows[1][4] < rows[0][4]
+    assert rows[2][4] is None and "discount" in rows[2][10]
+
+
 def test_text_cells_are_injection_safe(tmp_path):
     model = load_model(SAMPLE)
     model.segments[0]["name"] = "=HYPERLINK(\"http://x\",\"y\")"
@@ -164,3 +245,14 @@ def test_libreoffice_opens_it_numbers_as_numbers_chinese_intact(book, tmp_path):
     assert '"股权价值 Total equity value",,,' in "\n".join(raw_rows("DDM"))  # label quoted, number not
     params = "\n".join(raw_rows("参数"))
     assert '"公司 Company","股价 Price",158.3,"元"' in params
+    mc = {row[0]: row for row in csv.reader(raw_rows("蒙特卡洛"))}
+    assert mc["模拟次数 Draws"][1:] == ["10000", "10000"]  # unquoted: numbers
+    p50 = run_montecarlo(load_model(SAMPLE)).ddm.p50
+    assert float(mc["中位数 P50 (亿元)"][1]) == pytest.approx(p50, rel=1e-12)
+    schedule = list(csv.reader(raw_rows("DDM明细")))
+    business = [r for r in schedule if r[1] == "业务价值 Business value"]
+    assert float(business[0][9]) == pytest.approx(valuate(load_model(SAMPLE)).ddm.segments[0].business_value,
+                                                  rel=1e-12)
+    assert '"显性期 explicit",2025,' in "\n".join(raw_rows("DDM明细"))
+    scenarios = {row[0]: row for row in csv.reader(raw_rows("情景"))}
+    assert float(scenarios["基准 base"][4]) == pytest.approx(valuate(load_model(SAMPLE)).ddm.total, rel=1e-12)
