@@ -252,3 +252,26 @@ def _english_again_after_each_test():
     app = qtbot_app()
     if app is not None and i18n.current_language() != "en":
         i18n.install(app, "en")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_widget_outlives_the_session():
+    """Delete every widget still open when the tests end, while Python is
+    alive: left for interpreter shutdown, a pyqtgraph scene's destructor
+    calls back into Python as it is being torn down and crashes the process
+    (a segfault after the last test, or in a later paint)."""
+    yield
+    if not _qt_available():
+        return
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    app = qtbot_app()
+    if app is None:
+        return
+    for widget in app.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    gc.collect()
