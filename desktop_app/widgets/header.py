@@ -142,6 +142,7 @@ class HeaderWidget(QFrame):
         lay.addWidget(self.dynamic, 3)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._state = None
+        self._install_analysis()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -193,6 +194,23 @@ class HeaderWidget(QFrame):
             box.value.setText(f"{format_value(method.total, MONEY)} {unit}")
             box.upside.setText(_signed_percent(method.upside))
             box.badge.set_status(method.status)
+        self.analysis.update_state(state)
+
+    # the analysis line (issue 13: P(status), price-implied driver; desktop_app/widgets/header_analysis.py)
+    def _install_analysis(self) -> None:
+        from desktop_app.widgets.header_analysis import HeaderAnalysis
+        self.analysis = HeaderAnalysis(self)
+        for box, key in ((self.ddm, "ddm"), (self.dynamic, "dynamic")):
+            box.layout().addWidget(self.analysis.lines[key], 3, 0, 1, 4 if key == "dynamic" else 3)
+        self.ddm.layout().addWidget(self.analysis.button, 3, 3, Qt.AlignmentFlag.AlignLeft)
+
+    def bind_controller(self, controller, settings=None) -> None:
+        """Called by ``Controller.add_view``: follow the controller's analysis
+        feed (the window's settings remember the chosen driver)."""
+        from desktop_app.analysis_feed import feed_for
+        if settings is None:
+            settings = getattr(self.window(), "settings", None)
+        self.analysis.bind(feed_for(controller), settings if hasattr(settings, "get") else None)
 
     def _set_fact(self, key: str, text: str) -> None:
         label = self.facts[key][1]
