@@ -313,7 +313,8 @@ class UncertaintyEditor(QGroupBox):
             try:
                 new = make(self.value())
             except edits.UncertaintyEditError as exc:
-                where_exc = self.where(exc.path) if exc.path else where
+                # the cell typed into, unless the engine names a more precise one
+                where_exc = self.where(exc.path) if exc.path and exc.code != "not_positive_definite" else where
                 raise ValueError(fill(self.tr("%1: %2; typed %3. The previous value is kept."),
                                       where_exc, self.rule(exc), typed or "—")) from None
             except ParseError:

@@ -124,7 +124,8 @@ def moments(dist: dict) -> tuple[float, float]:
         low, high = float(dist["low"]), float(dist["high"])
         return (low + high) / 2.0, (high - low) / math.sqrt(12.0)
     low, mode, high = float(dist["low"]), float(dist["mode"]), float(dist["high"])
-    var = (low * low + mode * mode + high * high - low * mode - low * high - mode * high) / 18.0
+    # (l² + m² + h² − lm − lh − mh) / 18, written with differences (no cancellation)
+    var = ((mode - low) ** 2 + (high - mode) ** 2 + (high - low) ** 2) / 36.0
     return (low + mode + high) / 3.0, math.sqrt(max(var, 0.0))
 
 
