@@ -42,6 +42,9 @@ from desktop_app.theme import STATUS_COLORS
 
 METHODS = ("ddm", "dynamic")
 HIST_BINS = 60
+_FONTS: list[QFont] = []     # the bold font of the "at the price" column, made once an application exists
+_GREY = QBrush(QColor("#9aa0a6"))
+_NONE = QBrush(QColor("#8c8c8c"))
 
 
 def method_names() -> dict[str, str]:
@@ -65,11 +68,23 @@ class ImpliedTableModel(QAbstractTableModel):
         self.rows: list = []
         self.segment_names: list[str] = []
         self.current = True
+        self._source = None
+        #: per row, per column: (text, value, tooltip), made once per result (paints only read them)
+        self.cells: list[list[tuple]] = []
+
+    def _fill(self) -> None:
+        names, reasons, lang = driver_names(), reason_texts(), i18n.engine_lang()
+        self.cells = [[self._cell(r, col, names, reasons, lang) for col in range(self.columnCount())]
+                      for r in self.rows]
 
     def set_rows(self, rows: list, segment_names: list[str]) -> None:
+        if rows is self._source and segment_names == self.segment_names:
+            return
+        self._source = rows
         same_shape = len(rows) == len(self.rows) and [(r.driver, r.segment) for r in rows] == \
             [(r.driver, r.segment) for r in self.rows] and segment_names == self.segment_names
         self.rows, self.segment_names = list(rows), list(segment_names)
+        self._fill()
         if same_shape and rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
         else:
@@ -96,21 +111,22 @@ class ImpliedTableModel(QAbstractTableModel):
 
     def cell(self, row: int, col: int):
         """(text, value, tooltip) of a cell; ``value`` the engine's number (None: none)."""
-        r = self.rows[row]
+        return self.cells[row][col]
+
+    def _cell(self, r, col: int, names: dict, reasons: dict, lang: str):
         if col == 0:
-            return driver_names().get(r.driver, r.driver), None, ""
+            return names.get(r.driver, r.driver), None, ""
         if col == 1:
             return self.scope_text(r.segment), None, ""
         if col == 2:
             return driver_value(r.driver, r.base_value), r.base_value, ""
         if col == 3:
             if r.value is None:
-                return none_text(r.reason), None, reason_texts().get(r.reason, r.message or "")
+                return none_text(r.reason), None, reasons.get(r.reason, r.message or "")
             return driver_value(r.driver, r.value), r.value, ""
         b = r.boundaries[col - len(self.FIXED)]
         if b.value is None:
-            return none_text(b.reason), None, reason_texts().get(b.reason, "")
-        lang = i18n.engine_lang()
+            return none_text(b.reason), None, reasons.get(b.reason, "")
         tip = fill(self.tr("below: %1 · above: %2"), status_label(b.status_below, lang),
                    status_label(b.status_above, lang))
         return driver_value(r.driver, b.value), b.value, tip
@@ -129,13 +145,15 @@ class ImpliedTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if not self.current:
-                return QBrush(QColor("#9aa0a6"))
-            if col >= 3 and self.cell(row, col)[1] is None:
-                return QBrush(QColor("#8c8c8c"))
+                return _GREY
+            if col >= 3 and self.cells[row][col][1] is None:
+                return _NONE
         if role == Qt.ItemDataRole.FontRole and col == 3:
-            font = QFont()
-            font.setBold(True)
-            return font
+            if not _FONTS:
+                font = QFont()
+                font.setBold(True)
+                _FONTS.append(font)
+            return _FONTS[0]
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -155,6 +173,7 @@ class ImpliedTableModel(QAbstractTableModel):
         return None
 
     def retranslate(self) -> None:
+        self._fill()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1))
@@ -371,6 +390,7 @@ class AnalysisPage(QWidget):
         self.table_view.verticalHeader().setVisible(False)
         self.table_view.setAlternatingRowColors(True)
         self.table_model.modelReset.connect(self.table_view.resizeColumnsToContents)
+        self.table_view.horizontalHeader().setMaximumSectionSize(170)   # long segment names elide
         self.table_box = QGroupBox()
         self.table_box.setObjectName("impliedGroup")
         tl = QVBoxLayout(self.table_box)
@@ -401,6 +421,7 @@ class AnalysisPage(QWidget):
         self.splitter.addWidget(self.charts)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([560, 440])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.notice)
@@ -410,6 +431,7 @@ class AnalysisPage(QWidget):
         self.feed.changed.connect(self._feed_changed)
         self._tables_client = False
         self._title_texts: tuple = ()
+        self._drawn = None          # the feed's outcome the charts show
         self.retranslate()
 
     # the page protocol ----------------------------------------------------------------
@@ -463,8 +485,13 @@ class AnalysisPage(QWidget):
         self.method_box.setCurrentIndex(METHODS.index(method))
 
     def _feed_changed(self, kind: str) -> None:
+        """A new result is drawn; a model change (the result being replaced)
+        only marks what is shown as being updated."""
         if kind == "montecarlo":
-            self.show_montecarlo()
+            if self.feed.outcomes[kind] is not self._drawn:
+                self.show_montecarlo()
+            else:
+                self._progress_text()
         elif kind == "tables":
             self.show_tables()
 
@@ -488,6 +515,7 @@ class AnalysisPage(QWidget):
 
     def show_montecarlo(self) -> None:
         out = self.feed.outcomes["montecarlo"]
+        self._drawn = out
         self._progress_text()
         result = out.value
         if result is None:
@@ -504,10 +532,7 @@ class AnalysisPage(QWidget):
             method_result = getattr(state.result, self.method, None)
             value = getattr(method_result, "total", None)
             current = getattr(method_result, "status", None)
-        if self.feed.is_current("montecarlo"):
-            self.histogram.show(stats.totals, result.market_cap, value, self.method)
-        else:
-            self.histogram.show(stats.totals, result.market_cap, None, self.method)
+        self.histogram.show(stats.totals, result.market_cap, value, self.method)
         self.status_chart.show(stats.status_probabilities, current)
         self.rank_chart.show(stats.rank_correlations)
         self.summary.setText(self.summary_text(result, stats))

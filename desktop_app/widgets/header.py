@@ -201,8 +201,14 @@ class HeaderWidget(QFrame):
         from desktop_app.widgets.header_analysis import HeaderAnalysis
         self.analysis = HeaderAnalysis(self)
         for box, key in ((self.ddm, "ddm"), (self.dynamic, "dynamic")):
-            box.layout().addWidget(self.analysis.lines[key], 3, 0, 1, 4 if key == "dynamic" else 3)
-        self.ddm.layout().addWidget(self.analysis.button, 3, 3, Qt.AlignmentFlag.AlignLeft)
+            # the price-implied driver beside the title, the status's probability right of the value;
+            # both share cells with what is there (no new column: the header keeps its width)
+            lay = box.layout()
+            lay.removeWidget(box.title)
+            lay.addWidget(box.title, 0, 0, 1, 2)
+            lay.addWidget(self.analysis.lines[key], 0, 2, 1, 2)
+            lay.addWidget(self.analysis.probabilities[key], 1, 0, 1, 4)
+        self.ddm.layout().addWidget(self.analysis.button, 0, 3, Qt.AlignmentFlag.AlignRight)
 
     def bind_controller(self, controller, settings=None) -> None:
         """Called by ``Controller.add_view``: follow the controller's analysis

@@ -205,18 +205,25 @@ def test_the_header_shows_p_status_and_the_price_implied_driver(qtbot, document,
         status = getattr(state.result, method).status
         p = mc.method(method).status_probabilities[status]
         implied = implied_value(document.model, "growth_shift", method)
-        line = header.analysis.lines[method].text()
         label = {"overvalued": "overvalued", "severely_overvalued": "severely overvalued"}[status]
-        assert line == f"P({label}) {p * 100:.0f}% · Price implies revenue growth " \
-                       f"{driver_value('growth_shift', implied.value)}"
-        assert header.analysis.lines[method].isEnabled()
+        assert header.analysis.probabilities[method].full_text == f"P({label}) {p * 100:.0f}%"
+        assert header.analysis.lines[method].full_text == \
+            f"Price implies revenue growth {driver_value('growth_shift', implied.value)}"
+        assert header.analysis.lines[method].isEnabled() and header.analysis.probabilities[method].isEnabled()
+        assert header.analysis.probabilities[method].toolTip() == \
+            f"Probability of “{label}” in the latest Monte Carlo (10,000 draws)"
+    assert header.analysis.lines["ddm"].full_text == "Price implies revenue growth +19.2 pp"
     # another driver, from the menu: remembered in the settings
     header.analysis.actions["discount_rate_shift"].trigger()
     assert settings.get("header_implied_driver") == "discount_rate_shift"
     implied = implied_value(document.model, "discount_rate_shift", "ddm")
-    assert header.analysis.lines["ddm"].text().endswith(
-        f"Price implies discount rate {driver_value('discount_rate_shift', implied.value)}")
-    assert "−2.3 pp" in header.analysis.lines["ddm"].text()
+    assert header.analysis.lines["ddm"].full_text == \
+        f"Price implies discount rate {driver_value('discount_rate_shift', implied.value)}" == \
+        "Price implies discount rate −2.3 pp"
+    # an edit greys the line until the new model's figures arrive (here at once: a synchronous runner)
+    assert document.edit("g", lambda t: t.set(("segments", 0, "forecast", "2026", "growth"), 0.4))
+    implied = implied_value(document.model, "discount_rate_shift", "ddm")
+    assert header.analysis.lines["ddm"].full_text.endswith(driver_value("discount_rate_shift", implied.value))
     # a new header on the same settings starts with that driver
     other = HeaderWidget()
     qtbot.addWidget(other)
@@ -288,7 +295,8 @@ def test_through_the_window(qtbot, window, document):
     assert_shows_engine_run(page, document.model)
     mc = run_montecarlo(document.model)
     status = window.controller.state.result.ddm.status
-    assert f"{mc.ddm.status_probabilities[status] * 100:.0f}%" in window.header.analysis.lines["ddm"].text()
+    assert window.header.analysis.probabilities["ddm"].full_text.endswith(
+        f") {mc.ddm.status_probabilities[status] * 100:.0f}%")
     # a refusal reaches the window's messages panel
     page.uncertainty.set_param_text("growth_shift", "sd", "-2")
     assert "Uncertainty · Revenue growth · SD" in window.document.last_rejection
