@@ -11,6 +11,10 @@ runner, off the GUI thread (``slow=True``), for:
 - ``tables``: ``ImpliedTableRequest(copy).run`` (only while a page asks for
   the tables: ``want_tables``).
 
+The requests go out ``delay_ms`` (30 ms) after the last of a burst of edits,
+so a run never competes with the typing it follows; a synchronous runner
+(tests) gets them at once.
+
 Each request works on a copy of the model taken on the GUI thread. A newer
 edit supersedes the requests on their way: the runner drops their responses,
 and the feed sets the cancel flag the running one polls, so a long run stops
@@ -25,7 +29,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from models.analysis.implied import METHODS, ImpliedTableRequest, implied_value
 from models.analysis.montecarlo import MonteCarloRequest
@@ -35,6 +39,7 @@ from desktop_app.runner import Request
 
 KINDS = ("montecarlo", "implied", "tables")
 DEFAULT_DRIVER = "growth_shift"
+DELAY_MS = 30
 
 
 def compute_montecarlo(model, cancelled):
@@ -84,6 +89,12 @@ class AnalysisFeed(QObject):
         self._table_clients = 0
         self.driver = DEFAULT_DRIVER
         self._state = None
+        #: The runs start this long after the last edit (a burst of edits
+        #: starts one run, at its end); 0: at once. A synchronous runner never waits.
+        self.delay_ms = DELAY_MS
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._submit_all)
         controller.recomputed.connect(self._on_state)
         if controller.state is not None:
             self._on_state(controller.state)
@@ -127,10 +138,18 @@ class AnalysisFeed(QObject):
         self._state = state
         self.serial += 1
         for kind in KINDS:
-            if kind != "tables" or self.want_tables:
-                self._submit(kind)
+            self._cancel(kind)      # a run for the model before stops at its next check; its outcome is dropped
+        if self.runner.synchronous or self.delay_ms <= 0:
+            self._submit_all()
+        else:
+            self._timer.start(self.delay_ms)   # restarted by every edit: typing is never slowed by a run
         for kind in KINDS:
             self.changed.emit(kind)
+
+    def _submit_all(self) -> None:
+        for kind in KINDS:
+            if kind != "tables" or self.want_tables:
+                self._submit(kind)
 
     def _cancel(self, kind: str) -> None:
         flag = self._flags.pop(kind, None)

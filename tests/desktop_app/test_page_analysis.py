@@ -259,7 +259,7 @@ def test_an_edit_during_a_run_shows_the_figures_of_the_final_model(qtbot, docume
     dropped = []
     runner.dropped.connect(lambda key: dropped.append(key[-1]))
     assert document.edit("g", lambda t: t.set(("segments", 0, "forecast", "2026", "growth"), 0.30))
-    assert started.wait(10)                                   # the worker holds the first edit's run
+    qtbot.waitUntil(started.is_set, timeout=10000)            # the worker holds the first edit's run
     first_flag = page.feed._flags["montecarlo"]
     QApplication.processEvents()
     assert page.progress.text() == "Updating…"
