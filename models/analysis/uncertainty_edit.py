@@ -292,10 +292,9 @@ def value_histogram(totals: np.ndarray, market_cap: float, bins: int = 60) -> Hi
     cuts = [e for e in band_edges(market_cap) if lo < e < hi]
     edges = np.unique(np.concatenate([base, cuts]))
     # a value equal to a boundary belongs to the band above it: bins are [a, b), the last [a, b]
-    counts = np.zeros(edges.size - 1, dtype=int)
-    idx = np.searchsorted(edges, v, side="right") - 1
-    idx = np.clip(idx, 0, counts.size - 1)
-    np.add.at(counts, idx, 1)
+    k = edges.size - 1
+    idx = np.clip(np.searchsorted(edges, v, side="right") - 1, 0, k - 1)
+    counts = np.bincount(idx, minlength=k)
     # compared in money, with the very numbers the bins were split at
     bands = np.searchsorted(np.asarray(band_edges(market_cap)), edges[:-1], side="right")
     statuses = tuple(STATUS_CODES[int(b)] for b in bands)
