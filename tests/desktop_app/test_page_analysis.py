@@ -302,3 +302,19 @@ def test_through_the_window(qtbot, window, document):
     assert "Uncertainty · Revenue growth · SD" in window.document.last_rejection
     window.act_undo.trigger()
     assert document.model.doc["segments"][1]["forecast"]["2027"]["growth"] != 0.3
+
+
+def test_a_refusal_in_chinese_names_what_and_where(qtbot, qapp, page, document):
+    from desktop_app import i18n
+    i18n.install(qapp, "zh_CN")
+    try:
+        qapp.processEvents()            # the LanguageChange events: the page re-reads its texts
+        assert page.uncertainty.drivers.item(2, 0).text() == "贴现率"
+        messages = []
+        page.refused.connect(messages.append)
+        view = page.uncertainty.drivers
+        type_into(qtbot, view, view.model().index(2, 4), "-0.5")
+        assert messages[-1] == "不确定性 · 贴现率 · 标准差：必须大于或等于 0；输入的是 -0.5。已保留原值。"
+        assert "uncertainty" not in document.model.doc and view.item(2, 4).text() == "0.50%"
+    finally:
+        i18n.install(qapp, "en")
