@@ -161,12 +161,16 @@ def test_correlations_edit_both_halves_and_an_inconsistent_matrix_is_refused(qtb
 def test_distribution_scope_and_drivers_are_edited_from_the_widgets(qtbot, page, document):
     ed = page.uncertainty
     dist = ed.combos["growth_shift"][1]
-    dist.activated.emit(dist.findData("uniform"))
+    dist.setFocus()
+    qtbot.keyClick(dist, Qt.Key.Key_Down)              # normal → uniform, as the user picks it
     g = document.model.doc["uncertainty"]["drivers"]["growth_shift"]
     assert g["dist"] == "uniform" and g["low"] == pytest.approx(-0.02 * 3 ** 0.5)
     assert ed.drivers.item(0, 5).text() == f"{g['low'] * 100:.2f}%" and ed.drivers.item(0, 4).text() == ""
     scope = ed.combos["growth_shift"][0]
-    scope.activated.emit(scope.findData(2))
+    scope.setFocus()
+    for _ in range(3):                                 # every segment → segment 0 → 1 → 2
+        qtbot.keyClick(scope, Qt.Key.Key_Down)
+    assert document.undo_stack.count() == 4            # one undo step per choice
     assert document.model.doc["uncertainty"]["drivers"]["growth_shift"]["segment"] == 2
     ed.add_box.setCurrentIndex(ed.add_box.findData("roe_shift"))
     ed.add_button.click()
@@ -177,7 +181,7 @@ def test_distribution_scope_and_drivers_are_edited_from_the_widgets(qtbot, page,
     assert "margin_shift" not in document.model.doc["uncertainty"]["drivers"]
     assert_shows_engine_run(page, document.model)
     assert set(page.rank_chart.order) == {"growth_shift", "discount_rate_shift", "multiple_scale", "roe_shift"}
-    for _ in range(4):
+    for _ in range(6):
         document.undo_stack.undo()
     assert "uncertainty" not in document.model.doc and ed.drivers.rowCount() == 4
 
