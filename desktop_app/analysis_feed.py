@@ -11,7 +11,7 @@ runner, off the GUI thread (``slow=True``), for:
 - ``tables``: ``ImpliedTableRequest(copy).run`` (only while a page asks for
   the tables: ``want_tables``).
 
-The requests go out ``delay_ms`` (30 ms) after the last of a burst of edits,
+The requests go out ``delay_ms`` (20 ms) after the last of a burst of edits,
 so a run never competes with the typing it follows; a synchronous runner
 (tests) gets them at once.
 
@@ -39,7 +39,7 @@ from desktop_app.runner import Request
 
 KINDS = ("montecarlo", "implied", "tables")
 DEFAULT_DRIVER = "growth_shift"
-DELAY_MS = 30
+DELAY_MS = 20
 
 
 def compute_montecarlo(model, cancelled):
@@ -139,10 +139,11 @@ class AnalysisFeed(QObject):
         self.serial += 1
         for kind in KINDS:
             self._cancel(kind)      # a run for the model before stops at its next check; its outcome is dropped
-        if self.runner.synchronous or self.delay_ms <= 0:
+        if self.runner.synchronous:
             self._submit_all()
         else:
-            self._timer.start(self.delay_ms)   # restarted by every edit: typing is never slowed by a run
+            # after the views have shown the edit (and at most one run per burst of queued edits)
+            self._timer.start(max(0, self.delay_ms))
         for kind in KINDS:
             self.changed.emit(kind)
 
