@@ -100,7 +100,7 @@ def test_an_edit_elsewhere_is_followed_and_undo_restores(page, document):
     assert page.feed.result("montecarlo").ddm.mean == before
 
 
-def test_typing_draws_and_a_spread_lands_in_the_model_as_one_undo_step_each(qtbot, page, document):
+def test_typing_draws_and_a_spread_lands_in_the_model_as_one_undo_step_each(qtbot, page, document, tmp_path):
     assert "uncertainty" not in document.model.doc
     page.uncertainty.draws_edit.setFocus()
     page.uncertainty.draws_edit.selectAll()
@@ -115,6 +115,14 @@ def test_typing_draws_and_a_spread_lands_in_the_model_as_one_undo_step_each(qtbo
     assert document.model.doc["uncertainty"]["drivers"]["growth_shift"]["sd"] == pytest.approx(0.035)
     assert document.undo_stack.count() == 2
     assert_shows_engine_run(page, document.model)
+    # saved in the model file, and read back as the run's settings
+    import models
+    from models.analysis.uncertainty import settings_from
+    path = tmp_path / "saved.json"
+    document.save(str(path))
+    loaded = models.load_model(path)
+    assert loaded.doc["uncertainty"] == document.model.doc["uncertainty"]
+    assert settings_from(loaded.doc["uncertainty"]).drivers[0].params == (0.0, 0.035)
     document.undo_stack.undo()
     assert document.model.doc["uncertainty"]["drivers"]["growth_shift"]["sd"] == 0.02
     assert view.item(0, 4).text() == "2.00%"
