@@ -112,7 +112,8 @@ def start(args: argparse.Namespace, app, settings, recovery_dir: str):
             model = models.load_model(path)
             path = os.path.abspath(path)
         except models.ModelFileError as exc:
-            problems.append(str(exc) if str(path) in str(exc) else f"{path}: {exc}")
+            from desktop_app import load_errors
+            problems.append(load_errors.describe(exc, path))
     if model is None:
         path = None
         model = models.load_model(SAMPLE_PATH)

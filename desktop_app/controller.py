@@ -14,7 +14,7 @@ signal instead of letting them stop the other views.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -36,7 +36,6 @@ class ComputedState:
     company_table: Any
     issues: list  # the engine's warnings, or its errors when it refused the model
     error: str | None = None
-    issues_by_path: dict = field(default_factory=dict)
 
 
 class StateView(Protocol):
@@ -75,10 +74,7 @@ def compute_state(model, previous: ComputedState | None = None, changed_segments
     except Exception as exc:  # noqa: BLE001 - never let a view see a half state
         result, error = None, f"{type(exc).__name__}: {exc}"
         issues = [models.Issue("", error)]
-    by_path: dict[str, list] = {}
-    for issue in issues:
-        by_path.setdefault(issue.path, []).append(issue)
-    return ComputedState(model, result, segment_tables, company_table, issues, error, by_path)
+    return ComputedState(model, result, segment_tables, company_table, issues, error)
 
 
 class Controller(QObject):

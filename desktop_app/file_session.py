@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 import models
-from desktop_app import export
+from desktop_app import export, load_errors
 from desktop_app.document import blank_model
 from desktop_app.i18n import fill
 from desktop_app.locks import lock_holder
@@ -149,13 +149,9 @@ class FileSession(QObject):
         try:
             model = models.load_model(path)
         except models.ModelFileError as exc:
-            if exc.newer_version:
-                text = fill(self.tr("“%1” was written by a newer version of Valuation Workbench and cannot be "
-                                    "opened here; the file was not changed."), path)
-            else:
-                text = fill(self.tr("Cannot open “%1”:"), path)
-            self._log(f"{text} {exc}")
-            self.dialogs.critical(self.tr("Cannot open file"), f"{text}\n\n{exc}")
+            text = load_errors.describe(exc, path)
+            self._log(text)
+            self.dialogs.critical(self.tr("Cannot open file"), text)
             return False
         if not self.confirm_not_open_elsewhere(path):
             return False
@@ -293,7 +289,7 @@ class FileSession(QObject):
         try:
             model = models.load_model(entry.model_path)
         except models.ModelFileError as exc:
-            self.dialogs.critical(self.tr("Cannot restore"), str(exc))
+            self.dialogs.critical(self.tr("Cannot restore"), load_errors.describe(exc, entry.model_path))
             return False
         original = entry.original_path
         if original and not self.confirm_not_open_elsewhere(original):

@@ -101,18 +101,37 @@ def _format(args) -> str:
     return flag or implied or "text"
 
 
-def _check_out(out: str | None, files: list[Path]) -> None:
+def _is_model(path: Path) -> bool:
+    try:
+        engine.load_bytes(engine.read_file(path), os.fsdecode(path))
+    except Exception:  # noqa: BLE001 - anything that does not load is not a model
+        return False
+    return True
+
+
+def _check_out(out: str | None, files: list[Path], given: list[str]) -> list[Path]:
+    """The files to read. --out over a model file is refused; a folder scan
+    that found --out's own earlier output (not a model) leaves it out, so the
+    batch can be re-run with its table inside the folder it values."""
     if not out:
-        return
+        return files
     real = os.path.realpath(out)
+    explicit = {os.path.realpath(p) for p in given if not os.path.isdir(p)}
+    kept = []
     for path in files:
         if os.path.realpath(path) == real:
-            raise engine.BatchInputError(f"--out {printable(out)}: that is one of the model files being read; "
-                                         "give another name (the model is left as it is)")
+            if real in explicit or _is_model(path):
+                raise engine.BatchInputError(f"--out {printable(out)}: that is one of the model files being read; "
+                                             "give another name (the model is left as it is)")
+            continue
+        kept.append(path)
+    if not kept:
+        raise engine.BatchInputError(f"no model files (*.json) under {printable(', '.join(given))}")
     try:
         resolve_target(out)
     except OSError as exc:
         raise engine.BatchInputError(printable(exc.strerror or str(exc))) from None
+    return kept
 
 
 def _clean(value):
@@ -206,7 +225,7 @@ def cmd_batch(args) -> int:
     files = engine.find_model_files(args.paths)
     if not files:
         raise engine.BatchInputError(f"no model files (*.json) under {printable(', '.join(args.paths))}")
-    _check_out(args.out, files)
+    files = _check_out(args.out, files, args.paths)
     quotes = engine.read_prices(args.prices) if args.prices else None
     mc = None
     if args.montecarlo is not None:

@@ -56,11 +56,19 @@ class ModelFileError(ModelError):
     """A model document that cannot be loaded: names the key path and the rule."""
 
     def __init__(self, key_path: str, rule: str, *, newer_version: bool = False,
-                 issues: list[Issue] | None = None) -> None:
+                 issues: list[Issue] | None = None, code: str = "", params: dict | None = None) -> None:
         self.key_path = key_path
         self.rule = rule
         self.newer_version = newer_version
-        self.issues = issues or [Issue(key_path, rule)]
+        #: For an error about the file as a whole (not JSON, not a file, too
+        #: large, …): what is wrong as a code and its values (``params["file"]``:
+        #: the file as messages show it), so the GUI can say it in its language.
+        self.code = code
+        self.params = dict(params or {})
+        #: The segments' names of a refused document (None where not text),
+        #: for messages that name a segment as the tables do.
+        self.segment_names: list = []
+        self.issues = issues or [Issue(key_path, rule, "error", code, self.params)]
         text = f"{key_path}: {rule}" if key_path else rule
         if len(self.issues) > 1:
             text += f" (and {len(self.issues) - 1} more problem{'s' if len(self.issues) > 2 else ''})"

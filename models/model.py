@@ -36,12 +36,14 @@ class Model:
         try:
             normalized, issues = check_document(doc, copy=not owned)
         except RecursionError:
-            raise ModelFileError("", "the document is nested too deeply to be a model") from None
+            raise ModelFileError("", "the document is nested too deeply to be a model", code="nested") from None
         errors = [i for i in issues if i.severity == "error"]
         if errors:
             first = errors[0]
-            raise ModelFileError(first.path, first.message,
-                                 newer_version=first.code == "newer_version", issues=errors)
+            error = ModelFileError(first.path, first.message,
+                                   newer_version=first.code == "newer_version", issues=errors)
+            error.segment_names = _segment_names(doc)
+            raise error
         return cls(normalized)
 
     def to_dict(self) -> dict:
@@ -159,3 +161,13 @@ class Model:
         table = (self.doc.get("company_forecast") or {}).get(key) or {}
         value = table.get(str(year))
         return 0.0 if value is None else float(value)
+
+
+def _segment_names(doc: Any) -> list:
+    """The names a refused document gives its segments (None where a name is
+    not non-empty text), so messages can name a segment as the tables would."""
+    segments = doc.get("segments") if isinstance(doc, dict) else None
+    if not isinstance(segments, list):
+        return []
+    return [s["name"] if isinstance(s, dict) and isinstance(s.get("name"), str) and s["name"].strip() else None
+            for s in segments]

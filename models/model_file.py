@@ -52,27 +52,38 @@ def _shown(path: str | os.PathLike) -> str:
     return printable(os.fsdecode(path))
 
 
-def _file_problem(name: str | None, rule: str) -> ModelFileError:
-    """An error about the file as a whole: names the file when it is known."""
-    return ModelFileError("", f"{name}: {rule}" if name else rule)
+def _file_problem(name: str | None, rule: str, code: str, **params) -> ModelFileError:
+    """An error about the file as a whole: names the file when it is known;
+    ``code`` and ``params`` say the same for a translated message."""
+    return ModelFileError("", f"{name}: {rule}" if name else rule, code=code, params={"file": name, **params})
 
 
-def _looks_like(data: bytes, name: str | None) -> str | None:
-    """What a file that is not a model looks like, when it is recognisable:
-    the mistakes a newcomer makes (a workbook or a table instead of a model)."""
+#: What a file that is not a model looks like (code → the English text).
+_LOOKS = {
+    "xlsx": "looks like an Excel workbook (.xlsx), not a model file",
+    "zip": "looks like a ZIP archive, not a model file",
+    "xls": "looks like an Excel workbook (.xls) or another Office document, not a model file",
+    "csv": "looks like a CSV table, not a model file",
+}
+
+
+def _looks_like_kind(data: bytes, name: str | None) -> str | None:
+    """What a file that is not a model looks like (a key of ``_LOOKS``), when
+    it is recognisable: the mistakes a newcomer makes (a workbook or a table
+    instead of a model)."""
     suffix = os.path.splitext(name or "")[1].lower()
     if data.startswith(b"PK\x03\x04"):
         head = data[:64 * 1024]
         if suffix in (".xlsx", ".xlsm", ".xltx") or b"xl/" in head or b"[Content_Types].xml" in head:
-            return "looks like an Excel workbook (.xlsx), not a model file"
-        return "looks like a ZIP archive, not a model file"
+            return "xlsx"
+        return "zip"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "looks like an Excel workbook (.xls) or another Office document, not a model file"
+        return "xls"
     text = data[:64 * 1024].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text or text[:1] in (b"{", b"["):
         return None
     if suffix in (".csv", ".tsv") or _table_like(text):
-        return "looks like a CSV table, not a model file"
+        return "csv"
     return None
 
 
@@ -92,34 +103,38 @@ def loads_model(text: str | bytes, *, name: str | None = None) -> Model:
     """Parse a model from JSON text; raise ModelFileError naming the problem.
     ``name`` (the file's path, for messages) is named in file-level errors."""
     if isinstance(text, bytes):
-        looks = _looks_like(text, name)
+        looks = _looks_like_kind(text, name)
         if looks:
-            raise _file_problem(name, f"{looks}; {EXPECTED}")
+            raise _file_problem(name, f"{_LOOKS[looks]}; {EXPECTED}", "looks_like", kind=looks)
         if text.startswith(b"\xef\xbb\xbf"):
             text = text[3:]
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise _file_problem(name, f"the file is not UTF-8 text (byte {exc.start}); {EXPECTED}") from None
+            raise _file_problem(name, f"the file is not UTF-8 text (byte {exc.start}); {EXPECTED}", "not_utf8",
+                                byte=exc.start) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise _file_problem(name, "the file is empty")
+        raise _file_problem(name, "the file is empty", "empty")
     try:
         doc = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
-        looks = _looks_like(text[:64 * 1024].encode("utf-8", "surrogatepass"), name)
+        looks = _looks_like_kind(text[:64 * 1024].encode("utf-8", "surrogatepass"), name)
         if looks:
-            raise _file_problem(name, f"{looks}; {EXPECTED}") from None
-        raise _file_problem(name, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+            raise _file_problem(name, f"{_LOOKS[looks]}; {EXPECTED}", "looks_like", kind=looks) from None
+        raise _file_problem(name, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
+                            "not_json", line=exc.lineno, column=exc.colno) from None
     except RecursionError:
-        raise _file_problem(name, "not valid JSON: nested too deeply") from None
+        raise _file_problem(name, "not valid JSON: nested too deeply", "nested") from None
     except _DuplicateKey as exc:
-        raise ModelFileError("", f"the key {printable(str(exc.args[0]))!r} appears twice in one object; "
-                             "which one is meant is unclear") from None
+        key = printable(str(exc.args[0]))
+        raise ModelFileError("", f"the key {key!r} appears twice in one object; which one is meant is unclear",
+                             code="duplicate_key", params={"file": name, "key": key}) from None
     except ValueError as exc:  # e.g. an integer literal beyond Python's digit limit
-        reason = "a number with thousands of digits" if "digits" in str(exc) else str(exc)
-        raise _file_problem(name, f"not valid JSON: {reason}") from None
+        digits = "digits" in str(exc)
+        reason = "a number with thousands of digits" if digits else str(exc)
+        raise _file_problem(name, f"not valid JSON: {reason}", "huge_number" if digits else "not_json") from None
     return Model.from_dict(doc, owned=True)
 
 
@@ -165,42 +180,45 @@ def _refuse_special(shown: str, info: os.stat_result) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        kind = "a folder"
+        code, kind = "folder", "a folder"
     elif stat.S_ISFIFO(mode):
-        kind = "a named pipe (FIFO)"
+        code, kind = "fifo", "a named pipe (FIFO)"
     elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        kind = "a device"
+        code, kind = "device", "a device"
     elif stat.S_ISSOCK(mode):
-        kind = "a socket"
+        code, kind = "socket", "a socket"
     else:
-        kind = "something other than a file"
+        code, kind = "other", "something other than a file"
     what = "a file" if stat.S_ISDIR(mode) else "a regular file"
-    raise _file_problem(shown, f"is {kind}, not {what}; {EXPECTED}")
+    raise _file_problem(shown, f"is {kind}, not {what}; {EXPECTED}", "not_regular", kind=code)
 
 
 def _too_large(shown: str, size: int, grew: bool = False) -> ModelFileError:
     what = "grew beyond" if grew else f"is {size:,} bytes, more than"
-    return _file_problem(shown, f"the file {what} the {MAX_FILE_BYTES // (1024 * 1024)} MB a model file can have")
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return _file_problem(shown, f"the file {what} the {limit} MB a model file can have", "too_large",
+                         size=size, grew=grew, limit_mb=limit)
 
 
+#: errno → (reason code, the English text)
 _PLAIN_OS_ERRORS = {
-    errno.ENOENT: "file not found",
-    errno.ENOTDIR: "file not found (a part of the path is not a folder)",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EISDIR: "is a folder, not a file",
-    errno.ELOOP: "too many levels of symbolic links",
-    errno.ENAMETOOLONG: "the path is too long",
+    errno.ENOENT: ("not_found", "file not found"),
+    errno.ENOTDIR: ("not_found_path", "file not found (a part of the path is not a folder)"),
+    errno.EACCES: ("permission", "permission denied"),
+    errno.EPERM: ("permission", "permission denied"),
+    errno.EISDIR: ("is_folder", "is a folder, not a file"),
+    errno.ELOOP: ("link_loop", "too many levels of symbolic links"),
+    errno.ENAMETOOLONG: ("name_too_long", "the path is too long"),
 }
 
 
 def _os_problem(shown: str, exc: OSError) -> ModelFileError:
-    reason = _PLAIN_OS_ERRORS.get(exc.errno)
-    if reason is None:
-        reason = "cannot read it: " + (exc.strerror or type(exc).__name__).lower()
+    detail = (exc.strerror or type(exc).__name__).lower()
+    reason_code, reason = _PLAIN_OS_ERRORS.get(exc.errno, ("other", "cannot read it: " + detail))
     if reason.startswith("file not found"):
-        return ModelFileError("", f"{reason}: {shown}")
-    return _file_problem(shown, reason)
+        return ModelFileError("", f"{reason}: {shown}", code="os_error",
+                              params={"file": shown, "reason": reason_code, "detail": detail})
+    return _file_problem(shown, reason, "os_error", reason=reason_code, detail=detail)
 
 
 def load_model(path: str | os.PathLike) -> Model:

@@ -109,6 +109,48 @@ def upside_grid(model: Model, result: ValuationResult, rate_range: SweepRange,
                       (0.0, base_g), model.unit)
 
 
+@dataclass(frozen=True)
+class HeatGrid:
+    """One method's value and upside over any two drivers: ``x`` (columns)
+    and ``y`` (rows) are the drivers' values as the engine takes them (a
+    shift, the terminal-growth level, a scale factor); ``totals`` and
+    ``upside`` have shape (len(y), len(x)), NaN where the method is invalid
+    (r ≤ gT); ``band`` indexes STATUS_CODES (−1 where invalid). ``base`` is
+    the model's own point (each driver's neutral value)."""
+
+    method: str
+    x_driver: str
+    y_driver: str
+    x: np.ndarray
+    y: np.ndarray
+    totals: np.ndarray
+    upside: np.ndarray
+    band: np.ndarray
+    market_cap: float
+    base: tuple[float, float]
+    unit: str
+
+
+def heat_grid(model: Model, x_driver: str, x_range: SweepRange, y_driver: str, y_range: SweepRange,
+              method: str = "ddm", segment: int | None = None) -> HeatGrid:
+    """The heat map of ``method`` over two different drivers
+    (``models.analysis.heatmap.heat_map``). Each range is an offset around its
+    driver's neutral value (0 for a shift, 1 for a scale, the model's or the
+    segment's terminal growth), so it follows the model. A range is checked
+    as ``axis_values`` checks it (ValueError naming the rule)."""
+    from .analysis.heatmap import axis_values, heat_map
+
+    axes = []
+    for driver, rng in ((x_driver, x_range), (y_driver, y_range)):
+        centre = float(base_driver_value(model, driver, segment))
+        axis_values(driver, centre + rng.start, centre + rng.stop, int(rng.steps))   # the rule's message
+        axes.append(rng.values(centre))
+    grid = heat_map(model, x_driver, axes[0], y_driver, axes[1], method, segment)
+    return HeatGrid(method, x_driver, y_driver, grid.x_values, grid.y_values, grid.total, grid.upside,
+                    grid.band, float(grid.market_cap), (float(grid.base_point[0]), float(grid.base_point[1])),
+                    model.unit)
+
+
 # -- the tornado -----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Tornado:

@@ -4,8 +4,9 @@ and Simplified Chinese, offscreen: docs/screenshots/plots-<view>-<lang>.png.
 
     python scripts/render_plots.py [--out docs/screenshots] [--size 1400x820]
 
-One picture per tab, plus the heat map with an invalid (r ≤ gT) region and
-the discount-rate view for one segment.
+One picture per tab, plus the heat map with an invalid (r ≤ gT) region, the
+heat map of the dynamic valuation over two other drivers, and the
+discount-rate view for one segment.
 """
 from __future__ import annotations
 
@@ -65,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             if invalid:
                 cell.readout.setText(cell.readout_text(*invalid[0]))
         render(panel, app, out / f"plots-heatmap-invalid-{lang}.png")
+        # Any two drivers, either method (issue 13): the dynamic valuation over
+        # revenue-growth shift × multiple.
+        panel.set_config(SensitivityConfig().with_heatmap(x="growth_shift", y="multiple_scale", method="dynamic"))
+        render(panel, app, out / f"plots-heatmap-drivers-{lang}.png")
         panel.set_config(SensitivityConfig())
         panel.set_segment(1)
         panel.tabs.setCurrentIndex(0)

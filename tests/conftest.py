@@ -239,3 +239,16 @@ def payloads() -> list[str]:
 def injection_leads() -> list[str]:
     """The leads ``payloads`` puts before each formula start (lead-major order)."""
     return list(INJECTION_LEADS)
+
+
+@pytest.fixture(autouse=True)
+def _english_again_after_each_test():
+    """A test that switches the UI to Chinese must not leave it so for the
+    next one (test order would then change results)."""
+    yield
+    if not _qt_available():
+        return
+    from desktop_app import i18n
+    app = qtbot_app()
+    if app is not None and i18n.current_language() != "en":
+        i18n.install(app, "en")

@@ -16,7 +16,7 @@ import copy
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from models.analysis.history import FIGURES
 from desktop_app.plots.colors import BACKGROUND, DDM_COLOR, DYNAMIC_COLOR, FOREGROUND
@@ -110,13 +110,18 @@ class HistoryPage(QWidget):
         self.legends: dict[str, pg.LegendItem] = {}
         self.curves: dict[str, list[TrendCurve]] = {}
         for n, (key, metrics) in enumerate(FIGURES.items()):
-            plot = self.charts.addPlot(row=n // 2, col=n % 2,
+            row, col = (n // 2) * 2, n % 2
+            plot = self.charts.addPlot(row=row, col=col,
                                        axisItems={"left": PercentAxis("left"), "bottom": YearAxis("bottom")})
             style_plot(plot)
             plot.showGrid(x=False, y=True, alpha=0.15)
             plot.addLine(y=0, pen=pg.mkPen(FOREGROUND, width=0.8))
-            legend = plot.addLegend(offset=(8, 4), labelTextColor=FOREGROUND, labelTextSize="8pt",
-                                    brush=pg.mkBrush(255, 255, 255, 210))
+            # the legend in a row of its own beneath the plot: it never covers a line
+            legend = pg.LegendItem(colCount=len(metrics), labelTextColor=FOREGROUND, labelTextSize="8pt",
+                                   horSpacing=18, frame=False)
+            legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            legend.setMaximumHeight(24)
+            self.charts.addItem(legend, row=row + 1, col=col)
             self.plots[key] = plot
             self.legends[key] = legend
             self.curves[key] = [TrendCurve(plot, m, SERIES_COLORS[i % len(SERIES_COLORS)])

@@ -166,6 +166,11 @@ class ValuationPage(QWidget):
         self.forecast_view.addActions([self.act_copy, self.act_paste, self.act_add_segment,
                                        self.act_rename_segment, self.act_remove_segment, self.act_move_up,
                                        self.act_move_down, self.act_add_year])
+        # the dynamic table: which multiple the segment under the cursor uses
+        self.act_use_composite = self._action("actUseComposite", lambda: self.use_multiple("composite"))
+        self.act_use_justified = self._action("actUseJustified", lambda: self.use_multiple("justified"))
+        self.dynamic_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.dynamic_view.addActions([self.act_copy, self.act_use_composite, self.act_use_justified])
 
     # what the page brings to the window ------------------------------------------------
     def edit_actions(self) -> list[QAction]:
@@ -190,6 +195,8 @@ class ValuationPage(QWidget):
         self.act_move_up.setText(self.tr("Move segment &up"))
         self.act_move_down.setText(self.tr("Move segment &down"))
         self.act_add_year.setText(self.tr("Add &estimate year"))
+        self.act_use_composite.setText(self.tr("Use the &composite multiple"))
+        self.act_use_justified.setText(self.tr("Use the &justified multiple"))
         self.menu_segments.setTitle(self.tr("&Segments"))
         self.groups["forecasts"].setTitle(self.tr("Segment forecasts (A = actual, E = estimate)"))
         self.lower_tabs.setTabText(0, self.tr("Company totals"))
@@ -352,6 +359,11 @@ class ValuationPage(QWidget):
         if ok:
             self._select_segment(target)
         return ok
+
+    def use_multiple(self, mode: str, seg: int | None = None) -> bool:
+        """The dynamic method values segment ``seg`` (default: the one under
+        the cursor) with its composite or its justified multiple."""
+        return self.dynamic_table.set_mode(self.current_segment() if seg is None else seg, mode)
 
     def add_forecast_year(self) -> bool:
         return self.document.restructure(self.tr("Add estimate year"), engine_forecast.add_forecast_year)

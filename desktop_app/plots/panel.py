@@ -24,7 +24,7 @@ from desktop_app.widgets.lazy import LazyPage
 
 from .base import PlotContext, PlotView
 from .bridge import BridgeView
-from .config import SensitivityConfig
+from .config import HEATMAP_FIELDS, SensitivityConfig
 from .heatmap import HeatmapView
 from .settings_editor import SettingsEditor
 from .sweeps import SweepView
@@ -129,7 +129,10 @@ class SensitivityPanel(QtWidgets.QWidget):
             return SweepView("terminal_growth", "terminal_growth", "terminal_growth", methods=("ddm",), **own)
         if key in ("margin", "growth"):
             return SweepView(key, f"{key}_shift", key, **own)
-        return {"heatmap": HeatmapView, "tornado": TornadoView, "bridge": BridgeView}[key](**own)
+        view = {"heatmap": HeatmapView, "tornado": TornadoView, "bridge": BridgeView}[key](**own)
+        if key == "heatmap":
+            view.configEdited.connect(self.set_config)   # its drivers, method and ranges
+        return view
 
     def _build_tab(self, index: int) -> QtWidgets.QWidget:
         """The page of tab ``index``: its views, built now, on the current
@@ -202,8 +205,8 @@ class SensitivityPanel(QtWidgets.QWidget):
         return self._config
 
     def set_config(self, config: SensitivityConfig) -> None:
-        changed = [f for f in ("discount_rate", "terminal_growth", "margin", "growth",
-                               "heatmap_rate", "heatmap_terminal_growth", "shocks")
+        changed = [f for f in ("discount_rate", "terminal_growth", "margin", "growth", "shocks",
+                               *HEATMAP_FIELDS)
                    if getattr(config, f) != getattr(self._config, f)]
         self._config = config
         if self._settings_page.is_built and self.settings.config is not config:

@@ -48,6 +48,11 @@ def tr(text: str, disambiguation: str | None = None) -> str:
     return QCoreApplication.translate("", text, disambiguation)
 
 
+#: What :meth:`GridTableModel.parse` gives for an emptied cell whose value
+#: may be absent (an override, a history figure): the stored value is removed.
+CLEAR = object()
+
+
 def parse_error_message(exc: ParseError) -> str:
     text = exc.text
     if exc.code == "empty":
@@ -357,6 +362,47 @@ class GridTableModel(QAbstractTableModel):
         ok = self.document.edit(text, apply)
         if not ok:
             r, c, _ = targets[0]
+            self._refuse(r, c, self.document.last_rejection, emit=False)
+        return ok
+
+    def clear_cells(self, cells: Iterable[tuple[int, int]]) -> bool:
+        """The Delete key: empty the cells (row, col) that may be empty, as
+        one undo step. A cell that must hold a value, or is read-only, keeps
+        it and is counted in ``last_paste_dropped`` (what the view says)."""
+        targets = []
+        required = read_only = 0
+        self.last_paste_dropped = ""
+        cells = sorted(set(cells))
+        for r, c in cells:
+            if not self.is_editable(r, c):
+                read_only += 1
+                continue
+            try:
+                parsed = self.parse("", r, c)
+            except ParseError:
+                required += 1
+                continue
+            if parsed is CLEAR:
+                targets.append((r, c))
+        notes = []
+        if required:
+            notes.append(fill(tr("%1 cell(s) must hold a value and were left as they were"), required))
+        if read_only:
+            notes.append(fill(tr("%1 computed (read-only) cell(s) were left as they were"), read_only))
+        if notes and cells:
+            self.last_paste_dropped = fill(tr("Delete at %1: %2."), self.cell_label(*cells[0]), "; ".join(notes))
+        if not targets:
+            return False
+
+        def apply(txn):
+            for r, c in targets:
+                self._apply_at(r, c, CLEAR, txn)
+
+        text = fill(tr("Clear %1"), self.cell_label(*targets[0])) if len(targets) == 1 \
+            else fill(tr("Clear %1 cells"), str(len(targets)))
+        ok = self.document.edit(text, apply)
+        if not ok:
+            r, c = targets[0]
             self._refuse(r, c, self.document.last_rejection, emit=False)
         return ok
 

@@ -15,7 +15,7 @@ from models.analysis.history import DERIVATIONS, HistoryTable, history_table
 from models.dossier import HISTORY_METRICS, HISTORY_RATIOS
 from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, NUMBER, PERCENT
-from desktop_app.qt_models.base import DERIVED_BRUSH, INPUT_BRUSH, GridTableModel
+from desktop_app.qt_models.base import CLEAR, DERIVED_BRUSH, INPUT_BRUSH, GridTableModel
 
 _ITALIC = QFont()
 _ITALIC.setItalic(True)
@@ -146,7 +146,16 @@ class HistoryTableModel(GridTableModel):
                     derivation_text(self.metrics[row], self.years[col]))
 
     def _apply(self, row: int, col: int, value, txn) -> None:
+        if value is CLEAR:
+            txn.delete(self.path_of(row, col))
+            return
         txn.set(self.path_of(row, col), float(value))
+
+    def parse(self, value, row: int, col: int):
+        """An emptied cell removes the figure (a history may have gaps)."""
+        if isinstance(value, str) and not value.strip():
+            return CLEAR
+        return super().parse(value, row, col)
 
     def header_text(self, section: int, orientation: Qt.Orientation) -> str:
         if orientation == Qt.Orientation.Horizontal:

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from models import tables
 from desktop_app.i18n import fill
 from desktop_app.numbers import INTEGER, MONEY, MULTIPLE, NUMBER, PERCENT, TEXT
-from desktop_app.qt_models.base import INHERITED_BRUSH, INPUT_BRUSH, GridTableModel, tr
+from desktop_app.qt_models.base import CLEAR, INHERITED_BRUSH, INPUT_BRUSH, GridTableModel, tr
 from desktop_app.qt_models.forecast import display_unit
 
 SEGMENT_PARAMS = tables.SEGMENT_PARAMS
@@ -34,7 +34,6 @@ def segment_param_label(key: str) -> str:
     }[key]
 
 
-_CLEAR = object()   # parsed value of an emptied override cell
 
 
 class SegmentParametersTableModel(GridTableModel):
@@ -69,7 +68,7 @@ class SegmentParametersTableModel(GridTableModel):
 
     def _apply(self, row: int, col: int, value, txn) -> None:
         key = SEGMENT_PARAMS[col]
-        if value is _CLEAR:
+        if value is CLEAR:
             txn.delete(("segments", row, key))
             return
         txn.set(("segments", row, key), int(value) if key == "fade_years" else float(value))
@@ -78,7 +77,7 @@ class SegmentParametersTableModel(GridTableModel):
         """An empty entry in an override column clears the override (the
         company's value applies again); elsewhere the usual parsing."""
         if isinstance(value, str) and not value.strip() and SEGMENT_PARAMS[col] in _OVERRIDES:
-            return _CLEAR
+            return CLEAR
         return super().parse(value, row, col)
 
     def cell_for_path(self, path: tuple) -> tuple[int, int] | None:

@@ -1,6 +1,9 @@
 """Valuation results per segment and in total: the DDM (table 5) and the
 dynamic valuation (table 4). Read-only, except the dynamic table's composite
-multiple, which is the same input as in the parameters table."""
+multiple, which is the same input as in the parameters table, and its
+multiple mode: per segment, the multiple the dynamic method uses, the
+composite (综合倍数, the default) or the justified one shown beside it
+(models/justified.py; ``segments[i].multiple_mode``)."""
 from __future__ import annotations
 
 import math
@@ -10,8 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from models import tables
+from models.errors import InvalidEditError
 from desktop_app.i18n import fill
-from desktop_app.numbers import MONEY, MULTIPLE, PERCENT
+from desktop_app.numbers import MONEY, MULTIPLE, PERCENT, TEXT
 from desktop_app.qt_models.base import DERIVED_BRUSH, INPUT_BRUSH, TOTAL_BRUSH, GridTableModel, tr
 from desktop_app.qt_models.forecast import display_unit
 
@@ -34,6 +38,8 @@ def result_column_label(key: str) -> str:
         "total": tr("Total\nvalue"),
         "discount_rate": tr("Discount\nrate"),
         "multiple": tr("Composite\nmultiple"),
+        "justified_multiple": tr("Justified\nmultiple"),
+        "multiple_mode": tr("Multiple\nused"),
         "earnings_base": tr("Earnings\nbase"),
         "explicit_value": tr("Explicit-period\nvalue"),
         "post_explicit_value": tr("Post-explicit\nvalue"),
@@ -156,29 +162,118 @@ class DDMResultTableModel(_ResultTableModel):
         return None
 
 
+def mode_labels() -> dict[str, str]:
+    """The multiple modes as the tables name them."""
+    return {"composite": tr("Composite"), "justified": tr("Justified")}
+
+
+MODES = ("composite", "justified")
+
+
 class DynamicResultTableModel(_ResultTableModel):
-    COLUMNS = tables.DYNAMIC_COLUMNS
-    KINDS = {"discount_rate": PERCENT, "multiple": MULTIPLE}
+    # the justified multiple and the mode beside the composite multiple
+    COLUMNS = (*tables.DYNAMIC_COLUMNS[:2], "justified_multiple", "multiple_mode", *tables.DYNAMIC_COLUMNS[2:])
+    KINDS = {"discount_rate": PERCENT, "multiple": MULTIPLE, "justified_multiple": MULTIPLE, "multiple_mode": TEXT}
+    MODE_COL = COLUMNS.index("multiple_mode")
+    MULTIPLE_COLS = {"composite": COLUMNS.index("multiple"), "justified": COLUMNS.index("justified_multiple")}
+
+    def __init__(self, document, parent=None):
+        super().__init__(document, parent)
+        self.modes: list[str] = []   # per segment, the mode the last valuation used
 
     def _method(self, result):
         return result.dynamic
 
     def _segment_values(self, seg, model, i) -> dict:
-        return tables.dynamic_segment_values(seg, model, i)
+        row = tables.dynamic_segment_values(seg, model, i)
+        row["justified_multiple"] = math.nan if seg.justified_multiple is None else seg.justified_multiple
+        return row
 
     def _total_values(self, method, model) -> dict:
-        return tables.dynamic_total_values(method)
+        row = tables.dynamic_total_values(method)
+        row.update(justified_multiple=None, multiple_mode=None)
+        return row
+
+    def _compute(self, state):
+        values, texts = super()._compute(state)
+        if state.result is None:
+            self.modes = []
+            return values, texts
+        labels = mode_labels()
+        self.modes = [seg.mode for seg in state.result.dynamic.segments]
+        jcol = self.MULTIPLE_COLS["justified"]
+        for i, (mode, seg) in enumerate(zip(self.modes, state.result.dynamic.segments)):
+            texts[(i, self.MODE_COL)] = labels.get(mode, mode)
+            if seg.justified_multiple is None:
+                texts[(i, jcol)] = "NM"   # no positive earnings base
+        return values, texts
+
+    def update_state(self, state, structure_changed: bool) -> None:
+        before = list(self.modes)
+        super().update_state(state, structure_changed)
+        # the multiple in use is bold: a changed mode changes two cells' fonts
+        changed = [i for i, (a, b) in enumerate(zip(before, self.modes)) if a != b]
+        for i in changed:
+            for col in self.MULTIPLE_COLS.values():
+                self._visual.pop((i, col), None)
+                idx = self.index(i, col)
+                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.FontRole])
+
+    def mode(self, row: int) -> str:
+        return self.modes[row] if 0 <= row < len(self.modes) else "composite"
 
     def is_editable(self, row: int, col: int) -> bool:
-        return not self.is_total_row(row) and self.COLUMNS[col] == "multiple"
+        return not self.is_total_row(row) and self.COLUMNS[col] in ("multiple", "multiple_mode")
+
+    def parse_mode(self, text: str) -> str:
+        """A typed mode: its name in either language, or its first letter."""
+        t = str(text).strip().casefold()
+        for mode, label in mode_labels().items():
+            if t in (mode, mode[0], label.casefold()):
+                return mode
+        raise InvalidEditError(fill(tr("“%1” is not a multiple mode; type %2 or %3"), str(text).strip(),
+                                    mode_labels()["composite"], mode_labels()["justified"]))
 
     def _apply(self, row: int, col: int, value, txn) -> None:
+        if self.COLUMNS[col] == "multiple_mode":
+            self.apply_mode(row, self.parse_mode(value), txn)
+            return
         txn.set(("segments", row, "multiple"), float(value))
+
+    def apply_mode(self, row: int, mode: str, txn) -> None:
+        """Record segment ``row`` using ``mode`` (absent = composite, the default)."""
+        path = ("segments", row, "multiple_mode")
+        if mode == "composite" and self.document.model.segments[row].get("multiple_mode") is None:
+            return
+        txn.set(path, mode)
+
+    def set_mode(self, row: int, mode: str) -> bool:
+        """Choose the multiple segment ``row``'s dynamic value uses, as one undo step."""
+        if self.is_total_row(row) or not 0 <= row < len(self._names) or mode not in MODES:
+            return False
+        text = fill(tr("Use the %1 multiple for %2"), mode_labels()[mode].lower(), self._names[row])
+        return self.document.edit(text, lambda txn: self.apply_mode(row, mode, txn))
 
     def cell_foreground(self, row: int, col: int):
         return INPUT_BRUSH if self.is_editable(row, col) else DERIVED_BRUSH
 
+    def cell_font(self, row: int, col: int):
+        if not self.is_total_row(row) and col == self.MULTIPLE_COLS.get(self.mode(row)):
+            return _BOLD
+        return super().cell_font(row, col)
+
+    def cell_tooltip(self, row: int, col: int) -> str:
+        if self.is_total_row(row):
+            return ""
+        if col == self.MODE_COL:
+            return tr("The multiple this segment's dynamic value uses: composite (the segment's own multiple) or "
+                      "justified (the DDM's post-explicit value over the earnings base, times the structure and "
+                      "moat-durability factors). Right-click to switch.")
+        if col == self.MULTIPLE_COLS["justified"] and self.value(row, col) != self.value(row, col):
+            return tr("NM: the earnings base is not positive")
+        return ""
+
     def _column_for(self, rest: tuple) -> int | None:
-        if rest in (("discount_rate",), ("multiple",)):
+        if rest in (("discount_rate",), ("multiple",), ("multiple_mode",)):
             return self.COLUMNS.index(rest[0])
         return None

@@ -210,7 +210,26 @@ class SpreadsheetView(QTableView):
                 self.move_current(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)
                 event.accept()
                 return
+            if key == Qt.Key.Key_Delete and not event.modifiers():
+                self.clear_selection_cells()
+                event.accept()
+                return
         super().keyPressEvent(event)
+
+    def clear_selection_cells(self) -> bool:
+        """Delete, as in a spreadsheet: the selected cells emptied where a
+        cell may be empty (one undo step); the others are named, not changed."""
+        model = self.model()
+        if model is None or not hasattr(model, "clear_cells"):
+            return False
+        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if not indexes and self.currentIndex().isValid():
+            indexes = [self.currentIndex()]
+        ok = model.clear_cells((i.row(), i.column()) for i in indexes)
+        note = getattr(model, "last_paste_dropped", "")
+        if note:
+            self.refused.emit(note)
+        return ok
 
     # clipboard ----------------------------------------------------------
     def copy_selection(self) -> str:

@@ -5,6 +5,7 @@
     <name></name>
     <message>
         <source>Empty input; the old value is kept.</source>
+        <extracomment>What :meth:`GridTableModel.parse` gives for an emptied cell whose value may be absent (an override, a history figure): the stored value is removed.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -49,6 +50,26 @@
     </message>
     <message>
         <source>Paste %1 cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cell(s) must hold a value and were left as they were</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 computed (read-only) cell(s) were left as they were</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete at %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear %1 cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -290,6 +311,16 @@ multiple</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Justified
+multiple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple
+used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Earnings
 base</source>
         <translation type="unfinished"></translation>
@@ -302,6 +333,30 @@ value</source>
     <message>
         <source>Post-explicit
 value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Composite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Justified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a multiple mode; type %2 or %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the %1 multiple for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The multiple this segment&apos;s dynamic value uses: composite (the segment&apos;s own multiple) or justified (the DDM&apos;s post-explicit value over the earnings base, times the structure and moat-durability factors). Right-click to switch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NM: the earnings base is not positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -388,12 +443,152 @@ value</source>
         <source>%1 %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>it is an Excel workbook (.xlsx), not a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is an Excel workbook (.xls) or another Office document, not a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a ZIP archive, not a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a CSV table, not a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a named pipe (FIFO), not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a device, not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a socket, not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file does not exist (a part of the path is not a folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied: you may not read this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many levels of symbolic links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; a model file is the JSON that Save writes (.vwm.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (byte %1); a model file is the JSON that Save writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid JSON: the text breaks off or goes wrong at line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid JSON: a number with thousands of digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is nested too deeply to be a model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key “%1” appears twice in one object; which one is meant is unclear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file grew beyond %1 MB while it was read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is %1 MB; a model file has at most %2 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing (it is required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a Valuation Workbench model (its “format” key says otherwise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds more than a model can: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has the wrong kind of value: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: it was written by a newer version of Valuation Workbench; open it there. The file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: the model breaks these rules:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AnalysisFeed</name>
     <message>
         <source>the model is invalid</source>
-        <extracomment>A kind&apos;s result arrived, or the model changed so it is being replaced: (kind,).</extracomment>
+        <extracomment>A kind&apos;s result arrived, or the model changed so it is being replaced: (kind,). The runs start this long after the last edit (a burst of edits starts one run, at its end); 0: at once. A synchronous runner never waits.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -894,14 +1089,6 @@ value</source>
     </message>
     <message>
         <source>Open model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” was written by a newer version of Valuation Workbench and cannot be opened here; the file was not changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open “%1”:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1931,6 +2118,14 @@ value</source>
     </message>
     <message>
         <source>Add &amp;estimate year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the &amp;composite multiple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the &amp;justified multiple</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

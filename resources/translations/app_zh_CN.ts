@@ -5,6 +5,7 @@
     <name></name>
     <message>
         <source>Empty input; the old value is kept.</source>
+        <extracomment>What :meth:`GridTableModel.parse` gives for an emptied cell whose value may be absent (an override, a history figure): the stored value is removed.</extracomment>
         <translation>输入为空，保留原值。</translation>
     </message>
     <message>
@@ -50,6 +51,26 @@
     <message>
         <source>Paste %1 cells</source>
         <translation>粘贴 %1 个单元格</translation>
+    </message>
+    <message>
+        <source>%1 cell(s) must hold a value and were left as they were</source>
+        <translation>%1 个单元格必须有值，保持不变</translation>
+    </message>
+    <message>
+        <source>%1 computed (read-only) cell(s) were left as they were</source>
+        <translation>%1 个计算（只读）单元格保持不变</translation>
+    </message>
+    <message>
+        <source>Delete at %1: %2.</source>
+        <translation>删除于 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>清除 %1</translation>
+    </message>
+    <message>
+        <source>Clear %1 cells</source>
+        <translation>清除 %1 个单元格</translation>
     </message>
     <message>
         <source>Revenue (%1)</source>
@@ -295,6 +316,18 @@ multiple</source>
         <translation>综合倍数</translation>
     </message>
     <message>
+        <source>Justified
+multiple</source>
+        <translation>合理
+倍数</translation>
+    </message>
+    <message>
+        <source>Multiple
+used</source>
+        <translation>采用
+倍数</translation>
+    </message>
+    <message>
         <source>Earnings
 base</source>
         <translation>有效盈利
@@ -311,6 +344,30 @@ value</source>
 value</source>
         <translation>显性期后
 价值</translation>
+    </message>
+    <message>
+        <source>Composite</source>
+        <translation>综合</translation>
+    </message>
+    <message>
+        <source>Justified</source>
+        <translation>合理</translation>
+    </message>
+    <message>
+        <source>“%1” is not a multiple mode; type %2 or %3</source>
+        <translation>“%1”不是倍数模式；请输入“%2”或“%3”</translation>
+    </message>
+    <message>
+        <source>Use the %1 multiple for %2</source>
+        <translation>%2 采用%1倍数</translation>
+    </message>
+    <message>
+        <source>The multiple this segment&apos;s dynamic value uses: composite (the segment&apos;s own multiple) or justified (the DDM&apos;s post-explicit value over the earnings base, times the structure and moat-durability factors). Right-click to switch.</source>
+        <translation>本业务动态估值采用的倍数：综合（本业务自身的综合倍数）或合理（DDM 显性期后价值除以有效盈利预测，再乘以产业格局和护城河持续性系数）。右键单击可切换。</translation>
+    </message>
+    <message>
+        <source>NM: the earnings base is not positive</source>
+        <translation>无意义：有效盈利预测不为正</translation>
     </message>
     <message>
         <source>%1: %2; typed %3.</source>
@@ -396,12 +453,152 @@ value</source>
         <source>%1 %2.</source>
         <translation>%1%2。</translation>
     </message>
+    <message>
+        <source>it is an Excel workbook (.xlsx), not a model file</source>
+        <translation>这是 Excel 工作簿（.xlsx），不是模型文件</translation>
+    </message>
+    <message>
+        <source>it is an Excel workbook (.xls) or another Office document, not a model file</source>
+        <translation>这是 Excel 工作簿（.xls）或其他 Office 文档，不是模型文件</translation>
+    </message>
+    <message>
+        <source>it is a ZIP archive, not a model file</source>
+        <translation>这是 ZIP 压缩包，不是模型文件</translation>
+    </message>
+    <message>
+        <source>it is a CSV table, not a model file</source>
+        <translation>这是 CSV 表格，不是模型文件</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>it is a named pipe (FIFO), not a regular file</source>
+        <translation>这是命名管道（FIFO），不是普通文件</translation>
+    </message>
+    <message>
+        <source>it is a device, not a regular file</source>
+        <translation>这是设备，不是普通文件</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a regular file</source>
+        <translation>这是套接字，不是普通文件</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the file does not exist (a part of the path is not a folder)</source>
+        <translation>文件不存在（路径中有一段不是文件夹）</translation>
+    </message>
+    <message>
+        <source>permission denied: you may not read this file</source>
+        <translation>权限不足：无权读取此文件</translation>
+    </message>
+    <message>
+        <source>too many levels of symbolic links</source>
+        <translation>符号链接层数过多</translation>
+    </message>
+    <message>
+        <source>the path is too long</source>
+        <translation>路径过长</translation>
+    </message>
+    <message>
+        <source>; a model file is the JSON that Save writes (.vwm.json)</source>
+        <translation>；模型文件是“保存”写出的 JSON 文件（.vwm.json）</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>这不是普通文件</translation>
+    </message>
+    <message>
+        <source>it cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (byte %1); a model file is the JSON that Save writes</source>
+        <translation>不是 UTF-8 文本（第 %1 字节）；模型文件是“保存”写出的 JSON 文件</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON: the text breaks off or goes wrong at line %1, column %2</source>
+        <translation>不是有效的 JSON：文本在第 %1 行第 %2 列处中断或出错</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON</source>
+        <translation>不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON: a number with thousands of digits</source>
+        <translation>不是有效的 JSON：含有上千位数字的数</translation>
+    </message>
+    <message>
+        <source>it is nested too deeply to be a model</source>
+        <translation>嵌套层数过深，不可能是模型</translation>
+    </message>
+    <message>
+        <source>the key “%1” appears twice in one object; which one is meant is unclear</source>
+        <translation>键“%1”在同一对象中出现两次，无法确定以哪个为准</translation>
+    </message>
+    <message>
+        <source>the file grew beyond %1 MB while it was read</source>
+        <translation>文件在读取期间增长到超过 %1 MB</translation>
+    </message>
+    <message>
+        <source>the file is %1 MB; a model file has at most %2 MB</source>
+        <translation>文件大小为 %1 MB；模型文件最大 %2 MB</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>%1 is missing (it is required)</source>
+        <translation>缺少 %1（必填）</translation>
+    </message>
+    <message>
+        <source>it is not a Valuation Workbench model (its “format” key says otherwise)</source>
+        <translation>这不是估值工作台模型（其“format”键不符）</translation>
+    </message>
+    <message>
+        <source>%1 holds more than a model can: %2</source>
+        <translation>%1 超出模型容量：%2</translation>
+    </message>
+    <message>
+        <source>%1 has the wrong kind of value: %2</source>
+        <translation>%1 的取值类型不对：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2.</source>
+        <translation>无法打开“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: it was written by a newer version of Valuation Workbench; open it there. The file was not changed.</source>
+        <translation>无法打开“%1”：该文件由更新版本的估值工作台写入，请用新版本打开。文件未被改动。</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: the model breaks these rules:</source>
+        <translation>无法打开“%1”：模型违反以下规则：</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisFeed</name>
     <message>
         <source>the model is invalid</source>
-        <extracomment>A kind&apos;s result arrived, or the model changed so it is being replaced: (kind,).</extracomment>
+        <extracomment>A kind&apos;s result arrived, or the model changed so it is being replaced: (kind,). The runs start this long after the last edit (a burst of edits starts one run, at its end); 0: at once. A synchronous runner never waits.</extracomment>
         <translation>模型无效</translation>
     </message>
     <message>
@@ -903,14 +1100,6 @@ value</source>
     <message>
         <source>Open model</source>
         <translation>打开模型</translation>
-    </message>
-    <message>
-        <source>“%1” was written by a newer version of Valuation Workbench and cannot be opened here; the file was not changed.</source>
-        <translation>“%1”由更新版本的估值工作台创建，无法在此打开；文件未被修改。</translation>
-    </message>
-    <message>
-        <source>Cannot open “%1”:</source>
-        <translation>无法打开“%1”：</translation>
     </message>
     <message>
         <source>Cannot open file</source>
@@ -1952,6 +2141,14 @@ value</source>
     <message>
         <source>Add &amp;estimate year</source>
         <translation>添加预测年度(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;composite multiple</source>
+        <translation>采用综合倍数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;justified multiple</source>
+        <translation>采用合理倍数(&amp;J)</translation>
     </message>
     <message>
         <source>&amp;Segments</source>

@@ -79,17 +79,49 @@
 <context>
     <name>HeatmapView</name>
     <message>
-        <source>Upside (DDM): discount-rate shift × terminal growth</source>
-        <extracomment>Colour-bar range, in percent upside. Colour stops: each band&apos;s badge colour at the band&apos;s middle (percent upside).</extracomment>
-        <translation>上行空间（DDM）：折现率变动 × 永续增长率</translation>
+        <source>Heat map, %1: “To” (%2) must be above “From” (%3); the previous range, %4 to %5, is kept.</source>
+        <extracomment>Colour-bar range, in percent upside. Colour stops: each band&apos;s badge colour at the band&apos;s middle (percent upside). The steps an axis may have (41 × 41 is the default; the map stays live). A new config from the tab&apos;s controls (drivers, method, a range). A refused range; argument: the message (also shown on the tab).</extracomment>
+        <translation>热力图，%1：“到”（%2）须大于“从”（%3）；保留原区间 %4 至 %5。</translation>
     </message>
     <message>
-        <source>Discount-rate shift (percentage points, %)</source>
-        <translation>折现率变动（百分点，%）</translation>
+        <source>%1 (%)</source>
+        <translation>%1（%）</translation>
     </message>
     <message>
-        <source>Terminal growth (%)</source>
-        <translation>永续增长率（%）</translation>
+        <source>%1, change (%)</source>
+        <translation>%1变动（%）</translation>
+    </message>
+    <message>
+        <source>%1 shift (percentage points)</source>
+        <translation>%1变动（百分点）</translation>
+    </message>
+    <message>
+        <source>Upside (%1): %2 × %3</source>
+        <translation>上行空间（%1）：%2 × %3</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>横轴：</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>纵轴：</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
     </message>
     <message>
         <source>Upside vs market cap (%)</source>
@@ -104,8 +136,8 @@
         <translation>斜线单元格：该处估值方法无效（折现率 ≤ 永续增长率）。</translation>
     </message>
     <message>
-        <source>Discount rate %1 pt, terminal growth %2</source>
-        <translation>折现率 %1 个百分点，永续增长率 %2</translation>
+        <source>%1 %2, %3 %4</source>
+        <translation>%1 %2，%3 %4</translation>
     </message>
     <message>
         <source>invalid (discount rate ≤ terminal growth)</source>

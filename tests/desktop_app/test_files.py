@@ -77,7 +77,9 @@ def test_missing_key_is_named(tmp_path, window, modals, sample_path):
     bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     modals.answer("critical", Button.Ok)
     assert not window.session.open_file(str(bad))
-    assert "segments[1].roe" in modals.calls[-1][2]
+    text = modals.calls[-1][2]
+    assert f"{doc['segments'][1]['name']} · ROE is missing" in text     # as the tables name it
+    assert "segments[1].roe" in text                                   # and where it is in the file
 
 
 def test_newer_version_is_refused_untouched(tmp_path, window, modals, sample_path):

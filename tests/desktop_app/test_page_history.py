@@ -4,7 +4,7 @@ import math
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from models.analysis.history import FIGURES, history_table
 from desktop_app.pages.history import HistoryPage
@@ -128,3 +128,59 @@ def test_history_page_through_the_window(qtbot, window):
     window.document.undo_stack.undo()
     assert "2023" not in window.document.model.doc["history"]["roe"]
     assert_charts_equal_engine(page, window.document.model)
+
+
+def test_delete_clears_reported_figures_as_one_step_and_undo_restores(qtbot, page, document):
+    """The Delete key, as in a spreadsheet: a reported figure can be removed
+    (the history may have gaps); Ctrl+Z puts it back."""
+    view, tm = page.view, page.table_model
+    before = document.model.to_dict()
+    view.setFocus()
+    view.setCurrentIndex(cell(page, "roe", 2022))
+    view.selectionModel().select(cell(page, "roe", 2024), view.selectionModel().SelectionFlag.Select)
+    steps = document.undo_stack.index()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert "2022" not in document.model.doc["history"]["roe"] and "2024" not in document.model.doc["history"]["roe"]
+    assert math.isnan(tm.shown("roe", 2022)) and math.isnan(tm.shown("roe", 2024))
+    assert document.undo_stack.index() == steps + 1                  # one step for both
+    assert_charts_equal_engine(page, document.model)
+    document.undo_stack.undo()
+    assert document.model.to_dict() == before
+    assert tm.shown("roe", 2022) == 0.1748
+
+
+def test_emptying_a_cell_in_its_editor_clears_the_figure(qtbot, page, document):
+    view = page.view
+    view.setFocus()
+    view.setCurrentIndex(cell(page, "roe", 2022))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits through a queued call
+    assert "2022" not in document.model.doc["history"]["roe"]
+
+
+def test_delete_on_a_derived_cell_changes_nothing_and_says_so(qtbot, page, document):
+    before = document.model.to_dict()
+    messages = []
+    page.refused.connect(messages.append)
+    view = page.view
+    view.setFocus()
+    view.setCurrentIndex(cell(page, "revenue_growth", 2023))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert document.model.to_dict() == before
+    assert messages and "read-only" in messages[-1]
+
+
+def test_legends_never_cover_the_lines(page):
+    """Each figure's legend sits outside its plot area (it once covered the
+    2020 point of the profitability figure)."""
+    for key, plot in page.plots.items():
+        legend = page.legends[key]
+        assert legend.isVisible() and len(legend.items) == len(FIGURES[key])
+        area = plot.getViewBox().sceneBoundingRect()
+        box = legend.sceneBoundingRect()
+        assert box.height() > 0 and not box.intersects(area), (key, box, area)

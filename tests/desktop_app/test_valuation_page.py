@@ -111,3 +111,37 @@ def test_marks_come_from_issue_locations(page, document):
     for model in (page.segment_params_table, page.dynamic_table):
         assert model.data(model.index(*model.cell_for_path(issue.location)), MARK_ROLE)
     assert not page.segment_params_table.data(page.segment_params_table.index(0, 0), MARK_ROLE)
+
+
+def _press_delete_on(qtbot, view, model, *cells):
+    view.setFocus()
+    view.setCurrentIndex(model.index(*cells[0]))
+    for r, c in cells[1:]:
+        view.selectionModel().select(model.index(r, c), view.selectionModel().SelectionFlag.Select)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+
+
+def test_delete_clears_a_segment_override_and_undo_restores(qtbot, page, document):
+    from desktop_app.qt_models.parameters import SEGMENT_PARAMS
+    assert document.edit("override", lambda txn: txn.set(("segments", 1, "fade_years"), 5))
+    table, view = page.segment_params_table, page.segment_params_view
+    col = SEGMENT_PARAMS.index("fade_years")
+    steps = document.undo_stack.index()
+    _press_delete_on(qtbot, view, table, (1, col))
+    assert "fade_years" not in document.model.doc["segments"][1]          # the company's value applies again
+    assert document.undo_stack.index() == steps + 1
+    document.undo_stack.undo()
+    assert document.model.doc["segments"][1]["fade_years"] == 5
+
+
+def test_delete_on_cells_that_must_hold_a_value_changes_nothing_and_says_so(qtbot, page, document):
+    table, view = page.forecast_table, page.forecast_view
+    before = document.model.to_dict()
+    said = []
+    view.refused.connect(said.append)
+    growth = table.cell_for_path(("segments", 0, "forecast", str(document.model.forecast_years[0]), "growth"))
+    margin = table.cell_for_path(("segments", 0, "forecast", str(document.model.forecast_years[0]), "margin"))
+    steps = document.undo_stack.index()
+    _press_delete_on(qtbot, view, table, growth, margin)
+    assert document.model.to_dict() == before and document.undo_stack.index() == steps
+    assert said and "2 cell(s) must hold a value" in said[-1]

@@ -10,6 +10,7 @@ import io
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -491,3 +492,22 @@ def test_a_kernel_failure_falls_back_to_valuate_per_model(tmp_path, monkeypatch)
 
     monkeypatch.setattr(batch, "_kernel", broken)
     assert batch.value_files(paths).rows == want
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_cli_batch_rerun_with_its_table_inside_the_folder(tmp_path, suffix):
+    """The table written into the folder it values is not read back as a
+    broken model on the next run (exit 0, the same rows)."""
+    folder = tmp_path / "cover"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "a.json")
+    out = folder / f"table{suffix}"
+    first = cli(folder, "--out", out)
+    assert first.returncode == 0, first.stderr
+    written = out.read_bytes()
+    second = cli(folder, "--out", out)
+    assert second.returncode == 0, second.stderr
+    assert out.read_bytes() == written
+    # named explicitly as an input, it is still refused (it would be overwritten)
+    third = cli(folder, out, "--out", out)
+    assert third.returncode == 2 and "one of the model files being read" in third.stderr
