@@ -95,6 +95,9 @@ class Controller(QObject):
 
     def add_view(self, view: StateView) -> None:
         self.views.append(view)
+        bind = getattr(view, "bind_controller", None)
+        if bind is not None:   # a view that asks the controller for more (the header's analysis line)
+            bind(self)
         if self.state is not None:
             view.update_state(self.state, True)
 

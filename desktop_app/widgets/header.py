@@ -142,6 +142,7 @@ class HeaderWidget(QFrame):
         lay.addWidget(self.dynamic, 3)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._state = None
+        self._install_analysis()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -193,6 +194,29 @@ class HeaderWidget(QFrame):
             box.value.setText(f"{format_value(method.total, MONEY)} {unit}")
             box.upside.setText(_signed_percent(method.upside))
             box.badge.set_status(method.status)
+        self.analysis.update_state(state)
+
+    # the analysis line (issue 13: P(status), price-implied driver; desktop_app/widgets/header_analysis.py)
+    def _install_analysis(self) -> None:
+        from desktop_app.widgets.header_analysis import HeaderAnalysis
+        self.analysis = HeaderAnalysis(self)
+        for box, key in ((self.ddm, "ddm"), (self.dynamic, "dynamic")):
+            # the price-implied driver beside the title, the status's probability right of the value;
+            # both share cells with what is there (no new column: the header keeps its width)
+            lay = box.layout()
+            lay.removeWidget(box.title)
+            lay.addWidget(box.title, 0, 0, 1, 2)
+            lay.addWidget(self.analysis.lines[key], 0, 2, 1, 2)
+            lay.addWidget(self.analysis.probabilities[key], 1, 0, 1, 4)
+        self.ddm.layout().addWidget(self.analysis.button, 0, 3, Qt.AlignmentFlag.AlignRight)
+
+    def bind_controller(self, controller, settings=None) -> None:
+        """Called by ``Controller.add_view``: follow the controller's analysis
+        feed (the window's settings remember the chosen driver)."""
+        from desktop_app.analysis_feed import feed_for
+        if settings is None:
+            settings = getattr(self.window(), "settings", None)
+        self.analysis.bind(feed_for(controller), settings if hasattr(settings, "get") else None)
 
     def _set_fact(self, key: str, text: str) -> None:
         label = self.facts[key][1]

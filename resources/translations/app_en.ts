@@ -585,6 +585,184 @@ value</source>
     </message>
 </context>
 <context>
+    <name>AnalysisFeed</name>
+    <message>
+        <source>the model is invalid</source>
+        <extracomment>A kind&apos;s result arrived, or the model changed so it is being replaced: (kind,). The runs start this long after the last edit (a burst of edits starts one run, at its end); 0: at once. A synchronous runner never waits.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monte Carlo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the price implies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse solve</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPage</name>
+    <message>
+        <source>DDM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic valuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No valid draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market cap %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model value %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the price implies: each driver&apos;s value at the market cap, and where the status changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No simulation yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 draws (seed %2): no valid draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 draws (seed %2), %3 invalid · mean %4 %5 · SD %6 · 5%–95%: %7 – %8 · P(value &gt; market cap) %9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: Monte Carlo distribution of value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of draws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of each status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank correlation with the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisText</name>
+    <message>
+        <source>Discount rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fade growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excess cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price implies discount rate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price implies terminal growth %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price implies fade growth %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price implies revenue growth %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price implies net margin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price implies ROE %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price implies multiple %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price implies excess cash %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than one answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not converge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Explicit-period value</source>
@@ -991,6 +1169,21 @@ value</source>
     </message>
 </context>
 <context>
+    <name>HeaderAnalysis</name>
+    <message>
+        <source>Choose the driver whose price-implied value the header shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P(%1) %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability of “%1” in the latest Monte Carlo (%2 draws)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeaderWidget</name>
     <message>
         <source>Industry</source>
@@ -1140,6 +1333,38 @@ value</source>
     <name>HistoryPage</name>
     <message>
         <source>Figures by year (blue: reported, editable; italic, dashed line, hollow point: derived from raw figures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImpliedTableModel</name>
+    <message>
+        <source>Company</source>
+        <extracomment>per row, per column: (text, value, tooltip), made once per result (paints only read them)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below: %1 · above: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the status changes from %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1817,6 +2042,10 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Valuation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2064,6 +2293,137 @@ value</source>
     </message>
     <message>
         <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UncertaintyEditor</name>
+    <message>
+        <source>Every segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>triangular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncertainty (Monte Carlo settings, saved in the model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove selected driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No correlation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank correlations between the drivers (−1 to 1; edit one cell, its mirror follows):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correlation of %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correlations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would make the correlations contradict one another (the matrix must stay positive definite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must lie from the low to the high value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must keep the low value at most the high value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is always 1 (a driver&apos;s correlation with itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; typed %3. The previous value is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

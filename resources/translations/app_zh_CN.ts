@@ -595,6 +595,184 @@ value</source>
     </message>
 </context>
 <context>
+    <name>AnalysisFeed</name>
+    <message>
+        <source>the model is invalid</source>
+        <extracomment>A kind&apos;s result arrived, or the model changed so it is being replaced: (kind,). The runs start this long after the last edit (a burst of edits starts one run, at its end); 0: at once. A synchronous runner never waits.</extracomment>
+        <translation>模型无效</translation>
+    </message>
+    <message>
+        <source>Monte Carlo</source>
+        <translation>蒙特卡洛模拟</translation>
+    </message>
+    <message>
+        <source>What the price implies</source>
+        <translation>价格隐含</translation>
+    </message>
+    <message>
+        <source>Reverse solve</source>
+        <translation>反向求解</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPage</name>
+    <message>
+        <source>DDM</source>
+        <translation>DDM</translation>
+    </message>
+    <message>
+        <source>Dynamic valuation</source>
+        <translation>动态估值</translation>
+    </message>
+    <message>
+        <source>No valid draw</source>
+        <translation>没有有效抽样</translation>
+    </message>
+    <message>
+        <source>Market cap %1</source>
+        <translation>市值 %1</translation>
+    </message>
+    <message>
+        <source>Model value %1</source>
+        <translation>模型估值 %1</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>估值方法</translation>
+    </message>
+    <message>
+        <source>What the price implies: each driver&apos;s value at the market cap, and where the status changes</source>
+        <translation>价格隐含：各驱动因素在当前市值下的取值，以及估值状态的分界点</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>正在更新…</translation>
+    </message>
+    <message>
+        <source>No simulation yet</source>
+        <translation>尚未模拟</translation>
+    </message>
+    <message>
+        <source>%1 draws (seed %2): no valid draw</source>
+        <translation>%1 次抽样（种子 %2）：没有有效抽样</translation>
+    </message>
+    <message>
+        <source>%1 draws (seed %2), %3 invalid · mean %4 %5 · SD %6 · 5%–95%: %7 – %8 · P(value &gt; market cap) %9</source>
+        <translation>%1 次抽样（种子 %2），无效 %3 次 · 均值 %4 %5 · 标准差 %6 · 5%–95%：%7 – %8 · P(估值 &gt; 市值) %9</translation>
+    </message>
+    <message>
+        <source>%1: Monte Carlo distribution of value</source>
+        <translation>%1：估值的蒙特卡洛分布</translation>
+    </message>
+    <message>
+        <source>Value (%1)</source>
+        <translation>估值（%1）</translation>
+    </message>
+    <message>
+        <source>Share of draws</source>
+        <translation>抽样占比</translation>
+    </message>
+    <message>
+        <source>Probability of each status</source>
+        <translation>各估值状态的概率</translation>
+    </message>
+    <message>
+        <source>Rank correlation with the value</source>
+        <translation>与估值的秩相关系数</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisText</name>
+    <message>
+        <source>Discount rate</source>
+        <translation>贴现率</translation>
+    </message>
+    <message>
+        <source>Terminal growth</source>
+        <translation>永续增长率</translation>
+    </message>
+    <message>
+        <source>Fade growth</source>
+        <translation>半显性期增速</translation>
+    </message>
+    <message>
+        <source>Revenue growth</source>
+        <translation>收入增速</translation>
+    </message>
+    <message>
+        <source>Net margin</source>
+        <translation>净利率</translation>
+    </message>
+    <message>
+        <source>ROE</source>
+        <translation>ROE</translation>
+    </message>
+    <message>
+        <source>Multiple</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>Excess cash</source>
+        <translation>超额现金</translation>
+    </message>
+    <message>
+        <source>Price implies discount rate %1</source>
+        <translation>价格隐含贴现率 %1</translation>
+    </message>
+    <message>
+        <source>Price implies terminal growth %1</source>
+        <translation>价格隐含永续增长率 %1</translation>
+    </message>
+    <message>
+        <source>Price implies fade growth %1</source>
+        <translation>价格隐含半显性期增速 %1</translation>
+    </message>
+    <message>
+        <source>Price implies revenue growth %1</source>
+        <translation>价格隐含收入增速 %1</translation>
+    </message>
+    <message>
+        <source>Price implies net margin %1</source>
+        <translation>价格隐含净利率 %1</translation>
+    </message>
+    <message>
+        <source>Price implies ROE %1</source>
+        <translation>价格隐含 ROE %1</translation>
+    </message>
+    <message>
+        <source>Price implies multiple %1</source>
+        <translation>价格隐含倍数 %1</translation>
+    </message>
+    <message>
+        <source>Price implies excess cash %1</source>
+        <translation>价格隐含超额现金 %1</translation>
+    </message>
+    <message>
+        <source>no effect</source>
+        <translation>不影响该方法</translation>
+    </message>
+    <message>
+        <source>out of reach</source>
+        <translation>无法达到</translation>
+    </message>
+    <message>
+        <source>more than one answer</source>
+        <translation>解不唯一</translation>
+    </message>
+    <message>
+        <source>did not converge</source>
+        <translation>未收敛</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>none (%1)</source>
+        <translation>无（%1）</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Explicit-period value</source>
@@ -1001,6 +1179,21 @@ value</source>
     </message>
 </context>
 <context>
+    <name>HeaderAnalysis</name>
+    <message>
+        <source>Choose the driver whose price-implied value the header shows</source>
+        <translation>选择表头显示其价格隐含值的驱动因素</translation>
+    </message>
+    <message>
+        <source>P(%1) %2</source>
+        <translation>P(%1) %2</translation>
+    </message>
+    <message>
+        <source>Probability of “%1” in the latest Monte Carlo (%2 draws)</source>
+        <translation>最近一次蒙特卡洛模拟（%2 次抽样）中“%1”的概率</translation>
+    </message>
+</context>
+<context>
     <name>HeaderWidget</name>
     <message>
         <source>Industry</source>
@@ -1151,6 +1344,38 @@ value</source>
     <message>
         <source>Figures by year (blue: reported, editable; italic, dashed line, hollow point: derived from raw figures)</source>
         <translation>历年数据（蓝色：报告值，可编辑；斜体、虚线、空心点：由原始数据推算）</translation>
+    </message>
+</context>
+<context>
+    <name>ImpliedTableModel</name>
+    <message>
+        <source>Company</source>
+        <extracomment>per row, per column: (text, value, tooltip), made once per result (paints only read them)</extracomment>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>below: %1 · above: %2</source>
+        <translation>低于此值：%1 · 高于此值：%2</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动因素</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>At the price</source>
+        <translation>按当前价格</translation>
+    </message>
+    <message>
+        <source>Where the status changes from %1 to %2</source>
+        <translation>估值状态由%1变为%2的位置</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +2052,10 @@ value</source>
         <translation>核对</translation>
     </message>
     <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
         <source>Valuation</source>
         <translation>估值</translation>
     </message>
@@ -2087,6 +2316,137 @@ value</source>
     <message>
         <source>Difference</source>
         <translation>差额</translation>
+    </message>
+</context>
+<context>
+    <name>UncertaintyEditor</name>
+    <message>
+        <source>Every segment</source>
+        <translation>所有业务</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>正态分布</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀分布</translation>
+    </message>
+    <message>
+        <source>triangular</source>
+        <translation>三角分布</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>SD</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>众数</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Uncertainty (Monte Carlo settings, saved in the model)</source>
+        <translation>不确定性（蒙特卡洛设置，保存在模型中）</translation>
+    </message>
+    <message>
+        <source>Draws</source>
+        <translation>抽样次数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动因素</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>分布</translation>
+    </message>
+    <message>
+        <source>Add driver</source>
+        <translation>添加驱动因素</translation>
+    </message>
+    <message>
+        <source>Remove selected driver</source>
+        <translation>移除所选驱动因素</translation>
+    </message>
+    <message>
+        <source>No correlation</source>
+        <translation>取消相关性</translation>
+    </message>
+    <message>
+        <source>Rank correlations between the drivers (−1 to 1; edit one cell, its mirror follows):</source>
+        <translation>驱动因素之间的秩相关系数（−1 到 1；编辑一格，对称的一格随之改变）：</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>不确定性</translation>
+    </message>
+    <message>
+        <source>correlation of %1 and %2</source>
+        <translation>%1与%2的相关系数</translation>
+    </message>
+    <message>
+        <source>correlations</source>
+        <translation>相关系数</translation>
+    </message>
+    <message>
+        <source>would make the correlations contradict one another (the matrix must stay positive definite)</source>
+        <translation>会使相关系数相互矛盾（相关矩阵必须保持正定）</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>须为数字</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>must be 0 or more</source>
+        <translation>必须大于或等于 0</translation>
+    </message>
+    <message>
+        <source>must lie from the low to the high value</source>
+        <translation>必须介于下限与上限之间</translation>
+    </message>
+    <message>
+        <source>must keep the low value at most the high value</source>
+        <translation>下限不得高于上限</translation>
+    </message>
+    <message>
+        <source>is always 1 (a driver&apos;s correlation with itself)</source>
+        <translation>恒为 1（驱动因素与自身的相关系数）</translation>
+    </message>
+    <message>
+        <source>must be from %1 to %2</source>
+        <translation>必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <source>%1: %2; typed %3. The previous value is kept.</source>
+        <translation>%1：%2；输入的是 %3。已保留原值。</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
     </message>
 </context>
 <context>
