@@ -33,6 +33,7 @@ DEFAULTS: dict[str, Setting] = {
         Setting("window_state", QByteArray, QByteArray(), "QMainWindow.saveState()"),
         Setting("last_export_folder", str, "", "the folder the tables were last exported to"),
         Setting("splitter_state", QByteArray, QByteArray(), "main splitter sizes"),
+        Setting("coverage_folder", str, "", "the coverage folder last opened (File ▸ Open coverage folder)"),
     )
 }
 

@@ -28,6 +28,7 @@ class ToolSpec:
 
 # In File-menu order; each tool's entry on its own line.
 TOOLS: list[ToolSpec] = [
+    ToolSpec("desktop_app.file_tools.coverage", "CoverageTool"),
 ]
 
 
