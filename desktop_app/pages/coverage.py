@@ -4,7 +4,8 @@ table, valued by models.io.batch off the GUI thread.
 - ``open_folder(path)`` lists the folder and values its files a chunk at a
   time through the controller's runner (``Request(slow=True)``, one key: a
   newer folder, refresh or a cancel supersedes what runs; a stale chunk's rows
-  are dropped). Rows appear as their chunk is done; a progress bar says n of
+  are dropped); the runner's thread hands each chunk to the helper process
+  (desktop_app/helper_process.py), so the GUI thread never waits for the GIL. Rows appear as their chunk is done; a progress bar says n of
   N; Cancel stops after the chunk being valued (its rows are dropped).
 - A QFileSystemWatcher on the folders and files: a change (debounced) asks
   ``models.io.coverage.folder_changes`` which files are new, changed or gone;
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -34,9 +35,9 @@ from models.errors import ModelError
 from models.io.batch import read_prices
 from models.io.coverage import NOT_VALUED, coverage_report, folder_changes, list_folder, price_row, value_paths
 from models.status import STATUS_CODES, status_label
-from desktop_app import i18n
+from desktop_app import helper_process, i18n
 from desktop_app.i18n import fill
-from desktop_app.qt_models.coverage import COLUMN_INDEX, CoverageFilter, CoverageTableModel
+from desktop_app.qt_models.coverage import COLUMN_INDEX, CoverageTableModel
 from desktop_app.runner import Request
 
 KEY = "coverage"
@@ -81,11 +82,9 @@ class CoveragePage(QWidget):
         self._error = ""
 
         self.table_model = CoverageTableModel(self)
-        self.proxy = CoverageFilter(self)
-        self.proxy.setSourceModel(self.table_model)
         self.view = QTableView()
         self.view.setObjectName("coverageTable")
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.table_model)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(COLUMN_INDEX["file"], Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -166,6 +165,9 @@ class CoveragePage(QWidget):
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
         self.debounce.timeout.connect(self.refresh)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(helper_process.shutdown)
         self.retranslate()
 
     # the page protocol ------------------------------------------------------------------
@@ -277,7 +279,8 @@ class CoveragePage(QWidget):
             self.scanFinished.emit()
 
         self._busy = True
-        self.runner.submit(Request(KEY, function, args, slow=True, title=self.tr("Coverage")), on_done, on_failed)
+        request = Request(KEY, helper_process.call, (function, *args), slow=True, title=self.tr("Coverage"))
+        self.runner.submit(request, on_done, on_failed)
 
     def _pump(self) -> None:
         if self._busy or self._state in ("failed", "cancelled"):
@@ -369,7 +372,7 @@ class CoveragePage(QWidget):
             self.refused.emit(fill(self.tr("Cannot import the prices “%1”: %2"), path, str(exc)))
             return False
         self.quotes, self.prices_file = quotes, os.path.abspath(path)
-        self.table_model.set_rows(price_row(self.base[row.file], quotes) for row in self.table_model.rows)
+        self.table_model.set_rows([price_row(self.base[row.file], quotes) for row in self.table_model.rows])
         self._make_report()
         self.reported.emit(self.summary.text())
         return True
@@ -440,9 +443,8 @@ class CoveragePage(QWidget):
 
     # filtering and opening ----------------------------------------------------------------------
     def _apply_filter(self) -> None:
-        self.proxy.set_filter(self.status_combo.currentData(), self.method_combo.currentData(), self.search.text())
+        self.table_model.set_filter(self.status_combo.currentData(), self.method_combo.currentData(), self.search.text())
 
     def _on_double_click(self, index) -> None:
-        row = self.proxy.mapToSource(index).row()
-        if 0 <= row < len(self.table_model.rows):
-            self.openRequested.emit(self.table_model.rows[row].file)
+        if index.isValid():
+            self.openRequested.emit(self.table_model.row_at(index.row()).file)

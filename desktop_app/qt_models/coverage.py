@@ -1,9 +1,7 @@
 """The coverage table: one row per model file of a folder (``BatchRow``s from
-models.io.batch), and the proxy that sorts and filters it.
-
-Sorting reads ``SORT_ROLE`` (``models.io.coverage.sort_value``: numbers as
-numbers, statuses in their order, rows without a value last); filtering asks
-``models.io.coverage.row_matches``. Statuses are coloured with the header's
+models.io.batch), sorted and filtered by ``models.io.coverage.arrange``
+(numbers as numbers, statuses in their order, rows without a value last;
+``row_matches`` for the status and text filter). Statuses are coloured with the header's
 colours (desktop_app.theme). Nothing here computes a valuation.
 """
 from __future__ import annotations
@@ -11,11 +9,11 @@ from __future__ import annotations
 import math
 import os
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.io.batch import BatchRow
-from models.io.coverage import row_matches, sort_value
+from models.io.coverage import arrange
 from models.status import status_label
 from desktop_app import i18n
 from desktop_app.i18n import fill
@@ -23,8 +21,14 @@ from desktop_app.numbers import MONEY, NUMBER, PERCENT, format_value
 from desktop_app.qt_models.forecast import display_unit
 from desktop_app.theme import STATUS_COLORS, STATUS_TEXT_COLORS
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2      # the BatchRow of the line
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1      # the BatchRow of the line
+_ROW = int(ROW_ROLE)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+# the roles a painted cell asks for, and their slot in a line's cached cells
+_SLOTS = {_DISPLAY: 0, int(Qt.ItemDataRole.TextAlignmentRole): 1, int(Qt.ItemDataRole.BackgroundRole): 2,
+          int(Qt.ItemDataRole.ForegroundRole): 3, int(Qt.ItemDataRole.FontRole): 4}
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 # (BatchRow field, kind) of each column, in order.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -40,6 +44,7 @@ _STATUS_BG = {code: QBrush(QColor(c)) for code, c in STATUS_COLORS.items()}
 _STATUS_FG = {code: QBrush(QColor(c)) for code, c in STATUS_TEXT_COLORS.items()}
 _NONE_BG, _NONE_FG = QBrush(QColor("#eeeeee")), QBrush(QColor("#666666"))   # the header's "—" badge
 _ERROR_FG = QBrush(QColor("#b3261e"))
+_IMPORTED_FG = QBrush(QColor("#1a4fa0"))
 
 
 def signed_percent(x) -> str:
@@ -50,65 +55,123 @@ def signed_percent(x) -> str:
 
 
 class CoverageTableModel(QAbstractTableModel):
-    """Rows in the order they came; ``row_of(file)`` finds a file's line."""
+    """All rows in the order they came (``rows``); the table shows ``order``:
+    positions in ``rows`` kept by the filter, in the sort order
+    (``models.io.coverage.arrange``). Sorting and filtering are one plain
+    Python sort here, not a proxy asking Qt's item roles row by row: a large
+    table re-sorts in milliseconds while a scan adds rows."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[BatchRow] = []
+        self.order: list[int] = []
         self._where: dict[str, int] = {}
         self.folder: str = ""
+        self.sort_column, self.descending = "file", False
+        self.status: str | None = None
+        self.method: str | None = None
+        self.words = ""
+        self._cache: dict[int, list[tuple]] = {}     # position in rows → its cells' visuals
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    def _arranged(self) -> list[int]:
+        return arrange(self.rows, self.sort_column, self.descending, self.status, self.method, self.words)
 
     # contents ---------------------------------------------------------------------
     def clear(self, folder: str = "") -> None:
         self.beginResetModel()
-        self.rows, self._where, self.folder = [], {}, folder
+        self.rows, self.order, self._where, self.folder = [], [], {}, folder
+        self._cache.clear()
         self.endResetModel()
 
     def set_rows(self, rows) -> None:
-        """Every row again (new prices): same files, same order, new figures."""
-        rows = list(rows)
-        if [r.file for r in rows] != [r.file for r in self.rows]:
-            self.beginResetModel()
-            self.rows = rows
-            self._where = {r.file: n for n, r in enumerate(rows)}
-            self.endResetModel()
-            return
-        self.rows = rows
-        if rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+        """Every row again (new prices): same files, new figures."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self._cache.clear()
+        self._where = {r.file: n for n, r in enumerate(self.rows)}
+        self.order = self._arranged()
+        self.endResetModel()
 
     def upsert(self, rows) -> None:
-        """Put each row in place of its file's line, or add it at the end."""
-        new = []
+        """Put each row in place of its file's line, or add it; then sort and filter again."""
+        changed = False
         for row in rows:
             n = self._where.get(row.file)
             if n is None:
-                new.append(row)
-                continue
-            self.rows[n] = row
-            self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
-        if new:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            for k, row in enumerate(new):
+                self._where[row.file] = len(self.rows)
                 self.rows.append(row)
-                self._where[row.file] = first + k
+            else:
+                self.rows[n] = row
+                self._cache.pop(n, None)
+                changed = True
+        order = self._arranged()
+        shown = set(self.order)
+        if not shown <= set(order):          # a changed row left the filter: start again
+            self.beginResetModel()
+            self.order = order
+            self.endResetModel()
+            return
+        joined = [n for n in order if n not in shown]
+        if joined:                           # added at the end, then moved into place
+            first = len(self.order)
+            self.beginInsertRows(QModelIndex(), first, first + len(joined) - 1)
+            self.order = self.order + joined
             self.endInsertRows()
+        self._relayout(order)
+        if changed and self.order:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.order) - 1, len(COLUMNS) - 1))
 
     def remove_files(self, files) -> None:
-        for file in files:
-            n = self._where.get(file)
-            if n is None:
-                continue
-            self.beginRemoveRows(QModelIndex(), n, n)
-            del self.rows[n]
-            self.endRemoveRows()
-            self._where = {r.file: k for k, r in enumerate(self.rows)}
+        gone = {self._where[f] for f in files if f in self._where}
+        if not gone:
+            return
+        self.beginResetModel()
+        self._cache.clear()
+        self.rows = [r for n, r in enumerate(self.rows) if n not in gone]
+        self._where = {r.file: n for n, r in enumerate(self.rows)}
+        self.order = self._arranged()
+        self.endResetModel()
 
     def row_of(self, file: str) -> int | None:
-        return self._where.get(file)
+        """The table line (in ``order``) of ``file``, or None when not shown."""
+        n = self._where.get(file)
+        return None if n is None or n not in self.order else self.order.index(n)
+
+    def row_at(self, line: int) -> BatchRow:
+        return self.rows[self.order[line]]
+
+    def shown(self) -> list[BatchRow]:
+        return [self.rows[n] for n in self.order]
+
+    # sorting and filtering ------------------------------------------------------------------
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column = COLUMNS[column][0]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self._relayout(self._arranged())
+
+    def set_filter(self, status: str | None, method: str | None, words: str) -> None:
+        if (status, method, words) == (self.status, self.method, self.words):
+            return
+        self.beginResetModel()
+        self.status, self.method, self.words = status, method, words
+        self.order = self._arranged()
+        self.endResetModel()
+
+    def _relayout(self, order: list[int]) -> None:
+        """Show the same rows in another order; selections follow their rows."""
+        if order == self.order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        where = {n: line for line, n in enumerate(order)}
+        new = [self.index(where[self.order[i.row()]], i.column()) for i in old]
+        self.order = order
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
 
     def shown_file(self, path: str) -> str:
         """The file as the table names it: relative to the folder."""
@@ -122,13 +185,14 @@ class CoverageTableModel(QAbstractTableModel):
         return path
 
     def retranslate(self) -> None:
+        self._cache.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+        if self.order:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.order) - 1, len(COLUMNS) - 1))
 
     # Qt's model API -----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.order)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -147,33 +211,22 @@ class CoverageTableModel(QAbstractTableModel):
                 "error": self.tr("Problem")}[name]
 
     def flags(self, index):
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=_DISPLAY):
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
-        name, kind = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, name, kind)
-        if role == SORT_ROLE:
-            return sort_value(row, name)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if kind == "status":
-                return _CENTER
-            return _RIGHT if kind in (NUMBER, MONEY, PERCENT) else None
-        if kind == "status" and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            code = getattr(row, name)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return _STATUS_BG.get(code, _NONE_BG)
-            return _STATUS_FG.get(code, _NONE_FG)
-        if role == Qt.ItemDataRole.FontRole and kind == "status" and getattr(row, name) is not None:
-            return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and name == "error":
-            return _ERROR_FG
-        if role == Qt.ItemDataRole.ToolTipRole:
+        n = self.order[index.row()]
+        slot = _SLOTS.get(role)
+        if slot is not None:                 # what painting asks: from the line's cache
+            cells = self._cache.get(n)
+            if cells is None:
+                cells = self._cache[n] = self._visuals(self.rows[n])
+            return cells[index.column()][slot]
+        if role == _ROW:
+            return self.rows[n]
+        if role == _TOOLTIP:
+            row, name = self.rows[n], COLUMNS[index.column()][0]
             if name == "error" or (row.error and name == "file"):
                 return row.error
             if name == "file":
@@ -181,6 +234,23 @@ class CoverageTableModel(QAbstractTableModel):
             if name == "price" and row.price_source == "prices":
                 return fill(self.tr("From the imported prices (%1)"), row.price_date or self.tr("no date"))
         return None
+
+    def _visuals(self, row: BatchRow) -> list[tuple]:
+        """(text, alignment, background, foreground, font) of each cell of a line."""
+        cells = []
+        for name, kind in COLUMNS:
+            text = self.text(row, name, kind)
+            if kind == "status":
+                code = getattr(row, name)
+                cells.append((text, _CENTER, _STATUS_BG.get(code, _NONE_BG), _STATUS_FG.get(code, _NONE_FG),
+                              self._bold if code is not None else None))
+            elif name == "price" and row.price_source == "prices":     # an imported price: in italics
+                cells.append((text, _RIGHT, None, _IMPORTED_FG, self._italic))
+            elif kind in (NUMBER, MONEY, PERCENT):
+                cells.append((text, _RIGHT, None, None, None))
+            else:
+                cells.append((text, None, None, _ERROR_FG if name == "error" else None, None))
+        return cells
 
     def text(self, row: BatchRow, name: str, kind: str) -> str:
         value = getattr(row, name)
@@ -196,27 +266,3 @@ class CoverageTableModel(QAbstractTableModel):
         if kind in (NUMBER, MONEY):
             return format_value(value, kind)
         return "" if value is None else str(value)
-
-
-class CoverageFilter(QSortFilterProxyModel):
-    """Sorts by ``SORT_ROLE``; keeps the rows ``row_matches`` keeps."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.status: str | None = None
-        self.method: str | None = None
-        self.words = ""
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-
-    def set_filter(self, status: str | None, method: str | None, words: str) -> None:
-        if (status, method, words) == (self.status, self.method, self.words):
-            return
-        self.beginFilterChange()
-        self.status, self.method, self.words = status, method, words
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row, source_parent):
-        if self.status is None and not self.words.strip():
-            return True
-        return row_matches(self.sourceModel().rows[source_row], self.status, self.method, self.words)

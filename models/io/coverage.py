@@ -140,3 +140,28 @@ def row_matches(row: BatchRow, status: str | None = None, method: str | None = N
         if not all(word in haystack for word in words):
             return False
     return True
+
+
+def arrange(rows: Sequence[BatchRow], column: str = "file", descending: bool = False, status: str | None = None,
+            method: str | None = None, text: str = "") -> list[int]:
+    """The positions in ``rows`` a table shows, in the order it shows them:
+    the rows ``row_matches`` keeps, sorted by ``sort_value`` of ``column``
+    (ascending or descending), rows without a value for it last either way,
+    ties in file order."""
+    keep = [n for n, row in enumerate(rows)
+            if (status is None and not text.strip()) or row_matches(row, status, method, text)]
+    keyed = [(sort_value(rows[n], column), rows[n].file, n) for n in keep]
+    missing = _missing_key(column)
+    absent = sorted((k for k in keyed if k[0] == missing), key=lambda k: k[1])
+    # ties in file order both ways: sort by file, then (stably) by the key
+    present = sorted((k for k in keyed if k[0] != missing), key=lambda k: k[1])
+    present.sort(key=lambda k: k[0], reverse=descending)
+    return [k[2] for k in present + absent]
+
+
+def _missing_key(column: str):
+    if column in NUMBER_COLUMNS:
+        return math.inf
+    if column in STATUS_COLUMNS:
+        return len(STATUS_CODES)
+    return _LAST_TEXT
