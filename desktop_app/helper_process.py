@@ -16,15 +16,13 @@ thread, as before.
 """
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor
 from typing import Any, Callable
 
 _lock = threading.Lock()
-_pool: ProcessPoolExecutor | None = None
+_pool = None      # a concurrent.futures.ProcessPoolExecutor, made on first use
 _disabled = bool(getattr(sys, "frozen", False))
 
 
@@ -44,7 +42,7 @@ def call(function: Callable[..., Any], *args: Any) -> Any:
         return _here_from_now_on(function, args)
     try:
         return future.result()
-    except BrokenProcessPool:                # the helper could not start or died
+    except BrokenExecutor:                   # the helper could not start or died (BrokenProcessPool)
         return _here_from_now_on(function, args)
 
 
@@ -56,13 +54,19 @@ def _here_from_now_on(function: Callable[..., Any], args: tuple) -> Any:
     return function(*args)
 
 
-def _get_pool() -> ProcessPoolExecutor | None:
-    global _pool
+def _get_pool():
+    global _pool, _disabled
     with _lock:
         if _disabled:
             return None
         if _pool is None:
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            try:      # the process machinery is imported when first needed (a bundle may lack it)
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+                _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            except (ImportError, OSError, ValueError):
+                _disabled = True
+                return None
         return _pool
 
 

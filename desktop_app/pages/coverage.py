@@ -37,7 +37,7 @@ from models.io.coverage import NOT_VALUED, coverage_report, folder_changes, list
 from models.status import STATUS_CODES, status_label
 from desktop_app import helper_process, i18n
 from desktop_app.i18n import fill
-from desktop_app.qt_models.coverage import COLUMN_INDEX, CoverageTableModel
+from desktop_app.qt_models.coverage import COLUMN_INDEX, COLUMNS, ERROR_COLUMN, CoverageTableModel
 from desktop_app.runner import Request
 
 KEY = "coverage"
@@ -94,12 +94,14 @@ class CoveragePage(QWidget):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for name, width in (("file", 150), ("company", 150), ("ticker", 90), ("price", 80), ("market_cap", 100),
-                            ("unit", 60), ("ddm_total", 95), ("ddm_upside", 100), ("dynamic_total", 100),
-                            ("dynamic_upside", 110)):
+        header.setStretchLastSection(False)
+        for name, width in (("file", 150), ("company", 140), ("ticker", 85), ("price", 75), ("market_cap", 90),
+                            ("unit", 50), ("ddm_total", 90), ("ddm_upside", 95), ("dynamic_total", 95),
+                            ("dynamic_upside", 105)):
             header.resizeSection(COLUMN_INDEX[name], width)
         self.view.doubleClicked.connect(self._on_double_click)
+        for signal in (self.table_model.layoutChanged, self.table_model.modelReset, self.table_model.rowsInserted):
+            signal.connect(self._span_errors)
 
         self.folder_label = QLabel()
         self.folder_label.setObjectName("coverageFolder")
@@ -440,6 +442,13 @@ class CoveragePage(QWidget):
         if len(names) > LISTED:
             shown = fill(self.tr("%1 and %2 more"), shown, f"{len(names) - LISTED:,}")
         return shown
+
+    def _span_errors(self, *args) -> None:
+        """A file not valued: its error from the company column to the last."""
+        self.view.clearSpans()
+        first = COLUMN_INDEX[ERROR_COLUMN]
+        for line in self.table_model.error_lines():
+            self.view.setSpan(line, first, 1, len(COLUMNS) - first)
 
     # filtering and opening ----------------------------------------------------------------------
     def _apply_filter(self) -> None:

@@ -34,8 +34,10 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("file", "text"), ("company", "text"), ("ticker", "text"), ("price", NUMBER), ("market_cap", MONEY),
     ("unit", "text"), ("ddm_total", MONEY), ("ddm_upside", PERCENT), ("ddm_status", "status"),
-    ("dynamic_total", MONEY), ("dynamic_upside", PERCENT), ("dynamic_status", "status"), ("error", "text"),
+    ("dynamic_total", MONEY), ("dynamic_upside", PERCENT), ("dynamic_status", "status"),
 )
+# A file not valued shows its error in the company cell, which the page spans over the other columns.
+ERROR_COLUMN = "company"
 COLUMN_INDEX = {name: n for n, (name, _) in enumerate(COLUMNS)}
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -184,6 +186,17 @@ class CoverageTableModel(QAbstractTableModel):
                 return rel
         return path
 
+    def error_text(self, row: BatchRow) -> str:
+        """The row's error without the file name it starts with (the File column shows it)."""
+        for prefix in (row.file + ": ", self.shown_file(row.file) + ": "):
+            if row.error.startswith(prefix):
+                return row.error[len(prefix):]
+        return row.error
+
+    def error_lines(self) -> list[int]:
+        """The table lines of files not valued."""
+        return [line for line, n in enumerate(self.order) if self.rows[n].error is not None]
+
     def retranslate(self) -> None:
         self._cache.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -207,8 +220,7 @@ class CoverageTableModel(QAbstractTableModel):
                 "price": self.tr("Share price"), "market_cap": self.tr("Market cap"), "unit": self.tr("Unit"),
                 "ddm_total": self.tr("DDM value"), "ddm_upside": self.tr("DDM upside"),
                 "ddm_status": self.tr("DDM status"), "dynamic_total": self.tr("Dynamic value"),
-                "dynamic_upside": self.tr("Dynamic upside"), "dynamic_status": self.tr("Dynamic status"),
-                "error": self.tr("Problem")}[name]
+                "dynamic_upside": self.tr("Dynamic upside"), "dynamic_status": self.tr("Dynamic status")}[name]
 
     def flags(self, index):
         return _FLAGS
@@ -227,7 +239,7 @@ class CoverageTableModel(QAbstractTableModel):
             return self.rows[n]
         if role == _TOOLTIP:
             row, name = self.rows[n], COLUMNS[index.column()][0]
-            if name == "error" or (row.error and name == "file"):
+            if row.error and name in ("file", ERROR_COLUMN):
                 return row.error
             if name == "file":
                 return row.file
@@ -249,13 +261,15 @@ class CoverageTableModel(QAbstractTableModel):
             elif kind in (NUMBER, MONEY, PERCENT):
                 cells.append((text, _RIGHT, None, None, None))
             else:
-                cells.append((text, None, None, _ERROR_FG if name == "error" else None, None))
+                cells.append((text, None, None, _ERROR_FG if row.error and name == ERROR_COLUMN else None, None))
         return cells
 
     def text(self, row: BatchRow, name: str, kind: str) -> str:
         value = getattr(row, name)
         if name == "file":
             return self.shown_file(value)
+        if name == ERROR_COLUMN and row.error is not None:
+            return self.error_text(row)
         if name == "unit":
             return display_unit(value) if value else ""
         if kind == "status":

@@ -647,10 +647,6 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>From the imported prices (%1)</source>
         <translation type="unfinished"></translation>
     </message>

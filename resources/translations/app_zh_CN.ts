@@ -655,10 +655,6 @@ value</source>
         <translation>动态状态</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
         <source>From the imported prices (%1)</source>
         <translation>来自导入的股价（%1）</translation>
     </message>

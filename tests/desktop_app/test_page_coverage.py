@@ -94,10 +94,12 @@ def test_the_table_shows_what_the_batch_engine_computes(page, universe):
         want = by_file[row.file]
         assert row == batch.BatchRow(**{**want.to_dict(), "file": row.file})
         assert cell(page, n, "file") == os.path.relpath(row.file, universe)
-        if want.error is not None:
-            assert cell(page, n, "error") == want.error and cell(page, n, "ddm_total") == ""
-            assert cell(page, n, "ddm_status") == "not valued"
+        if want.error is not None:       # the error, without the file name, across the row
+            assert want.error.startswith(row.file + ": ")
+            assert cell(page, n, "company") == want.error[len(row.file) + 2:] and cell(page, n, "ddm_total") == ""
+            assert page.view.columnSpan(n, COLUMN_INDEX["company"]) == len(COLUMN_INDEX) - COLUMN_INDEX["company"]
             continue
+        assert page.view.columnSpan(n, COLUMN_INDEX["company"]) == 1
         assert cell(page, n, "company") == want.company and cell(page, n, "ticker") == want.ticker
         assert cell(page, n, "price") == format_value(want.price, NUMBER)
         assert cell(page, n, "market_cap") == format_value(want.market_cap, MONEY)
