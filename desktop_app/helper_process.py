@@ -16,6 +16,7 @@ thread, as before.
 """
 from __future__ import annotations
 
+import atexit
 import sys
 import threading
 from concurrent.futures import BrokenExecutor
@@ -64,6 +65,7 @@ def _get_pool():
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
                 _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                atexit.register(shutdown)   # before the interpreter tears its modules down
             except (ImportError, OSError, ValueError):
                 _disabled = True
                 return None

@@ -401,8 +401,12 @@ class CoveragePage(QWidget):
             self.progress.setRange(0, 0)
             self.progress_label.setText(self.tr("Looking for model files…"))
         elif self._state == "valuing":
+            # QProgressBar.setValue repaints at once, and a synchronous repaint paints every
+            # widget waiting for one (the table, after its rows changed): let the event loop do it, once
+            self.progress.setUpdatesEnabled(False)
             self.progress.setRange(0, max(self._total, 1))
             self.progress.setValue(self._done)
+            self.progress.setUpdatesEnabled(True)
             self.progress_label.setText(fill(self.tr("Valuing: %1 of %2 files"), f"{self._done:,}",
                                              f"{self._total:,}"))
         elif self._state == "cancelled":
