@@ -14,6 +14,8 @@ controller with the real runner) and opens the folder. Measured:
 - ``stall_p99_ms``: the 99th percentile of those gaps;
 - ``batch_in_process_s``: ``models.io.batch.value_files`` on the same files
   in one call, for comparison (the page's cost over the bare engine);
+- with ``--in-thread``: the same without the helper process (the runner's
+  thread values the files, sharing the GIL with the GUI thread);
 - ``sort_click_ms`` / ``import_prices_ms``: a sort of the full table by
   another column, and an import of prices for every ticker (both on the GUI
   thread).
@@ -42,7 +44,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 import models  # noqa: E402
 from models.io.batch import find_model_files, value_files  # noqa: E402
 from models.synthetic import sample_universe  # noqa: E402
-from desktop_app import i18n  # noqa: E402
+from desktop_app import helper_process, i18n  # noqa: E402
 from desktop_app.controller import Controller  # noqa: E402
 from desktop_app.document import Document  # noqa: E402
 from desktop_app.pages.coverage import CoveragePage  # noqa: E402
@@ -55,7 +57,11 @@ def main() -> None:
     parser.add_argument("--chunk", type=int, default=None, help="files per runner request (default: the page's)")
     parser.add_argument("--switch-interval", type=float, default=None,
                         help="sys.setswitchinterval in seconds (Python's default: 0.005), to see the GIL's share")
+    parser.add_argument("--in-thread", action="store_true",
+                        help="value on the runner's thread, without the helper process (as in a frozen bundle)")
     args = parser.parse_args()
+    if args.in_thread:
+        helper_process._disabled = True
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
     app = QApplication.instance() or QApplication([])
@@ -121,6 +127,7 @@ def main() -> None:
     print(json.dumps({
         "files": args.count,
         "chunk": page.chunk,
+        "helper_process": helper_process.available(),
         "open_call_ms": round(open_call * 1e3, 2),
         "full_table_s": round(full, 3),
         "longest_stall_ms": round(gaps[-1], 2) if gaps else None,
