@@ -274,10 +274,9 @@ class CoveragePage(QWidget):
                 return
             self._busy = False
             self._queue = []
-            self._state = "failed"
-            self._error = reason
+            self._state = "failed"      # the runner's ``failed`` signal takes the reason to the messages panel
+            self._error = fill(self.tr("Coverage folder “%1”: %2"), self.folder or "", reason)
             self._show_progress()
-            self.refused.emit(fill(self.tr("Coverage folder “%1”: %2"), self.folder or "", reason))
             self.scanFinished.emit()
 
         self._busy = True

@@ -334,9 +334,12 @@ def test_opening_another_folder_drops_the_scan_of_the_first(qtbot, async_page, t
 
 
 def test_a_missing_folder_is_refused_in_words(qtbot, page, tmp_path):
-    with qtbot.waitSignal(page.refused) as blocker:
+    with qtbot.waitSignal(page.runner.failed) as blocker:        # the window's messages panel hears it
         page.open_folder(str(tmp_path / "nowhere"))
-    assert "nowhere" in blocker.args[0] and "no such file or folder" in blocker.args[0]
+    assert blocker.args[0] == "Coverage" and str(tmp_path / "nowhere") in blocker.args[1]
+    assert "no such file or folder" in blocker.args[1]
+    assert page.progress_label.text() == f"Coverage folder “{tmp_path / 'nowhere'}”: {blocker.args[1]}"
+    assert page.progress_label.isVisibleTo(page)
     assert not page.is_scanning() and page.table_model.rowCount() == 0
 
 
