@@ -34,6 +34,7 @@ DEFAULTS: dict[str, Setting] = {
         Setting("last_export_folder", str, "", "the folder the tables were last exported to"),
         Setting("splitter_state", QByteArray, QByteArray(), "main splitter sizes"),
         Setting("header_implied_driver", str, "growth_shift", "the driver whose price-implied value the header shows"),
+        Setting("coverage_folder", str, "", "the coverage folder last opened (File ▸ Open coverage folder)"),
     )
 }
 

@@ -30,6 +30,7 @@ class ToolSpec:
 TOOLS: list[ToolSpec] = [
     ToolSpec("desktop_app.file_tools.imports", "ImportTool"),
     ToolSpec("desktop_app.file_tools.workbook", "WorkbookTool"),
+    ToolSpec("desktop_app.file_tools.coverage", "CoverageTool"),
 ]
 
 

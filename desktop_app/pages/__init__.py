@@ -44,6 +44,7 @@ PAGES: list[PageSpec] = [
     PageSpec("multiples", "desktop_app.pages.multiples", "MultiplesPage", QT_TRANSLATE_NOOP("Pages", "Multiples")),
     PageSpec("audit", "desktop_app.pages.audit", "AuditPage", QT_TRANSLATE_NOOP("Pages", "Audit")),
     PageSpec("analysis", "desktop_app.pages.analysis", "AnalysisPage", QT_TRANSLATE_NOOP("Pages", "Analysis")),
+    PageSpec("coverage", "desktop_app.pages.coverage", "CoveragePage", QT_TRANSLATE_NOOP("Pages", "Coverage")),
 ]
 
 VALUATION_TITLE = QT_TRANSLATE_NOOP("Pages", "Valuation")

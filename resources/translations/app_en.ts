@@ -875,6 +875,191 @@ value</source>
     </message>
 </context>
 <context>
+    <name>CoveragePage</name>
+    <message>
+        <source>Open folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import prices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company or ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by either method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by DDM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by dynamic valuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage folder “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import the prices “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No coverage folder open: choose one with Open folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for model files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valuing: %1 of %2 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 files valued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files: %2 valued, %3 not valued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickers in more than one file: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices from %1 (%2 tickers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickers matching no model: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models without a price (shown at the price in their file): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTableModel</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDM value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDM upside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDM status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic upside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the imported prices (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valued</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTool</name>
+    <message>
+        <source>Open &amp;coverage folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;prices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open coverage folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import prices (CSV: ticker,price[,date])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Edit refused: the model would be invalid.</source>
@@ -2043,6 +2228,10 @@ value</source>
     </message>
     <message>
         <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

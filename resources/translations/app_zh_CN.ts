@@ -885,6 +885,191 @@ value</source>
     </message>
 </context>
 <context>
+    <name>CoveragePage</name>
+    <message>
+        <source>Open folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>Import prices…</source>
+        <translation>导入股价…</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Company or ticker</source>
+        <translation>公司或股票代码</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Not valued</source>
+        <translation>未能估值</translation>
+    </message>
+    <message>
+        <source>by either method</source>
+        <translation>任一方法</translation>
+    </message>
+    <message>
+        <source>by DDM</source>
+        <translation>按 DDM</translation>
+    </message>
+    <message>
+        <source>by dynamic valuation</source>
+        <translation>按动态估值</translation>
+    </message>
+    <message>
+        <source>Coverage folder “%1”: %2</source>
+        <translation>覆盖文件夹“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖池</translation>
+    </message>
+    <message>
+        <source>Cannot import the prices “%1”: %2</source>
+        <translation>无法导入股价文件“%1”：%2</translation>
+    </message>
+    <message>
+        <source>No coverage folder open: choose one with Open folder…</source>
+        <translation>尚未打开覆盖文件夹：请用“打开文件夹…”选择</translation>
+    </message>
+    <message>
+        <source>Looking for model files…</source>
+        <translation>正在查找模型文件…</translation>
+    </message>
+    <message>
+        <source>Valuing: %1 of %2 files</source>
+        <translation>正在估值：%1 / %2 个文件</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 files valued</source>
+        <translation>已取消：%2 个文件中已估值 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 files: %2 valued, %3 not valued.</source>
+        <translation>共 %1 个文件：%2 个已估值，%3 个未能估值。</translation>
+    </message>
+    <message>
+        <source>Tickers in more than one file: %1.</source>
+        <translation>在多个文件中出现的代码：%1。</translation>
+    </message>
+    <message>
+        <source>Prices from %1 (%2 tickers).</source>
+        <translation>股价来自 %1（%2 个代码）。</translation>
+    </message>
+    <message>
+        <source>Tickers matching no model: %1.</source>
+        <translation>没有对应模型的代码：%1。</translation>
+    </message>
+    <message>
+        <source>Models without a price (shown at the price in their file): %1.</source>
+        <translation>没有导入股价的模型（按文件中的股价显示）：%1。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 等，另有 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTableModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>股票代码</translation>
+    </message>
+    <message>
+        <source>Share price</source>
+        <translation>当前股价</translation>
+    </message>
+    <message>
+        <source>Market cap</source>
+        <translation>总市值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>DDM value</source>
+        <translation>DDM 估值</translation>
+    </message>
+    <message>
+        <source>DDM upside</source>
+        <translation>DDM 上行空间</translation>
+    </message>
+    <message>
+        <source>DDM status</source>
+        <translation>DDM 状态</translation>
+    </message>
+    <message>
+        <source>Dynamic value</source>
+        <translation>动态估值</translation>
+    </message>
+    <message>
+        <source>Dynamic upside</source>
+        <translation>动态上行空间</translation>
+    </message>
+    <message>
+        <source>Dynamic status</source>
+        <translation>动态状态</translation>
+    </message>
+    <message>
+        <source>From the imported prices (%1)</source>
+        <translation>来自导入的股价（%1）</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>not valued</source>
+        <translation>未能估值</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTool</name>
+    <message>
+        <source>Open &amp;coverage folder…</source>
+        <translation>打开覆盖文件夹(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;prices…</source>
+        <translation>导入股价(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open coverage folder</source>
+        <translation>打开覆盖文件夹</translation>
+    </message>
+    <message>
+        <source>“%1” is not a folder.</source>
+        <translation>“%1”不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Import prices (CSV: ticker,price[,date])</source>
+        <translation>导入股价（CSV：代码,股价[,日期]）</translation>
+    </message>
+    <message>
+        <source>Prices (*.csv);;All files (*)</source>
+        <translation>股价 (*.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Edit refused: the model would be invalid.</source>
@@ -2054,6 +2239,10 @@ value</source>
     <message>
         <source>Analysis</source>
         <translation>分析</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖池</translation>
     </message>
     <message>
         <source>Valuation</source>
