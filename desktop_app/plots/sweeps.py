@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from models import requests
 from models.sensitivity import clean_axis
 
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
@@ -72,6 +73,7 @@ class SweepView(PlotView):
                                                offset=(6, -4), fill=QtGui.QColor(255, 255, 255, 200))
         self.message = Label(self.plot, color=FOREGROUND, anchor=(0.5, 0.5), size=11, z=40)
         self.message.show(False)
+        self.plot.getViewBox().sigResized.connect(self._cap_headroom)
         self.plot.getViewBox().sigResized.connect(self.place_texts)
         self.plot.getViewBox().sigResized.connect(self._fit_x_label)
         self._x_text = ""
@@ -129,7 +131,7 @@ class SweepView(PlotView):
         self.bands.retranslate()
 
     def _set_y_label(self) -> None:
-        text = fill(QtCore.QCoreApplication.translate("SweepView", "Equity value (%1)"), self._unit)
+        text = fill(QtCore.QCoreApplication.translate("SweepView", "Equity value (%1)"), i18n.unit_text(self._unit))
         set_axis_label(self.plot, "left", text)
 
     # -- drawing ---------------------------------------------------------------
@@ -168,9 +170,28 @@ class SweepView(PlotView):
         x_range = (float(x_shown[0]), float(x_shown[-1]))
         if tuple(vb.viewRange()[0]) != x_range:
             vb.setXRange(*x_range, padding=0)
-        # 10% headroom: the market-cap label sits above its line.
+        # 10% headroom, and at least the market-cap label's height above its line
         keep_or_set_range(vb, min(values), max(values), "y", pad=0.10)
+        self._cap_headroom()
         self.place_texts()
+
+    def _cap_headroom(self, *args) -> None:
+        """The market-cap label sits above its line, inside the plot: the top
+        of the value axis leaves it its height in pixels (a short plot needs
+        more than 10% of the range)."""
+        label = self.bands.cap_line.label
+        vb = self.plot.getViewBox()
+        height = vb.height()
+        if self.market_cap is None or height <= 0 or not label.isVisible():
+            return
+        (_, _), (y0, y1) = vb.viewRange()
+        f = (label.boundingRect().height() + 3.0) / height   # the label and a pixel or three
+        if f >= 0.6 or not y0 < self.market_cap:
+            return
+        top = (self.market_cap - y0 * f) / (1.0 - f)   # (top − cap) ≥ f · (top − y0)
+        if top > y1 * (1 + 1e-12) + 1e-12:
+            vb.setYRange(y0, top, padding=0)
+            vb.updateMatrix()
 
     #: Where a marker's label may go: (anchor, offset in pixels), best first.
     MARKER_PLACES = (((0, 1), (6, -4)), ((1, 1), (-6, -4)), ((0, 0), (6, 4)), ((1, 0), (-6, 4)))

@@ -72,10 +72,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>亿元</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is an actual year: its rates follow from the reported revenue and profit, which you can edit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,7 +168,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Market cap</source>
+        <source>Market cap (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 value (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -189,10 +189,6 @@
     </message>
     <message>
         <source>Dynamic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -240,7 +236,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Forecast-period
+        <source>Forecast-
+period
 value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -271,7 +268,20 @@ interest</source>
     </message>
     <message>
         <source>Equity
-investments</source>
+invest-
+ments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explicit-
+period
+value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-
+explicit
+value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -292,16 +302,6 @@ multiple</source>
     <message>
         <source>Earnings
 base</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Explicit-period
-value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Post-explicit
-value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -818,6 +818,10 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Market cap (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PE-TTM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -831,6 +835,14 @@ value</source>
     </message>
     <message>
         <source>DDM valuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDM valuation (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic valuation (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
