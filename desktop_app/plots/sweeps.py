@@ -78,6 +78,9 @@ class SweepView(PlotView):
         self.plot.getViewBox().sigResized.connect(self._fit_x_label)
         self._x_text = ""
         self._legend_place = None
+        #: what the texts were last placed for (see _placement_key): an edit that moves
+        #: no curve, marker or range by a pixel leaves them where they are (issue 11)
+        self._placed_for = None
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------
@@ -199,12 +202,49 @@ class SweepView(PlotView):
     LEGEND_PLACES = (((0, 0), (0, 0), (8, 8)), ((0, 1), (0, 1), (8, -8)),
                      ((1, 1), (1, 1), (-8, -8)), ((1, 0), (1, 0), (-8, 8)))
 
+    def _placement_state(self, vb, box) -> tuple[tuple, np.ndarray]:
+        """Everything the placement reads: exactly, the plot box, the x range,
+        the sizes of the texts placed (a value label's new digits rarely change
+        its width), the market-cap text; in scene pixels, the curves, markers
+        and market-cap line."""
+        (x0, x1), (y0, y1) = vb.viewRange()
+        scale = box.height() / (y1 - y0) if y1 != y0 else 0.0
+        values = [arr[np.isfinite(arr)] for arr in self.totals.values()]
+        values.append(np.array([*self.base_totals.values(), np.nan if self.market_cap is None else self.market_cap]))
+        pixels = (y1 - np.concatenate(values)) * scale
+        sizes = tuple((round(label.size().width()), round(label.size().height()))
+                      for label in [*self.marker_labels.values(), *self.bands.labels])
+        self.legend.layout.activate()  # its size as it will be drawn (texts change on retranslate)
+        legend = self.legend.boundingRect().size()
+        exact = ((box.x(), box.y(), box.width(), box.height()), (x0, x1), tuple(v.size for v in values), sizes,
+                 tuple(label.visible for label in self.marker_labels.values()),
+                 self.bands.cap_line.label.toPlainText(), (legend.width(), legend.height()))
+        return exact, pixels
+
+    def _moved(self, vb, box) -> bool:
+        """Whether anything the texts' places depend on moved since they were
+        placed: a change of size or text, or a curve, marker or the market cap
+        by a pixel or more (labels keep a margin of 2 pixels from what they avoid)."""
+        exact, pixels = self._placement_state(vb, box)
+        last = self._placed_for
+        if last is not None and last[0] == exact:
+            with np.errstate(invalid="ignore"):
+                diff = np.abs(pixels - last[1])
+            same_nan = np.isnan(pixels) == np.isnan(last[1])
+            if same_nan.all() and not (diff[~np.isnan(diff)] >= 1.0).any():
+                return False
+        self._placed_for = (exact, pixels)
+        return True
+
     def place_texts(self, *args) -> None:
         """The legend in a corner the curves and the market-cap label leave
         free, each marker's label on the side its curve leaves free, then the
-        band labels where they are free (issue 9, item 7)."""
+        band labels where they are free (issue 9, item 7). Only when something
+        it reads moved by a pixel (see _moved)."""
         vb = self.plot.getViewBox()
         box = vb.sceneBoundingRect()
+        if not self._moved(vb, box):
+            return
         if box.width() <= 0 or not any(arr.size for arr in self.totals.values()):
             self.bands.place_labels()
             return
