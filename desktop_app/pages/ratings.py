@@ -155,8 +155,9 @@ class RatingsPage(QWidget):
             if caption.text() != text:
                 caption.setText(text)
         for i, box in enumerate(self.segment_boxes):
-            if i < len(names) and box.title() != names[i]:
-                box.setTitle(names[i])
+            title = names[i].replace("&", "&&") if i < len(names) else ""   # a name's "&" is text, not a shortcut
+            if i < len(names) and box.title() != title:
+                box.setTitle(title)
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:

@@ -140,8 +140,9 @@ class ValuationPage(QWidget):
         rows = min(view.model().rowCount(), max_rows)
         height = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
                   + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 2)
+        # squeezed (a tall plot tab open in the dock), a table keeps its header and a row and scrolls
         view.setMinimumHeight(min(height, view.horizontalHeader().sizeHint().height()
-                                  + 3 * view.verticalHeader().defaultSectionSize() + 4))
+                                  + view.verticalHeader().defaultSectionSize() + 4))
         # all rows when they fit; with many segments the table takes what it gets and scrolls
         view.setMaximumHeight(height if view.model().rowCount() <= max_rows else 16777215)
 

@@ -94,6 +94,27 @@ def _scene_texts(view: QGraphicsView, where: str) -> Iterator[tuple[str, str]]:
                     yield f"{where} axis tick", str(text)
 
 
+#: an "&" Qt would take for a shortcut before a space or at the end ("Imaging & radiotherapy" shows
+#: as "Imaging _radiotherapy"): a name put in a title unescaped
+_MANGLED = re.compile(r"(?<!&)&(?:&&)*(?=\s|$)")
+
+
+def mangled_titles(root: QWidget) -> list[tuple[str, str]]:
+    """Group-box titles, buttons, tabs and actions whose "&" would show as an underscore."""
+    found = []
+    for w in [root, *root.findChildren(QWidget)]:
+        texts = []
+        if isinstance(w, QGroupBox):
+            texts.append(w.title())
+        if isinstance(w, QAbstractButton):
+            texts.append(w.text())
+        if isinstance(w, QTabBar):
+            texts += [w.tabText(i) for i in range(w.count())]
+        texts += [a.text() for a in w.actions()]
+        found += [(f"{type(w).__name__}#{w.objectName() or '?'}", t) for t in texts if _MANGLED.search(t)]
+    return found
+
+
 def _widget_texts(w: QWidget) -> Iterator[str]:
     for name in ("windowTitle", "toolTip", "statusTip"):
         yield getattr(w, name)()

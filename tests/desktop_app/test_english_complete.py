@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from desktop_app import i18n
 from desktop_app.pages import PAGES
 from models import forecast as engine_forecast
-from tests.desktop_app.english_walker import CJK, foreign_texts, shown_texts, user_texts
+from tests.desktop_app.english_walker import CJK, foreign_texts, mangled_titles, shown_texts, user_texts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -71,6 +71,8 @@ def test_every_widget_of_every_page_speaks_english(english_window):
     assert "Imaging & radiotherapy equipment (domestic)" in shown
     assert NEW_SEGMENT in shown
     assert "CNY 100m" in shown and "亿元" not in shown
+    # English names carry "&": in titles it is text, never a shortcut mark
+    assert not mangled_titles(window), mangled_titles(window)
     for spec in PAGES:
         assert window.findChild(QWidget, f"page_{spec.key}") is not None
 

@@ -123,6 +123,12 @@ def test_three_segments_in_view_at_1600_by_1000(qtbot, qapp, app_fonts, make_win
     panel.tabs.setCurrentIndex(3)   # the tornado: its table's method and driver columns whole
     qtbot.wait(50)
     tornado = panel.views["tornado"].table
+    # the taller tabs grow the dock, never the window past 1600×1000
+    panel.tabs.setCurrentIndex(2)
+    qtbot.wait(50)
+    panel.tabs.setCurrentIndex(3)
+    qtbot.wait(50)
+    assert window.size().height() == 1000 and window.size().width() == 1600
     assert not tornado.horizontalScrollBar().isVisible()
     for col in (0, 1):
         for row in range(tornado.rowCount()):

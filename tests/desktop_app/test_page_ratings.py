@@ -56,7 +56,8 @@ def test_page_shows_every_rating_level_note_and_moat_of_the_model(page, document
         assert widget(page, "segments", i, "moat", "moat_durability").value() == moat["moat_durability"]
         assert widget(page, "segments", i, "moat", "width_note").toPlainText() == moat["width_note"]
         assert widget(page, "segments", i, "moat", "durability_note").toPlainText() == moat["durability_note"]
-    assert page.segment_boxes[1].title() == i18n.segment_names(document.model)[1]
+    # the "&" of "Imaging & radiotherapy" shown as text, not taken for a shortcut
+    assert page.segment_boxes[1].title() == i18n.segment_names(document.model)[1].replace("&", "&&")
     captions = {path: caption.text() for caption, path in page.captions}
     assert captions[("segments", 0, "ratings", "moat")] == label("ratings", "moat", "en") == "Moat"
     assert captions[("company", "history_ratings", "control")] == label("history_ratings", "control", "en")
