@@ -59,9 +59,11 @@ def _reopen(qtbot, window, document, settings, with_plots=False):
 
 def test_splitter_sizes_are_remembered(qtbot, make_window, document, settings):
     window = make_window(document)
+    qtbot.wait(50)   # the default layout (set once the docks have their sizes) is done
     page = window.page
     page.main_splitter.setSizes([700, 670])
     page.right_splitter.setSizes([120, 200, 300])
+    QApplication.processEvents()
     main, right = page.main_splitter.sizes(), page.right_splitter.sizes()
     again = _reopen(qtbot, window, document, settings)
     qtbot.waitUntil(lambda: again.page.main_splitter.sizes() == main)
