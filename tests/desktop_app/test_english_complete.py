@@ -71,7 +71,10 @@ def test_every_widget_of_every_page_speaks_english(english_window):
     assert "Imaging & radiotherapy equipment (domestic)" in shown
     assert NEW_SEGMENT in shown
     assert "CNY 100m" in shown and "亿元" not in shown
-    # English names carry "&": in titles it is text, never a shortcut mark
+    # English names carry "&": in titles (and the Edit menu's "Undo …") it is text, never a shortcut mark
+    ratings = window.pages.page("ratings")
+    assert ratings.editor.commit(("segments", 0, "ratings", "growth"), 3.0)
+    assert "Imaging & radiotherapy" in window.act_undo.text().replace("&&", "&")
     assert not mangled_titles(window), mangled_titles(window)
     for spec in PAGES:
         assert window.findChild(QWidget, f"page_{spec.key}") is not None
