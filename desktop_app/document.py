@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoStack
 
 import models
 from models.paths import path_text
-from desktop_app import refusals
+from desktop_app import i18n, refusals
 from desktop_app.i18n import fill
 from desktop_app.edits import StructureEdit, Transaction, apply_record
 from desktop_app.locks import FileLock
@@ -213,7 +213,7 @@ class Document(QObject):
         (``<name> · forecast.2026.growth``), anything else as the engine writes it."""
         if len(location) >= 2 and location[0] == "segments" and isinstance(location[1], int) \
                 and 0 <= location[1] < self.model.segment_count:
-            name = self.model.segment_names[location[1]]
+            name = i18n.segment_name(self.model, location[1])
             rest = path_text(location[2:])
             return f"{name} · {rest}" if rest else name
         return text

@@ -8,7 +8,7 @@ import math
 import os
 from typing import Any
 
-from models import csv_export, tables
+from models import csv_export, forecast as engine_forecast, tables
 from models.facts import company_facts
 from models.status import status_label
 from desktop_app import i18n
@@ -36,26 +36,28 @@ def labelled_tables(state) -> dict[str, Rows]:
     """Every exported table as (header, rows), by file-name suffix."""
     model, result = state.model, state.result
     unit = display_unit(model.unit)
+    names = i18n.segment_names(model)   # the tables list the segments in the model's order
+    per_segment = len(engine_forecast.ROWS)
     out: dict[str, Rows] = {}
     t = tables.segment_forecasts(model, state.segment_tables)
     out["segment_forecasts"] = ([tr("Segment"), tr("Item")] + _years(model),
-                                [[name, row_label(key, unit)] + [_cell(v) for v in values]
-                                 for (name, key), values in t.rows])
+                                [[names[n // per_segment], row_label(key, unit)] + [_cell(v) for v in values]
+                                 for n, ((_, key), values) in enumerate(t.rows)])
     t = tables.company_totals(model, state.company_table)
     out["company_totals"] = ([tr("Item")] + _years(model),
                              [[company_row_label(key, unit)] + [_cell(v) for v in values]
                               for (key,), values in t.rows])
     t = tables.segment_parameters(model)
     out["segment_parameters"] = ([tr("Segment")] + [segment_param_label(k) for k in t.columns],
-                                 [[name] + [_cell(v) for v in values] for (name,), values in t.rows])
+                                 [[names[n]] + [_cell(v) for v in values] for n, (_, values) in enumerate(t.rows)])
     t = tables.company_parameters(model)
     out["company_parameters"] = ([tr("Item"), tr("Value")],
                                  [[company_param_label(path, unit)] + [_cell(v) for v in values]
                                   for (path,), values in t.rows])
     if result is not None:
         for name, t in (("ddm", tables.ddm_table(model, result)), ("dynamic", tables.dynamic_table(model, result))):
-            header = [tr("Segment")] + [result_column_label(k).replace("\n", " ") for k in t.columns]
-            rows = [[total_label(unit) if key == tables.TOTAL and n == len(t.rows) - 1 else key]
+            header = [tr("Segment")] + [result_column_label(k).replace("-\n", "-").replace("\n", " ") for k in t.columns]
+            rows = [[total_label(unit) if key == tables.TOTAL and n == len(t.rows) - 1 else names[n]]
                     + [_cell(v) for v in values] for n, ((key,), values) in enumerate(t.rows)]
             out[name] = (header, rows)
     out["header"] = header_rows(model, result)
@@ -70,19 +72,19 @@ def header_rows(model, result) -> Rows:
         return "NM" if m.not_meaningful else m.value
 
     rows = [
-        [tr("Company"), facts.name],
+        [tr("Company"), i18n.company_name(model)],
         [tr("Ticker"), facts.ticker],
         [tr("Industry"), facts.industry],
-        [tr("Unit"), facts.unit],
+        [tr("Unit"), display_unit(facts.unit)],
         [tr("Share price"), facts.price],
-        [tr("Market cap"), facts.market_cap],
+        [fill(tr("Market cap (%1)"), display_unit(facts.unit)), facts.market_cap],
         [tr("PE-TTM"), multiple(facts.pe)],
         [tr("PB-MRQ"), multiple(facts.pb)],
     ]
     titles = {"ddm": tr("DDM"), "dynamic": tr("Dynamic")}
     for method in facts.methods:
         title = titles[method.method]
-        rows.append([fill(tr("%1 value"), title), method.total])
+        rows.append([fill(tr("%1 value (%2)"), title, display_unit(facts.unit)), method.total])
         rows.append([fill(tr("%1 upside"), title), method.upside])
         rows.append([fill(tr("%1 status"), title), status_label(method.status, i18n.engine_lang())])
     return [tr("Item"), tr("Value")], rows

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import resources
+from models import display
 
 TRANSLATIONS_DIR = Path(resources.__file__).resolve().parent / "translations"
 
@@ -85,3 +86,22 @@ def fill(template: str, *args) -> str:
         return str(args[n - 1]) if 1 <= n <= len(args) else match.group(0)
 
     return _PLACEHOLDER.sub(one, template)
+
+
+# names and the unit as the current language reads them (models.display) ---------------
+def segment_names(model) -> list[str]:
+    """The segments' names in the current language (``name_en`` in English where given)."""
+    return display.segment_names(model, engine_lang())
+
+
+def segment_name(model, index: int) -> str:
+    return display.segment_name(model, index, engine_lang())
+
+
+def company_name(model) -> str:
+    return display.company_name(model, engine_lang())
+
+
+def unit_text(unit: str) -> str:
+    """The money unit in the current language (亿元 → "CNY 100m" in English)."""
+    return display.unit_text(unit, engine_lang())

@@ -20,7 +20,9 @@ class EditCommand(QUndoCommand):
     """Applies a record on redo and its inverse on undo, through ``apply``."""
 
     def __init__(self, record: Record, text: str, apply: Callable[[Record], None], applied: bool = True):
-        super().__init__(text)
+        # text() as given; the Edit menu's "Undo …" is an action text, where the "&" of a
+        # name ("Imaging & radiotherapy") is text, not a shortcut mark (Qt: "text\naction text")
+        super().__init__(f"{text}\n{text.replace('&', '&&')}" if "&" in text else text)
         self.record = record
         self._apply = apply
         self._skip_redo = applied

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QSizeP
 
 from models.analysis.reference import compare_with_reference
 from models.analysis.schedule import ddm_schedule, dynamic_steps
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, MULTIPLE, NUMBER, PERCENT, TEXT, format_value
 from desktop_app.qt_models.base import TOTAL_BRUSH, GridTableModel
@@ -254,7 +255,7 @@ class ReferenceTableModel(_ReadOnlyTable):
         cmp = self.page.comparison
         if cmp is None:
             return []
-        names = state.model.segment_names
+        names = i18n.segment_names(state.model)
         all_segments = self.tr("Σ segments")
         out = []
 
@@ -304,7 +305,7 @@ class LocatedTableModel(_ReadOnlyTable):
             for p in method.located:
                 parts[(p.part, p.index, col)] = p.difference
         out = []
-        names = state.model.segment_names
+        names = i18n.segment_names(state.model)
         for part, index in keys:
             cells = [money(parts[(part, index, c)]) if (part, index, c) in parts else text(_DASH) for c in (0, 1)]
             if all(c[0] == TEXT for c in cells):
@@ -435,7 +436,7 @@ class AuditPage(QWidget):
             return
         self._pending = None
         self.state = state
-        names = state.model.segment_names
+        names = i18n.segment_names(state.model)
         if [self.segment_box.itemText(i) for i in range(self.segment_box.count())] != names:
             self.segment_box.blockSignals(True)
             self.segment_box.clear()

@@ -72,9 +72,9 @@ class DossierEditor(QObject):
         model = self.document.model
         p = tuple(path)
         if p[0] == "segments" and isinstance(p[1], int) and 0 <= p[1] < model.segment_count:
-            return f"{model.segment_names[p[1]]} · {self.name(p)}"
+            return f"{i18n.segment_names(model)[p[1]]} · {self.name(p)}"
         if p[0] == "company":
-            return f"{model.company_name} · {self.name(p)}"
+            return f"{i18n.company_name(model)} · {self.name(p)}"
         return self.name(p)
 
     def rule_text(self, rule: str | None) -> str:

@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.plots.colors import DDM_COLOR, DYNAMIC_COLOR, INVALID_COLOR
 from desktop_app.plots.labels import money, pct
@@ -50,7 +51,7 @@ class MixChart:
         self.shares = np.empty(0)
         self._widths = None
 
-    def set_mix(self, mix, unit: str) -> None:
+    def set_mix(self, mix, unit: str, names: list[str] | None = None) -> None:
         n = len(mix.parts)
         while len(self.labels) < n:
             self.labels.append(Label(self.plot, anchor=(0, 0.5), offset=(4, 0)))
@@ -70,8 +71,9 @@ class MixChart:
                 label.show(False)
                 name.show(False)
                 continue
-            name.set(mix.parts[i].name, (0.0, float(y[i]) + _BAR_HEIGHT / 2))
             part = mix.parts[i]
+            shown = names[part.index] if names and 0 <= part.index < len(names) else part.name
+            name.set(shown, (0.0, float(y[i]) + _BAR_HEIGHT / 2))
             if part.value is None:
                 text = none
             elif part.share is None:
@@ -185,9 +187,9 @@ class MixPage(QWidget):
 
     def _show(self, state, structure_changed: bool) -> None:
         self.table_model.update_state(state, structure_changed)
-        unit = state.model.unit
-        self.revenue_chart.set_mix(self.table_model.revenue, unit)
-        self.gross_chart.set_mix(self.table_model.gross, unit)
+        unit, names = i18n.unit_text(state.model.unit), i18n.segment_names(state.model)
+        self.revenue_chart.set_mix(self.table_model.revenue, unit, names)
+        self.gross_chart.set_mix(self.table_model.gross, unit, names)
         self._retitle()
 
     def _retitle(self) -> None:

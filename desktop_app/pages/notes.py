@@ -90,6 +90,7 @@ class NotesPage(QWidget):
     def _titles(self) -> None:
         for path, box in self.boxes.items():
             title = self.editor.where(path) if path[0] == "segments" else self.editor.name(path)
+            title = title.replace("&", "&&")   # a name's "&" is text, not a shortcut
             if box.title() != title:
                 box.setTitle(title)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLab
                                QWidget)
 
 from models.dossier import BUSINESS_MODEL_KEYS, HISTORY_RATING_KEYS, MOAT_NOTE_KEYS, MOAT_STAR_KEYS, RATING_KEYS
+from desktop_app import i18n
 from desktop_app.pages.dossier_edit import DossierEditor, notice_label
 
 SEGMENT_COLUMNS = 3
@@ -148,14 +149,15 @@ class RatingsPage(QWidget):
         self.retranslate_names()
 
     def retranslate_names(self) -> None:
-        names = self.document.model.segment_names
+        names = i18n.segment_names(self.document.model)
         for caption, path in self.captions:
             text = names[path[1]] if len(path) == 2 else self.editor.name(path)
             if caption.text() != text:
                 caption.setText(text)
         for i, box in enumerate(self.segment_boxes):
-            if i < len(names) and box.title() != names[i]:
-                box.setTitle(names[i])
+            title = names[i].replace("&", "&&") if i < len(names) else ""   # a name's "&" is text, not a shortcut
+            if i < len(names) and box.title() != title:
+                box.setTitle(title)
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:

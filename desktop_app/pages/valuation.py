@@ -21,6 +21,9 @@ from desktop_app.qt_models import (CompanyParametersTableModel, CompanyTotalsTab
 from desktop_app.widgets.spreadsheet import SpreadsheetView
 
 
+_SPLITTERS_KEY = "vw-splitters-2"   # main (forecasts | results), right (DDM, dynamic, lower tabs)
+
+
 class ValuationPage(QWidget):
     """See the module docstring. ``ask_text(title, label, text) -> str | None``
     asks for a segment name (a dialog by default; tests pass their own)."""
@@ -46,6 +49,8 @@ class ValuationPage(QWidget):
         self.forecast_view = self._view(self.forecast_table, "forecastView")
         self.forecast_table.modelReset.connect(self._apply_spans)
         self.forecast_view.verticalHeader().setMinimumWidth(150)
+        # compact rows: the sample's three segments (18 rows) in view at 1600×1000
+        self.forecast_view.verticalHeader().setDefaultSectionSize(self.forecast_view.fontMetrics().height() + 6)
         self.focused_segment: int | None = None
         self._pending_sizes: list = []   # (splitter, sizes) restored before the page was shown
         self.forecast_view.verticalHeader().sectionClicked.connect(self._header_clicked)
@@ -60,23 +65,22 @@ class ValuationPage(QWidget):
                       self.company_params_view, self.ddm_view, self.dynamic_view]
 
         self.groups: dict[str, QGroupBox] = {}
-        # left: the forecasts, then the other inputs and the company totals in tabs
+        # left: the forecasts, the whole height (every segment in view at 1600×1000)
+        # right: what the edits do to the value, always in view, then the other inputs
+        # and the company totals in tabs
         self.lower_tabs = QTabWidget()
         self.lower_tabs.setObjectName("lowerTabs")
         for view in (self.totals_view, self.segment_params_view, self.company_params_view):
             self.lower_tabs.addTab(view, "")
-        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.left_splitter.addWidget(self._group("forecasts", self.forecast_view))
-        self.left_splitter.addWidget(self.lower_tabs)
-        self.left_splitter.setStretchFactor(0, 3)
-        self.left_splitter.setStretchFactor(1, 2)
-        # right: what the edits do to the value, always in view
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setObjectName("rightSplitter")
         self.right_splitter.addWidget(self._group("ddm", self.ddm_view))
         self.right_splitter.addWidget(self._group("dynamic", self.dynamic_view))
+        self.right_splitter.addWidget(self.lower_tabs)
+        self.right_splitter.setStretchFactor(2, 1)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.left_splitter)
+        self.main_splitter.addWidget(self._group("forecasts", self.forecast_view))
         self.main_splitter.addWidget(self.right_splitter)
         self.main_splitter.setStretchFactor(0, 5)
         self.main_splitter.setStretchFactor(1, 4)
@@ -136,8 +140,9 @@ class ValuationPage(QWidget):
         rows = min(view.model().rowCount(), max_rows)
         height = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
                   + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 2)
+        # squeezed (a tall plot tab open in the dock), a table keeps its header and a row and scrolls
         view.setMinimumHeight(min(height, view.horizontalHeader().sizeHint().height()
-                                  + 3 * view.verticalHeader().defaultSectionSize() + 4))
+                                  + view.verticalHeader().defaultSectionSize() + 4))
         # all rows when they fit; with many segments the table takes what it gets and scrolls
         view.setMaximumHeight(height if view.model().rowCount() <= max_rows else 16777215)
 
@@ -208,17 +213,30 @@ class ValuationPage(QWidget):
             model.retranslate()
 
     # layout ---------------------------------------------------------------------------
+    def forecasts_width(self) -> int:
+        """What the forecasts need across: the row header and every year column."""
+        view = self.forecast_view
+        columns = sum(view.columnWidth(c) for c in range(self.forecast_table.columnCount()))
+        header = view.verticalHeader()
+        return (max(header.sizeHint().width(), header.minimumWidth()) + columns + 2 * view.frameWidth()
+                + view.verticalScrollBar().sizeHint().width() + 16)   # the scroll bar (more segments), the group's margins
+
     def default_layout(self) -> None:
-        self.main_splitter.setSizes([575, 795])
-        total = sum(self.left_splitter.sizes()) or 600
-        self.left_splitter.setSizes([int(total * 0.66), total - int(total * 0.66)])
+        """The forecasts as wide as their years (up to 55% of the page), the
+        results beside them; the result tables at their height, the lower tabs below."""
+        total = sum(self.main_splitter.sizes()) or self.width() or 1370
+        left = min(self.forecasts_width(), int(total * 0.55))
+        self.main_splitter.setSizes([left, total - left])
+        ddm, dynamic = (self.groups[k].sizeHint().height() for k in ("ddm", "dynamic"))
+        height = sum(self.right_splitter.sizes()) or self.height() or 500
+        self.right_splitter.setSizes([ddm, dynamic, max(height - ddm - dynamic, 0)])
 
     def save_state(self):
-        """The three splitters' sizes in one byte array."""
+        """The splitters' sizes in one byte array."""
         data = QByteArray()
         stream = QDataStream(data, QIODevice.OpenModeFlag.WriteOnly)
-        stream.writeQString("vw-splitters-1")
-        for splitter in (self.main_splitter, self.left_splitter, self.right_splitter):
+        stream.writeQString(_SPLITTERS_KEY)
+        for splitter in (self.main_splitter, self.right_splitter):
             stream << splitter.saveState()
         return data
 
@@ -227,11 +245,10 @@ class ValuationPage(QWidget):
             return
         data = QByteArray(state)   # held: the stream reads from it
         stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)
-        if stream.readQString() != "vw-splitters-1":
-            self.main_splitter.restoreState(state)   # an older settings file: the main splitter only
-            return
+        if stream.readQString() != _SPLITTERS_KEY:
+            return   # an older layout (the lower tabs were on the left): the default one
         self._pending_sizes = []
-        for splitter in (self.main_splitter, self.left_splitter, self.right_splitter):
+        for splitter in (self.main_splitter, self.right_splitter):
             part = QByteArray()
             stream >> part
             if stream.status() != QDataStream.Status.Ok:

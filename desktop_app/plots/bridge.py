@@ -6,20 +6,21 @@ Every number is the engine's (``models.requests.bridge``); the view only draws t
 from __future__ import annotations
 
 import numpy as np
-from PySide6 import QtCore
+from PySide6 import QtCore, QtGui
 import pyqtgraph as pg
 
 from models import requests
 
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
-from .bands import StatusBands
+from .bands import MARGIN as BAND_LABEL_MARGIN, StatusBands
 from .base import PlotContext, PlotView, invalid_text
 from .colors import (FOREGROUND, MARKET_CAP_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR,
                      STATUS_COLORS)
 from .labels import method_labels, money, pct, status_labels
-from .style import Label, keep_or_set_range, new_layout_widget, set_axis_label, set_title, style_plot
+from .style import Label, keep_or_set_range, new_layout_widget, plot_font, set_axis_label, set_title, style_plot
 
 METHODS = ("ddm", "dynamic")
 BAR_HEIGHT = 0.64
@@ -59,7 +60,12 @@ class _BridgePlot:
     def set_ticks(self, ticks) -> None:
         if ticks != self.ticks:
             self.ticks = ticks
-            self.plot.getAxis("left").setTicks([ticks, []])
+            axis = self.plot.getAxis("left")
+            # a name longer than the axis is elided (pyqtgraph would drop it); the table has it whole
+            metrics = QtGui.QFontMetrics(axis.style.get("tickFont") or plot_font(8.5))
+            room = int(axis.width()) - 16
+            axis.setTicks([[(v, metrics.elidedText(t, QtCore.Qt.TextElideMode.ElideMiddle, room))
+                            for v, t in ticks], []])
 
 
 class BridgeView(PlotView):
@@ -73,7 +79,7 @@ class BridgeView(PlotView):
         self.highlight: int | None = None
         self._unit = "亿元"
         self.widget = new_layout_widget()
-        self.widget.setMinimumSize(520, 320)
+        self.widget.setMinimumSize(520, 260)   # the dock's default height leaves the forecasts room
         self.plots = {}
         for col, method in enumerate(METHODS):
             self.plots[method] = _BridgePlot(self.widget.addPlot(row=0, col=col), method,
@@ -83,6 +89,8 @@ class BridgeView(PlotView):
         self.plots["dynamic"].plot.setXLink(self.plots["ddm"].plot)
         self.export_item = self.widget.ci
         self._rows = 0
+        self._x_data: tuple[float, float] | None = None   # the value range the bars need
+        self._fitted_width = -1.0
         # The band labels' rows at the top are kept free of bars: their height
         # in data units depends on the plot's height in pixels.
         self.plots["ddm"].plot.getViewBox().sigResized.connect(self._fit_y)
@@ -101,9 +109,17 @@ class BridgeView(PlotView):
         self._set_unit_labels()
 
     def _set_unit_labels(self) -> None:
-        text = fill(QtCore.QCoreApplication.translate("BridgeView", "Equity value (%1)"), self._unit)
+        text = fill(QtCore.QCoreApplication.translate("BridgeView", "Equity value (%1)"), i18n.unit_text(self._unit))
         for bp in self.plots.values():
             set_axis_label(bp.plot, "bottom", text)
+
+    def _segment_name(self, step) -> str:
+        """A segment's name in the current language (``segment:<index>``)."""
+        ctx = self.context
+        try:
+            return i18n.segment_name(ctx.model, int(step.key.split(":", 1)[1]))
+        except (AttributeError, ValueError, IndexError, KeyError):
+            return step.name
 
     def request(self, ctx: PlotContext) -> Request:
         self.highlight = ctx.segment  # the scope's segment is outlined; the numbers do not depend on it
@@ -121,8 +137,8 @@ class BridgeView(PlotView):
         ticks = None
         for method, bp in self.plots.items():
             walk = response.walks[method]
-            steps = [(step.key, step.name if step.key.startswith("segment:") else labels[step.key], step.start, step.end)
-                     for step in walk.steps]
+            steps = [(step.key, self._segment_name(step) if step.key.startswith("segment:") else labels[step.key],
+                      step.start, step.end) for step in walk.steps]
             self.steps[method] = steps
             total_text = fill(self.tr("%1 (%2, %3)"), money(walk.total), statuses[walk.status],
                               pct(walk.upside, 1))
@@ -138,7 +154,8 @@ class BridgeView(PlotView):
         span = hi - lo or 1.0
         n = len(ticks)
         vb = self.plots["ddm"].plot.getViewBox()
-        keep_or_set_range(vb, lo, hi + 0.22 * span, "x", pad=0.02, slack=1.4)
+        self._x_data = (lo, hi + 0.22 * span)
+        keep_or_set_range(vb, *self._x_data, "x", pad=0.02, slack=1.4)
         self._rows = n
         self._fit_y()
 
@@ -149,6 +166,13 @@ class BridgeView(PlotView):
         if not n:
             return
         vb = self.plots["ddm"].plot.getViewBox()
+        if args and self._x_data is not None and vb.width() != self._fitted_width:
+            # a new width (a tab built lazily is first laid out small): the value range
+            # from the data again, not the one stretched for the labels at the old width
+            lo, hi = self._x_data
+            span = hi - lo or 1.0
+            vb.setXRange(lo - 0.02 * span, hi + 0.02 * span, padding=0)
+        self._fitted_width = vb.width()
         height = vb.height()
         reserve = self.plots["ddm"].bands.rows_height()
         rows = n + 0.2  # -0.6 … n − 0.4
@@ -158,8 +182,30 @@ class BridgeView(PlotView):
         if tuple(vb.viewRange()[1]) != y_range:
             vb.setYRange(*y_range, padding=0)
         self._fit_value_labels()
+        self._fit_edge_band()
         for bp in self.plots.values():
             bp.bands.place_labels()
+
+    def _fit_edge_band(self) -> None:
+        """A status band that just peeks in at the right edge gets room for its
+        label over it (its centre in the band, the whole label in the plot)."""
+        vb = self.plots["ddm"].plot.getViewBox()
+        width = min(bp.plot.getViewBox().width() for bp in self.plots.values())
+        if width <= 0 or self.market_cap is None:
+            return
+        (x0, x1), _ = vb.viewRange()
+        need = x1
+        for bp in self.plots.values():
+            for edge, label in zip(bp.bands.edges, bp.bands.labels[1:]):
+                # label k + 1 is the band right of edge k
+                f = (label.size().width() / 2 + 2 * BAND_LABEL_MARGIN) / width
+                if x0 < edge < x1 and f < 0.5:
+                    right = (edge - x0 * f) / (1 - f)
+                    if x1 < right:
+                        need = max(need, right)
+        if need > x1 * (1 + 1e-12):
+            vb.setXRange(x0, need, padding=0)
+            vb.updateMatrix()
 
     def _fit_value_labels(self) -> None:
         """A value label the market-cap line would cross starts right of the

@@ -16,6 +16,7 @@ from models import requests
 from models.sensitivity import clean_axis
 from models.status import STATUS_CODES, STATUS_THRESHOLDS, status_for
 
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
@@ -488,7 +489,7 @@ class HeatmapView(PlotView):
         upside = self.upside[row, col]
         if not np.isfinite(upside):
             return where + ": " + self.tr("invalid (discount rate ≤ terminal growth)")
-        unit = self.unit
+        unit = i18n.unit_text(self.unit)
         return where + ": " + fill(self.tr("value %1 %2, upside %3 (%4)"),
                                   money(self.totals[row, col]), unit, pct(upside),
                                   status_labels()[status_for(float(upside))])

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6 import QtCore, QtWidgets
 
 from desktop_app import pyside_guard
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.runner import Runner
 from desktop_app.widgets.lazy import LazyPage
@@ -186,7 +187,7 @@ class SensitivityPanel(QtWidgets.QWidget):
         result = state.result if state is not None else None
         self._model = model
         self._result = result
-        names = list(model.segment_names) if model is not None else []
+        names = i18n.segment_names(model) if model is not None else []
         if names != self._segment_names:
             self._fill_scope_combo(names)
         self._push_context()

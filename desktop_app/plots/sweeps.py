@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from models import requests
 from models.sensitivity import clean_axis
 
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
@@ -72,10 +73,14 @@ class SweepView(PlotView):
                                                offset=(6, -4), fill=QtGui.QColor(255, 255, 255, 200))
         self.message = Label(self.plot, color=FOREGROUND, anchor=(0.5, 0.5), size=11, z=40)
         self.message.show(False)
+        self.plot.getViewBox().sigResized.connect(self._cap_headroom)
         self.plot.getViewBox().sigResized.connect(self.place_texts)
         self.plot.getViewBox().sigResized.connect(self._fit_x_label)
         self._x_text = ""
         self._legend_place = None
+        #: what the texts were last placed for (see _placement_key): an edit that moves
+        #: no curve, marker or range by a pixel leaves them where they are (issue 11)
+        self._placed_for = None
         self.retranslate()
 
     # -- texts -----------------------------------------------------------------
@@ -129,7 +134,7 @@ class SweepView(PlotView):
         self.bands.retranslate()
 
     def _set_y_label(self) -> None:
-        text = fill(QtCore.QCoreApplication.translate("SweepView", "Equity value (%1)"), self._unit)
+        text = fill(QtCore.QCoreApplication.translate("SweepView", "Equity value (%1)"), i18n.unit_text(self._unit))
         set_axis_label(self.plot, "left", text)
 
     # -- drawing ---------------------------------------------------------------
@@ -168,9 +173,28 @@ class SweepView(PlotView):
         x_range = (float(x_shown[0]), float(x_shown[-1]))
         if tuple(vb.viewRange()[0]) != x_range:
             vb.setXRange(*x_range, padding=0)
-        # 10% headroom: the market-cap label sits above its line.
+        # 10% headroom, and at least the market-cap label's height above its line
         keep_or_set_range(vb, min(values), max(values), "y", pad=0.10)
+        self._cap_headroom()
         self.place_texts()
+
+    def _cap_headroom(self, *args) -> None:
+        """The market-cap label sits above its line, inside the plot: the top
+        of the value axis leaves it its height in pixels (a short plot needs
+        more than 10% of the range)."""
+        label = self.bands.cap_line.label
+        vb = self.plot.getViewBox()
+        height = vb.height()
+        if self.market_cap is None or height <= 0 or not label.isVisible():
+            return
+        (_, _), (y0, y1) = vb.viewRange()
+        f = (label.boundingRect().height() + 3.0) / height   # the label and a pixel or three
+        if f >= 0.6 or not y0 < self.market_cap:
+            return
+        top = (self.market_cap - y0 * f) / (1.0 - f)   # (top − cap) ≥ f · (top − y0)
+        if top > y1 * (1 + 1e-12) + 1e-12:
+            vb.setYRange(y0, top, padding=0)
+            vb.updateMatrix()
 
     #: Where a marker's label may go: (anchor, offset in pixels), best first.
     MARKER_PLACES = (((0, 1), (6, -4)), ((1, 1), (-6, -4)), ((0, 0), (6, 4)), ((1, 0), (-6, 4)))
@@ -178,12 +202,49 @@ class SweepView(PlotView):
     LEGEND_PLACES = (((0, 0), (0, 0), (8, 8)), ((0, 1), (0, 1), (8, -8)),
                      ((1, 1), (1, 1), (-8, -8)), ((1, 0), (1, 0), (-8, 8)))
 
+    def _placement_state(self, vb, box) -> tuple[tuple, np.ndarray]:
+        """Everything the placement reads: exactly, the plot box, the x range,
+        the sizes of the texts placed (a value label's new digits rarely change
+        its width), the market-cap text; in scene pixels, the curves, markers
+        and market-cap line."""
+        (x0, x1), (y0, y1) = vb.viewRange()
+        scale = box.height() / (y1 - y0) if y1 != y0 else 0.0
+        values = [arr[np.isfinite(arr)] for arr in self.totals.values()]
+        values.append(np.array([*self.base_totals.values(), np.nan if self.market_cap is None else self.market_cap]))
+        pixels = (y1 - np.concatenate(values)) * scale
+        sizes = tuple((round(label.size().width()), round(label.size().height()))
+                      for label in [*self.marker_labels.values(), *self.bands.labels])
+        self.legend.layout.activate()  # its size as it will be drawn (texts change on retranslate)
+        legend = self.legend.boundingRect().size()
+        exact = ((box.x(), box.y(), box.width(), box.height()), (x0, x1), tuple(v.size for v in values), sizes,
+                 tuple(label.visible for label in self.marker_labels.values()),
+                 self.bands.cap_line.label.toPlainText(), (legend.width(), legend.height()))
+        return exact, pixels
+
+    def _moved(self, vb, box) -> bool:
+        """Whether anything the texts' places depend on moved since they were
+        placed: a change of size or text, or a curve, marker or the market cap
+        by a pixel or more (labels keep a margin of 2 pixels from what they avoid)."""
+        exact, pixels = self._placement_state(vb, box)
+        last = self._placed_for
+        if last is not None and last[0] == exact:
+            with np.errstate(invalid="ignore"):
+                diff = np.abs(pixels - last[1])
+            same_nan = np.isnan(pixels) == np.isnan(last[1])
+            if same_nan.all() and not (diff[~np.isnan(diff)] >= 1.0).any():
+                return False
+        self._placed_for = (exact, pixels)
+        return True
+
     def place_texts(self, *args) -> None:
         """The legend in a corner the curves and the market-cap label leave
         free, each marker's label on the side its curve leaves free, then the
-        band labels where they are free (issue 9, item 7)."""
+        band labels where they are free (issue 9, item 7). Only when something
+        it reads moved by a pixel (see _moved)."""
         vb = self.plot.getViewBox()
         box = vb.sceneBoundingRect()
+        if not self._moved(vb, box):
+            return
         if box.width() <= 0 or not any(arr.size for arr in self.totals.values()):
             self.bands.place_labels()
             return

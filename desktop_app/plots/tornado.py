@@ -10,6 +10,7 @@ import pyqtgraph as pg
 
 from models import requests
 
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
@@ -148,8 +149,9 @@ class _TornadoPlot:
         self.message.show(False)
         vb = self.plot.getViewBox()
         keep_or_set_range(vb, lo - 0.14 * span, hi + 0.14 * span, "x", pad=0.02, slack=1.4)
-        if tuple(vb.viewRange()[1]) != (-0.6, n - 0.4):
-            vb.setYRange(-0.6, n - 0.4, padding=0)
+        # two thirds of a row above the top bar and below the last: their value labels clear the edges
+        if tuple(vb.viewRange()[1]) != (-0.67, n - 0.33):
+            vb.setYRange(-0.67, n - 0.33, padding=0)
         self._shown = k
         self.declutter()
 
@@ -234,15 +236,16 @@ class TornadoView(PlotView):
             for _, label in tp.legend.items:
                 label.item.setFont(plot_font(8.5))
         self._set_unit_labels()
+        self._table_sized = False   # the columns fit the new language's words at the next fill
         self.table.setHorizontalHeaderLabels([
             self.tr("Method"), self.tr("Driver"),
             self.tr("Low / high setting"),
-            fill(self.tr("Value at low (%1)"), self._unit),
-            fill(self.tr("Value at high (%1)"), self._unit),
-            fill(self.tr("Swing (%1)"), self._unit)])
+            fill(self.tr("Value at low (%1)"), i18n.unit_text(self._unit)),
+            fill(self.tr("Value at high (%1)"), i18n.unit_text(self._unit)),
+            fill(self.tr("Swing (%1)"), i18n.unit_text(self._unit))])
 
     def _set_unit_labels(self) -> None:
-        text = fill(QtCore.QCoreApplication.translate("TornadoView", "Equity value (%1)"), self._unit)
+        text = fill(QtCore.QCoreApplication.translate("TornadoView", "Equity value (%1)"), i18n.unit_text(self._unit))
         for tp in self.plots.values():
             set_axis_label(tp.plot, "bottom", text)
 
@@ -288,6 +291,10 @@ class TornadoView(PlotView):
         if not self._table_sized:
             self._table_sized = True
             table.resizeColumnsToContents()
+            # the table as wide as its columns (the driver names whole): the splitter keeps it so
+            need = (sum(table.columnWidth(c) for c in range(table.columnCount())) + 2 * table.frameWidth()
+                    + table.verticalScrollBar().sizeHint().width())
+            table.setMinimumWidth(min(need, 720))
 
     def _draw_invalid(self, reason: str = "") -> None:
         self.bars = {m: [] for m in METHODS}

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from models.errors import InvalidEditError
 from desktop_app import refusals
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.qt_models.issues import join_messages
 from desktop_app.numbers import INTEGER, TEXT, ParseError, edit_text, format_value, parse_number
@@ -89,6 +90,11 @@ class GridTableModel(QAbstractTableModel):
     # ---- what subclasses provide ---------------------------------------
     def _layout(self, state) -> None:
         """Structure changed: rebuild row/column metadata from ``state``."""
+
+    def _relabel(self, state) -> None:
+        """The language changed: re-read the names and units :meth:`_layout`
+        keeps (the same state gives the same shape)."""
+        self._layout(state)
 
     def _compute(self, state) -> tuple[np.ndarray, dict]:
         """(values (rows, cols) float array with NaN for blank, text overrides)."""
@@ -453,7 +459,8 @@ class GridTableModel(QAbstractTableModel):
             cell = self.cell_for_path(tuple(issue.location))
             if cell is not None:
                 grouped.setdefault(cell, []).append(issue)
-        return {cell: join_messages(found) for cell, found in grouped.items()}
+        names = i18n.segment_names(self.state.model) if grouped and self.state is not None else None
+        return {cell: join_messages(found, names) for cell, found in grouped.items()}
 
     def _emit_cells(self, cells: set) -> None:
         by_row: dict[int, list[int]] = {}
@@ -475,6 +482,8 @@ class GridTableModel(QAbstractTableModel):
         rebuild the marks' texts at the next update)."""
         self._visual = {}
         self._marks_for = None
+        if self.state is not None:
+            self._relabel(self.state)
         if self.rowCount():
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
         if self.columnCount():

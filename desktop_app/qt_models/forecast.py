@@ -13,8 +13,9 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from models import forecast as engine_forecast
+from models import display, forecast as engine_forecast
 from models import tables
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, PERCENT, TEXT
 from desktop_app.qt_models.base import (ACTUAL_BRUSH, DERIVED_BRUSH, INPUT_BRUSH, TITLE_BRUSH, GridTableModel, tr)
@@ -46,10 +47,8 @@ def year_label(year: int, is_actual: bool) -> str:
 
 
 def display_unit(unit: str) -> str:
-    """The model's money unit as shown (亿元 in English reads "100M CNY")."""
-    if unit == "亿元":
-        return tr("亿元")
-    return unit
+    """The model's money unit as shown (亿元 in English reads "CNY 100m")."""
+    return i18n.unit_text(unit)
 
 
 class SegmentForecastTableModel(GridTableModel):
@@ -110,11 +109,12 @@ class SegmentForecastTableModel(GridTableModel):
         values = np.full((self.row_of(len(tables), None), years), np.nan)
         texts = {}
         offsets = [(self.row_of(0, key), key) for key in engine_forecast.ROWS]
+        names = i18n.segment_names(model)
         for i, t in enumerate(tables):
             title = self.row_of(i, None)
             for offset, key in offsets:
                 values[title + offset] = t.row(key)
-            texts[(title, 0)] = model.segments[i]["name"]
+            texts[(title, 0)] = names[i]
         return values, texts
 
     # cells -----------------------------------------------------------------
@@ -152,6 +152,11 @@ class SegmentForecastTableModel(GridTableModel):
     def _apply(self, row: int, col: int, value, txn) -> None:
         seg, name = self.row_info(row)
         if name is None:
+            if display.name_field(txn.model, seg, i18n.engine_lang()) == "name_en":   # the name the reader sees
+                if not isinstance(value, str) or not value.strip():
+                    engine_forecast.rename_segment(txn.model, seg, value)   # refused as the name is
+                txn.set(("segments", seg, "name_en"), value.strip())
+                return
             txn.record_call(("segments", seg, "name"),
                             lambda: engine_forecast.rename_segment(txn.model, seg, value))
             return
@@ -191,8 +196,10 @@ class SegmentForecastTableModel(GridTableModel):
         if self.is_title_row(row):
             seg = self.row_info(row)[0]
             if self.state is not None and seg < self.state.model.segment_count:
-                en = self.state.model.segments[seg].get("name_en")
-                return str(en) if en else ""
+                # the other language's name, where it differs (the English name in Chinese)
+                other = self.state.model.segments[seg].get("name_en")
+                shown = self._texts.get((row, 0), "")
+                return str(other) if i18n.engine_lang() == "zh" and other and other != shown else ""
         return ""
 
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 
 from models.analysis.history import DERIVATIONS, HistoryTable, history_table
 from models.dossier import HISTORY_METRICS, HISTORY_RATIOS
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, NUMBER, PERCENT
 from desktop_app.qt_models.base import CLEAR, DERIVED_BRUSH, INPUT_BRUSH, GridTableModel
@@ -82,6 +83,9 @@ class HistoryTableModel(GridTableModel):
 
     def _layout(self, state) -> None:
         self.table, self.metrics, self.years = self._pending
+
+    def _relabel(self, state) -> None:
+        """Nothing kept here depends on the language (the metrics' names are read per call)."""
 
     def _derived_cells(self) -> set:
         if self.table is None:
@@ -162,7 +166,7 @@ class HistoryTableModel(GridTableModel):
             return str(self.years[section])
         metric = self.metrics[section]
         if metric in HISTORY_METRICS and metric not in HISTORY_RATIOS and self.state is not None:
-            return fill("%1 (%2)", metric_label(metric), self.state.model.unit)
+            return fill("%1 (%2)", metric_label(metric), i18n.unit_text(self.state.model.unit))
         return metric_label(metric)
 
     def cell_foreground(self, row: int, col: int):

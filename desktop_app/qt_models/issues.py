@@ -14,12 +14,18 @@ def _rate(value, decimals: int = 2) -> str:
     return format_value(value, PERCENT, decimals)
 
 
-def issue_text(issue) -> str:
-    """The issue as the user reads it, in the current language."""
+def issue_text(issue, names: list[str] | None = None) -> str:
+    """The issue as the user reads it, in the current language; ``names``:
+    the segments' names as shown (``desktop_app.i18n.segment_names``), for
+    the segment the issue's location names."""
     params = getattr(issue, "params", None) or {}
     code = getattr(issue, "code", "")
     try:
         name = str(params.get("segment", ""))
+        location = tuple(getattr(issue, "location", ()) or ())
+        if names and len(location) >= 2 and location[0] == "segments" and isinstance(location[1], int) \
+                and 0 <= location[1] < len(names):
+            name = names[location[1]]
         years = QCoreApplication.translate("EngineWarnings", ", ").join(str(y) for y in params.get("years", []))
         if code == "narrow_spread":
             return fill(QCoreApplication.translate("EngineWarnings", "%1: discount rate %2 is less than 2 points above terminal growth %3; "
@@ -52,7 +58,7 @@ def issue_text(issue) -> str:
     return issue.message
 
 
-def join_messages(issues) -> tuple[str, str]:
+def join_messages(issues, names: list[str] | None = None) -> tuple[str, str]:
     """(worst severity, one message per line) for a list of issues."""
     severity = "error" if any(i.severity == "error" for i in issues) else "warning"
-    return severity, "\n".join(issue_text(i) for i in issues)
+    return severity, "\n".join(issue_text(i, names) for i in issues)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from models.analysis.mix import Mix, gross_profit_mix, revenue_mix
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, PERCENT
 from desktop_app.qt_models.base import TOTAL_BRUSH, GridTableModel
@@ -39,7 +40,7 @@ class MixTableModel(GridTableModel):
         return self.year if self.year in model.years else default_year(model)
 
     def _layout(self, state) -> None:
-        self._names = list(state.model.segment_names)
+        self._names = list(i18n.segment_names(state.model))
 
     def _compute(self, state):
         model = state.model
@@ -70,7 +71,7 @@ class MixTableModel(GridTableModel):
 
     def header_text(self, section: int, orientation: Qt.Orientation) -> str:
         if orientation == Qt.Orientation.Horizontal:
-            unit = self.state.model.unit if self.state is not None else ""
+            unit = i18n.unit_text(self.state.model.unit) if self.state is not None else ""
             return {
                 "revenue": fill(QCoreApplication.translate("Mix", "Revenue (%1)"), unit),
                 "revenue_share": QCoreApplication.translate("Mix", "Revenue share"),
@@ -95,5 +96,5 @@ class MixTableModel(GridTableModel):
 
     def update_state(self, state, structure_changed: bool) -> None:
         # a renamed segment changes the row headers
-        renamed = list(state.model.segment_names) != self._names
+        renamed = list(i18n.segment_names(state.model)) != self._names
         super().update_state(state, structure_changed or renamed)

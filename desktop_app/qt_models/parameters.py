@@ -11,6 +11,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from models import tables
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.numbers import INTEGER, MONEY, MULTIPLE, NUMBER, PERCENT, TEXT
 from desktop_app.qt_models.base import CLEAR, INHERITED_BRUSH, INPUT_BRUSH, GridTableModel, tr
@@ -45,7 +46,7 @@ class SegmentParametersTableModel(GridTableModel):
         self._inherited: set[tuple[int, int]] = set()
 
     def _layout(self, state) -> None:
-        self._names = state.model.segment_names
+        self._names = i18n.segment_names(state.model)
 
     def _compute(self, state):
         model = state.model
@@ -57,7 +58,7 @@ class SegmentParametersTableModel(GridTableModel):
                 if key in _OVERRIDES and seg.get(key) is None:
                     inherited.add((i, c))
         self._inherited = inherited
-        self._names = model.segment_names
+        self._names = i18n.segment_names(model)
         return values, {}
 
     def cell_kind(self, row: int, col: int) -> str:
@@ -152,7 +153,7 @@ class CompanyParametersTableModel(GridTableModel):
         values = np.full((len(COMPANY_PARAMS), 1), np.nan)
         texts = {}
         for r, (path, kind) in enumerate(COMPANY_PARAMS):
-            v = tables.company_parameter_value(model, path, kind == TEXT)
+            v = tables.company_parameter_value(model, self._field(model, path), kind == TEXT)
             if kind == TEXT:
                 texts[(r, 0)] = v
             else:
@@ -165,10 +166,18 @@ class CompanyParametersTableModel(GridTableModel):
     def is_editable(self, row: int, col: int) -> bool:
         return True
 
+    @staticmethod
+    def _field(model, path: tuple) -> tuple:
+        """The company's name as the reader sees it: ``name_en`` in English where the file has one."""
+        if path == ("company", "name") and i18n.engine_lang() == "en" \
+                and str((model.doc.get("company") or {}).get("name_en") or "").strip():
+            return ("company", "name_en")
+        return path
+
     def _apply(self, row: int, col: int, value, txn) -> None:
         path, kind = COMPANY_PARAMS[row]
         if kind == TEXT:
-            txn.set(path, str(value))
+            txn.set(self._field(txn.model, path), str(value))
         elif kind == INTEGER:
             txn.set(path, int(value))
         else:
@@ -185,6 +194,6 @@ class CompanyParametersTableModel(GridTableModel):
     def cell_for_path(self, path: tuple) -> tuple[int, int] | None:
         """``("market", "price")`` → its row."""
         for r, (where, _) in enumerate(COMPANY_PARAMS):
-            if where == tuple(path):
+            if where == tuple(path) or (where == ("company", "name") and tuple(path) == ("company", "name_en")):
                 return r, 0
         return None

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 
 from models import tables
 from models.errors import InvalidEditError
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.numbers import MONEY, MULTIPLE, PERCENT, TEXT
 from desktop_app.qt_models.base import DERIVED_BRUSH, INPUT_BRUSH, TOTAL_BRUSH, GridTableModel, tr
@@ -25,24 +26,24 @@ _DASH = "–"
 
 
 def result_column_label(key: str) -> str:
-    """A column of table 4 or 5, in two lines (the tables stay narrow enough
-    to show the total column)."""
+    """A column of table 4 or 5, in two or three lines (the tables stay
+    narrow enough to show the total column at 1600×1000)."""
     return {
-        "forecast_value": tr("Forecast-period\nvalue"),
+        "forecast_value": tr("Forecast-\nperiod\nvalue"),
         "perpetual_value": tr("Perpetual\nvalue"),
         "business_value": tr("Business\nvalue"),
         "terminal_share": tr("Perpetual\nshare"),
         "excess_cash": tr("Excess\ncash"),
         "minority_interest": tr("Minority\ninterest"),
-        "equity_investments": tr("Equity\ninvestments"),
+        "equity_investments": tr("Equity\ninvest-\nments"),
         "total": tr("Total\nvalue"),
         "discount_rate": tr("Discount\nrate"),
         "multiple": tr("Composite\nmultiple"),
         "justified_multiple": tr("Justified\nmultiple"),
         "multiple_mode": tr("Multiple\nused"),
         "earnings_base": tr("Earnings\nbase"),
-        "explicit_value": tr("Explicit-period\nvalue"),
-        "post_explicit_value": tr("Post-explicit\nvalue"),
+        "explicit_value": tr("Explicit-\nperiod\nvalue"),
+        "post_explicit_value": tr("Post-\nexplicit\nvalue"),
     }[key]
 
 
@@ -67,7 +68,7 @@ class _ResultTableModel(GridTableModel):
         raise NotImplementedError
 
     def _layout(self, state) -> None:
-        self._names = state.model.segment_names
+        self._names = i18n.segment_names(state.model)
         self._unit = display_unit(state.model.unit)
 
     def _segment_values(self, seg, model, i) -> dict:
@@ -81,7 +82,7 @@ class _ResultTableModel(GridTableModel):
         n = model.segment_count
         values = np.full((n + 1, len(self.COLUMNS)), np.nan)
         texts = {}
-        self._names = model.segment_names
+        self._names = i18n.segment_names(model)
         if state.result is None:
             for r in range(n + 1):
                 for c in range(len(self.COLUMNS)):

@@ -19,7 +19,7 @@ import numpy as np
 
 import models
 from desktop_app.numbers import MONEY, MULTIPLE, NUMBER, PERCENT, format_value
-from models import dossier, forecast as engine_forecast
+from models import display, dossier, forecast as engine_forecast
 from models.analysis import history as engine_history, mix as engine_mix, peers as engine_peers
 from models.requests import SweepRange, sweep, tornado_bars, upside_grid
 from models.sensitivity import DEFAULT_SHOCKS
@@ -177,7 +177,7 @@ def star_count(x: float, language: str) -> str:
 
 
 def unit_text(unit: str, language: str) -> str:
-    return text("unit_yi", language) if unit == "亿元" else unit
+    return display.unit_text(unit, language)
 
 
 def year_label(year: int, is_actual: bool) -> str:
@@ -251,7 +251,8 @@ def build_report(model: models.Model, language: str = "zh_CN") -> Report:
     blocks.extend(_valuation(model, result, lang, n, profile, unit))
     blocks.extend(_disclaimer(model, lang))
     ticker = company.get("ticker")
-    head = f"{model.company_name} ({ticker})" if ticker else model.company_name
+    company_name = display.company_name(model, lang)
+    head = f"{company_name} ({ticker})" if ticker else company_name
     return Report(lang, title, tuple(blocks), head)
 
 
@@ -287,14 +288,16 @@ def _title_block(model, result, lang, unit) -> TitleBlock:
     ratings_doc = company.get("ratings") or {}
     ratings = tuple((dossier.label("ratings", k, _lang2(lang)), stars(ratings_doc.get(k), lang))
                     for k in dossier.RATING_KEYS if ratings_doc.get(k) is not None)
-    return TitleBlock(model.company_name, str(company.get("ticker") or ""), str(company.get("name_en") or ""),
+    # in English the English name is the title; in Chinese it stands under the Chinese one
+    subtitle = str(company.get("name_en") or "") if lang == "zh_CN" else ""
+    return TitleBlock(display.company_name(model, lang), str(company.get("ticker") or ""), subtitle,
                       text("report_kind", lang), str(company.get("report_date") or ""), facts, methods, ratings)
 
 
 def _business(model, lang, n: _Numbering, profile) -> list:
     out: list[Any] = [n.h1(text("business", lang), "business")]
     out.extend(_paragraphs(profile.get("business")))
-    described = [(seg["name"], seg.get("description")) for seg in model.segments if seg.get("description")]
+    described = [(display.entry_name(seg, lang), seg.get("description")) for seg in model.segments if seg.get("description")]
     if described:
         out.append(Paragraph(text("segments_defined", lang)))
         for name, description in described:
@@ -307,8 +310,9 @@ def _business(model, lang, n: _Numbering, profile) -> list:
         if mix.total is None or not mix.total > 0:
             continue
         key = f"{kind}_mix" if mix.is_actual else f"{kind}_mix_forecast"
-        missing = [model.segment_names[i] for i in mix.missing]
-        parts = [{"name": p.name, "value": p.value, "share": p.share,
+        names = display.segment_names(model, lang)
+        missing = [names[i] for i in mix.missing]
+        parts = [{"name": names[p.index], "value": p.value, "share": p.share,
                   "value_text": money(p.value), "share_text": percent(p.share)}
                  for p in mix.parts if p.value is not None and p.share is not None]
         note = text("mix_missing", lang, "、".join(missing) if lang == "zh_CN" else ", ".join(missing)) \
@@ -389,7 +393,7 @@ def _ratings(model, lang, n: _Numbering, company) -> list:
     segs = model.segments
     dims = []
     for key in dossier.RATING_KEYS:
-        notes = [(s["name"], (s.get("ratings") or {}).get(key), (s.get("rating_notes") or {}).get(key)) for s in segs]
+        notes = [(display.entry_name(s, lang), (s.get("ratings") or {}).get(key), (s.get("rating_notes") or {}).get(key)) for s in segs]
         notes = [x for x in notes if x[1] is not None or x[2]]
         if ratings.get(key) is None and not notes:
             continue
@@ -402,7 +406,7 @@ def _ratings(model, lang, n: _Numbering, company) -> list:
                 star = moat.get(star_key)
                 lead = f"({star_count(star, lang)})" if star is not None else ""
                 return f"{lead}{moat.get(note_key) or ''}"
-            moat_rows.append(Row((s["name"], cell("moat_width", "width_note"), cell("moat_durability", "durability_note"))))
+            moat_rows.append(Row((display.entry_name(s, lang), cell("moat_width", "width_note"), cell("moat_durability", "durability_note"))))
     if not dims and not moat_rows:
         return []
     out: list[Any] = [n.h1(text("ratings", lang), "ratings")]
@@ -450,9 +454,9 @@ def _valuation(model, result, lang, n: _Numbering, profile, unit) -> list:
     rows = tuple(Row((_row_label(key, kind, lang, unit),) + tuple(format_value(v, kind) for v in company.row(key)))
                  for key, kind in COMPANY_REPORT_ROWS)
     out.append(Table("table.company", n.next_table(), text("table_company", lang),
-                     (model.company_name,) + year_cols, rows, width_years, align_years, text("source_model", lang)))
+                     (display.company_name(model, lang),) + year_cols, rows, width_years, align_years, text("source_model", lang)))
     seg_rows: list[Row] = []
-    for i, name in enumerate(model.segment_names):
+    for i, name in enumerate(display.segment_names(model, lang)):
         t = engine_forecast.segment_table(model, i)
         seg_rows.append(Row((name,), "group"))
         seg_rows.extend(Row((_row_label(key, kind, lang, unit),) + tuple(format_value(v, kind) for v in t.row(key)))
@@ -472,7 +476,7 @@ def _valuation(model, result, lang, n: _Numbering, profile, unit) -> list:
     rows4 = []
     for s, seg in zip(model.segments, dyn.segments):
         notes = s.get("notes") or {}
-        rows4.append(Row((seg.name, percent(s.get("fade_growth"))) + tuple(str(notes.get(k) or "") for k in notes_keys)
+        rows4.append(Row((display.entry_name(s, lang), percent(s.get("fade_growth"))) + tuple(str(notes.get(k) or "") for k in notes_keys)
                          + (percent(s["discount_rate"]), format_value(seg.multiple, MULTIPLE), money(seg.earnings_base),
                             money(seg.explicit_value), money(seg.post_explicit_value), money(seg.business_value))))
     blank = ("",) * (1 + len(notes_keys) + 3)
@@ -490,7 +494,7 @@ def _valuation(model, result, lang, n: _Numbering, profile, unit) -> list:
     ddm = result.ddm
     cols5 = (text("segment", lang), text("discount_rate", lang), text("roe", lang), text("forecast_value", lang),
              text("perpetual_value", lang), text("business_value", lang))
-    rows5 = [Row((seg.name, percent(s["discount_rate"]), percent(s["roe"]), money(seg.forecast_value),
+    rows5 = [Row((display.entry_name(s, lang), percent(s["discount_rate"]), percent(s["roe"]), money(seg.forecast_value),
                   money(seg.perpetual_value), money(seg.business_value)))
              for s, seg in zip(model.segments, ddm.segments)]
     rows5.append(Row((_with_unit(text("company_line", lang), unit, lang), "", "",

@@ -13,9 +13,9 @@ from models.dossier import RATING_KEYS, label
 from models.facts import company_facts
 from models.status import status_label
 from desktop_app import i18n
+from desktop_app.i18n import fill
 from desktop_app.theme import STATUS_COLORS, STATUS_TEXT_COLORS
 from desktop_app.numbers import MONEY, NUMBER, PERCENT, format_value
-from desktop_app.qt_models.forecast import display_unit
 from desktop_app.widgets.stars import StarRating
 
 
@@ -59,7 +59,7 @@ class _MethodBox(QFrame):
         big.setBold(True)
         self.value.setFont(big)
         # room for a large value up front, so a new value repaints the label, not the layout
-        self.value.setMinimumWidth(QFontMetrics(big).horizontalAdvance("88,888.88 亿元") + 8)
+        self.value.setMinimumWidth(QFontMetrics(big).horizontalAdvance("88,888.88") + 8)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.upside_caption = QLabel()
         self.upside_caption.setProperty("role", "caption")
@@ -146,37 +146,46 @@ class HeaderWidget(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
+        # money in the model's unit: the unit heads the caption, as in the tables
+        unit = i18n.unit_text(self._state.model.unit) if self._state is not None else ""
         captions = {"industry": self.tr("Industry"), "price": self.tr("Share price"),
-                    "market_cap": self.tr("Market cap"), "ps": self.tr("PS"), "pe_ttm": self.tr("PE-TTM"),
-                    "pb_mrq": self.tr("PB-MRQ")}
+                    "market_cap": fill(self.tr("Market cap (%1)"), unit) if unit else self.tr("Market cap"),
+                    "ps": self.tr("PS"), "pe_ttm": self.tr("PE-TTM"), "pb_mrq": self.tr("PB-MRQ")}
         for key, (caption, _) in self.facts.items():
             caption.setText(captions[key])
         lang = i18n.engine_lang()
         for key, (caption, _) in self.ratings.items():
             caption.setText(label("ratings", key, lang))
-        self.ddm.title.setText(self.tr("DDM valuation"))
-        self.dynamic.title.setText(self.tr("Dynamic valuation"))
+        self.ddm.title.setText(fill(self.tr("DDM valuation (%1)"), unit) if unit else self.tr("DDM valuation"))
+        self.dynamic.title.setText(fill(self.tr("Dynamic valuation (%1)"), unit) if unit
+                                   else self.tr("Dynamic valuation"))
         for box in (self.ddm, self.dynamic):
             box.upside_caption.setText(self.tr("Upside"))
             box.status_caption.setText(self.tr("Status"))
         if self._state is not None:
-            self.update_state(self._state, True)
+            self.update_state(self._state, True, relabel=False)
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def update_state(self, state, structure_changed: bool) -> None:
+    def update_state(self, state, structure_changed: bool, relabel: bool = True) -> None:
+        unit_changed = self._state is None or self._state.model.unit != state.model.unit
         self._state = state
+        if relabel and unit_changed:
+            self.retranslate()   # the captions name the unit
+            return
         facts = company_facts(state.model, state.result)
-        unit = display_unit(facts.unit)
-        self.company.setText(f"{facts.name} ({facts.ticker})" if facts.ticker else facts.name)
-        self.subtitle.setText(str(facts.name_en or ""))
-        self.subtitle.setVisible(bool(facts.name_en))
+        name = i18n.company_name(state.model)
+        self.company.setText(f"{name} ({facts.ticker})" if facts.ticker else name)
+        # the English name under the Chinese one (in English it is the title already)
+        subtitle = str(facts.name_en or "") if i18n.engine_lang() == "zh" else ""
+        self.subtitle.setText(subtitle)
+        self.subtitle.setVisible(bool(subtitle))
         self._set_fact("industry", str(facts.industry or "—"))
         self._set_fact("price", format_value(facts.price, NUMBER))
-        self._set_fact("market_cap", f"{format_value(facts.market_cap, MONEY)} {unit}")
+        self._set_fact("market_cap", format_value(facts.market_cap, MONEY))
         self._set_fact("ps", _multiple_text(facts.ps))
         self._set_fact("pe_ttm", _multiple_text(facts.pe))
         self._set_fact("pb_mrq", _multiple_text(facts.pb))
@@ -191,7 +200,7 @@ class HeaderWidget(QFrame):
                 box.upside.setText("—")
                 box.badge.set_status(None)
                 continue
-            box.value.setText(f"{format_value(method.total, MONEY)} {unit}")
+            box.value.setText(format_value(method.total, MONEY))
             box.upside.setText(_signed_percent(method.upside))
             box.badge.set_status(method.status)
         self.analysis.update_state(state)

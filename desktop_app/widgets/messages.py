@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from desktop_app import i18n
 from desktop_app.qt_models.issues import issue_text
 
 MAX_LOG = 200
@@ -48,19 +49,21 @@ class MessagesPanel(QWidget):
 
     def update_state(self, state, structure_changed: bool) -> None:
         self._state = state
-        keys = tuple((i.path, i.message, i.severity) for i in state.issues)
+        keys = (tuple((i.path, i.message, i.severity) for i in state.issues), tuple(i18n.segment_names(state.model)))
         if keys == self._issue_keys:
             return
         self._issue_keys = keys
         for item in self._issue_items:
             self.list.takeItem(self.list.row(item))
         self._issue_items = []
+        names = i18n.segment_names(state.model)
         for n, issue in enumerate(state.issues):
             prefix = self.tr("Error") if issue.severity == "error" else self.tr("Warning")
-            item = QListWidgetItem(f"⚠ {prefix}: {issue_text(issue)}")
+            text = issue_text(issue, names)
+            item = QListWidgetItem(f"⚠ {prefix}: {text}")
             item.setData(Qt.ItemDataRole.UserRole, tuple(issue.location))
             item.setBackground(QBrush(QColor("#ffd6d6" if issue.severity == "error" else "#fff3c4")))
-            item.setToolTip(str(issue))
+            item.setToolTip(text)
             self.list.insertItem(n, item)
             self._issue_items.append(item)
 

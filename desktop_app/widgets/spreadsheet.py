@@ -103,7 +103,7 @@ class SpreadsheetView(QTableView):
         if top > bottom:
             return
         header = self.horizontalHeader()
-        metrics, pad = self._width_metrics(model.index(top, left))
+        metrics, pad = self._width_metrics(self._plain_index(top, bottom, left))
         for col in range(left, right + 1):
             if self.isColumnHidden(col):
                 continue
@@ -125,6 +125,17 @@ class SpreadsheetView(QTableView):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._fit_visible()
+
+    def _plain_index(self, top: int, bottom: int, col: int):
+        """A cell of one column in the plain font, to measure the padding with
+        (a bold title measured in the plain font once padded every column by
+        the difference: wide in English, where bold Latin is wider)."""
+        model = self.model()
+        for row in range(top, bottom + 1):
+            index = model.index(row, col)
+            if self.columnSpan(row, col) == 1 and index.data() and index.data(Qt.ItemDataRole.FontRole) is None:
+                return index
+        return model.index(top, col)
 
     def _width_metrics(self, index):
         """Bold metrics (an upper bound for every cell's font) and the padding

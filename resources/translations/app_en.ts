@@ -93,10 +93,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>亿元</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is an actual year: its rates follow from the reported revenue and profit, which you can edit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -193,7 +189,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Market cap</source>
+        <source>Market cap (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 value (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -210,10 +210,6 @@
     </message>
     <message>
         <source>Dynamic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -261,11 +257,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Forecast-period
-value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Perpetual
 value</source>
         <translation type="unfinished"></translation>
@@ -291,8 +282,15 @@ interest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Forecast-
+period
+value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Equity
-investments</source>
+invest-
+ments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -326,12 +324,14 @@ base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Explicit-period
+        <source>Explicit-
+period
 value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Post-explicit
+        <source>Post-
+explicit
 value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1383,6 +1383,10 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Market cap (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PE-TTM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,6 +1400,14 @@ value</source>
     </message>
     <message>
         <source>DDM valuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDM valuation (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic valuation (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

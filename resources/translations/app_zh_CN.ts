@@ -93,10 +93,6 @@
         <translation>经营性净利润增速</translation>
     </message>
     <message>
-        <source>亿元</source>
-        <translation>亿元</translation>
-    </message>
-    <message>
         <source>%1 is an actual year: its rates follow from the reported revenue and profit, which you can edit.</source>
         <translation>%1 是实际年份：其比率由已披露的收入和利润算出，可修改的是收入和利润。</translation>
     </message>
@@ -193,8 +189,12 @@
         <translation>当前股价</translation>
     </message>
     <message>
-        <source>Market cap</source>
-        <translation>总市值</translation>
+        <source>Market cap (%1)</source>
+        <translation>总市值(%1)</translation>
+    </message>
+    <message>
+        <source>%1 value (%2)</source>
+        <translation>%1 价值(%2)</translation>
     </message>
     <message>
         <source>PE-TTM</source>
@@ -211,10 +211,6 @@
     <message>
         <source>Dynamic</source>
         <translation>动态估值</translation>
-    </message>
-    <message>
-        <source>%1 value</source>
-        <translation>%1价值</translation>
     </message>
     <message>
         <source>%1 upside</source>
@@ -261,12 +257,6 @@
         <translation>公司整体测算(%1)</translation>
     </message>
     <message>
-        <source>Forecast-period
-value</source>
-        <translation>预测期
-价值</translation>
-    </message>
-    <message>
         <source>Perpetual
 value</source>
         <translation>永续期
@@ -295,8 +285,16 @@ interest</source>
 权益价值</translation>
     </message>
     <message>
+        <source>Forecast-
+period
+value</source>
+        <translation>预测期
+价值</translation>
+    </message>
+    <message>
         <source>Equity
-investments</source>
+invest-
+ments</source>
         <translation>股权投资
 价值</translation>
     </message>
@@ -334,13 +332,15 @@ base</source>
 预测</translation>
     </message>
     <message>
-        <source>Explicit-period
+        <source>Explicit-
+period
 value</source>
         <translation>显性期
 价值</translation>
     </message>
     <message>
-        <source>Post-explicit
+        <source>Post-
+explicit
 value</source>
         <translation>显性期后
 价值</translation>
@@ -1393,6 +1393,10 @@ value</source>
         <translation>总市值</translation>
     </message>
     <message>
+        <source>Market cap (%1)</source>
+        <translation>总市值(%1)</translation>
+    </message>
+    <message>
         <source>PE-TTM</source>
         <translation>PE-TTM</translation>
     </message>
@@ -1407,6 +1411,14 @@ value</source>
     <message>
         <source>DDM valuation</source>
         <translation>DDM 估值</translation>
+    </message>
+    <message>
+        <source>DDM valuation (%1)</source>
+        <translation>DDM 估值(%1)</translation>
+    </message>
+    <message>
+        <source>Dynamic valuation (%1)</source>
+        <translation>动态估值(%1)</translation>
     </message>
     <message>
         <source>Dynamic valuation</source>

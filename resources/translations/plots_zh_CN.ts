@@ -353,6 +353,7 @@
     <name>SweepView</name>
     <message>
         <source>Value vs discount rate</source>
+        <extracomment>what the texts were last placed for (see _placement_key): an edit that moves no curve, marker or range by a pixel leaves them where they are (issue 11)</extracomment>
         <translation>价值与折现率</translation>
     </message>
     <message>

@@ -84,9 +84,8 @@ def typed_text(fm, row: int, col: int, delta_points: float) -> str:
 
 def check_screen(window) -> None:
     expected = models.valuate(window.document.model)
-    unit = window.document.model.unit
-    want_ddm = f"{format_value(expected.ddm.total, MONEY)} {unit}"
-    want_dyn = f"{format_value(expected.dynamic.total, MONEY)} {unit}"
+    want_ddm = format_value(expected.ddm.total, MONEY)   # the unit is in the caption
+    want_dyn = format_value(expected.dynamic.total, MONEY)
     got_ddm = window.header.ddm.value.text()
     got_dyn = window.header.dynamic.value.text()
     ddm = window.page.ddm_table

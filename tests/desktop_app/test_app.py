@@ -36,7 +36,8 @@ def test_first_start_opens_the_bundled_sample_untitled(started):
     win = started([])
     assert win.document.path is None
     assert win.document.model.company_name == "联影医疗"
-    assert win.header.ddm.value.text() == "695.41 亿元"
+    assert win.header.ddm.value.text() == "695.41"
+    assert win.header.ddm.title.text() == "DDM valuation (CNY 100m)"
 
 
 def test_file_argument_then_last_file(tmp_path, started, settings, sample_model):

@@ -46,18 +46,97 @@ def test_a_click_on_a_segment_title_focuses_it(qtbot, make_window, document):
     assert not any(view.isRowHidden(r) for r in range(fm.rowCount()))
 
 
-def test_splitter_sizes_are_remembered(qtbot, make_window, document, settings):
-    window = make_window(document)
-    page = window.page
-    page.left_splitter.setSizes([700, 100])
-    page.right_splitter.setSizes([120, 500])
-    left, right = page.left_splitter.sizes(), page.right_splitter.sizes()
+def _reopen(qtbot, window, document, settings, with_plots=False):
     window.close()
     QApplication.processEvents()
-    again = MainWindow(document, settings, with_plots=False)
+    again = MainWindow(document, settings, with_plots=with_plots)
     qtbot.addWidget(again)
     again.resize(window.size())
     again.show()
     qtbot.waitExposed(again)
-    qtbot.waitUntil(lambda: again.page.left_splitter.sizes() == left)
+    return again
+
+
+def test_splitter_sizes_are_remembered(qtbot, make_window, document, settings):
+    window = make_window(document)
+    qtbot.wait(50)   # the default layout (set once the docks have their sizes) is done
+    page = window.page
+    page.main_splitter.setSizes([700, 670])
+    page.right_splitter.setSizes([120, 200, 300])
+    QApplication.processEvents()
+    main, right = page.main_splitter.sizes(), page.right_splitter.sizes()
+    again = _reopen(qtbot, window, document, settings)
+    qtbot.waitUntil(lambda: again.page.main_splitter.sizes() == main)
     assert again.page.right_splitter.sizes() == right
+
+
+def test_dock_sizes_are_remembered(qtbot, make_window, document, settings):
+    window = make_window(document, with_plots=True)
+    window.resize(1600, 1000)
+    qtbot.wait(50)
+    window.resizeDocks([window.plots_dock], [420], Qt.Orientation.Vertical)
+    window.resizeDocks([window.messages_dock], [170], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    height, width = window.plots_dock.height(), window.messages_dock.width()
+    assert abs(height - 420) <= 8 and abs(width - 170) <= 8
+    again = _reopen(qtbot, window, document, settings, with_plots=True)
+    qtbot.waitUntil(lambda: again.plots_dock.height() == height)
+    assert again.messages_dock.width() == width
+
+
+@pytest.fixture
+def app_fonts(qapp):
+    """The fonts the app sets at start (a CJK family first): the real window's sizes."""
+    from desktop_app.app import setup_fonts
+
+    old = qapp.font()
+    setup_fonts(qapp)
+    yield
+    qapp.setFont(old)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_three_segments_in_view_at_1600_by_1000(qtbot, qapp, app_fonts, make_window, document, language):
+    """The real window at 1600×1000 with the sensitivity dock at its default
+    height: every row of the sample's three segments and every year lies inside
+    the forecasts' viewport; the DDM and dynamic tables show their total
+    column (and the tornado table its driver column) without scrolling."""
+    window = make_window(document, with_plots=True)
+    window.set_language(language)
+    window.resize(1600, 1000)
+    window._default_layout()
+    qtbot.wait(50)
+    page = window.page
+    view, fm = page.forecast_view, page.forecast_table
+    viewport = view.viewport().rect()
+    assert view.verticalScrollBar().value() == 0 and view.horizontalScrollBar().value() == 0
+    for row in range(fm.rowCount()):
+        for col in (0, fm.columnCount() - 1):
+            rect = view.visualRect(fm.index(row, col))
+            assert viewport.contains(rect), (row, col, rect, viewport)
+    assert fm.rowCount() == 18
+    for table in (page.ddm_view, page.dynamic_view):
+        last = table.model().columnCount() - 1
+        rect = table.visualRect(table.model().index(table.model().rowCount() - 1, last))
+        assert table.viewport().rect().contains(rect), (language, table.objectName(), rect, table.viewport().rect(),
+                                                        page.main_splitter.sizes(), window.messages_dock.width())
+        assert not table.horizontalScrollBar().isVisible()
+    panel = window.plots_panel
+    panel.tabs.setCurrentIndex(3)   # the tornado: its table's method and driver columns whole
+    qtbot.wait(50)
+    tornado = panel.views["tornado"].table
+    # the taller tabs grow the dock, never the window past 1600×1000
+    panel.tabs.setCurrentIndex(2)
+    qtbot.wait(50)
+    panel.tabs.setCurrentIndex(3)
+    qtbot.wait(50)
+    assert window.size().height() == 1000 and window.size().width() == 1600
+    assert not tornado.horizontalScrollBar().isVisible()
+    for col in (0, 1):
+        for row in range(tornado.rowCount()):
+            rect = tornado.visualRect(tornado.model().index(row, col))
+            text = tornado.item(row, col).text()
+            assert 0 <= rect.left() and rect.right() < tornado.viewport().width(), (text, rect)
+            assert rect.width() >= tornado.fontMetrics().horizontalAdvance(text) + 4, (text, rect)
+    document.undo_stack.setClean()
+    window.set_language("en")

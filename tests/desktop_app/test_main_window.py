@@ -26,8 +26,8 @@ def test_growth_typed_in_the_editor_updates_the_header_exactly(qtbot, window):
     type_into(qtbot, view, idx, "30")
     assert window.document.model.get(("segments", 0, "forecast", "2026", "growth")) == pytest.approx(0.30)
     expected = models.valuate(window.document.model)
-    assert window.header.ddm.value.text() == f"{format_value(expected.ddm.total, MONEY)} 亿元"
-    assert window.header.dynamic.value.text() == f"{format_value(expected.dynamic.total, MONEY)} 亿元"
+    assert window.header.ddm.value.text() == f"{format_value(expected.ddm.total, MONEY)}"
+    assert window.header.dynamic.value.text() == f"{format_value(expected.dynamic.total, MONEY)}"
     assert window.controller.state.result.ddm.total == expected.ddm.total
     # Enter moved down one row
     assert view.currentIndex().row() == idx.row() + 1
@@ -179,7 +179,7 @@ def test_segment_add_rename_move_remove_and_undo(qtbot, window):
     doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert doc.model.segment_names == names
-    assert window.header.ddm.value.text() == "695.41 亿元"
+    assert window.header.ddm.value.text() == "695.41"
 
 
 def test_last_segment_cannot_be_removed(qtbot, make_window, sample_model, recovery_dir):
@@ -202,7 +202,7 @@ def test_add_estimate_year_and_undo(qtbot, window):
     assert doc.model.years[-1] == 2030
     assert window.page.forecast_table.headerData(window.page.forecast_table.columnCount() - 1, Qt.Orientation.Horizontal) == "2030E"
     assert window.header.ddm.value.text() == \
-        f"{format_value(models.valuate(doc.model).ddm.total, MONEY)} 亿元"
+        f"{format_value(models.valuate(doc.model).ddm.total, MONEY)}"
     doc.undo_stack.undo()
     assert doc.model.years[-1] == 2029
     assert window.page.forecast_table.columnCount() == 8
@@ -210,8 +210,10 @@ def test_add_estimate_year_and_undo(qtbot, window):
 
 def test_header_shows_the_report_block(window):
     h = window.header
-    assert h.company.text() == "联影医疗 (688271.SH)"
-    assert h.facts["market_cap"][1].text() == "1,304.64 亿元"
+    assert h.company.text() == "Shanghai United Imaging Healthcare (688271.SH)"   # English: the English name
+    assert not h.subtitle.isVisible()
+    assert h.facts["market_cap"][1].text() == "1,304.64"
+    assert h.facts["market_cap"][0].text() == "Market cap (CNY 100m)"
     assert h.facts["pe_ttm"][1].text() == "99.62"
     assert h.facts["pb_mrq"][1].text() == "6.27"
     assert h.ddm.upside.text() == "-46.7%"
@@ -253,8 +255,13 @@ def test_export_writes_every_table_as_bom_csv(tmp_path, window):
     assert ddm[-1][-1].startswith("695.41")
     forecasts = csv_export.read_csv_rows([w for w in written if w.endswith("segment_forecasts.csv")][0])
     assert forecasts[0][2:] == ["2022A", "2023A", "2024A", "2025E", "2026E", "2027E", "2028E", "2029E"]
-    assert forecasts[1][0] == "医学影像设备及放射治疗设备（国内）"
+    assert forecasts[1][0] == "Imaging & radiotherapy equipment (domestic)"   # the English UI's name
+    assert forecasts[1][1] == "Revenue (CNY 100m)" and forecasts[0][:2] == ["Segment", "Item"]
     assert float(forecasts[1][2]) == 72.6
+    dynamic = csv_export.read_csv_rows([w for w in written if w.endswith("_dynamic.csv")][0])
+    assert "Explicit-period value" in dynamic[0] and dynamic[-1][0] == "Company total (CNY 100m)"
+    header = dict(tuple(r[:2]) for r in csv_export.read_csv_rows([w for w in written if w.endswith("header.csv")][0]))
+    assert header["Unit"] == "CNY 100m" and header["Company"] == "Shanghai United Imaging Healthcare"
 
 
 def test_export_via_dialog_cancel_writes_nothing(monkeypatch, tmp_path, window):
@@ -317,7 +324,7 @@ def test_a_broken_sensitivity_panel_does_not_stop_the_workbench(qtbot, make_wind
     assert any("plots exploded" in t for t in win.messages.texts())
     fm = win.page.forecast_table
     assert fm.setData(fm.index(fm.row_of(0, "growth"), 4), "6%")
-    assert win.header.ddm.value.text() == f"{format_value(models.valuate(document.model).ddm.total, MONEY)} 亿元"
+    assert win.header.ddm.value.text() == f"{format_value(models.valuate(document.model).ddm.total, MONEY)}"
 
 
 def test_a_plot_that_fails_does_not_stop_the_tables_and_says_so(qtbot, make_window, document, monkeypatch):
@@ -336,7 +343,7 @@ def test_a_plot_that_fails_does_not_stop_the_tables_and_says_so(qtbot, make_wind
     assert fm.setData(fm.index(fm.row_of(0, "growth"), 4), "7%")
     assert sum("bad plot" in t for t in window.messages.texts()) == 1  # once, not on every edit
     assert window.header.ddm.value.text() == \
-        f"{format_value(models.valuate(window.document.model).ddm.total, MONEY)} 亿元"
+        f"{format_value(models.valuate(window.document.model).ddm.total, MONEY)}"
 
 
 def test_the_panel_shows_the_engines_values_after_an_edit(qtbot, make_window, document):

@@ -3,6 +3,8 @@ per segment beside the value tables, and the report's figures beside ours."""
 import math
 
 import pytest
+
+from desktop_app import i18n
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -98,7 +100,7 @@ def test_dynamic_steps_beside_the_value_table(page, document):
 def test_the_selector_chooses_the_segment(page, document, qtbot):
     result = models.valuate(document.model)
     box = page.segment_box
-    assert [box.itemText(i) for i in range(box.count())] == document.model.segment_names
+    assert [box.itemText(i) for i in range(box.count())] == i18n.segment_names(document.model)
     # by the keyboard, as a user would: focus the selector and press Down twice
     box.setFocus()
     QTest.keyClick(box, Qt.Key.Key_Down)
@@ -116,7 +118,7 @@ def test_the_reference_beside_ours_and_the_difference_located(page, document):
     assert [ref.data(ref.index(ddm, c)) for c in range(3)] == ["695.41", "674.75", "20.66"]
     assert [ref.data(ref.index(dyn, c)) for c in range(3)] == ["576.69", "588.44", "-11.75"]
     loc = page.located_table
-    names = document.model.segment_names
+    names = i18n.segment_names(document.model)
     by_row = {loc.headerData(r, Qt.Orientation.Vertical): r for r in range(loc.rowCount())}
     result = models.valuate(document.model)
     published = document.model.doc["reference"]["segments"]

@@ -3,6 +3,8 @@ import math
 
 import numpy as np
 import pytest
+
+from desktop_app import i18n
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
@@ -48,7 +50,7 @@ def test_default_year_is_the_first_estimate_and_equals_the_engine(page, document
     rev = revenue_mix(model, 2025)
     assert math.fsum(p.share for p in rev.parts) == pytest.approx(1.0, abs=1e-15)
     assert page.revenue_chart.plot.titleLabel.text.endswith("2025E")
-    assert page.revenue_chart.names[0].text == model.segment_names[0]
+    assert page.revenue_chart.names[0].text == i18n.segment_names(model)[0]
 
 
 def test_the_year_selector_changes_the_mix(qtbot, page, document):
@@ -80,7 +82,7 @@ def test_an_edit_elsewhere_updates_the_mix_and_undo_restores_it(page, document):
 
 
 def test_a_renamed_segment_is_renamed_here(page, document):
-    assert document.edit("rename", lambda txn: txn.set(("segments", 2, "name"), "Service"))
+    assert document.edit("rename", lambda txn: txn.set(("segments", 2, "name_en"), "Service"))
     assert page.table_model.headerData(2, Qt.Orientation.Vertical) == "Service"
     assert page.revenue_chart.names[2].text == "Service"
 

@@ -46,7 +46,7 @@ def test_page_shows_every_narrative_section(page, document):
         assert page.boxes[("company", "profile", key)].title() == label("profile", key, "en")
     for i, seg in enumerate(doc["segments"]):
         assert page.editor_for(("segments", i, "description")).toPlainText() == seg["description"]
-        assert page.boxes[("segments", i, "description")].title().startswith(seg["name"])
+        assert page.boxes[("segments", i, "description")].title().startswith((seg.get("name_en") or seg["name"]).replace("&", "&&"))
     assert page.editor_for(("disclaimer",)).toPlainText() == doc["disclaimer"]
     assert page.boxes[("disclaimer",)].title() == "Disclaimer"
 
@@ -64,7 +64,7 @@ def test_a_burst_of_typing_is_one_undo_step_on_focus_out(qtbot, page, document):
     qtbot.waitUntil(lambda: not editor.hasFocus())
     assert document.model.doc["company"]["profile"]["risks"] == old + "\nNew risk: tariffs."
     assert document.undo_stack.count() == before + 1
-    assert document.undo_stack.undoText() == f"Edit {document.model.company_name} · Risks"
+    assert document.undo_stack.undoText() == f"Edit {i18n.company_name(document.model)} · Risks"
     document.undo_stack.undo()
     assert editor.toPlainText() == old == document.model.doc["company"]["profile"]["risks"]
     document.undo_stack.redo()

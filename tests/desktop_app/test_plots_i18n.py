@@ -22,6 +22,7 @@ from PySide6 import QtCore  # noqa: E402
 
 import models  # noqa: E402
 
+from desktop_app import i18n  # noqa: E402
 from desktop_app.plots import SensitivityPanel  # noqa: E402
 from tests.desktop_app.plots_helpers import sample, state_of  # noqa: E402
 
@@ -71,8 +72,7 @@ def test_ts_holds_every_string_of_the_plots(tmp_path):
 
 
 def test_panel_retranslates_to_chinese_live(qtbot, qapp):
-    translator = QtCore.QTranslator()
-    assert translator.load(str(QM))
+    i18n.install(qapp, "en")
     panel = SensitivityPanel()
     qtbot.addWidget(panel)
     panel.show()
@@ -80,7 +80,8 @@ def test_panel_retranslates_to_chinese_live(qtbot, qapp):
     panel.update_state(state_of(model, result))
     view = panel.views["discount_rate"]
     assert view.plot.titleLabel.text == "Value vs discount rate"
-    qapp.installTranslator(translator)
+    assert view.plot.getAxis("left").labelText == "Equity value (CNY 100m)"
+    i18n.install(qapp, "zh_CN")   # the app's way: the unit and the names follow the language too
     try:
         qtbot.waitUntil(lambda: view.plot.titleLabel.text == "价值与折现率")
         assert panel.tabs.tabText(2) == "热力图"
@@ -93,15 +94,17 @@ def test_panel_retranslates_to_chinese_live(qtbot, qapp):
         # Numbers survive the language change.
         assert view.totals["ddm"].size == 41
     finally:
-        qapp.removeTranslator(translator)
+        i18n.install(qapp, "en")
     qtbot.waitUntil(lambda: view.plot.titleLabel.text == "Value vs discount rate")
 
 
 def test_names_with_percent_digits_are_shown_as_typed(qtbot, qapp):
     """A segment called "50%2x" is not a template: "Segment: %1" is filled in
     one pass, in both languages."""
+    i18n.install(qapp, "en")
     model, result = sample()
     model.set(("segments", 0, "name"), "50%2x %1")
+    model.set(("segments", 0, "name_en"), "50%2x %1")
     result = models.valuate(model)
     panel = SensitivityPanel()
     qtbot.addWidget(panel)

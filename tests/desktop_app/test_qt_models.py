@@ -52,7 +52,7 @@ def test_display_is_formatted_and_edit_role_is_raw(wired):
     assert fm.data(revenue) == "72.60"
     assert fm.headerData(col_of(fm, 2024), Qt.Orientation.Horizontal) == "2024A"
     assert fm.headerData(col_of(fm, 2025), Qt.Orientation.Horizontal) == "2025E"
-    assert fm.data(fm.index(0, 0)) == "医学影像设备及放射治疗设备（国内）"
+    assert fm.data(fm.index(0, 0)) == "Imaging & radiotherapy equipment (domestic)"   # English: name_en
     assert fm.data(growth, Qt.ItemDataRole.TextAlignmentRole) & int(Qt.AlignmentFlag.AlignRight)
 
 
@@ -289,12 +289,20 @@ def test_actual_years_take_revenue_and_profit_but_not_rates(wired, document):
 def test_rename_through_the_title_cell_is_undoable(wired, document):
     _, t = wired
     fm = t["SegmentForecastTableModel"]
-    assert fm.setData(fm.index(fm.row_of(2, None), 0), "  维保  ")
-    assert document.model.segment_names[2] == "维保"
-    assert t["DDMResultTableModel"].headerData(2, Qt.Orientation.Vertical) == "维保"
+    # in English the title shows (and a rename edits) the English name; the Chinese one stays
+    assert fm.setData(fm.index(fm.row_of(2, None), 0), "  Service  ")
+    assert document.model.segments[2]["name_en"] == "Service"
+    assert document.model.segment_names[2] == "维保业务及其他"
+    assert t["DDMResultTableModel"].headerData(2, Qt.Orientation.Vertical) == "Service"
     assert not fm.setData(fm.index(fm.row_of(2, None), 0), "   ")
     document.undo_stack.undo()
-    assert document.model.segment_names[2] == "维保业务及其他"
+    assert document.model.segments[2]["name_en"] == "Maintenance services & other"
+    # a segment without an English name is renamed by its name
+    del document.model.segments[2]["name_en"]
+    document.modelReplaced.emit()
+    assert fm.setData(fm.index(fm.row_of(2, None), 0), "  维保  ")
+    assert document.model.segment_names[2] == "维保" and "name_en" not in document.model.segments[2]
+    assert t["DDMResultTableModel"].headerData(2, Qt.Orientation.Vertical) == "维保"
 
 
 def test_company_totals_rows_editable_inputs(wired, document):

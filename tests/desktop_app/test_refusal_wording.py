@@ -62,7 +62,8 @@ def refused(qtbot, page, view, index, text, percent=True):
 
 
 def seg_name(page, i):
-    return page.document.model.segment_names[i]
+    """The segment's name as the UI's language shows it (the English name in English)."""
+    return i18n.segment_name(page.document.model, i)
 
 
 def test_forecast_refusals(qtbot, page):

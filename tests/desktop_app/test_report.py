@@ -68,7 +68,7 @@ def test_title_block_numbers_are_the_apps(sample_model):
     assert dict(title.ratings)["成长空间"] == "★★★½☆ 3.5"
     assert dict(title.ratings)["护城河"] == "★★★★☆ 4"
     en = build_report(sample_model, "en").title
-    assert en.methods[0]["status"] == "overvalued" and en.methods[0]["value"] == "695.41 100M CNY"
+    assert en.methods[0]["status"] == "overvalued" and en.methods[0]["value"] == "695.41 CNY 100m"
 
 
 def test_signed_percent_is_the_headers():
