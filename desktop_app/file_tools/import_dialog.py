@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDoubleSpinBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit,
                                QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.runner import Request
 
@@ -163,7 +164,7 @@ def change_label(document, change) -> str:
     model = document.model
     items = _item_labels()
     if path[0] == "segments" and isinstance(path[1], int):
-        name = model.segment_names[path[1]] if path[1] < model.segment_count else ""
+        name = i18n.segment_name(model, path[1]) if path[1] < model.segment_count else ""
         if len(path) == 5:
             return f"{name} · {items.get(path[4], path[4])} · {path[3]}"
         return name

@@ -513,7 +513,7 @@ class AnalysisPage(QWidget):
         out = self.feed.outcomes["tables"]
         rows = out.value.get(self.method, []) if out.value else []
         self.table_model.set_current(self.feed.is_current("tables"))
-        self.table_model.set_rows(rows, list(self.document.model.segment_names))
+        self.table_model.set_rows(rows, list(i18n.segment_names(self.document.model)))
         self._progress_text()
 
     def show_montecarlo(self) -> None:

@@ -21,6 +21,7 @@ from models.analysis.uncertainty import DIST_PARAMS, DISTRIBUTIONS, MAX_DRAWS, M
 from models.model import copy_json
 from models.sensitivity import DRIVER_UNITS, DRIVERS
 from desktop_app.analysis_text import driver_names, param_text
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.numbers import INTEGER, NUMBER, PERCENT, ParseError, format_value, parse_number
 
@@ -123,7 +124,7 @@ class UncertaintyEditor(QGroupBox):
             self.seed_edit.setText(str(s["seed"]))
             names = list(s["drivers"])
             labels = driver_names()
-            rows_key = (tuple(names), tuple(self.document.model.segment_names), tuple(labels.values()))
+            rows_key = (tuple(names), tuple(i18n.segment_names(self.document.model)), tuple(labels.values()))
             if rows_key != self._rows_key:
                 # the combo boxes are made again only when the rows change
                 self._rows_key = rows_key
@@ -189,7 +190,7 @@ class UncertaintyEditor(QGroupBox):
         box.setObjectName(f"scope_{driver}")
         box.addItem(self.tr("Every segment"), None)
         if driver != "excess_cash_scale":
-            for i, name in enumerate(self.document.model.segment_names):
+            for i, name in enumerate(i18n.segment_names(self.document.model)):
                 box.addItem(name, i)
         index = box.findData(segment) if segment is not None else 0
         box.setCurrentIndex(max(0, index))
