@@ -149,6 +149,24 @@ class SpreadsheetView(QTableView):
         super().resizeEvent(event)
         self._fit_visible()
 
+    _fit_pending = False
+
+    def resizeColumnsToContents(self) -> None:
+        """Qt's fit of every column to its contents, when the view is on
+        screen; a hidden view (a table in a tab not shown, any table before
+        the window's first paint) is fitted when it is shown, once, however
+        often its model was reset meanwhile."""
+        if not self.isVisible():
+            self._fit_pending = True
+            return
+        self._fit_pending = False
+        super().resizeColumnsToContents()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._fit_pending:
+            self.resizeColumnsToContents()
+
     def _width_metrics(self, index):
         """Bold metrics (an upper bound for every cell's font) and the padding
         the delegate adds around text, measured once per font."""

@@ -35,3 +35,21 @@ def test_typed_numbers_fit_their_column(qtbot, window, row, text):
     assert window.document.undo_stack.count() == 1, window.messages.texts()
     for v in views:
         assert elided_cells(v) == [], v.objectName()
+
+
+def test_a_hidden_table_is_fitted_when_first_shown(qtbot, window, monkeypatch):
+    """Issue 17: a table in a tab not shown is not measured (start-up pays
+    only for what is on screen); shown, its columns fit at once."""
+    from PySide6.QtWidgets import QTableView
+
+    page = window.page
+    view = page.company_params_view
+    assert not view.isVisible()
+    fitted = []
+    qt_fit = QTableView.resizeColumnsToContents
+    monkeypatch.setattr(QTableView, "resizeColumnsToContents", lambda self: (fitted.append(self), qt_fit(self)))
+    page.company_params_table.modelReset.emit()   # what a reset does: asks the view for a fit
+    assert fitted == [] and view._fit_pending
+    page.lower_tabs.setCurrentWidget(view)
+    assert view.isVisible() and fitted == [view] and not view._fit_pending
+    assert elided_cells(view) == []
