@@ -66,8 +66,10 @@ class _MethodBox(QFrame):
         self.upside.setObjectName("methodUpside")
         # the value and the upside change with every edit: held outside the layout, with room for a
         # large value up front, so a new value repaints the label and never lays out the window again
-        value_slot = SteadyLabel(self.value, min_width=QFontMetrics(big).horizontalAdvance("88,888.88 亿元") + 8)
-        upside_slot = SteadyLabel(self.upside, min_width=self.upside.fontMetrics().horizontalAdvance("+8,888.8%") + 4)
+        self.value_slot = SteadyLabel(self.value,
+                                      min_width=QFontMetrics(big).horizontalAdvance("88,888.88 亿元") + 8)
+        self.upside_slot = SteadyLabel(self.upside,
+                                       min_width=self.upside.fontMetrics().horizontalAdvance("+8,888.8%") + 4)
         self.status_caption = QLabel()
         self.status_caption.setProperty("role", "caption")
         self.badge = StatusBadge()
@@ -75,9 +77,9 @@ class _MethodBox(QFrame):
         lay.setContentsMargins(14, 2, 8, 2)
         lay.setVerticalSpacing(2)
         lay.addWidget(self.title, 0, 0, 1, 4)
-        lay.addWidget(value_slot, 1, 0, 1, 4)
+        lay.addWidget(self.value_slot, 1, 0, 1, 4)
         lay.addWidget(self.upside_caption, 2, 0)
-        lay.addWidget(upside_slot, 2, 1)
+        lay.addWidget(self.upside_slot, 2, 1)
         lay.addWidget(self.status_caption, 2, 2)
         lay.addWidget(self.badge, 2, 3, Qt.AlignmentFlag.AlignLeft)
         lay.setColumnStretch(3, 1)
@@ -189,12 +191,12 @@ class HeaderWidget(QFrame):
         for box, key in ((self.ddm, "ddm"), (self.dynamic, "dynamic")):
             method = methods.get(key)
             if method is None:
-                box.value.setText(self.tr("invalid"))
-                box.upside.setText("—")
+                box.value_slot.setText(self.tr("invalid"))
+                box.upside_slot.setText("—")
                 box.badge.set_status(None)
                 continue
-            box.value.setText(f"{format_value(method.total, MONEY)} {unit}")
-            box.upside.setText(_signed_percent(method.upside))
+            box.value_slot.setText(f"{format_value(method.total, MONEY)} {unit}")
+            box.upside_slot.setText(_signed_percent(method.upside))
             box.badge.set_status(method.status)
 
     def _set_fact(self, key: str, text: str) -> None:

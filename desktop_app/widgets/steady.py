@@ -13,7 +13,8 @@ text, font, object name and interaction flags are the caller's).
 ``lines`` fixes the holder's height to that many lines of the label's font
 (a word-wrapped label wraps inside it); ``min_width`` is the least width the
 holder asks for. A text wider than the holder is elided by the label's
-clipping, as a label squeezed by its layout would be; callers give
+clipping, unless set through :meth:`setText`, which widens the holder (once,
+with a layout) for a one-line text wider than any before; callers give
 ``min_width`` for the widest text they expect.
 """
 from __future__ import annotations
@@ -33,6 +34,16 @@ class SteadyLabel(QWidget):
         self.min_width = min_width
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(self._height())
+
+    def setText(self, text: str) -> None:
+        """The label's new text; a one-line text wider than the holder asks
+        for more room once (a layout then), as a label in a layout would."""
+        self.label.setText(text)
+        if self.lines == 1 and not self.label.wordWrap():
+            need = self.label.sizeHint().width()
+            if need > self.min_width:
+                self.min_width = need
+                self.updateGeometry()
 
     def _height(self) -> int:
         lab = self.label

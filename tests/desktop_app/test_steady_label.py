@@ -83,3 +83,22 @@ def test_a_steady_label_keeps_its_lines_and_shows_the_text(qtbot, qapp):
     outer.resize(500, 200)
     qapp.processEvents()
     assert slot.height() == height and label.width() == slot.width()
+
+
+def test_a_text_wider_than_the_slot_widens_it_once(qtbot, qapp):
+    outer = QWidget()
+    qtbot.addWidget(outer)
+    label = QLabel()
+    slot = SteadyLabel(label, min_width=40)
+    lay = QVBoxLayout(outer)
+    lay.addWidget(slot)
+    outer.show()
+    qtbot.waitExposed(outer)
+    slot.setText("12.3")
+    assert slot.minimumSizeHint().width() == 40
+    wide = "12,345,678.90 million US dollars"
+    slot.setText(wide)
+    qapp.processEvents()
+    assert slot.minimumSizeHint().width() >= label.fontMetrics().horizontalAdvance(wide)
+    assert outer.minimumSizeHint().width() >= label.fontMetrics().horizontalAdvance(wide)
+    assert label.width() >= label.fontMetrics().horizontalAdvance(wide)   # nothing clipped
