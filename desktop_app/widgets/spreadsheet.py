@@ -85,6 +85,9 @@ class SpreadsheetView(QTableView):
         super().dataChanged(top_left, bottom_right, roles)
         if roles and Qt.ItemDataRole.DisplayRole not in roles:
             return
+        if not self.isVisible():
+            self._widen_pending = True   # a hidden table (another page in front) measures when shown
+            return
         if top_left.isValid():
             self._fit_columns(top_left.row(), bottom_right.row(), top_left.column(), bottom_right.column())
 
@@ -162,10 +165,15 @@ class SpreadsheetView(QTableView):
         self._fit_pending = False
         super().resizeColumnsToContents()
 
+    _widen_pending = False
+
     def showEvent(self, event):
         super().showEvent(event)
         if self._fit_pending:
             self.resizeColumnsToContents()
+        elif self._widen_pending:
+            self._fit_visible()
+        self._widen_pending = False
 
     def _width_metrics(self, index):
         """Bold metrics (an upper bound for every cell's font) and the padding

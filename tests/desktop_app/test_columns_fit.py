@@ -53,3 +53,25 @@ def test_a_hidden_table_is_fitted_when_first_shown(qtbot, window, monkeypatch):
     page.lower_tabs.setCurrentWidget(view)
     assert view.isVisible() and fitted == [view] and not view._fit_pending
     assert elided_cells(view) == []
+
+
+def test_a_table_behind_another_page_widens_when_shown_again(qtbot, window, monkeypatch):
+    """Edits made while another page is in front are not measured by the
+    hidden tables (issue 11 item 5); back in front, a number grown wider than
+    its column widens it."""
+    from desktop_app.widgets.spreadsheet import SpreadsheetView
+
+    fm, view = window.page.forecast_table, window.page.forecast_view
+    notes = window.pages.page("notes")
+    window.pages.setCurrentWidget(notes)
+    assert not view.isVisible()
+    measured = []
+    real = SpreadsheetView._fit_columns
+    monkeypatch.setattr(SpreadsheetView, "_fit_columns", lambda self, *a: (measured.append(self), real(self, *a)))
+    year = window.document.model.forecast_years[0]
+    index = fm.index(fm.row_of(0, "revenue"), window.document.model.years.index(year))
+    assert fm.setData(index, "9876543.21"), window.document.last_rejection
+    assert view not in measured and elided_cells(view)        # hidden: not measured yet
+    window.pages.setCurrentWidget(window.page)
+    assert view.isVisible() and view in measured
+    assert elided_cells(view) == []
