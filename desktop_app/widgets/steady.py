@@ -14,7 +14,7 @@ text, font, object name and interaction flags are the caller's).
 (a word-wrapped label wraps inside it); ``min_width`` is the least width the
 holder asks for. A text wider than the holder is elided by the label's
 clipping, unless set through :meth:`setText`, which widens the holder (once,
-with a layout) for a one-line text wider than any before; callers give
+with a layout) for a one-line text longer and wider than any before; callers give
 ``min_width`` for the widest text they expect.
 """
 from __future__ import annotations
@@ -39,11 +39,16 @@ class SteadyLabel(QWidget):
         """The label's new text; a one-line text wider than the holder asks
         for more room once (a layout then), as a label in a layout would."""
         self.label.setText(text)
-        if self.lines == 1 and not self.label.wordWrap():
+        # measured only when longer than any text before (a measure is a text layout, and the
+        # values of an edit keep their length)
+        if self.lines == 1 and len(text) > self._longest and not self.label.wordWrap():
+            self._longest = len(text)
             need = self.label.sizeHint().width()
             if need > self.min_width:
                 self.min_width = need
                 self.updateGeometry()
+
+    _longest = 0
 
     def _height(self) -> int:
         lab = self.label
