@@ -20,6 +20,11 @@ which goes first, and reports both medians and app / anchor (the ratio of
 the medians, and the median of the per-round ratios), and the same for the CPU time each process had used
 when its first paint was seen (from /proc; a loaded machine stretches wall
 times but hardly CPU times). The last line is JSON.
+
+``--anchor-from-source`` runs the anchor from source with this interpreter
+instead (no PyInstaller build): the fair partner of the app run from source
+(``-- python3 -m desktop_app``), and quick to repeat while working on the
+start-up.
 """
 from __future__ import annotations
 
@@ -194,14 +199,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--anchor-dir", type=Path, default=INSTALLER_DIR.parent / "build" / "anchor",
                         help="where the anchor app is built (default: build/anchor)")
     parser.add_argument("--rebuild-anchor", action="store_true", help="rebuild it even if current")
+    parser.add_argument("--anchor-from-source", action="store_true",
+                        help="with --anchor: run the anchor from source with this Python (no build)")
     parser.add_argument("command", nargs="+", help="the app's command line")
     args = parser.parse_args(argv)
     for tool in ("Xvfb", "xdotool", "xwd"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is not installed (apt-get install xvfb xdotool x11-apps)")
     commands = {"app": args.command}
+    if args.anchor_from_source and not args.anchor:
+        parser.error("--anchor-from-source needs --anchor")
     if args.anchor:
-        commands["anchor"] = [str(build_anchor(args.anchor_dir.resolve(), args.rebuild_anchor))]
+        commands["anchor"] = ([sys.executable, str(ANCHOR_SOURCE)] if args.anchor_from_source
+                              else [str(build_anchor(args.anchor_dir.resolve(), args.rebuild_anchor))])
     xvfb, display = start_xvfb()
     results: dict[str, list[float]] = {name: [] for name in commands}
     cpus: dict[str, list[float]] = {name: [] for name in commands}

@@ -24,6 +24,7 @@ from desktop_app.numbers import MONEY, MULTIPLE, NUMBER, PERCENT, TEXT, format_v
 from desktop_app.qt_models.base import TOTAL_BRUSH, GridTableModel
 from desktop_app.qt_models.forecast import display_unit
 from desktop_app.widgets.spreadsheet import SpreadsheetView
+from desktop_app.widgets.steady import SteadyLabel
 
 _BOLD = QFont()
 _BOLD.setBold(True)
@@ -120,12 +121,11 @@ class _ReadOnlyTable(GridTableModel):
         return values, texts
 
     def _emit_cells(self, cells: set) -> None:
-        """One signal for the block of changed cells: most of a schedule
-        changes with any edit, and each signal makes the view measure."""
-        if cells:
-            rows = [r for r, _ in cells]
-            cols = [c for _, c in cells]
-            self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
+        """The changed cells only, in as few signals as runs allow: down the
+        columns (an edit moves a schedule's earnings, dividends and present
+        values from its year on, not its discount factors) or along the rows,
+        whichever takes fewer. Each signal repaints its cells' rectangle."""
+        emit_runs(self, cells)
 
     def update_state(self, state, structure_changed: bool) -> None:
         # the row headers come with the values: a change of shape or of any header resets the view
@@ -133,6 +133,39 @@ class _ReadOnlyTable(GridTableModel):
         super().update_state(state, structure_changed)
         if self._headers != old_headers and self.rowCount():
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+
+
+def runs(cells: set, by_column: bool) -> list[tuple[int, int, int, int]]:
+    """``cells`` ((row, col) pairs) as rectangles (top, left, bottom, right)
+    one cell wide: contiguous runs down each column (``by_column``) or along
+    each row."""
+    lines: dict[int, list[int]] = {}
+    for r, c in cells:
+        if by_column:
+            lines.setdefault(c, []).append(r)
+        else:
+            lines.setdefault(r, []).append(c)
+    out = []
+    for line in sorted(lines):
+        along = sorted(lines[line])
+        start = prev = along[0]
+        for k in along[1:] + [None]:
+            if k is not None and k == prev + 1:
+                prev = k
+                continue
+            out.append((start, line, prev, line) if by_column else (line, start, line, prev))
+            if k is not None:
+                start = prev = k
+    return out
+
+
+def emit_runs(model, cells: set) -> None:
+    """``dataChanged`` for exactly ``cells``, by the fewer of column and row runs."""
+    if not cells:
+        return
+    down, across = runs(cells, True), runs(cells, False)
+    for top, left, bottom, right in (down if len(down) <= len(across) else across):
+        model.dataChanged.emit(model.index(top, left), model.index(bottom, right))
 
 
 def money(v):
@@ -342,9 +375,10 @@ class AuditPage(QWidget):
         self.params_label = QLabel()
         self.params_label.setObjectName("auditParams")
         self.params_label.setWordWrap(True)
-        # two lines, whatever the text: a new text each edit then asks for no new layout
-        self.params_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.params_label.setFixedHeight(2 * self.params_label.fontMetrics().lineSpacing() + 4)
+        # two lines, whatever the text, held outside the layout: a new text each edit repaints the
+        # label and asks for no new layout of the page
+        self.params_slot = SteadyLabel(self.params_label, lines=2)
+        self.params_slot.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.status_label = QLabel()
         self.status_label.setObjectName("auditStatus")
         self.status_label.setWordWrap(True)
@@ -370,7 +404,7 @@ class AuditPage(QWidget):
         left = QWidget()
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
-        left_lay.addWidget(self._group("schedule", self.params_label, self.schedule_view))
+        left_lay.addWidget(self._group("schedule", self.params_slot, self.schedule_view))
         left_lay.addWidget(self._group("sums", self.sums_view))
         left_lay.addStretch(1)
         right = QWidget()
@@ -464,13 +498,29 @@ class AuditPage(QWidget):
         self.schedule = ddm_schedule(state.model, self.segment, checked=True)
         self.steps = dynamic_steps(state.model, self.segment, checked=True)
 
+    def _segment_key(self) -> tuple:
+        """What the chosen segment's tables show: its schedule, its steps and
+        its rows of the two value tables."""
+        result = self.state.result if self.state is not None else None
+        seg = self.segment
+        rows = (None if result is None or not 0 <= seg < len(result.ddm.segments)
+                else (result.ddm.segments[seg], result.dynamic.segments[seg]))
+        return self.schedule, self.steps, rows
+
     def _refresh(self, structure_changed: bool) -> None:
+        """Recompute the chosen segment's glass box; its three tables and the
+        parameters line take the new figures only when they moved (an edit of
+        another segment leaves them as they are: nothing recomputed, nothing
+        repainted). The reference tables follow every edit, cell by cell."""
         if self.state is None:
             return
+        before = self._segment_key()
         self._compute_segment()
+        moved = structure_changed or self._segment_key() != before
         for model in self.table_models:
-            model.update_state(self.state, structure_changed)
-        self._texts()
+            if moved or model in (self.reference_table, self.located_table):
+                model.update_state(self.state, structure_changed)
+        self._texts(params=moved)
 
     def choose_segment(self, index: int) -> None:
         if index < 0:
@@ -496,7 +546,9 @@ class AuditPage(QWidget):
             model.retranslate()
         self._refresh(True)
 
-    def _texts(self) -> None:
+    def _texts(self, params: bool = True) -> None:
+        """The page's lines of text; the parameters line only if ``params``
+        (the others are short and QLabel ignores an unchanged text)."""
         state = self.state
         if self.schedule is None or state is None or state.result is None:
             self.params_label.setText("")
@@ -506,6 +558,11 @@ class AuditPage(QWidget):
         s = self.schedule
         unit = display_unit(state.model.unit)
         t = s.terminal
+        self.status_label.setText(fill(self.tr("Money in %1. Every figure is the engine's; the sums are the value "
+                                               "tables' to the last digit shown."), unit))
+        self._reference_note()
+        if not params:
+            return
         self.params_label.setText(fill(
             self.tr("Discount rate r %1 · ROE %2 · fade growth %3 for %4 years · terminal growth %5 · base year %6. "
                     "Terminal value = dividend %7 / (r − g) %8 = %9 at the end of the fade."),
@@ -513,8 +570,8 @@ class AuditPage(QWidget):
             format_value(s.fade_growth, PERCENT, 2), s.fade_years, format_value(s.terminal_growth, PERCENT, 2),
             s.base_year, format_value(t.dividend, MONEY), format_value(t.spread, PERCENT, 2),
             format_value(t.value, MONEY)))
-        self.status_label.setText(fill(self.tr("Money in %1. Every figure is the engine's; the sums are the value "
-                                               "tables' to the last digit shown."), unit))
+
+    def _reference_note(self) -> None:
         cmp = self.comparison
         if cmp is None or (not cmp.ddm.figures and not cmp.dynamic.figures and cmp.market_cap is None):
             self.reference_note.setText(self.tr("This model quotes no published figures (reference)."))

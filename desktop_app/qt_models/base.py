@@ -215,6 +215,14 @@ class GridTableModel(QAbstractTableModel):
             return (r, c) in self._rejected or (r, c) in self._marks
         return None
 
+    def display_text(self, r: int, c: int) -> str:
+        """The text a cell shows (what ``data()`` gives for DisplayRole),
+        from the same cache, for callers in Python (the views' column fitting)."""
+        entry = self._visual.get((r, c))
+        if entry is None:
+            entry = self._visual[(r, c)] = self._visual_entry(r, c)
+        return entry[0]
+
     def _visual_entry(self, r: int, c: int) -> tuple:
         """(display text, alignment, background, foreground, font) of a cell."""
         kind = self.cell_kind(r, c)

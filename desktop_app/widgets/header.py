@@ -17,6 +17,7 @@ from desktop_app.i18n import fill
 from desktop_app.theme import STATUS_COLORS, STATUS_TEXT_COLORS
 from desktop_app.numbers import MONEY, NUMBER, PERCENT, format_value
 from desktop_app.widgets.stars import StarRating
+from desktop_app.widgets.steady import SteadyLabel
 
 
 class StatusBadge(QLabel):
@@ -58,13 +59,17 @@ class _MethodBox(QFrame):
         big.setPointSizeF(big.pointSizeF() * 1.6)
         big.setBold(True)
         self.value.setFont(big)
-        # room for a large value up front, so a new value repaints the label, not the layout
-        self.value.setMinimumWidth(QFontMetrics(big).horizontalAdvance("88,888.88") + 8)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.upside_caption = QLabel()
         self.upside_caption.setProperty("role", "caption")
         self.upside = QLabel()
         self.upside.setObjectName("methodUpside")
+        # the value and the upside change with every edit: held outside the layout, with room for a
+        # large value up front, so a new value repaints the label and never lays out the window again
+        self.value_slot = SteadyLabel(self.value,
+                                      min_width=QFontMetrics(big).horizontalAdvance("88,888.88") + 8)
+        self.upside_slot = SteadyLabel(self.upside,
+                                       min_width=self.upside.fontMetrics().horizontalAdvance("+8,888.8%") + 4)
         self.status_caption = QLabel()
         self.status_caption.setProperty("role", "caption")
         self.badge = StatusBadge()
@@ -72,9 +77,9 @@ class _MethodBox(QFrame):
         lay.setContentsMargins(14, 2, 8, 2)
         lay.setVerticalSpacing(2)
         lay.addWidget(self.title, 0, 0, 1, 4)
-        lay.addWidget(self.value, 1, 0, 1, 4)
+        lay.addWidget(self.value_slot, 1, 0, 1, 4)
         lay.addWidget(self.upside_caption, 2, 0)
-        lay.addWidget(self.upside, 2, 1)
+        lay.addWidget(self.upside_slot, 2, 1)
         lay.addWidget(self.status_caption, 2, 2)
         lay.addWidget(self.badge, 2, 3, Qt.AlignmentFlag.AlignLeft)
         lay.setColumnStretch(3, 1)
@@ -196,12 +201,12 @@ class HeaderWidget(QFrame):
         for box, key in ((self.ddm, "ddm"), (self.dynamic, "dynamic")):
             method = methods.get(key)
             if method is None:
-                box.value.setText(self.tr("invalid"))
-                box.upside.setText("—")
+                box.value_slot.setText(self.tr("invalid"))
+                box.upside_slot.setText("—")
                 box.badge.set_status(None)
                 continue
-            box.value.setText(format_value(method.total, MONEY))
-            box.upside.setText(_signed_percent(method.upside))
+            box.value_slot.setText(format_value(method.total, MONEY))   # the unit is in the caption
+            box.upside_slot.setText(_signed_percent(method.upside))
             box.badge.set_status(method.status)
         self.analysis.update_state(state)
 

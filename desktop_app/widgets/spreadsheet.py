@@ -9,7 +9,7 @@ from here) as one undo step. Editors show the value at full precision
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
                                QStyledItemDelegate, QTableView, QToolTip)
 
@@ -85,6 +85,9 @@ class SpreadsheetView(QTableView):
         super().dataChanged(top_left, bottom_right, roles)
         if roles and Qt.ItemDataRole.DisplayRole not in roles:
             return
+        if not self.isVisible():
+            self._widen_pending = True   # a hidden table (another page in front) measures when shown
+            return
         if top_left.isValid():
             self._fit_columns(top_left.row(), bottom_right.row(), top_left.column(), bottom_right.column())
 
@@ -103,19 +106,42 @@ class SpreadsheetView(QTableView):
         if top > bottom:
             return
         header = self.horizontalHeader()
-        metrics, pad = self._width_metrics(self._plain_index(top, bottom, left))
+        metrics, pad, ascii_widths = self._width_metrics(self._plain_index(top, bottom, left))
+        # the model's display text without a round trip through Qt, when it offers one
+        text_at = getattr(model, "display_text", None) or (lambda r, c: model.index(r, c).data())
+        spans = self._has_spans
         for col in range(left, right + 1):
             if self.isColumnHidden(col):
                 continue
+            size = header.sectionSize(col)
             need = 0
             for row in range(top, bottom + 1):
-                if self.columnSpan(row, col) > 1:
+                if spans and self.columnSpan(row, col) > 1:
                     continue  # a title spanning the row does not size one column
-                text = model.index(row, col).data()
-                if text:
-                    need = max(need, metrics.horizontalAdvance(str(text)) + pad)
-            if need > header.sectionSize(col):
+                text = text_at(row, col)
+                if not text:
+                    continue
+                text = str(text)
+                if text.isascii():
+                    # an upper bound from the characters' advances (plus rounding): a number that
+                    # clearly fits costs no text layout
+                    bound = sum(map(ascii_widths.__getitem__, map(ord, text))) + len(text) + pad + 2
+                    if bound <= size:
+                        continue
+                need = max(need, metrics.horizontalAdvance(text) + pad)
+            if need > size:
                 header.resizeSection(col, need)
+
+    _has_spans = False
+
+    def setSpan(self, row: int, column: int, row_span: int, column_span: int) -> None:
+        if row_span > 1 or column_span > 1:
+            self._has_spans = True
+        super().setSpan(row, column, row_span, column_span)
+
+    def clearSpans(self) -> None:
+        self._has_spans = False
+        super().clearSpans()
 
     def _fit_visible(self, *args) -> None:
         model = self.model()
@@ -137,6 +163,29 @@ class SpreadsheetView(QTableView):
                 return index
         return model.index(top, col)
 
+    _fit_pending = False
+
+    def resizeColumnsToContents(self) -> None:
+        """Qt's fit of every column to its contents, when the view is on
+        screen; a hidden view (a table in a tab not shown, any table before
+        the window's first paint) is fitted when it is shown, once, however
+        often its model was reset meanwhile."""
+        if not self.isVisible():
+            self._fit_pending = True
+            return
+        self._fit_pending = False
+        super().resizeColumnsToContents()
+
+    _widen_pending = False
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._fit_pending:
+            self.resizeColumnsToContents()
+        elif self._widen_pending:
+            self._fit_visible()
+        self._widen_pending = False
+
     def _width_metrics(self, index):
         """Bold metrics (an upper bound for every cell's font) and the padding
         the delegate adds around text, measured once per font."""
@@ -146,7 +195,10 @@ class SpreadsheetView(QTableView):
             bold.setBold(True)
             text = str(index.data() or "0")
             plain = self.sizeHintForIndex(index).width() - QFontMetrics(self.font()).horizontalAdvance(text)
-            self._metrics = (QFontMetrics(bold), max(plain, 0) + 2)
+            bold_f = QFontMetricsF(bold)
+            # each ASCII character's advance in the bold font (a table, so a width bound is a sum)
+            ascii_widths = [bold_f.horizontalAdvance(chr(c)) for c in range(128)]
+            self._metrics = (QFontMetrics(bold), max(plain, 0) + 2, ascii_widths)
             self._metrics_key = key
         return self._metrics
 

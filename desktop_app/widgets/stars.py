@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -92,8 +92,20 @@ class StarRating(QWidget):
 
     def _update_tooltip(self) -> None:
         text = "—" if self._value is None else f"{self._value:g} / {MAX_STARS}"
-        self.setAccessibleDescription(text)
         self.setToolTip(text)
+        if self._painted:
+            self.setAccessibleDescription(text)
+        elif not self._description_pending:
+            # the first accessible text of a run wakes Qt's accessibility (milliseconds): the
+            # header's stars say it once they are on screen, not before the window's first paint
+            self._description_pending = True
+
+    _painted = False
+    _description_pending = False
+
+    def _describe(self) -> None:
+        self._description_pending = False
+        self._update_tooltip()
 
     # geometry -------------------------------------------------------------------
     def _step(self) -> float:
@@ -121,6 +133,10 @@ class StarRating(QWidget):
 
     # painting -------------------------------------------------------------------
     def paintEvent(self, event) -> None:
+        if not self._painted:
+            self._painted = True
+            if self._description_pending:
+                QTimer.singleShot(0, self, self._describe)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         value = self._value or 0.0

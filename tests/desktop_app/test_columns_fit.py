@@ -35,3 +35,43 @@ def test_typed_numbers_fit_their_column(qtbot, window, row, text):
     assert window.document.undo_stack.count() == 1, window.messages.texts()
     for v in views:
         assert elided_cells(v) == [], v.objectName()
+
+
+def test_a_hidden_table_is_fitted_when_first_shown(qtbot, window, monkeypatch):
+    """Issue 17: a table in a tab not shown is not measured (start-up pays
+    only for what is on screen); shown, its columns fit at once."""
+    from PySide6.QtWidgets import QTableView
+
+    page = window.page
+    view = page.company_params_view
+    assert not view.isVisible()
+    fitted = []
+    qt_fit = QTableView.resizeColumnsToContents
+    monkeypatch.setattr(QTableView, "resizeColumnsToContents", lambda self: (fitted.append(self), qt_fit(self)))
+    page.company_params_table.modelReset.emit()   # what a reset does: asks the view for a fit
+    assert fitted == [] and view._fit_pending
+    page.lower_tabs.setCurrentWidget(view)
+    assert view.isVisible() and fitted == [view] and not view._fit_pending
+    assert elided_cells(view) == []
+
+
+def test_a_table_behind_another_page_widens_when_shown_again(qtbot, window, monkeypatch):
+    """Edits made while another page is in front are not measured by the
+    hidden tables (issue 11 item 5); back in front, a number grown wider than
+    its column widens it."""
+    from desktop_app.widgets.spreadsheet import SpreadsheetView
+
+    fm, view = window.page.forecast_table, window.page.forecast_view
+    notes = window.pages.page("notes")
+    window.pages.setCurrentWidget(notes)
+    assert not view.isVisible()
+    measured = []
+    real = SpreadsheetView._fit_columns
+    monkeypatch.setattr(SpreadsheetView, "_fit_columns", lambda self, *a: (measured.append(self), real(self, *a)))
+    year = window.document.model.forecast_years[0]
+    index = fm.index(fm.row_of(0, "revenue"), window.document.model.years.index(year))
+    assert fm.setData(index, "9876543.21"), window.document.last_rejection
+    assert view not in measured and elided_cells(view)        # hidden: not measured yet
+    window.pages.setCurrentWidget(window.page)
+    assert view.isVisible() and view in measured
+    assert elided_cells(view) == []

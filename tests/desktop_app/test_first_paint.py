@@ -116,3 +116,23 @@ def test_the_ranges_editor_builds_when_opened_with_the_current_config(qtbot, mak
     assert panel.settings.config == panel.config
     start, stop, steps = panel.settings.range_spins["discount_rate"]
     assert (start.value(), stop.value(), steps.value()) == pytest.approx((-3.0, 2.5, 12))
+
+
+def test_the_first_paint_fits_only_the_tables_on_screen_once_each(qtbot, make_window, document, monkeypatch):
+    """Issue 17: before the first paint each table in view is fitted to its
+    contents once (not at construction and again at each model reset), and
+    the tables in tabs not shown are not measured at all."""
+    from desktop_app.widgets.spreadsheet import SpreadsheetView
+
+    fitted = []
+    qt_fit = QtWidgets.QTableView.resizeColumnsToContents
+    monkeypatch.setattr(QtWidgets.QTableView, "resizeColumnsToContents",
+                        lambda self: (fitted.append(self.objectName()), qt_fit(self)))
+    window = make_window(document)
+    page = window.page
+    on_screen = sorted(v.objectName() for v in window.findChildren(SpreadsheetView) if v.isVisible())
+    assert sorted(fitted) == on_screen
+    assert {"forecastView", "totalsView", "ddmView", "dynamicView"} <= set(on_screen)
+    hidden = [page.segment_params_view, page.company_params_view]
+    assert not any(v.isVisible() or v.objectName() in fitted for v in hidden)
+    assert all(v._fit_pending for v in hidden)

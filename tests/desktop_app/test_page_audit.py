@@ -195,3 +195,74 @@ def test_the_window_builds_the_page_and_shows_it(make_window, document):
     assert page.sums_table.data(page.sums_table.index(4, 1)) == format_value(result.ddm.segments[0].business_value,
                                                                              MONEY)
     assert window.header.ddm.value.text().startswith(format_value(result.ddm.total, MONEY))
+
+
+def _emitted_cells(model):
+    """Connect to ``model.dataChanged``; returns the set that collects every cell the signals cover."""
+    cells = set()
+
+    def note(top_left, bottom_right, roles=()):
+        for r in range(top_left.row(), bottom_right.row() + 1):
+            for c in range(top_left.column(), bottom_right.column() + 1):
+                cells.add((r, c))
+    model.dataChanged.connect(note)
+    return cells
+
+
+def _shown(model):
+    return {(r, c): model.data(model.index(r, c)) for r in range(model.rowCount()) for c in range(model.columnCount())}
+
+
+def test_an_edit_repaints_only_the_cells_it_changed(page, document):
+    """Issue 11 item 5: the schedule's signals cover the cells whose text
+    changed and no other (not the discount factors, not the years before
+    the edited one); the reference table's likewise."""
+    sched, ref = page.schedule_table, page.reference_table
+    before_s, before_r = _shown(sched), _shown(ref)
+    got_s, got_r = _emitted_cells(sched), _emitted_cells(ref)
+    year = document.model.forecast_years[-2]
+    assert document.edit("g", lambda txn: txn.set(("segments", 0, "forecast", str(year), "growth"), 0.31))
+    after_s, after_r = _shown(sched), _shown(ref)
+    changed_s = {k for k in after_s if after_s[k] != before_s[k]}
+    changed_r = {k for k in after_r if after_r[k] != before_r[k]}
+    assert changed_s and changed_r
+    assert changed_s <= got_s and changed_r <= got_r
+    # nothing beyond what the engine's new figures touched: the discount factors and the rows
+    # before the edited year were not repainted
+    factor_col = sched.COLUMNS.index("discount_factor")
+    assert not any(c == factor_col for _, c in got_s)
+    first_row = [sched.headerData(r, Qt.Orientation.Vertical) for r in range(sched.rowCount())].index(f"{year}E")
+    assert min(r for r, _ in got_s) == first_row
+
+
+def test_an_edit_of_another_segment_leaves_the_chosen_segments_tables_alone(page, document):
+    assert page.segment == 0
+    quiet = [page.schedule_table, page.sums_table, page.dynamic_table]
+    got = [_emitted_cells(m) for m in quiet]
+    computed = []
+    original = page._texts
+    page._texts = lambda params=True: (computed.append(params), original(params))
+    params_before = page.params_label.text()
+    assert document.edit("g", lambda txn: txn.set(("segments", 1, "forecast", "2026", "growth"), 0.33))
+    assert got == [set(), set(), set()]
+    assert computed == [False] and page.params_label.text() == params_before
+    # the reference table follows: its DDM total is the new one
+    result = models.valuate(document.model)
+    assert page.reference_table.data(page.reference_table.index(1, 0)) == format_value(result.ddm.total, MONEY)
+    # and an edit of the chosen segment moves its tables and its parameters line again
+    assert document.edit("r", lambda txn: txn.set(("segments", 0, "discount_rate"), 0.095))
+    assert got[0] and got[1] and got[2] and computed[-1] is True and page.params_label.text() != params_before
+
+
+@pytest.mark.parametrize("cells, by_column, expected", [
+    ({(0, 0)}, True, [(0, 0, 0, 0)]),
+    ({(1, 2), (2, 2), (3, 2), (5, 2), (1, 3)}, True, [(1, 2, 3, 2), (5, 2, 5, 2), (1, 3, 1, 3)]),
+    ({(1, 2), (1, 3), (1, 5), (2, 3)}, False, [(1, 2, 1, 3), (1, 5, 1, 5), (2, 3, 2, 3)]),
+])
+def test_runs_cover_exactly_the_cells(cells, by_column, expected):
+    from desktop_app.pages.audit import runs
+    got = runs(cells, by_column)
+    assert got == expected
+    covered = {(r, c) for top, left, bottom, right in got for r in range(top, bottom + 1)
+               for c in range(left, right + 1)}
+    assert covered == cells

@@ -101,3 +101,16 @@ def test_half_stars_are_painted(stars, qtbot):
 @pytest.mark.parametrize("raw, expected", [(-1, 0.0), (2.26, 2.5), (2.24, 2.0), (9, 5.0)])
 def test_snap(raw, expected):
     assert snap(raw) == expected
+
+
+def test_the_accessible_text_follows_the_first_paint(qtbot, qapp):
+    """Issue 17: the first accessible text of a run wakes Qt's accessibility;
+    stars built before the window's first paint say their value right after it."""
+    stars = StarRating(3.5, read_only=True)
+    qtbot.addWidget(stars)
+    assert stars.toolTip() == "3.5 / 5" and stars.accessibleDescription() == ""
+    stars.show()
+    qtbot.waitExposed(stars)
+    qtbot.waitUntil(lambda: stars.accessibleDescription() == "3.5 / 5")
+    stars.set_value(2)
+    assert stars.accessibleDescription() == "2 / 5" == stars.toolTip()

@@ -90,3 +90,37 @@ def test_cpu_seconds_of_a_busy_process_grow(startup_time):
     after = startup_time.cpu_seconds(os.getpid())
     assert before is not None and after - before >= 0.2
     assert startup_time.cpu_seconds(2 ** 22 + 12345) is None       # no such process
+
+
+def test_the_anchor_from_source_runs_with_this_python_without_a_build(startup_time, monkeypatch):
+    """--anchor-from-source: the anchor's command is this interpreter on its
+    source (no PyInstaller), timed in the same alternating rounds as the app."""
+    import sys
+
+    import pytest
+
+    started = []
+
+    class FakeXvfb:
+        def poll(self):
+            return None
+
+        def terminate(self):
+            pass
+
+        def wait(self):
+            return 0
+
+    monkeypatch.setattr(startup_time.shutil, "which", lambda tool: "/usr/bin/" + tool)
+    monkeypatch.setattr(startup_time, "start_xvfb", lambda: (FakeXvfb(), ":999"))
+    monkeypatch.setattr(startup_time, "build_anchor", lambda *a, **k: pytest.fail("no build wanted"))
+
+    def fake_run(cmd, env, timeout, screenshot, xvfb):
+        started.append(cmd)
+        return 0.1, 0.2 if cmd[0] == "app" else 0.16, 0.3
+    monkeypatch.setattr(startup_time, "one_run", fake_run)
+    assert startup_time.main(["--anchor", "--anchor-from-source", "--runs", "2", "app"]) == 0
+    anchor = [sys.executable, str(startup_time.ANCHOR_SOURCE)]
+    assert started == [["app"], anchor, anchor, ["app"]]     # alternating who goes first
+    with pytest.raises(SystemExit):
+        startup_time.main(["--anchor-from-source", "app"])   # needs --anchor
