@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self._default_layout)  # again once the docks have their sizes
 
     def _default_layout(self) -> None:
-        self.resizeDocks([self.messages_dock], [210], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.messages_dock], [185], Qt.Orientation.Horizontal)
         if self.plots_dock is not None:
             self.resizeDocks([self.plots_dock], [self.plots_dock.minimumSizeHint().height()],
                              Qt.Orientation.Vertical)

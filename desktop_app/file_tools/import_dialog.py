@@ -417,7 +417,7 @@ class ImportDialog(QDialog):
                      os.path.basename(change.source)]
         else:
             cells = [change_label(self.document, change), value_text(change.old), value_text(change.new),
-                     change.unit, os.path.basename(change.source)]
+                     i18n.unit_text(change.unit) if change.unit else "", os.path.basename(change.source)]
         for col, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if col in (1, 2):
@@ -454,7 +454,7 @@ class ImportDialog(QDialog):
         for seg in model.segments:
             revenue = seg["actuals"].get(last, {}).get("revenue")
             rows.append((fill(self.tr("Segment “%1”"), seg["name"]),
-                         fill(self.tr("revenue %1: %2 %3"), last, value_text(revenue), model.unit)))
+                         fill(self.tr("revenue %1: %2 %3"), last, value_text(revenue), i18n.unit_text(model.unit))))
         for label, text in rows:
             r = self.table.rowCount()
             self.table.insertRow(r)

@@ -97,7 +97,7 @@ class ValuationPage(QWidget):
             view.model().modelReset.connect(lambda v=view: self._fit_height(v))
             self._fit_height(view)
             header = view.verticalHeader()
-            header.setMaximumWidth(190)   # long segment names elide in the middle; the tooltip has them
+            header.setMaximumWidth(120)   # long segment names elide in the middle; the tooltip has them
             header.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.retranslate()
 

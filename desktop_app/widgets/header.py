@@ -17,7 +17,7 @@ from desktop_app.i18n import fill
 from desktop_app.theme import STATUS_COLORS, STATUS_TEXT_COLORS
 from desktop_app.numbers import MONEY, NUMBER, PERCENT, format_value
 from desktop_app.widgets.stars import StarRating
-from desktop_app.widgets.steady import SteadyLabel
+from desktop_app.widgets.steady import ElidedLabel, SteadyLabel
 
 
 class StatusBadge(QLabel):
@@ -70,8 +70,9 @@ class _MethodBox(QFrame):
                                       min_width=QFontMetrics(big).horizontalAdvance("88,888.88") + 8)
         self.upside_slot = SteadyLabel(self.upside,
                                        min_width=self.upside.fontMetrics().horizontalAdvance("+8,888.8%") + 4)
-        self.status_caption = QLabel()
-        self.status_caption.setProperty("role", "caption")
+        self.status_caption = QLabel()   # kept for its text (the badge's tooltip); not shown:
+        self.status_caption.setProperty("role", "caption")   # the coloured badge says what it is
+        self.status_caption.hide()
         self.badge = StatusBadge()
         lay = QGridLayout(self)
         lay.setContentsMargins(14, 2, 8, 2)
@@ -97,7 +98,7 @@ class HeaderWidget(QFrame):
         self.setStyleSheet("#header { background: #fbfcfe; } #methodBox { border-left: 1px solid #d6dbe3; }"
                            " #companyName { font-size: 15pt; font-weight: bold; }"
                            " QLabel[role='caption'] { color: #6b7280; }")
-        self.company = QLabel()
+        self.company = ElidedLabel(min_chars=10)
         self.company.setObjectName("companyName")
         self.subtitle = QLabel()
         self.subtitle.setProperty("role", "caption")
@@ -167,6 +168,7 @@ class HeaderWidget(QFrame):
         for box in (self.ddm, self.dynamic):
             box.upside_caption.setText(self.tr("Upside"))
             box.status_caption.setText(self.tr("Status"))
+            box.badge.setToolTip(self.tr("Status"))
         if self._state is not None:
             self.update_state(self._state, True, relabel=False)
 
@@ -217,12 +219,20 @@ class HeaderWidget(QFrame):
         for box, key in ((self.ddm, "ddm"), (self.dynamic, "dynamic")):
             # the price-implied driver beside the title, the status's probability right of the value;
             # both share cells with what is there (no new column: the header keeps its width)
+            # the title row is one cell across the box (a title spanning two columns once widened
+            # the status row's first columns to its width)
             lay = box.layout()
             lay.removeWidget(box.title)
-            lay.addWidget(box.title, 0, 0, 1, 2)
-            lay.addWidget(self.analysis.lines[key], 0, 2, 1, 2)
-            lay.addWidget(self.analysis.probabilities[key], 1, 0, 1, 4)
-        self.ddm.layout().addWidget(self.analysis.button, 0, 3, Qt.AlignmentFlag.AlignRight)
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(box.title)
+            # both lines change after every edit: in holders outside the layout (as the values are),
+            # so a new text repaints them and lays out nothing
+            row.addWidget(_holder(self.analysis.lines[key]), 1)
+            if key == "ddm":
+                row.addWidget(self.analysis.button, 0, Qt.AlignmentFlag.AlignRight)
+            lay.addLayout(row, 0, 0, 1, 4)
+            lay.addWidget(_holder(self.analysis.probabilities[key]), 1, 0, 1, 4)
 
     def bind_controller(self, controller, settings=None) -> None:
         """Called by ``Controller.add_view``: follow the controller's analysis
@@ -249,3 +259,10 @@ def _signed_percent(x: float) -> str:
         return "—"
     text = format_value(x, PERCENT)
     return text if text.startswith("-") or text == "0.0%" else "+" + text
+
+
+def _holder(label: QLabel) -> SteadyLabel:
+    """``label`` in a holder that takes whatever width the layout gives."""
+    holder = SteadyLabel(label)
+    holder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    return holder

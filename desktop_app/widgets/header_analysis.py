@@ -104,7 +104,8 @@ class HeaderAnalysis(QObject):
         self.button.setAutoRaise(True)
         self.button.setText("▾")
         self.button.setFixedWidth(18)
-        self.lines["ddm"].setContentsMargins(0, 0, 20, 0)    # the text stops before the button
+        # no taller than a caption line: the title row keeps its height
+        self.button.setFixedHeight(self.lines["ddm"].fontMetrics().height() + 2)
         for line in (*self.lines.values(), *self.probabilities.values()):
             line.setVisible(False)
         self.button.setVisible(False)

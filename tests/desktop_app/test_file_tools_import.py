@@ -3,6 +3,7 @@ driven through the window's File menu with the real dialogs; only the file
 choosers are replaced."""
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 import models
+from desktop_app import i18n
 from desktop_app.file_tools import import_dialog, imports, workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "models"))
@@ -90,12 +92,12 @@ def test_preview_shows_old_to_new_and_apply_is_one_undo_step(qtbot, make_window,
         wait_read(qtbot, dialog)
         table = {r[0]: r[1:] for r in rows(dialog)}
         # the history the income statement revises: 103 → 103.1 亿元 (10 310 000 000 元), the later revision
-        assert table["History · Revenue · 2024"] == ["103", "103.1", "亿元", "income.csv"]
-        assert table["History · Net profit attributable · 2024"][:3] == ["12.6", "12.61", "亿元"]
+        assert table["History · Revenue · 2024"] == ["103", "103.1", "CNY 100m", "income.csv"]   # 亿元 in English
+        assert table["History · Net profit attributable · 2024"][:3] == ["12.6", "12.61", "CNY 100m"]
         # a cell of the company table, labelled as that table labels it
-        assert table["Non-operating profit (亿元) · 2024A"][:2] == ["1.9", "2.51"]
-        segment = document.model.segment_names[0]
-        assert table[f"{segment} · Gross profit · 2024"][:3] == ["—", "34", "亿元"]
+        assert table["Non-operating profit (CNY 100m) · 2024A"][:2] == ["1.9", "2.51"]
+        segment = i18n.segment_name(document.model, 0)
+        assert table[f"{segment} · Gross profit · 2024"][:3] == ["—", "34", "CNY 100m"]
         # the segment the model lacks is offered, not added
         (box,) = dialog._checks.values()
         assert "维修服务" in box.text() and not box.isChecked()
@@ -184,8 +186,8 @@ def test_an_import_that_breaks_a_rule_is_refused_naming_the_cell(qtbot, make_win
         texts["status"] = dialog.status.text()
 
     drive_modal(action(window, "actImport").trigger, interact)
-    segment = document.model.segment_names[0]
-    assert "Edit refused" in texts["status"] and f"{segment} · Revenue (亿元) · 2024A" in texts["status"]
+    segment = html.escape(i18n.segment_name(document.model, 0))
+    assert "Edit refused" in texts["status"] and f"{segment} · Revenue (CNY 100m) · 2024A" in texts["status"]
     assert document.model.to_dict() == before and document.undo_stack.count() == 0
 
 
@@ -223,7 +225,7 @@ def test_new_from_import_asks_about_unsaved_changes_then_replaces_the_model(qtbo
         table = {r[0]: r[2] for r in rows(dialog)}
         assert table["Company"] == "688271"  # the ticker, as the last source (the composition) writes it
         assert table["Actual years"] == "2023, 2024" and table["Estimate years"] == "2025, 2026, 2027"
-        assert table["Segment “维修服务”"] == "revenue 2024: 15 亿元"
+        assert table["Segment “维修服务”"] == "revenue 2024: 15 CNY 100m"
         assert "segment net profits are not in the sources" in dialog.notes.toPlainText()
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
 

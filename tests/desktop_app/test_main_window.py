@@ -210,7 +210,7 @@ def test_add_estimate_year_and_undo(qtbot, window):
 
 def test_header_shows_the_report_block(window):
     h = window.header
-    assert h.company.text() == "Shanghai United Imaging Healthcare (688271.SH)"   # English: the English name
+    assert h.company.full_text() == "Shanghai United Imaging Healthcare (688271.SH)"   # English: the English name
     assert not h.subtitle.isVisible()
     assert h.facts["market_cap"][1].text() == "1,304.64"
     assert h.facts["market_cap"][0].text() == "Market cap (CNY 100m)"

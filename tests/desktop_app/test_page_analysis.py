@@ -12,7 +12,7 @@ from models.analysis.implied import implied_table, implied_value
 from models.analysis.montecarlo import run_montecarlo
 from models.analysis.uncertainty import DEFAULT_DRIVERS
 from models.analysis.uncertainty_edit import value_histogram
-from desktop_app import analysis_feed
+from desktop_app import analysis_feed, i18n
 from desktop_app.analysis_text import driver_value
 from desktop_app.controller import Controller
 from desktop_app.pages.analysis import AnalysisPage
@@ -73,7 +73,7 @@ def test_the_page_shows_the_engine_run_and_tables(page, document):
     multiple = next(i for i, row in enumerate(rows) if row.driver == "multiple_scale" and row.segment is None)
     assert rows[multiple].value is None and tm.index(multiple, 3).data() == "none (no effect)"
     seg1 = next(i for i, row in enumerate(rows) if row.segment == 1)
-    assert tm.index(seg1, 1).data() == document.model.segment_names[1]
+    assert tm.index(seg1, 1).data() == i18n.segment_name(document.model, 1)   # English: name_en
     # the model's own status is outlined in the P(status) chart
     current = page.controller.state.result.ddm.status
     pens = page.status_chart.bars.opts["pens"]
