@@ -20,6 +20,7 @@ with a layout) for a one-line text longer and wider than any before; callers giv
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -74,45 +75,35 @@ class SteadyLabel(QWidget):
 
 class ElidedLabel(QLabel):
     """A one-line label that shrinks below its text, eliding it in the
-    middle (the whole text in its tooltip): a long company name must not
-    widen the header beyond the window."""
+    middle when painted (the whole text in its tooltip): a long company name
+    must not widen the header beyond the window."""
 
     def __init__(self, min_chars: int = 12, parent: QWidget | None = None):
         super().__init__(parent)
-        self._full = ""
         self.min_chars = min_chars
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def setText(self, text: str) -> None:
-        if text == self._full:
+        if text == self.text():
             return   # the same name after an edit: nothing to lay out
-        self._full = text
         self.setToolTip(text)
-        self.updateGeometry()
-        self._elide()
+        super().setText(text)
 
     def full_text(self) -> str:
-        return self._full
-
-    def sizeHint(self):
-        hint = super().sizeHint()
-        margins = self.contentsMargins()
-        hint.setWidth(self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right()
-                      + 2 * self.margin() + 2)
-        return hint
+        return self.text()
 
     def minimumSizeHint(self):
         hint = super().minimumSizeHint()
         hint.setWidth(min(self.sizeHint().width(), self.fontMetrics().horizontalAdvance("M" * self.min_chars)))
         return hint
 
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self._elide()
+    def shown_text(self) -> str:
+        """The text as painted: elided in the middle to the label's width."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle,
+                                             max(self.contentsRect().width(), 1))
 
-    def _elide(self) -> None:
-        width = self.contentsRect().width()
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, width) \
-            if width > 0 and self.isVisible() else self._full
-        if shown != super().text():
-            super().setText(shown)
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())
+        painter.end()
