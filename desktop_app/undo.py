@@ -19,17 +19,25 @@ from desktop_app.edits import Record
 class EditCommand(QUndoCommand):
     """Applies a record on redo and its inverse on undo, through ``apply``."""
 
-    def __init__(self, record: Record, text: str, apply: Callable[[Record], None], applied: bool = True):
+    def __init__(self, record: Record, text: str, apply: Callable[[Record], None], applied: bool = True,
+                 before_apply: Callable[[bool], None] | None = None):
         super().__init__(text)
         self.record = record
         self._apply = apply
         self._skip_redo = applied
+        #: called with True before a redo applies the record, False before an undo
+        #: (a caller that keeps state beside the model restores it first)
+        self._before_apply = before_apply
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
+        if self._before_apply is not None:
+            self._before_apply(True)
         self._apply(self.record)
 
     def undo(self) -> None:
+        if self._before_apply is not None:
+            self._before_apply(False)
         self._apply(self.record.inverse())

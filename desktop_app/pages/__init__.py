@@ -43,6 +43,7 @@ PAGES: list[PageSpec] = [
     PageSpec("mix", "desktop_app.pages.mix", "MixPage", QT_TRANSLATE_NOOP("Pages", "Mix")),
     PageSpec("multiples", "desktop_app.pages.multiples", "MultiplesPage", QT_TRANSLATE_NOOP("Pages", "Multiples")),
     PageSpec("audit", "desktop_app.pages.audit", "AuditPage", QT_TRANSLATE_NOOP("Pages", "Audit")),
+    PageSpec("scenarios", "desktop_app.pages.scenarios", "ScenariosPage", QT_TRANSLATE_NOOP("Pages", "Scenarios")),
 ]
 
 VALUATION_TITLE = QT_TRANSLATE_NOOP("Pages", "Valuation")
