@@ -67,15 +67,15 @@ class Document(QObject):
         self._autosaved_index: int | None = None
         self._file_lock = FileLock()
         self._file_lock.hold(path)
-        #: ``fn(model) -> model``: what a save and the recovery file write instead
-        #: of the model itself (the scenarios page puts the base back while a
-        #: scenario is shown); None writes the model.
+        # ``fn(model) -> model``: what a save and the recovery file write instead
+        # of the model itself (the scenarios page puts the base back while a
+        # scenario is shown); None writes the model.
         self.stored_form: Callable[[Any], Any] | None = None
-        #: ``fn() -> str | None``: why a change of shape is refused just now
-        #: (a scenario is shown), or None.
+        # ``fn() -> str | None``: why a change of shape is refused just now
+        # (a scenario is shown), or None.
         self.structure_guard: Callable[[], str | None] | None = None
-        #: The version last opened or saved, in the file's form (for "what
-        #: changed since I saved").
+        # The version last opened or saved, in the file's form (for "what
+        # changed since I saved").
         self.saved_model = model.copy()
 
     # state ------------------------------------------------------------

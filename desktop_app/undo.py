@@ -25,8 +25,8 @@ class EditCommand(QUndoCommand):
         self.record = record
         self._apply = apply
         self._skip_redo = applied
-        #: called with True before a redo applies the record, False before an undo
-        #: (a caller that keeps state beside the model restores it first)
+        # called with True before a redo applies the record, False before an undo
+        # (a caller that keeps state beside the model restores it first)
         self._before_apply = before_apply
 
     def redo(self) -> None:

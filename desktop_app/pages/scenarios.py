@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import os
+import unicodedata
 
 import numpy as np
 import pyqtgraph as pg
@@ -58,11 +59,18 @@ OPEN, BASE, SAVED, FILE, SCENARIO = "open", "base", "saved", "file", "scenario:"
 
 def group_labels() -> dict[str, str]:
     """The attribution's input groups (``models.analysis.attribution.GROUPS``), for the user."""
-    t = QCoreApplication.translate
-    return {"growth": t("Groups", "Growth"), "margin": t("Groups", "Margin"), "actuals": t("Groups", "Actuals"),
-            "discount_rate": t("Groups", "Discount rate"), "roe": t("Groups", "ROE"), "fade": t("Groups", "Fade"),
-            "terminal_growth": t("Groups", "Terminal growth"), "multiple": t("Groups", "Multiple"),
-            "cash_and_claims": t("Groups", "Cash and claims"), "settings": t("Groups", "Company settings")}
+    return {
+        "growth": QCoreApplication.translate("Groups", "Growth"),
+        "margin": QCoreApplication.translate("Groups", "Margin"),
+        "actuals": QCoreApplication.translate("Groups", "Actuals"),
+        "discount_rate": QCoreApplication.translate("Groups", "Discount rate"),
+        "roe": QCoreApplication.translate("Groups", "ROE"),
+        "fade": QCoreApplication.translate("Groups", "Fade"),
+        "terminal_growth": QCoreApplication.translate("Groups", "Terminal growth"),
+        "multiple": QCoreApplication.translate("Groups", "Multiple"),
+        "cash_and_claims": QCoreApplication.translate("Groups", "Cash and claims"),
+        "settings": QCoreApplication.translate("Groups", "Company settings"),
+    }
 
 
 class ScenariosPage(QWidget):
@@ -181,6 +189,7 @@ class ScenariosPage(QWidget):
         self.attr_plot_widget = new_layout_widget()
         self.attr_plot = self.attr_plot_widget.addPlot()
         style_plot(self.attr_plot)
+        self.attr_plot.getAxis("bottom").setHeight(46)   # two-line tick labels: the group, then the segment
         self.waterfall = pg.BarGraphItem(x=[], height=[], y0=[], width=0.6, brushes=[])
         self.attr_plot.addItem(self.waterfall)
         attr = QWidget()
@@ -658,8 +667,8 @@ class ScenariosPage(QWidget):
         steps = [(self.labels[0], 0.0, m.from_total)]
         level = m.from_total
         for c in m.differing():
-            seg = "" if c.segment is None else f"{result.segment_names[c.segment]} · "
-            steps.append((seg + labels[c.group], level, level + c.value))
+            seg = self.tr("Company") if c.segment is None else result.segment_names[c.segment]
+            steps.append((f"{labels[c.group]}\n{seg}", level, level + c.value))
             level += c.value
         steps.append((self.labels[1], 0.0, m.to_total))
         return steps
@@ -689,7 +698,16 @@ class ScenariosPage(QWidget):
 
 
 def _short(text: str, limit: int = 18) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    """A tick label: each line cut to ``limit`` columns (a CJK character takes two;
+    segment names are long)."""
+    def cut(line: str) -> str:
+        width = 0
+        for k, ch in enumerate(line):
+            width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            if width > limit:
+                return line[:max(k - 1, 1)] + "…"
+        return line
+    return "\n".join(cut(line) for line in text.split("\n"))
 
 
 def _text(value) -> str:

@@ -23,7 +23,9 @@ MULT0 = ("segments", 0, "multiple")
 
 
 @pytest.fixture
-def page(qtbot, document):
+def page(qtbot, qapp, document):
+    from desktop_app import i18n
+    i18n.install(qapp, "en")
     controller = Controller(document, runner=Runner(synchronous=True))
     page = ScenariosPage(document, controller)
     qtbot.addWidget(page)
