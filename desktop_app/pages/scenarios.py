@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridL
 import models
 from models.analysis import scenario_view
 from models.analysis.attribution import MAX_JOINT_GROUPS
-from models.analysis.scenarios import ScenarioError, scenario_names, side_by_side, stale_changes
+from models.analysis.scenarios import scenario_names
 from models.paths import path_text
 from desktop_app.i18n import fill
 from desktop_app.plots.colors import FOREGROUND, DDM_COLOR, DYNAMIC_COLOR, INVALID_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR
@@ -83,12 +83,14 @@ class ScenariosPage(QWidget):
         self.refused.connect(document.editRejected)   # the window shows the document's refusals
         self.state = None
         self.table_data: dict | None = None           # the last side_by_side
+        self.page_data: dict | None = None            # the last scenario_view.page_data
         self.attribution: dict | None = None          # the last attribute_between
         self.other_file: tuple[str, models.Model] | None = None
         self.dropped: list = []
         self._filling = False
         document.scenarioChangesDropped.connect(self._on_dropped)
         document.undo_stack.indexChanged.connect(self._on_index_changed)
+        document.pathChanged.connect(lambda path: self.refresh())   # saved: "the last saved version" moved
 
         # the scenario list and its changes
         self.shown_label = QLabel()
@@ -273,21 +275,47 @@ class ScenariosPage(QWidget):
         super().changeEvent(event)
 
     # what the page shows ----------------------------------------------------------------------
-    def stored(self) -> models.Model:
-        return self.session.stored()
-
     def refresh(self) -> None:
+        """Show the document's scenarios. The lists are rebuilt only when the
+        names change; the figures are computed by the runner off the GUI
+        thread from one copy of the model. A hidden page waits until shown."""
         if self.state is None:
             return
-        stored = self.stored()
-        names = scenario_names(stored)
-        shown = self.session.shown
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        shown, base = self.session.state()
+        working = self.document.model.copy()
+        names = scenario_names(working)
+        self._fill_lists(names, shown)
+        self._fill_version_boxes(names)
+        # with the base shown, the last saved model itself (never changed in place: a save
+        # replaces it); page_data's diff ignores its scenarios
+        reference = base if shown is not None else self.document.saved_model
+        self.controller.runner.submit(
+            Request(("scenarios", "page"), scenario_view.page_data, (working, base, shown, reference), slow=True,
+                    title=self.tr("Scenarios side by side")),
+            self._show_page_data)
+        self._snapshot = (working, base, shown)
+        self.request_attribution()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self.refresh()
+
+    def _fill_lists(self, names: list[str], shown: str | None) -> None:
+        key = (tuple(names), shown, self.tr("Base"))
+        if key == getattr(self, "_lists_key", None):
+            return
+        self._lists_key = key
         self._filling = True
         self.shown_box.clear()
         self.shown_box.addItem(self.tr("Base"), None)
         for name in names:
             self.shown_box.addItem(fill(self.tr("Scenario: %1"), name), name)
-        self.shown_box.setCurrentIndex(0 if shown is None else names.index(shown) + 1)
+        self.shown_box.setCurrentIndex(0 if shown not in names else names.index(shown) + 1)
         selected = self.selected_name()
         self.list.clear()
         for name in names:
@@ -298,26 +326,23 @@ class ScenariosPage(QWidget):
         if names:
             self.list.setCurrentRow(names.index(selected) if selected in names else 0)
         self._filling = False
+
+    def _show_page_data(self, data: dict) -> None:
+        self.page_data = data
         self._fill_changes()
-        self._fill_edits()
-        self._fill_stale(stored)
-        self._fill_version_boxes(names)
-        self.controller.runner.submit(
-            Request(("scenarios", "side_by_side"), side_by_side, (stored.copy(),), slow=True,
-                    title=self.tr("Scenarios side by side")),
-            self._show_side_by_side)
-        self.request_attribution()
+        self._fill_edits(data)
+        self._fill_stale(data["stale"])
+        self._show_side_by_side(data["side_by_side"])
 
     def selected_name(self) -> str | None:
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
-    def _fill_edits(self) -> None:
-        try:
-            n = len(self.session.current_edits())
-        except ScenarioError as exc:
-            self.edits_label.setText(fill(self.tr("The inputs cannot become a scenario: %1"), str(exc)))
+    def _fill_edits(self, data: dict) -> None:
+        if data["edits_error"] is not None:
+            self.edits_label.setText(fill(self.tr("The inputs cannot become a scenario: %1"), data["edits_error"]))
             return
+        n = len(data["edits"])
         if self.session.shown is None:
             text = self.tr("%1 input(s) differ from the base as last opened or saved. Saving them as a scenario "
                            "puts the base back to those values and shows the new scenario.")
@@ -332,9 +357,10 @@ class ScenariosPage(QWidget):
         name = self.selected_name()
         self._filling = True
         self.changes.setRowCount(0)
-        if name is not None:
-            stored = self.stored()
-            changes = self.session.changes_of(name)
+        data = self.page_data
+        stored = data["stored"] if data is not None else None
+        if name is not None and stored is not None and name in scenario_names(stored):
+            changes = next(sc["changes"] for sc in stored.doc["scenarios"] if sc["name"] == name)
             self.changes.setRowCount(len(changes))
             for r, change in enumerate(changes):
                 path = change["path"]
@@ -361,9 +387,11 @@ class ScenariosPage(QWidget):
             return f"{model.segment_names[path[1]]} · {rest}" if rest else model.segment_names[path[1]]
         return path_text(path)
 
-    def _fill_stale(self, stored) -> None:
+    def _fill_stale(self, stale: list | None = None) -> None:
+        if stale is not None:
+            self._stale_changes = stale
         lines = []
-        for change in stale_changes(stored):
+        for change in getattr(self, "_stale_changes", []):
             lines.append(fill(self.tr("Scenario '%1': %2 does not exist in the model"), change.scenario,
                               path_text(change.path)))
         for change in self.dropped:
@@ -376,12 +404,12 @@ class ScenariosPage(QWidget):
         """Shown until the undo stack moves (Undo brings the changes back)."""
         self.dropped = list(dropped)
         self._dropped_index = self.document.undo_stack.index()
-        self._fill_stale(self.stored())
+        self._fill_stale()
 
     def _on_index_changed(self, index: int) -> None:
         if self.dropped and index != self._dropped_index:
             self.dropped = []
-            self._fill_stale(self.stored())
+            self._fill_stale()
 
     # actions ------------------------------------------------------------------------------------
     def _on_shown_chosen(self, index: int) -> None:
@@ -390,6 +418,7 @@ class ScenariosPage(QWidget):
     def show_scenario(self, name: str | None) -> bool:
         ok = self.session.show(name)
         if not ok:
+            self._lists_key = None
             self.refresh()
         return ok
 
@@ -415,6 +444,7 @@ class ScenariosPage(QWidget):
             return True
         if not new:
             self.refused.emit(fill(self.tr("Scenario '%1': a scenario needs a name; the old one is kept."), old))
+        self._lists_key = None
         self.refresh()
         return False
 
@@ -536,7 +566,11 @@ class ScenariosPage(QWidget):
                                        self.document.model.unit))
 
     # attribution --------------------------------------------------------------------------------
-    def _fill_version_boxes(self, names: list[str]) -> None:
+    def _fill_version_boxes(self, names: list[str], force: bool = False) -> None:
+        key = (tuple(names), self.tr("Base"))
+        if key == getattr(self, "_boxes_key", None) and not force:
+            return
+        self._boxes_key = key
         for box, default in ((self.from_box, BASE), (self.to_box, OPEN)):
             current = box.currentData() or default
             box.blockSignals(True)
@@ -552,21 +586,19 @@ class ScenariosPage(QWidget):
             box.setCurrentIndex(index if index >= 0 else box.findData(default))
             box.blockSignals(False)
 
-    def version(self, key) -> tuple[models.Model, str]:
-        """The model a version choice names, and its label; ScenarioError when a
-        scenario cannot be applied."""
-        kind, name = (SCENARIO, key[len(SCENARIO):]) if key.startswith(SCENARIO) else (key, None)
-        stored = self.stored()
-        if kind == OPEN:
-            return self.document.model, self.tr("Open model")
-        if kind == BASE:
-            return scenario_view.working_model(stored, None), self.tr("Base")
-        if kind == SCENARIO:
-            return scenario_view.working_model(stored, name), name
-        if kind == SAVED:
-            model, used = scenario_view.compared_version(self.document.saved_model, self.session.shown)
-            return model, (self.tr("Last saved") if used is None else fill(self.tr("Last saved (%1)"), used))
-        return self.other_file[1], os.path.basename(self.other_file[0])
+    def version_label(self, key: str) -> str:
+        """What a version is called in the waterfall and its table."""
+        if key == OPEN:
+            return self.tr("Open model")
+        if key == BASE:
+            return self.tr("Base")
+        if key.startswith(SCENARIO):
+            return key[len(SCENARIO):]
+        if key == SAVED:
+            shown = self.session.shown
+            used = shown if shown is not None and shown in scenario_names(self.document.saved_model) else None
+            return self.tr("Last saved") if used is None else fill(self.tr("Last saved (%1)"), used)
+        return os.path.basename(self.other_file[0]) if self.other_file else ""
 
     def choose_file(self, path: str | None = None) -> bool:
         if path is None:
@@ -580,24 +612,25 @@ class ScenariosPage(QWidget):
             self.refused.emit(fill(self.tr("Cannot compare with %1: %2"), path, str(exc)))
             return False
         self.other_file = (path, model)
-        self._fill_version_boxes(scenario_names(self.stored()))
+        self._fill_version_boxes(scenario_names(self.document.model), force=True)
         self.from_box.setCurrentIndex(self.from_box.findData(FILE))
         self.to_box.setCurrentIndex(self.to_box.findData(OPEN))
         self.request_attribution()
         return True
 
     def request_attribution(self) -> None:
-        if self.state is None or self.from_box.count() == 0:
+        """Ask the runner for the split between the two chosen versions (from
+        the snapshot of the last refresh)."""
+        snapshot = getattr(self, "_snapshot", None)
+        if snapshot is None or self.from_box.count() == 0:
             return
-        try:
-            a, a_label = self.version(self.from_box.currentData())
-            b, b_label = self.version(self.to_box.currentData())
-        except ScenarioError as exc:
-            self._show_attribution({"result": None, "error": str(exc), "ddm_error": None})
-            return
-        self.labels = (a_label, b_label)
+        working, base, shown = snapshot
+        a_key, b_key = self.from_box.currentData(), self.to_box.currentData()
+        self.labels = (self.version_label(a_key), self.version_label(b_key))
+        other = self.other_file[1] if self.other_file else None
         self.controller.runner.submit(
-            Request(("scenarios", "attribution"), scenario_view.attribute_between, (a.copy(), b.copy()), slow=True,
+            Request(("scenarios", "attribution"), scenario_view.attribute_versions,
+                    (a_key, b_key, working, base, shown, self.document.saved_model, other), slow=True,
                     title=self.tr("What changed")),
             self._show_attribution)
 

@@ -80,3 +80,55 @@ def attribute_between(a: Model, b: Model) -> dict:
         return {"result": attribute(a, b, methods=("dynamic",)), "error": None, "ddm_error": message}
     except ModelError:
         return {"result": None, "error": message, "ddm_error": None}
+
+
+def resolve_version(key: str, working: Model, stored: Model, saved: Model, shown: str | None,
+                    other: Model | None = None) -> Model:
+    """The model a version name stands for: ``"open"`` (the working model),
+    ``"base"``, ``"scenario:NAME"``, ``"saved"`` (``compared_version`` of the
+    last saved file) or ``"file"`` (``other``). Raises ScenarioError when a
+    scenario cannot be applied, ValueError for an unknown key."""
+    if key == "open":
+        return working
+    if key == "base":
+        return base_model(stored)
+    if key.startswith("scenario:"):
+        return apply_scenario(stored, key[len("scenario:"):])
+    if key == "saved":
+        return compared_version(saved, shown)[0]
+    if key == "file" and other is not None:
+        return other
+    raise ValueError(f"unknown version {key!r}")
+
+
+def page_data(working: Model, base: Model | None, shown: str | None, reference: Model) -> dict:
+    """Everything a scenarios view shows besides the attribution, in one call
+    (for a worker thread; the arguments are only read): ``stored`` (the
+    file's form), ``edits`` (the changes a "save as scenario" against
+    ``reference`` would hold) or ``edits_error``, ``side_by_side`` and
+    ``stale`` (``stale_changes``)."""
+    from .scenarios import side_by_side, stale_changes
+
+    stored = stored_model(working, base, shown)
+    out: dict = {"stored": stored, "edits": None, "edits_error": None}
+    try:
+        out["edits"] = edits_since(reference, working)
+    except ScenarioError as exc:
+        out["edits_error"] = str(exc)
+    out["side_by_side"] = side_by_side(stored)
+    out["stale"] = stale_changes(stored)
+    return out
+
+
+def attribute_versions(a_key: str, b_key: str, working: Model, base: Model | None, shown: str | None,
+                       saved: Model, other: Model | None = None) -> dict:
+    """``attribute_between`` the two versions ``resolve_version`` names (for a
+    worker thread; the arguments are only read); a scenario that cannot be
+    applied gives ``error``."""
+    stored = stored_model(working, base, shown)
+    try:
+        a = resolve_version(a_key, working, stored, saved, shown, other)
+        b = resolve_version(b_key, working, stored, saved, shown, other)
+    except ScenarioError as exc:
+        return {"result": None, "error": str(exc), "ddm_error": None}
+    return attribute_between(a, b)

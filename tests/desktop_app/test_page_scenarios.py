@@ -347,3 +347,38 @@ def test_through_the_main_window(make_window, document, tmp_path):
     assert window.controller.state.result.ddm.total == ddm_total(base_model(document.stored()))
     window.act_undo.trigger()
     assert page.session.shown == "Bear"
+
+
+def test_edits_during_a_run_show_the_final_models_figures(qtbot, qapp, document):
+    """The real runner (a worker thread): the figures shown belong to the last edit."""
+    from desktop_app import i18n
+    i18n.install(qapp, "en")
+    controller = Controller(document)                  # the asynchronous runner
+    page = ScenariosPage(document, controller)
+    qtbot.addWidget(page)
+    controller.add_view(page)
+    page.show()
+    qtbot.waitExposed(page)
+    controller.recompute(True)
+    set_value(document, DR0, 0.095)
+    page.name_edit.setText("Bear")
+    assert page.save_as()
+    for value in (0.09, 0.1, 0.105, 0.11):
+        set_value(document, DR0, value)
+    qtbot.waitUntil(lambda: not controller.runner.is_busy(), timeout=10000)
+    stored = document.stored()
+    assert page.table_data == side_by_side(stored)
+    assert page.table_data["columns"][1]["ddm"]["total"] == ddm_total(apply_scenario(stored, "Bear"))
+    result = page.attribution["result"]                 # base → the open model (Bear with DR0 = 0.11)
+    assert result.ddm.to_total == ddm_total(document.model)
+    assert result.ddm.from_total == ddm_total(base_model(stored))
+    controller.runner.shutdown()
+
+
+def test_a_hidden_page_waits_until_shown(qtbot, page, document):
+    page.hide()
+    set_value(document, DR0, 0.095)
+    assert "0 input(s)" in page.edits_label.text()      # not recomputed while hidden
+    page.show()
+    qtbot.waitExposed(page)
+    assert "1 input(s)" in page.edits_label.text()
