@@ -5,8 +5,9 @@ How scenarios behave (so nothing surprises):
 
 - The file always holds the **base** and the scenarios. **Show** a scenario
   (the "Shown" box) and every page, the header and the plots value it; the
-  base is kept aside, and saving the file still writes the base and the
-  scenarios (the shown one up to date). Opening a file shows the base.
+  base is kept aside, and saving the file (and the recovery file) still
+  writes the base and the scenarios (the shown one up to date). Opening a
+  file shows the base. Exports (CSV, report) show what is shown.
 - While a scenario is shown, edits on any page change **that scenario**;
   adding, removing or moving segments or years is refused until the base is
   shown again (a scenario changes values only).

@@ -382,3 +382,29 @@ def test_a_hidden_page_waits_until_shown(qtbot, page, document):
     page.show()
     qtbot.waitExposed(page)
     assert "1 input(s)" in page.edits_label.text()
+
+
+def test_more_groups_than_the_joint_limit_says_so_and_stays_exact(qtbot, page, document, tmp_path):
+    from models.analysis.attribution import MAX_JOINT_GROUPS
+    other = document.model.copy()
+    for s in range(other.segment_count):
+        seg = ("segments", s)
+        for year in other.forecast_years:
+            other.set(seg + ("forecast", str(year), "growth"), other.get(seg + ("forecast", str(year), "growth")) + 0.01)
+            other.set(seg + ("forecast", str(year), "margin"), other.get(seg + ("forecast", str(year), "margin")) - 0.005)
+        for key, factor in (("discount_rate", 1.05), ("roe", 1.1), ("multiple", 0.9)):
+            other.set(seg + (key,), other.get(seg + (key,)) * factor)
+    path = tmp_path / "many.vwm.json"
+    models.save_model(other, str(path))
+    assert page.choose_file(str(path))
+    result = page.attribution["result"]
+    assert len(result.groups) == 15 > MAX_JOINT_GROUPS and result.strategy == "segmentwise"
+    assert f"more than {MAX_JOINT_GROUPS}" in page.attr_message.text()
+    assert_waterfall_is_the_engines(page, models.load_model(str(path)), document.model)
+
+
+def test_save_as_after_a_change_of_shape_is_refused_naming_it(qtbot, page, document):
+    assert document.restructure("Add", lambda m: engine_forecast.add_segment(m, "New"))
+    save_as(qtbot, page, "Bear")
+    assert "scenarios" not in document.model.doc
+    assert "Save as scenario Bear refused" in page.rejections[-1] and "segments" in page.rejections[-1]
