@@ -320,9 +320,14 @@ class ScenariosPage(QWidget):
         selected = self.selected_name()
         self.list.clear()
         for name in names:
-            item = QListWidgetItem(name + (self.tr(" (shown)") if name == shown else ""))
+            item = QListWidgetItem(name)   # the text is what a rename edits: the shown one is marked in bold
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            if name == shown:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setToolTip(self.tr("This scenario is shown on every page"))
             self.list.addItem(item)
         if names:
             self.list.setCurrentRow(names.index(selected) if selected in names else 0)
@@ -462,7 +467,11 @@ class ScenariosPage(QWidget):
 
     def set_change_value(self, name: str, row: int, text: str) -> bool:
         """Scenario ``name``'s change ``row`` takes the typed ``text`` (one undo step), or a refusal."""
+        if name not in scenario_names(self.document.model):
+            return False
         changes = self.session.changes_of(name)
+        if not 0 <= row < len(changes):
+            return False
         path = changes[row]["path"]
         old = changes[row]["value"]
         if isinstance(old, str):

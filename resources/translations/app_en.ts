@@ -1622,11 +1622,11 @@ mean</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> (shown)</source>
+        <source>Scenarios side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scenarios side by side</source>
+        <source>This scenario is shown on every page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1638,12 +1638,12 @@ mean</source>
         <translation>情景：%1</translation>
     </message>
     <message>
-        <source> (shown)</source>
-        <translation>（当前显示）</translation>
-    </message>
-    <message>
         <source>Scenarios side by side</source>
         <translation>情景并列对比</translation>
+    </message>
+    <message>
+        <source>This scenario is shown on every page</source>
+        <translation>各页面正在显示此情景</translation>
     </message>
     <message>
         <source>The inputs cannot become a scenario: %1</source>

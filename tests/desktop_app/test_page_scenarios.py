@@ -146,7 +146,8 @@ def test_rename_by_typing_in_the_list_and_undo(qtbot, page, document):
     view.setCurrentRow(0)
     qtbot.keyClick(view, Qt.Key.Key_F2)
     editor = view.focusWidget()
-    assert isinstance(editor, QLineEdit)
+    assert isinstance(editor, QLineEdit) and editor.text() == "Bear"      # the name alone, though it is shown
+    assert view.item(0).font().bold()
     editor.selectAll()
     qtbot.keyClicks(editor, "Downside")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
