@@ -52,6 +52,7 @@ from desktop_app.plots.style import new_layout_widget, set_title, style_plot
 from desktop_app.runner import Request
 from desktop_app.scenario_session import ScenarioSession
 
+ATTRIBUTION_TAB = 1
 COLUMN_COLORS = (DDM_COLOR, DYNAMIC_COLOR, "#2a9d8f", "#7b5ea7", "#e76f51", "#8ab17d", "#b07aa1")
 REFERENCE_COLOR = INVALID_COLOR
 # the versions the attribution compares, as the "From"/"To" boxes hold them
@@ -219,6 +220,7 @@ class ScenariosPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(side, "")
         self.tabs.addTab(attr, "")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         outer = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(left)
         outer.addWidget(self.tabs)
@@ -300,6 +302,10 @@ class ScenariosPage(QWidget):
             self._show_page_data)
         self._snapshot = (working, base, shown)
         self.request_attribution()
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == ATTRIBUTION_TAB and getattr(self, "_attribution_stale", False):
+            self.request_attribution()
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -622,6 +628,7 @@ class ScenariosPage(QWidget):
             self.refused.emit(fill(self.tr("Cannot compare with %1: %2"), path, str(exc)))
             return False
         self.other_file = (path, model)
+        self.tabs.setCurrentIndex(ATTRIBUTION_TAB)
         self._fill_version_boxes(scenario_names(self.document.model), force=True)
         self.from_box.setCurrentIndex(self.from_box.findData(FILE))
         self.to_box.setCurrentIndex(self.to_box.findData(OPEN))
@@ -634,6 +641,10 @@ class ScenariosPage(QWidget):
         snapshot = getattr(self, "_snapshot", None)
         if snapshot is None or self.from_box.count() == 0:
             return
+        if self.tabs.currentIndex() != ATTRIBUTION_TAB:
+            self._attribution_stale = True   # asked for when its tab is shown
+            return
+        self._attribution_stale = False
         working, base, shown = snapshot
         a_key, b_key = self.from_box.currentData(), self.to_box.currentData()
         self.labels = (self.version_label(a_key), self.version_label(b_key))

@@ -294,6 +294,7 @@ def test_attribution_base_to_scenario_and_scenario_to_scenario(qtbot, page, docu
     set_value(document, ("valuation", "excess_cash"), 120.0)
     save_as(qtbot, page, "Bull")
     stored = document.stored()
+    page.tabs.setCurrentIndex(1)                         # "What changed": computed when its tab is shown
     choose(page.from_box, "base")
     choose(page.to_box, "scenario:Bull")
     assert_waterfall_is_the_engines(page, base_model(stored), apply_scenario(stored, "Bull"))
@@ -306,6 +307,7 @@ def test_attribution_against_the_last_saved_version(qtbot, page, document, tmp_p
     document.save(str(tmp_path / "m.vwm.json"))
     saved = document.model.copy()
     set_value(document, G1, 0.3)
+    page.tabs.setCurrentIndex(1)
     choose(page.from_box, "saved")
     choose(page.to_box, "open")
     assert_waterfall_is_the_engines(page, saved, document.model)
@@ -361,6 +363,7 @@ def test_edits_during_a_run_show_the_final_models_figures(qtbot, qapp, document)
     page.show()
     qtbot.waitExposed(page)
     controller.recompute(True)
+    page.tabs.setCurrentIndex(1)
     set_value(document, DR0, 0.095)
     page.name_edit.setText("Bear")
     assert page.save_as()
@@ -374,6 +377,19 @@ def test_edits_during_a_run_show_the_final_models_figures(qtbot, qapp, document)
     assert result.ddm.to_total == ddm_total(document.model)
     assert result.ddm.from_total == ddm_total(base_model(stored))
     controller.runner.shutdown()
+
+
+def test_the_attribution_waits_for_its_tab(qtbot, page, document):
+    set_value(document, G1, 0.3)
+    choose(page.from_box, "saved")                      # the last saved version → the open model
+    assert page.tabs.currentIndex() == 0 and page.attribution is None
+    page.tabs.setCurrentIndex(1)
+    assert [(c.segment, c.group) for c in page.attribution["result"].ddm.differing()] == [(1, "growth")]
+    page.tabs.setCurrentIndex(0)
+    set_value(document, G1, 0.35)
+    assert page.attribution["result"].ddm.to_total != ddm_total(document.model)
+    page.tabs.setCurrentIndex(1)
+    assert page.attribution["result"].ddm.to_total == ddm_total(document.model)
 
 
 def test_a_hidden_page_waits_until_shown(qtbot, page, document):
