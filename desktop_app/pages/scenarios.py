@@ -92,7 +92,7 @@ class ScenariosPage(QWidget):
         self._filling = False
         document.scenarioChangesDropped.connect(self._on_dropped)
         document.undo_stack.indexChanged.connect(self._on_index_changed)
-        document.pathChanged.connect(lambda path: self.refresh())   # saved: "the last saved version" moved
+        document.pathChanged.connect(self._on_path_changed)   # saved: "the last saved version" moved
 
         # the scenario list and its changes
         self.shown_label = QLabel()
@@ -303,6 +303,9 @@ class ScenariosPage(QWidget):
         self._snapshot = (working, base, shown)
         self.request_attribution()
 
+    def _on_path_changed(self, path: str) -> None:
+        self.refresh()
+
     def _on_tab_changed(self, index: int) -> None:
         if index == ATTRIBUTION_TAB and getattr(self, "_attribution_stale", False):
             self.request_attribution()
@@ -448,7 +451,7 @@ class ScenariosPage(QWidget):
         if self._filling:
             return
         old, new = item.data(Qt.ItemDataRole.UserRole), item.text().strip()
-        QTimer.singleShot(0, lambda: self.rename(old, new))
+        QTimer.singleShot(0, self, lambda: self.rename(old, new))
 
     def rename(self, old: str, new: str) -> bool:
         """Rename scenario ``old`` (one undo step); an empty or taken name is refused."""
@@ -469,7 +472,7 @@ class ScenariosPage(QWidget):
             return
         # applied once the view has finished with its editor (the table is rebuilt)
         name, row, text = self.selected_name(), item.row(), item.text().strip()
-        QTimer.singleShot(0, lambda: self.set_change_value(name, row, text))
+        QTimer.singleShot(0, self, lambda: self.set_change_value(name, row, text))
 
     def set_change_value(self, name: str, row: int, text: str) -> bool:
         """Scenario ``name``'s change ``row`` takes the typed ``text`` (one undo step), or a refusal."""
