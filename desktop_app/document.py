@@ -41,6 +41,8 @@ class Document(QObject):
     # an edit was refused; argument: message for the user
     editRejected = Signal(str)
     autosaved = Signal(str)
+    # a change of shape took scenario changes out (their segment was removed); argument: list of StaleChange
+    scenarioChangesDropped = Signal(object)
 
     def __init__(self, model, path: str | None = None, recovery_dir: str | os.PathLike | None = None,
                  parent: QObject | None = None):
@@ -65,6 +67,16 @@ class Document(QObject):
         self._autosaved_index: int | None = None
         self._file_lock = FileLock()
         self._file_lock.hold(path)
+        # ``fn(model) -> model``: what a save and the recovery file write instead
+        # of the model itself (the scenarios page puts the base back while a
+        # scenario is shown); None writes the model.
+        self.stored_form: Callable[[Any], Any] | None = None
+        # ``fn() -> str | None``: why a change of shape is refused just now
+        # (a scenario is shown), or None.
+        self.structure_guard: Callable[[], str | None] | None = None
+        # The version last opened or saved, in the file's form (for "what
+        # changed since I saved").
+        self.saved_model = model.copy()
 
     # state ------------------------------------------------------------
     @property
@@ -86,6 +98,10 @@ class Document(QObject):
 
     def display_name(self) -> str:
         return FsPath(self.path).name if self.path else ""
+
+    def stored(self):
+        """The model as a save writes it (see :attr:`stored_form`)."""
+        return self.stored_form(self.model) if self.stored_form is not None else self.model
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.dirtyChanged.emit(self.is_dirty)
@@ -120,13 +136,27 @@ class Document(QObject):
         self.valuesChanged.emit(record.paths)
         return True
 
-    def restructure(self, text: str, fn: Callable[[Any], None]) -> bool:
+    def restructure(self, text: str, fn: Callable[[Any], None],
+                    before_replay: Callable[[bool], None] | None = None) -> bool:
         """Apply an engine function that reshapes the model in place
         (``add_segment``, ``remove_segment``, ``move_segment``,
-        ``add_forecast_year``) as one undo step, or refuse it."""
+        ``add_forecast_year``) as one undo step, or refuse it.
+
+        The model's scenarios follow their segments (a segment's dict keeps its
+        identity through the engine's in-place functions): changes of a moved
+        segment move with it; those of a removed segment leave the scenarios
+        and are reported (undo brings them back), never dropped silently."""
+        guard = self.structure_guard() if self.structure_guard is not None else None
+        if guard:
+            self._reject(guard)
+            return False
         before = self.model.copy()
+        doc_before, segments_before = self.model.doc, list(self.model.segments)
+        dropped: list = []
         try:
             fn(self.model)
+            if self.model.doc is doc_before:
+                dropped = _follow_segments(self.model, segments_before)
         except Exception as exc:  # noqa: BLE001
             self.model = before
             self.modelReplaced.emit()
@@ -139,10 +169,13 @@ class Document(QObject):
             self._reject(problem)
             return False
         record = StructureEdit(before, self.model.copy())
-        self.undo_stack.push(EditCommand(record, text, self._replay, applied=True))
+        self.undo_stack.push(EditCommand(record, text, self._replay, applied=True, before_apply=before_replay))
         self.version += 1
         self._result_cache = (self.version, self._checked_result)
         self.modelReplaced.emit()
+        if dropped:
+            self.scenarioChangesDropped.emit(dropped)
+            self.editRejected.emit(self.dropped_text(text, dropped))
         return True
 
     def _check(self) -> str | None:
@@ -178,6 +211,16 @@ class Document(QObject):
             self.modelReplaced.emit()
             return
         self.valuesChanged.emit(record.paths)
+
+    def dropped_text(self, action: str, dropped: list) -> str:
+        """The report of scenario changes a structural edit took out."""
+        lines = [fill(self.tr("%1: %2 scenario change(s) referred to the removed segment and were taken out "
+                              "of their scenarios (Undo brings them back):"), action, len(dropped))]
+        for change in dropped[:8]:
+            lines.append(fill(self.tr("scenario '%1': %2"), change.scenario, path_text(change.path)))
+        if len(dropped) > 8:
+            lines.append(fill(self.tr("… and %1 more"), len(dropped) - 8))
+        return "\n".join(lines)
 
     def describe_errors(self, issues) -> str:
         """The refusal in the UI's language, each issue naming its cell as a
@@ -232,6 +275,7 @@ class Document(QObject):
         self._restored_unsaved = restored_unsaved
         self._autosaved_index = None
         self._file_lock.hold(path)
+        self.saved_model = model.copy()
         self.modelReplaced.emit()
         self.pathChanged.emit(path or "")
         self.dirtyChanged.emit(self.is_dirty)
@@ -243,7 +287,9 @@ class Document(QObject):
         target = os.fspath(path or self.path or "")
         if not target:
             raise OSError("no file name")
-        models.save_model(self.model, target, backup=True)
+        stored = self.stored()
+        models.save_model(stored, target, backup=True)
+        self.saved_model = stored.copy()
         if target != self.path:
             self._file_lock.hold(target)
         self.path = target
@@ -271,7 +317,7 @@ class Document(QObject):
         if self._autosaved_index == self.undo_stack.index() and not self._restored_unsaved:
             return False
         try:
-            written = self.recovery.write(self.session_id, self.model, self.path)
+            written = self.recovery.write(self.session_id, self.stored(), self.path)
         except OSError as exc:
             self.editRejected.emit(fill(self.tr("Autosave failed: %1"), str(exc)))
             return False
@@ -287,6 +333,25 @@ class Document(QObject):
             self.recovery.discard(self.session_id)
         self._file_lock.release()
         unregister_live(self.session_id)
+
+
+def _follow_segments(model, segments_before: list) -> list:
+    """Remap the model's scenarios after an in-place change of its segments;
+    returns the changes that left with a removed segment (StaleChange)."""
+    if not model.doc.get("scenarios"):
+        return []
+    from models.analysis.scenarios import remap_segments
+
+    where = {id(seg): k for k, seg in enumerate(model.segments)}
+    old_to_new = [where.get(id(seg)) for seg in segments_before]
+    if segments_before and all(k is None for k in old_to_new):
+        # the function rebuilt every segment: they kept their positions
+        old_to_new = [k if k < model.segment_count else None for k in range(len(segments_before))]
+    if old_to_new == list(range(len(segments_before))):
+        return []
+    remapped, dropped = remap_segments(model, old_to_new)
+    model.doc = remapped.doc
+    return dropped
 
 
 def _exception_text(exc: Exception) -> str:

@@ -44,6 +44,7 @@ PAGES: list[PageSpec] = [
     PageSpec("multiples", "desktop_app.pages.multiples", "MultiplesPage", QT_TRANSLATE_NOOP("Pages", "Multiples")),
     PageSpec("audit", "desktop_app.pages.audit", "AuditPage", QT_TRANSLATE_NOOP("Pages", "Audit")),
     PageSpec("analysis", "desktop_app.pages.analysis", "AnalysisPage", QT_TRANSLATE_NOOP("Pages", "Analysis")),
+    PageSpec("scenarios", "desktop_app.pages.scenarios", "ScenariosPage", QT_TRANSLATE_NOOP("Pages", "Scenarios")),
     PageSpec("coverage", "desktop_app.pages.coverage", "CoveragePage", QT_TRANSLATE_NOOP("Pages", "Coverage")),
 ]
 

@@ -1062,6 +1062,18 @@ value</source>
 <context>
     <name>Document</name>
     <message>
+        <source>%1: %2 scenario change(s) referred to the removed segment and were taken out of their scenarios (Undo brings them back):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Edit refused: the model would be invalid.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1350,6 +1362,49 @@ value</source>
     </message>
     <message>
         <source>Minutes between autosaves (0 = off):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Groups</name>
+    <message>
+        <source>Growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash and claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company settings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2243,6 +2298,10 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Coverage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2400,6 +2459,276 @@ mean</source>
     </message>
     <message>
         <source>Σ segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioSession</name>
+    <message>
+        <source>Scenario &apos;%1&apos; is shown: switch to the base to add, remove or move segments or years (a scenario changes values only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show scenario %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario named &apos;%1&apos; exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as scenario %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename scenario %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete scenario %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit scenario %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosPage</name>
+    <message>
+        <source>Shown:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save edits as a scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios (double-click to rename)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes of the selected scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waterfall:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This scenario is shown on every page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inputs cannot become a scenario: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 input(s) differ from the base as last opened or saved. Saving them as a scenario puts the base back to those values and shows the new scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 input(s) differ from the base. Saving them as a new scenario leaves the shown scenario as it was and shows the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario &apos;%1&apos;: %2 does not exist in the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario &apos;%1&apos;: %2 left with its removed segment (Undo brings it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as scenario: type a name for the new scenario first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario &apos;%1&apos;: a scenario needs a name; the old one is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario &apos;%1&apos;, %2: %3 is not a number; the previous value is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 upside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: values by segment and total (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model (as shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last saved version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last saved (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model files (*.vwm.json *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compare with %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DDM split is undefined (%1); the dynamic split is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No input differs: nothing to split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 input groups differ, more than %2 for the joint pass: the exact split is computed segment by segment (same numbers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 input group(s) differ; the split is exact (Shapley, %2 combinations valued at once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The market price differs: it moves the upside, not the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sum of the contributions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: from %2 to %3 by input group (%4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1072,6 +1072,18 @@ value</source>
 <context>
     <name>Document</name>
     <message>
+        <source>%1: %2 scenario change(s) referred to the removed segment and were taken out of their scenarios (Undo brings them back):</source>
+        <translation>%1：%2 项情景改动指向被删除的业务，已从所属情景中移出（撤销可恢复）：</translation>
+    </message>
+    <message>
+        <source>scenario &apos;%1&apos;: %2</source>
+        <translation>情景“%1”：%2</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
         <source>Edit refused: the model would be invalid.</source>
         <translation>编辑被拒绝：模型将变为无效。</translation>
     </message>
@@ -1361,6 +1373,49 @@ value</source>
     <message>
         <source>Minutes between autosaves (0 = off):</source>
         <translation>自动保存间隔分钟数（0 = 关闭）：</translation>
+    </message>
+</context>
+<context>
+    <name>Groups</name>
+    <message>
+        <source>Growth</source>
+        <translation>成长能力</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>利润率</translation>
+    </message>
+    <message>
+        <source>Actuals</source>
+        <translation>历史数据</translation>
+    </message>
+    <message>
+        <source>Discount rate</source>
+        <translation>贴现率</translation>
+    </message>
+    <message>
+        <source>ROE</source>
+        <translation>ROE</translation>
+    </message>
+    <message>
+        <source>Fade</source>
+        <translation>衰减</translation>
+    </message>
+    <message>
+        <source>Terminal growth</source>
+        <translation>永续增长率</translation>
+    </message>
+    <message>
+        <source>Multiple</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>Cash and claims</source>
+        <translation>现金及权益调整</translation>
+    </message>
+    <message>
+        <source>Company settings</source>
+        <translation>公司设定</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2308,10 @@ value</source>
         <translation>分析</translation>
     </message>
     <message>
+        <source>Scenarios</source>
+        <translation>情景</translation>
+    </message>
+    <message>
         <source>Coverage</source>
         <translation>覆盖池</translation>
     </message>
@@ -2419,6 +2478,276 @@ mean</source>
     <message>
         <source>Σ segments</source>
         <translation>各业务合计</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioSession</name>
+    <message>
+        <source>Scenario &apos;%1&apos; is shown: switch to the base to add, remove or move segments or years (a scenario changes values only).</source>
+        <translation>当前显示情景“%1”：请先切换回基准，再增加、删除或移动业务或年份（情景只改变数值）。</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>Show the base</source>
+        <translation>显示基准</translation>
+    </message>
+    <message>
+        <source>Show scenario %1</source>
+        <translation>显示情景 %1</translation>
+    </message>
+    <message>
+        <source>a scenario named &apos;%1&apos; exists already</source>
+        <translation>名为“%1”的情景已存在</translation>
+    </message>
+    <message>
+        <source>Save as scenario %1</source>
+        <translation>另存为情景 %1</translation>
+    </message>
+    <message>
+        <source>Rename scenario %1 to %2</source>
+        <translation>将情景 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>Delete scenario %1</source>
+        <translation>删除情景 %1</translation>
+    </message>
+    <message>
+        <source>Edit scenario %1</source>
+        <translation>编辑情景 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosPage</name>
+    <message>
+        <source>Shown:</source>
+        <translation>当前显示：</translation>
+    </message>
+    <message>
+        <source>Save edits as a scenario</source>
+        <translation>将改动保存为情景</translation>
+    </message>
+    <message>
+        <source>Name of the new scenario</source>
+        <translation>新情景名称</translation>
+    </message>
+    <message>
+        <source>Save as scenario</source>
+        <translation>保存为情景</translation>
+    </message>
+    <message>
+        <source>Scenarios (double-click to rename)</source>
+        <translation>情景（双击重命名）</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>删除情景</translation>
+    </message>
+    <message>
+        <source>Changes of the selected scenario</source>
+        <translation>所选情景的改动</translation>
+    </message>
+    <message>
+        <source>Remove change</source>
+        <translation>移除改动</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入项</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>图表：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>Waterfall:</source>
+        <translation>瀑布图：</translation>
+    </message>
+    <message>
+        <source>Compare with a file…</source>
+        <translation>与文件比较…</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并列对比</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变化归因</translation>
+    </message>
+    <message>
+        <source>Scenarios side by side</source>
+        <translation>情景并列对比</translation>
+    </message>
+    <message>
+        <source>Scenario: %1</source>
+        <translation>情景：%1</translation>
+    </message>
+    <message>
+        <source>This scenario is shown on every page</source>
+        <translation>各页面正在显示此情景</translation>
+    </message>
+    <message>
+        <source>The inputs cannot become a scenario: %1</source>
+        <translation>当前输入无法保存为情景：%1</translation>
+    </message>
+    <message>
+        <source>%1 input(s) differ from the base as last opened or saved. Saving them as a scenario puts the base back to those values and shows the new scenario.</source>
+        <translation>有 %1 项输入与上次打开或保存时的基准不同。保存为情景后，基准恢复为那些数值，并显示新情景。</translation>
+    </message>
+    <message>
+        <source>%1 input(s) differ from the base. Saving them as a new scenario leaves the shown scenario as it was and shows the new one.</source>
+        <translation>有 %1 项输入与基准不同。另存为新情景时，当前显示的情景保持原样，并改为显示新情景。</translation>
+    </message>
+    <message>
+        <source>Scenario &apos;%1&apos;: %2 does not exist in the model</source>
+        <translation>情景“%1”：模型中不存在 %2</translation>
+    </message>
+    <message>
+        <source>Scenario &apos;%1&apos;: %2 left with its removed segment (Undo brings it back)</source>
+        <translation>情景“%1”：%2 随被删除的业务一并移出（撤销可恢复）</translation>
+    </message>
+    <message>
+        <source>Save as scenario: type a name for the new scenario first.</source>
+        <translation>保存为情景：请先输入新情景的名称。</translation>
+    </message>
+    <message>
+        <source>Scenario &apos;%1&apos;: a scenario needs a name; the old one is kept.</source>
+        <translation>情景“%1”：情景必须有名称，已保留原名称。</translation>
+    </message>
+    <message>
+        <source>Scenario &apos;%1&apos;, %2: %3 is not a number; the previous value is kept.</source>
+        <translation>情景“%1”，%2：%3 不是数字，已保留原值。</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>%1 total</source>
+        <translation>%1 合计</translation>
+    </message>
+    <message>
+        <source>%1 upside</source>
+        <translation>%1上行空间</translation>
+    </message>
+    <message>
+        <source>%1 status</source>
+        <translation>%1状态</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>研报数值</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1: values by segment and total (%2)</source>
+        <translation>%1：各业务价值与合计（%2）</translation>
+    </message>
+    <message>
+        <source>Open model (as shown)</source>
+        <translation>当前模型（按当前显示）</translation>
+    </message>
+    <message>
+        <source>Last saved version</source>
+        <translation>上次保存的版本</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation>上次保存</translation>
+    </message>
+    <message>
+        <source>Last saved (%1)</source>
+        <translation>上次保存（%1）</translation>
+    </message>
+    <message>
+        <source>Compare with a model file</source>
+        <translation>与模型文件比较</translation>
+    </message>
+    <message>
+        <source>Model files (*.vwm.json *.json)</source>
+        <translation>模型文件 (*.vwm.json *.json)</translation>
+    </message>
+    <message>
+        <source>Cannot compare with %1: %2</source>
+        <translation>无法与 %1 比较：%2</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>无法比较：%1</translation>
+    </message>
+    <message>
+        <source>The DDM split is undefined (%1); the dynamic split is shown.</source>
+        <translation>DDM 的拆分无定义（%1）；仅显示动态估值的拆分。</translation>
+    </message>
+    <message>
+        <source>No input differs: nothing to split.</source>
+        <translation>没有不同的输入：无需拆分。</translation>
+    </message>
+    <message>
+        <source>%1 input groups differ, more than %2 for the joint pass: the exact split is computed segment by segment (same numbers).</source>
+        <translation>有 %1 组输入不同，超过联合计算的上限 %2：改为逐业务精确拆分（结果相同）。</translation>
+    </message>
+    <message>
+        <source>%1 input group(s) differ; the split is exact (Shapley, %2 combinations valued at once).</source>
+        <translation>有 %1 组输入不同；拆分是精确的（Shapley 值，一次计算 %2 种组合）。</translation>
+    </message>
+    <message>
+        <source>The market price differs: it moves the upside, not the value.</source>
+        <translation>市价不同：它改变空间，不改变价值。</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Input group</source>
+        <translation>输入组</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>sum of the contributions</source>
+        <translation>各项贡献之和</translation>
+    </message>
+    <message>
+        <source>%1: from %2 to %3 by input group (%4)</source>
+        <translation>%1：从 %2 到 %3，按输入组拆分（%4）</translation>
     </message>
 </context>
 <context>
