@@ -45,6 +45,7 @@ from models.analysis import scenario_view
 from models.analysis.attribution import MAX_JOINT_GROUPS
 from models.analysis.scenarios import scenario_names
 from models.paths import path_text
+from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.plots.colors import FOREGROUND, DDM_COLOR, DYNAMIC_COLOR, INVALID_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR
 from desktop_app.plots.labels import method_labels, money, pct, status_labels
@@ -399,7 +400,7 @@ class ScenariosPage(QWidget):
     def _path_label(model, path) -> str:
         if len(path) >= 2 and path[0] == "segments" and isinstance(path[1], int) and path[1] < model.segment_count:
             rest = path_text(path[2:])
-            return f"{model.segment_names[path[1]]} · {rest}" if rest else model.segment_names[path[1]]
+            return f"{i18n.segment_name(model, path[1])} · {rest}" if rest else i18n.segment_name(model, path[1])
         return path_text(path)
 
     def _fill_stale(self, stale: list | None = None) -> None:
@@ -526,7 +527,7 @@ class ScenariosPage(QWidget):
             rows.append((fill(self.tr("%1 total"), label), [cell(c, "total") for c in columns]))
             rows.append((fill(self.tr("%1 upside"), label), [cell(c, "upside") for c in columns]))
             rows.append((fill(self.tr("%1 status"), label), [cell(c, "status") for c in columns]))
-            for s, seg in enumerate(data["segments"]):
+            for s, seg in enumerate(self._shown_names(data["segments"])):
                 rows.append((f"{label} · {seg}", [
                     money(c[method]["segments"][s], 2) if c[method] and c[method]["segments"] else "—"
                     for c in columns]))
@@ -560,7 +561,7 @@ class ScenariosPage(QWidget):
         if data is None:
             return
         method = self.side_method.currentData() or "ddm"
-        groups = list(data["segments"]) + [self.tr("Total")]
+        groups = self._shown_names(data["segments"]) + [self.tr("Total")]
         columns = data["columns"]
         n = len(columns)
         width = 0.8 / max(n, 1)
@@ -582,7 +583,16 @@ class ScenariosPage(QWidget):
         self.side_plot.getAxis("bottom").setTicks([list(enumerate(groups))])
         self.side_plot.enableAutoRange()
         set_title(self.side_plot, fill(self.tr("%1: values by segment and total (%2)"), method_labels()[method],
-                                       self.document.model.unit))
+                                       i18n.unit_text(self.document.model.unit)))
+
+    def _shown_names(self, names) -> list[str]:
+        """Segment names as the UI language reads them (``name_en`` in English),
+        when ``names`` are the open model's segments."""
+        names = list(names)
+        model = self.document.model
+        if names == list(model.segment_names):
+            return i18n.segment_names(model)
+        return names
 
     # attribution --------------------------------------------------------------------------------
     def _fill_version_boxes(self, names: list[str], force: bool = False) -> None:
@@ -685,7 +695,7 @@ class ScenariosPage(QWidget):
             notes.append(self.tr("The market price differs: it moves the upside, not the value."))
         self.attr_message.setText(fill("%1 → %2: ", *self.labels) + " ".join(notes))
         labels = group_labels()
-        names = result.segment_names
+        names = self._shown_names(result.segment_names)
         methods = [m for m in ("ddm", "dynamic") if m in result.methods]
         steps = next(iter(result.methods.values())).differing()
         self.attr_table.setColumnCount(2 + len(methods))
@@ -724,7 +734,7 @@ class ScenariosPage(QWidget):
         steps = [(self.labels[0], 0.0, m.from_total)]
         level = m.from_total
         for c in m.differing():
-            seg = self.tr("Company") if c.segment is None else result.segment_names[c.segment]
+            seg = self.tr("Company") if c.segment is None else self._shown_names(result.segment_names)[c.segment]
             steps.append((f"{labels[c.group]}\n{seg}", level, level + c.value))
             level += c.value
         steps.append((self.labels[1], 0.0, m.to_total))
@@ -750,7 +760,7 @@ class ScenariosPage(QWidget):
         self.attr_plot.getAxis("bottom").setTicks([ticks])
         method = self.attr_method.currentData() or "ddm"
         set_title(self.attr_plot, fill(self.tr("%1: from %2 to %3 by input group (%4)"), method_labels()[method],
-                                       self.labels[0], self.labels[1], self.document.model.unit))
+                                       self.labels[0], self.labels[1], i18n.unit_text(self.document.model.unit)))
         self.attr_plot.enableAutoRange()
 
 
