@@ -96,7 +96,7 @@ def test_context_action_switches_the_segment_under_the_cursor(qtbot, page, docum
     assert document.model.segments[2]["multiple_mode"] == "justified"
     assert shown(table, table.rowCount() - 1, "total", Qt.ItemDataRole.EditRole) == \
         justified_copy(document.model, 2).dynamic.total
-    assert document.undo_stack.text(0) == f"Use the justified multiple for {document.model.segment_names[2]}"
+    assert document.undo_stack.text(0) == f"Use the justified multiple for {i18n.segment_name(document.model, 2)}"
     page.act_use_composite.trigger()
     assert document.model.segments[2]["multiple_mode"] == "composite"
     assert shown(table, 2, "multiple_mode") == "Composite"
@@ -113,7 +113,7 @@ def test_an_unknown_mode_is_refused_with_the_old_one_kept(qtbot, page, document)
     assert "multiple_mode" not in document.model.segments[0]
     assert document.undo_stack.count() == 0
     assert messages and "“ddm” is not a multiple mode" in messages[-1]
-    assert document.model.segment_names[0] in messages[-1]
+    assert i18n.segment_name(document.model, 0) in messages[-1]
     # a first letter is enough
     type_into(qtbot, view, table.index(0, col(table, "multiple_mode")), "j")
     assert document.model.segments[0]["multiple_mode"] == "justified"
