@@ -25,10 +25,17 @@ document's live model.
 from __future__ import annotations
 
 import concurrent.futures
+import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+
+#: How long the worker may hold the GIL before the GUI thread gets it back
+#: (Python's default is 5 ms): a worker running Python code (the Monte Carlo
+#: between numpy calls, a scenario's figures) would otherwise hold every
+#: edit's repaint up by up to that much at each switch.
+GIL_SWITCH_INTERVAL_S = 0.0005
 
 Done = Callable[[Any], None]
 Failed = Callable[[str], None]
@@ -143,6 +150,8 @@ class Runner(QObject):
     def _submit_slow(self, request: Request, done: Done, failed: Failed | None) -> int:
         ticket = self._supersede(request.key)
         if self._executor is None:
+            if sys.getswitchinterval() > GIL_SWITCH_INTERVAL_S:
+                sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
             self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1,
                                                                    thread_name_prefix="runner")
         pending = _Pending(ticket, request, done, failed)

@@ -259,6 +259,16 @@ def test_side_by_side_equals_the_engine(qtbot, page, document):
     assert heights == bear["segments"] + [bear["total"]]
     assert list(page.side_bars[2].opts["height"]) == [expected["columns"][2]["ddm"]["total"]]
 
+    # an edit of the base moves the bars' heights; the bars themselves are kept (no rebuild per edit)
+    kept = list(page.side_bars)
+    set_value(document, DR0, 0.085)
+    QApplication.processEvents()
+    expected = side_by_side(document.stored())
+    assert page.table_data == expected
+    assert page.side_bars == kept
+    base = expected["columns"][0]["ddm"]
+    assert list(page.side_bars[0].opts["height"]) == base["segments"] + [base["total"]]
+
 
 def choose(box, data):
     index = box.findData(data)
