@@ -39,7 +39,7 @@ from desktop_app.runner import Request
 
 KINDS = ("montecarlo", "implied", "tables")
 DEFAULT_DRIVER = "growth_shift"
-DELAY_MS = 20
+DELAY_MS = 45
 
 
 def compute_montecarlo(model, cancelled):
