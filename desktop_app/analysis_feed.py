@@ -11,7 +11,7 @@ runner, off the GUI thread (``slow=True``), for:
 - ``tables``: ``ImpliedTableRequest(copy).run`` (only while a page asks for
   the tables: ``want_tables``).
 
-The requests go out ``delay_ms`` (20 ms) after the last of a burst of edits,
+The requests go out ``delay_ms`` (45 ms) after the last of a burst of edits,
 so a run never competes with the typing it follows; a synchronous runner
 (tests) gets them at once.
 
