@@ -92,6 +92,24 @@ HIDDEN_IMPORTS = (
     "models.io.imports.template", "models.io.xlsx",
     "openpyxl", "openpyxl.cell._writer", "et_xmlfile",
 )
+
+
+def app_hidden_imports() -> list[str]:
+    """The pages and File-menu tools the window imports by name
+    (``desktop_app.pages.PAGES``, ``desktop_app.file_tools.TOOLS``): no static
+    import reaches them, so the bundle lists them, read from those two files
+    without importing Qt."""
+    found = []
+    for rel, call, arg in (("desktop_app/pages/__init__.py", "PageSpec", 1),
+                           ("desktop_app/file_tools/__init__.py", "ToolSpec", 0)):
+        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == call \
+                    and len(node.args) > arg and isinstance(node.args[arg], ast.Constant):
+                found.append(node.args[arg].value)
+    return found
+
+
 #: The launcher's switch that runs the command line instead of the window.
 CLI_SWITCH = "--cli"
 

@@ -308,3 +308,14 @@ def test_launcher_runs_the_cli_with_the_switch(cfg, tmp_path):
                            "--out", str(tmp_path / "x.xlsx")], cwd=ROOT, capture_output=True, text=True,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert proc.returncode == 2 and proc.stderr.startswith("error: file not found: nope.json")
+
+
+def test_every_page_and_file_tool_is_a_hidden_import(cfg):
+    """The window imports its pages and File-menu tools by name; the bundle
+    must list each (a missing tool fails the frozen app at start)."""
+    pytest.importorskip("PySide6")
+    from desktop_app.file_tools import TOOLS
+    from desktop_app.pages import PAGES
+    assert cfg.app_hidden_imports() == [s.module for s in PAGES] + [s.module for s in TOOLS]
+    spec = (Path(cfg.ROOT) / "installer" / "valuation-workbench.spec").read_text(encoding="utf-8")
+    assert "cfg.app_hidden_imports()" in spec
