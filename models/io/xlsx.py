@@ -132,7 +132,7 @@ def _parameter_sheet(model: Model, unit: str) -> Sheet:
         add(company, label, model.valuation_amount(key), MONEY, unit)
     for i, seg in enumerate(model.segments):
         name = seg["name"]
-        add(name, "折现率 Discount rate", seg["discount_rate"], PERCENT)
+        add(name, "贴现率 Discount rate", seg["discount_rate"], PERCENT)
         add(name, "ROE", seg["roe"], PERCENT)
         add(name, "过渡期增长率 Fade growth", seg["fade_growth"], PERCENT)
         add(name, "估值倍数 Multiple", seg["multiple"], RATIO, "×")
@@ -185,7 +185,7 @@ def _sensitivity_sheet(model: Model, unit: str) -> Sheet:
     shifts = np.array(GRID_SHIFTS, dtype=float)
     terminal = model.terminal_growth + np.array(GRID_TERMINAL_OFFSETS, dtype=float)
     grid = sensitivity_grid(model, "discount_rate_shift", shifts, "terminal_growth", terminal, "ddm")
-    header = [f"DDM ({unit}) 永续增长率 terminal growth ＼ 折现率变动 discount-rate shift"] + [float(x) for x in shifts]
+    header = [f"DDM ({unit}) 永续增长率 terminal growth ＼ 贴现率变动 discount-rate shift"] + [float(x) for x in shifts]
     rows = [[float(tg)] + list(grid[k]) for k, tg in enumerate(terminal)]
     formats = [PERCENT] + [MONEY] * len(shifts)
     return Sheet("敏感性", header, rows, formats, freeze="B2",
@@ -233,7 +233,7 @@ def _schedule_sheet(box, unit: str) -> Sheet:
 def _dynamic_steps_sheet(box, unit: str) -> Sheet:
     header = ["分部 Segment", "权重 w1", "权重 w2", "前一年 Earlier year", f"前一年盈利 Earlier earnings ({unit})",
               "末年 Last year", f"末年盈利 Last earnings ({unit})", f"盈利基数 Earnings base ({unit})",
-              "倍数 Multiple", "折现率 Discount rate", "折现系数 Discount factor",
+              "倍数 Multiple", "贴现率 Discount rate", "折现系数 Discount factor",
               f"显性期后价值 Post-explicit value ({unit})", f"显性期价值 Explicit value ({unit})",
               f"业务价值 Business value ({unit})"]
     rows = [[s.name, s.weights[0], s.weights[1], s.earlier_year, s.earlier_earnings, s.last_year, s.last_earnings,

@@ -45,7 +45,7 @@
     <name>Drivers</name>
     <message>
         <source>Discount rate</source>
-        <translation>折现率</translation>
+        <translation>贴现率</translation>
     </message>
     <message>
         <source>Terminal growth</source>
@@ -133,7 +133,7 @@
     </message>
     <message>
         <source>Hatched cells: the method is invalid there (discount rate ≤ terminal growth).</source>
-        <translation>斜线单元格：该处估值方法无效（折现率 ≤ 永续增长率）。</translation>
+        <translation>斜线单元格：该处估值方法无效（贴现率 ≤ 永续增长率）。</translation>
     </message>
     <message>
         <source>%1 %2, %3 %4</source>
@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>invalid (discount rate ≤ terminal growth)</source>
-        <translation>无效（折现率 ≤ 永续增长率）</translation>
+        <translation>无效（贴现率 ≤ 永续增长率）</translation>
     </message>
     <message>
         <source>value %1 %2, upside %3 (%4)</source>
@@ -232,7 +232,7 @@
     </message>
     <message>
         <source>Discount rate</source>
-        <translation>折现率</translation>
+        <translation>贴现率</translation>
     </message>
     <message>
         <source>Growth, margins, terminal growth</source>
@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Discount-rate shift</source>
-        <translation>折现率变动</translation>
+        <translation>贴现率变动</translation>
     </message>
     <message>
         <source>Terminal growth, around the model&apos;s</source>
@@ -287,7 +287,7 @@
     </message>
     <message>
         <source>Heat map: discount-rate shift</source>
-        <translation>热力图：折现率变动</translation>
+        <translation>热力图：贴现率变动</translation>
     </message>
     <message>
         <source>Heat map: terminal growth, around the model&apos;s</source>
@@ -354,7 +354,7 @@
     <message>
         <source>Value vs discount rate</source>
         <extracomment>what the texts were last placed for (see _placement_key): an edit that moves no curve, marker or range by a pixel leaves them where they are (issue 11)</extracomment>
-        <translation>价值与折现率</translation>
+        <translation>价值与贴现率</translation>
     </message>
     <message>
         <source>Value vs terminal growth (DDM)</source>
@@ -370,7 +370,7 @@
     </message>
     <message>
         <source>Discount-rate shift (percentage points, %)</source>
-        <translation>折现率变动（百分点，%）</translation>
+        <translation>贴现率变动（百分点，%）</translation>
     </message>
     <message>
         <source>Terminal growth (%)</source>
@@ -386,7 +386,7 @@
     </message>
     <message>
         <source>Discount-rate shift (points, %)</source>
-        <translation>折现率变动（百分点，%）</translation>
+        <translation>贴现率变动（百分点，%）</translation>
     </message>
     <message>
         <source>Net margin shift (points, %)</source>

@@ -147,7 +147,7 @@ def test_a_range_ending_below_its_start_is_refused_and_the_old_range_kept(qtbot,
     try:
         QApplication.processEvents()
         type_spin(qtbot, stop, "-6")
-        assert "热力图" in view.refusal.text() and "折现率" in view.refusal.text() and "保留" in view.refusal.text()
+        assert "热力图" in view.refusal.text() and "贴现率" in view.refusal.text() and "保留" in view.refusal.text()
         assert panel.config.heatmap_rate == SweepRange(-0.05, -0.03, 41)
     finally:
         i18n.install(qapp, "en")

@@ -83,7 +83,7 @@ def test_panel_retranslates_to_chinese_live(qtbot, qapp):
     assert view.plot.getAxis("left").labelText == "Equity value (CNY 100m)"
     i18n.install(qapp, "zh_CN")   # the app's way: the unit and the names follow the language too
     try:
-        qtbot.waitUntil(lambda: view.plot.titleLabel.text == "价值与折现率")
+        qtbot.waitUntil(lambda: view.plot.titleLabel.text == "价值与贴现率")
         assert panel.tabs.tabText(2) == "热力图"
         assert [label.text for label in view.bands.labels] == [
             "严重高估", "高估", "偏高估", "合理估值", "偏低估", "低估", "严重低估"]
