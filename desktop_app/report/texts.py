@@ -143,7 +143,7 @@ STATUS: dict[str, tuple[str, str]] = {
 DRIVERS: dict[str, tuple[str, str]] = {
     "discount_rate_shift": ("贴现率", "Discount rate"),
     "terminal_growth": ("永续增长率", "Terminal growth"),
-    "fade_growth_shift": ("过渡期增长率", "Fade growth"),
+    "fade_growth_shift": ("半显性期增速", "Fade growth"),
     "growth_shift": ("收入增速", "Revenue growth"),
     "margin_shift": ("净利率", "Net margins"),
     "roe_shift": ("ROE", "ROE"),

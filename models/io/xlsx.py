@@ -121,7 +121,7 @@ def _parameter_sheet(model: Model, unit: str) -> Sheet:
     add(company, "总股本 Shares", market["shares"], "#,##0.0000", share_unit)
     add(company, "市值 Market cap", model.market_cap, MONEY, unit)
     add(company, "永续增长率 Terminal growth", model.terminal_growth, PERCENT)
-    add(company, "过渡期年数 Fade years", int(model.doc["valuation"]["fade_years"]), YEAR, "年")
+    add(company, "半显性期年数 Fade years", int(model.doc["valuation"]["fade_years"]), YEAR, "年")
     add(company, "基准年 Base year", model.base_year, YEAR)
     add(company, "首个预测年 First forecast year", model.first_forecast_year, YEAR)
     w1, w2 = model.dynamic_weights
@@ -134,10 +134,10 @@ def _parameter_sheet(model: Model, unit: str) -> Sheet:
         name = seg["name"]
         add(name, "贴现率 Discount rate", seg["discount_rate"], PERCENT)
         add(name, "ROE", seg["roe"], PERCENT)
-        add(name, "过渡期增长率 Fade growth", seg["fade_growth"], PERCENT)
+        add(name, "半显性期增速 Fade growth", seg["fade_growth"], PERCENT)
         add(name, "估值倍数 Multiple", seg["multiple"], RATIO, "×")
         add(name, "永续增长率 Terminal growth", model.segment_terminal_growth(i), PERCENT)
-        add(name, "过渡期年数 Fade years", model.segment_fade_years(i), YEAR, "年")
+        add(name, "半显性期年数 Fade years", model.segment_fade_years(i), YEAR, "年")
     return Sheet("参数", header, rows, [TEXT, TEXT, None, TEXT], formats, freeze="C2")
 
 
@@ -207,7 +207,7 @@ def _schedule_sheet(box, unit: str) -> Sheet:
     header = ["分部 Segment", "阶段 Stage", "年份 Year", f"盈利 Earnings ({unit})", "增长率 Growth",
               "派息率(未截断) Payout raw", "派息率 Payout", f"股利 Dividend ({unit})", "折现系数 Discount factor",
               f"现值 Present value ({unit})", f"终值 Terminal value ({unit})"]
-    stages = {"explicit": "显性期 explicit", "fade": "过渡期 fade"}
+    stages = {"explicit": "显性期 explicit", "fade": "半显性期 fade"}
     rows: list[list[Any]] = []
     cell_formats: dict[tuple[int, int], str] = {}
     for s in box.ddm:

@@ -709,11 +709,11 @@ value</source>
     </message>
     <message>
         <source>Multiple</source>
-        <translation>倍数</translation>
+        <translation>综合倍数</translation>
     </message>
     <message>
         <source>Excess cash</source>
-        <translation>超额现金</translation>
+        <translation>富余现金</translation>
     </message>
     <message>
         <source>Price implies discount rate %1</source>
@@ -781,7 +781,7 @@ value</source>
     </message>
     <message>
         <source>Fade-period value</source>
-        <translation>过渡期价值</translation>
+        <translation>半显性期价值</translation>
     </message>
     <message>
         <source>Forecast-period value</source>
@@ -865,7 +865,7 @@ value</source>
     </message>
     <message>
         <source>Discount rate r %1 · ROE %2 · fade growth %3 for %4 years · terminal growth %5 · base year %6. Terminal value = dividend %7 / (r − g) %8 = %9 at the end of the fade.</source>
-        <translation>贴现率 r %1 · ROE %2 · 过渡期增速 %3，共 %4 年 · 永续增速 %5 · 基准年 %6。终值 = 股利 %7 / (r − g) %8 = %9（过渡期末）。</translation>
+        <translation>贴现率 r %1 · ROE %2 · 半显性期增速 %3，共 %4 年 · 永续增速 %5 · 基准年 %6。终值 = 股利 %7 / (r − g) %8 = %9（半显性期末）。</translation>
     </message>
     <message>
         <source>Money in %1. Every figure is the engine&apos;s; the sums are the value tables&apos; to the last digit shown.</source>
@@ -2799,7 +2799,7 @@ value</source>
     </message>
     <message>
         <source>fade</source>
-        <translation>过渡期</translation>
+        <translation>半显性期</translation>
     </message>
     <message>
         <source>clamped to 0</source>

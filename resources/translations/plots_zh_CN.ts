@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Fade growth</source>
-        <translation>过渡期增长率</translation>
+        <translation>半显性期增速</translation>
     </message>
     <message>
         <source>Revenue growth</source>

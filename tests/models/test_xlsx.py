@@ -113,7 +113,7 @@ def test_schedule_sheets_sum_to_the_valuation(book):
     mine = [r for r in rows if r[0] == first]
     explicit = [r for r in mine if r[1] == "显性期 explicit"]
     assert [r[2] for r in explicit] == model.forecast_years
-    fade = [r for r in mine if r[1] == "过渡期 fade"]
+    fade = [r for r in mine if r[1] == "半显性期 fade"]
     assert len(fade) == model.segment_fade_years(0)
     # every present value is dividend × discount factor, and they add up to the DDM's forecast value
     for r in explicit + fade:
