@@ -8,20 +8,15 @@ import math
 from PySide6.QtCore import QCoreApplication
 
 from models.sensitivity import DRIVER_UNITS
+from desktop_app.plots.labels import driver_labels
 
 
 def driver_names() -> dict[str, str]:
-    """Names as a table row starts: "Revenue growth"."""
-    return {
-        "discount_rate_shift": QCoreApplication.translate("AnalysisText", "Discount rate"),
-        "terminal_growth": QCoreApplication.translate("AnalysisText", "Terminal growth"),
-        "fade_growth_shift": QCoreApplication.translate("AnalysisText", "Fade growth"),
-        "growth_shift": QCoreApplication.translate("AnalysisText", "Revenue growth"),
-        "margin_shift": QCoreApplication.translate("AnalysisText", "Net margin"),
-        "roe_shift": QCoreApplication.translate("AnalysisText", "ROE"),
-        "multiple_scale": QCoreApplication.translate("AnalysisText", "Multiple"),
-        "excess_cash_scale": QCoreApplication.translate("AnalysisText", "Excess cash"),
-    }
+    """Names as a table row starts: "Revenue growth" (the plots' driver names,
+    but one margin: the plots' axis shifts every segment's margins)."""
+    names = driver_labels()
+    names["margin_shift"] = QCoreApplication.translate("AnalysisText", "Net margin")
+    return names
 
 
 def implied_phrases() -> dict[str, str]:

@@ -674,35 +674,7 @@ value</source>
 <context>
     <name>AnalysisText</name>
     <message>
-        <source>Discount rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Terminal growth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fade growth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revenue growth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Net margin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ROE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multiple</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excess cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -684,36 +684,8 @@ value</source>
 <context>
     <name>AnalysisText</name>
     <message>
-        <source>Discount rate</source>
-        <translation>贴现率</translation>
-    </message>
-    <message>
-        <source>Terminal growth</source>
-        <translation>永续增长率</translation>
-    </message>
-    <message>
-        <source>Fade growth</source>
-        <translation>半显性期增速</translation>
-    </message>
-    <message>
-        <source>Revenue growth</source>
-        <translation>收入增速</translation>
-    </message>
-    <message>
         <source>Net margin</source>
         <translation>净利率</translation>
-    </message>
-    <message>
-        <source>ROE</source>
-        <translation>ROE</translation>
-    </message>
-    <message>
-        <source>Multiple</source>
-        <translation>综合倍数</translation>
-    </message>
-    <message>
-        <source>Excess cash</source>
-        <translation>富余现金</translation>
     </message>
     <message>
         <source>Price implies discount rate %1</source>
