@@ -29,10 +29,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from models import Model, load_model  # noqa: E402
+from models import load_model  # noqa: E402
 from models.sensitivity import evaluate_scenarios  # noqa: E402
 from models.synthetic import synthetic_model  # noqa: E402
 from models.valuation import prepare  # noqa: E402
+from tests.model_changes import changed_copy  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "samples" / "united-imaging-688271.json"
 TARGETS_MS = {"implied_sample": 2.0, "montecarlo_sample": 15.0, "montecarlo_30x30": 150.0,
@@ -100,36 +101,6 @@ def bench_montecarlo(repeat: int, million: bool = False) -> dict:
     out["target_sample_ms"] = TARGETS_MS["montecarlo_sample"]
     out["target_30x30_ms"] = TARGETS_MS["montecarlo_30x30"]
     return out
-
-
-def changed_copy(model, n_groups: int) -> Model:
-    """The model with its first ``n_groups`` input groups changed (segment by
-    segment: growth, margin, actuals, discount rate, ROE, fade, terminal
-    growth, multiple; then cash and settings)."""
-    b = model.copy()
-    years = [str(y) for y in model.forecast_years]
-    last = str(model.actual_years[-1])
-    edits = []
-    for s in range(model.segment_count):
-        seg = ("segments", s)
-        edits += [
-            lambda m, seg=seg: [m.set(seg + ("forecast", y, "growth"), m.get(seg + ("forecast", y, "growth")) + 0.01) for y in years],
-            lambda m, seg=seg: [m.set(seg + ("forecast", y, "margin"), m.get(seg + ("forecast", y, "margin")) - 0.005) for y in years],
-            lambda m, seg=seg: m.set(seg + ("actuals", last, "revenue"), m.get(seg + ("actuals", last, "revenue")) * 1.05),
-            lambda m, seg=seg: m.set(seg + ("discount_rate",), m.get(seg + ("discount_rate",)) + 0.004),
-            lambda m, seg=seg: m.set(seg + ("roe",), m.get(seg + ("roe",)) * 1.1),
-            lambda m, seg=seg: m.set(seg + ("fade_growth",), m.get(seg + ("fade_growth",)) - 0.01),
-            lambda m, seg=seg: m.set(seg + ("terminal_growth",), 0.025),
-            lambda m, seg=seg: m.set(seg + ("multiple",), m.get(seg + ("multiple",)) * 0.9),
-        ]
-    edits += [lambda m: m.set(("valuation", "excess_cash"), 95.0), lambda m: m.set(("valuation", "fade_years"), 8)]
-    for edit in edits[:n_groups]:
-        edit(b)
-    b = Model.from_dict(b.doc)
-    from models.analysis.attribution import differing_groups
-
-    assert len(differing_groups(model, b)) == n_groups
-    return b
 
 
 def bench_attribution(repeat: int) -> dict:

@@ -24,6 +24,7 @@ from models.analysis.attribution import (COMPANY_GROUPS, GROUPS, MAX_JOINT_GROUP
 from hand_model import hand_doc
 from strategies import model_docs
 from test_sample import SAMPLE
+from tests.model_changes import changed_copy
 
 pytestmark = pytest.mark.filterwarnings("ignore:mypy_extensions.TypedDict is deprecated:DeprecationWarning")
 
@@ -313,29 +314,7 @@ def test_identical_models_have_nothing_to_split(sample_model):
 def _sample_with_changes(n_groups: int) -> tuple[Model, Model]:
     """The sample and a copy where the first ``n_groups`` segment groups differ."""
     a = load_model(SAMPLE)
-    b = a.copy()
-    years = [str(y) for y in a.forecast_years]
-    actual = str(a.actual_years[-1])
-    edits = []
-    for s in range(a.segment_count):
-        seg = ("segments", s)
-        edits += [
-            lambda m, seg=seg: [m.set(seg + ("forecast", y, "growth"), m.get(seg + ("forecast", y, "growth")) + 0.01) for y in years],
-            lambda m, seg=seg: [m.set(seg + ("forecast", y, "margin"), m.get(seg + ("forecast", y, "margin")) - 0.005) for y in years],
-            lambda m, seg=seg: m.set(seg + ("actuals", actual, "revenue"), m.get(seg + ("actuals", actual, "revenue")) * 1.05),
-            lambda m, seg=seg: m.set(seg + ("discount_rate",), m.get(seg + ("discount_rate",)) + 0.004),
-            lambda m, seg=seg: m.set(seg + ("roe",), m.get(seg + ("roe",)) * 1.1),
-            lambda m, seg=seg: m.set(seg + ("fade_growth",), m.get(seg + ("fade_growth",)) - 0.01),
-            lambda m, seg=seg: m.set(seg + ("terminal_growth",), 0.025),
-            lambda m, seg=seg: m.set(seg + ("multiple",), m.get(seg + ("multiple",)) * 0.9),
-        ]
-    edits += [lambda m: m.set(("valuation", "excess_cash"), 95.0),
-              lambda m: m.set(("valuation", "fade_years"), 8)]
-    for edit in edits[:n_groups]:
-        edit(b)
-    b = Model.from_dict(b.doc)
-    assert len(differing_groups(a, b)) == n_groups
-    return a, b
+    return a, changed_copy(a, n_groups)
 
 
 def test_all_mixes_are_valued_in_one_kernel_call(monkeypatch):
