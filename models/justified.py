@@ -22,27 +22,15 @@ shown only where the earnings base is positive (else "NM").
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 
+from .checks import describe as _type_name
 from .errors import Issue
 
 MODES = ("composite", "justified")
 FACTOR_TABLES = {"structure": ("ratings", "structure"), "moat_durability": ("moat", "moat_durability")}
 STAR_KEYS = tuple(f"{k / 2:g}" for k in range(11))      # "0", "0.5", …, "5"
-
-
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, str):
-        return f"text {value[:20]!r}"
-    if isinstance(value, (int, float)):
-        return f"{float(value):.6g}"
-    return "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else type(value).__name__
 
 
 def check_justified(doc: dict) -> list[Issue]:

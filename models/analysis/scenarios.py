@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from ..checks import describe as _describe
 from ..errors import Issue, ModelError
 from ..model import Model, check_document, copy_json, path_text
 
@@ -124,20 +125,6 @@ def _value_problem(doc: dict, path: list, value: Any) -> str | None:
         if isinstance(value, float) and not math.isfinite(value):
             return f"must be a finite number, got {value!r}"
     return None
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, str):
-        return f"text {value[:20]!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return repr(value)
 
 
 # ---------------------------------------------------------------------------

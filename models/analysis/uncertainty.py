@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from ..checks import describe as _type_name
 from ..errors import Issue, ModelFileError
 from ..sensitivity import DRIVERS
 
@@ -84,22 +85,6 @@ def default_settings() -> UncertaintySettings:
     return settings_from(None)
 
 
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, str):
-        return f"text {value[:20]!r}"
-    if isinstance(value, (int, float)):
-        return f"{float(value):.6g}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
 def _number(holder: dict | list, key, path: str, issues: list[Issue], rule: str = "must be a number") -> float | None:
     value = holder[key]
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -126,7 +111,7 @@ def _integer(holder: dict, key: str, path: str, issues: list[Issue], lo: int, hi
         issues.append(Issue(path, f"{rule}, got {_type_name(value)}", "error", "type"))
         return None
     if not lo <= value <= hi:
-        issues.append(Issue(path, f"{rule}, got {value}", "error", "range"))
+        issues.append(Issue(path, f"{rule}, got {_type_name(value)}", "error", "range"))
         return None
     holder[key] = value
     return value

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import json
 
 import numpy as np
 import pytest
@@ -143,3 +144,13 @@ def test_the_text_report_says_which_mode(tmp_path):
     seg = json.loads(proc.stdout)["dynamic"]["segments"][0]
     assert seg["mode"] == "justified" and seg["justified_multiple"] == pytest.approx(JUSTIFIED * 1.2, rel=1e-12)
     assert copy.deepcopy(seg)["multiple"] == 10.0
+
+
+@pytest.mark.parametrize("value", [10 ** 400, -(10 ** 400)])
+def test_a_huge_integer_as_multiple_mode_is_refused_not_a_crash(value):
+    """It once raised OverflowError from the loader (the message tried float(value))."""
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    doc["segments"][0]["multiple_mode"] = value
+    with pytest.raises(ModelFileError) as info:
+        loads_model(json.dumps(doc))
+    assert "segments[0].multiple_mode" in str(info.value) and "integer of 401 digits" in str(info.value)

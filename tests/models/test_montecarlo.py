@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import math
 import tracemalloc
 
@@ -407,3 +408,12 @@ def test_a_segment_driver_moves_only_its_segment(sample):
     r = run_montecarlo(sample, unc)
     want = evaluate_scenarios(sample, {"margin_shift": r.driver_values[0]}, "ddm", segment=2).total
     np.testing.assert_allclose(r.ddm.totals, want, rtol=1e-11)
+
+
+def test_a_huge_draw_count_is_refused_in_a_short_message():
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    doc["uncertainty"] = {"draws": 10 ** 400}
+    with pytest.raises(ModelFileError) as info:
+        loads_model(json.dumps(doc))
+    text = str(info.value)
+    assert "uncertainty.draws" in text and "integer of 401 digits" in text and len(text) < 200
