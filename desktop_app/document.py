@@ -333,6 +333,10 @@ class Document(QObject):
             self.recovery.discard(self.session_id)
         self._file_lock.release()
         unregister_live(self.session_id)
+        # the history goes with the document, now: left to Python's cycle collector at exit, the
+        # undo stack's commands (Python objects owned by Qt) can be freed before the stack,
+        # whose destructor then deletes them again (a segfault on the way out)
+        self.undo_stack.clear()
 
 
 def _follow_segments(model, segments_before: list) -> list:
