@@ -23,6 +23,7 @@ import models
 from models import forecast as engine_forecast
 
 from desktop_app.runner import Runner
+from desktop_app.widgets.spreadsheet import fits_batched
 
 
 @dataclass
@@ -118,7 +119,8 @@ class Controller(QObject):
                               validated=self.document.is_validated,
                               result=self.document.cached_result())
         self.state = state
-        for view in self.views:
-            view.update_state(state, structure_changed)
-        self.recomputed.emit(state)
+        with fits_batched():   # every table measures its columns once for this state
+            for view in self.views:
+                view.update_state(state, structure_changed)
+            self.recomputed.emit(state)
         return state

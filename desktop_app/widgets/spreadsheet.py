@@ -8,6 +8,8 @@ from here) as one undo step. Editors show the value at full precision
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
@@ -46,6 +48,35 @@ class CellDelegate(QStyledItemDelegate):
         ok = model.setData(index, text, Qt.ItemDataRole.EditRole)
         if isinstance(view, SpreadsheetView):
             view.last_commit_refused = not ok
+
+
+#: Views whose column fitting waits for the end of :func:`fits_batched`, each with
+#: the rectangle (top, bottom, left, right) its changed cells span so far.
+_batched: dict | None = None
+
+
+@contextmanager
+def fits_batched():
+    """Measure columns once per view for a burst of ``dataChanged`` signals:
+    a recompute that changes cells in many runs (a schedule's columns from
+    the edited year on) fits each table once, over the rectangle the runs
+    span, when the burst ends, instead of once per run. Nested uses join
+    the outermost one."""
+    global _batched
+    if _batched is not None:
+        yield
+        return
+    _batched = {}
+    try:
+        yield
+    finally:
+        pending, _batched = _batched, None
+        for view, rect in pending.items():
+            try:
+                if view.isVisible() and view.model() is not None:
+                    view._fit_columns(*rect)
+            except RuntimeError:   # the view was deleted during the burst
+                continue
 
 
 class SpreadsheetView(QTableView):
@@ -88,8 +119,15 @@ class SpreadsheetView(QTableView):
         if not self.isVisible():
             self._widen_pending = True   # a hidden table (another page in front) measures when shown
             return
-        if top_left.isValid():
-            self._fit_columns(top_left.row(), bottom_right.row(), top_left.column(), bottom_right.column())
+        if not top_left.isValid():
+            return
+        rect = (top_left.row(), bottom_right.row(), top_left.column(), bottom_right.column())
+        if _batched is not None:
+            had = _batched.get(self)
+            _batched[self] = rect if had is None else (min(had[0], rect[0]), max(had[1], rect[1]),
+                                                        min(had[2], rect[2]), max(had[3], rect[3]))
+            return
+        self._fit_columns(*rect)
 
     def _visible_rows(self) -> tuple[int, int]:
         model = self.model()

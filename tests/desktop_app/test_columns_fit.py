@@ -75,3 +75,30 @@ def test_a_table_behind_another_page_widens_when_shown_again(qtbot, window, monk
     window.pages.setCurrentWidget(window.page)
     assert view.isVisible() and view in measured
     assert elided_cells(view) == []
+
+
+@pytest.mark.parametrize("page_key", ["valuation", "audit"])
+def test_an_edit_measures_each_table_once(qtbot, window, monkeypatch, page_key):
+    """The controller hands a new state to every view inside one burst: each
+    visible table fits its columns once, over every cell that changed (the
+    audit's schedule changes in a dozen runs), not once per run."""
+    from desktop_app.widgets.spreadsheet import SpreadsheetView
+
+    if page_key != "valuation":
+        window.pages.setCurrentWidget(window.pages.page(page_key))
+    measured = []
+    real = SpreadsheetView._fit_columns
+    monkeypatch.setattr(SpreadsheetView, "_fit_columns", lambda self, *a: (measured.append((self, a)), real(self, *a)))
+    emitted = []
+    for view in window.findChildren(SpreadsheetView):
+        if view.isVisible():
+            view.model().dataChanged.connect(lambda tl, br, *r, v=view: emitted.append(v))
+    fm, view = window.page.forecast_table, window.page.forecast_view
+    index = fm.index(fm.row_of(0, "growth"), window.document.model.years.index(window.document.model.forecast_years[0]))
+    assert fm.setData(index, "31%"), window.document.last_rejection
+    views = [v for v, _ in measured]
+    assert views and len(views) == len(set(views)), [v.objectName() for v in views]
+    assert any(emitted.count(v) > 1 for v in set(emitted))    # several runs in one table, one fit
+    assert set(views) == set(emitted)
+    for v in set(emitted):
+        assert elided_cells(v) == [], v.objectName()
