@@ -49,7 +49,7 @@ from desktop_app import i18n
 from desktop_app.i18n import fill
 from desktop_app.plots.colors import FOREGROUND, DDM_COLOR, DYNAMIC_COLOR, INVALID_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR
 from desktop_app.plots.labels import method_labels, money, pct, status_labels
-from desktop_app.plots.style import new_layout_widget, set_title, style_plot
+from desktop_app.plots.style import keep_bar_view, new_layout_widget, set_title, style_plot
 from desktop_app.runner import Request
 from desktop_app.scenario_session import ScenarioSession
 
@@ -573,6 +573,7 @@ class ScenariosPage(QWidget):
                      i18n.unit_text(self.document.model.unit))
         key = (method, tuple(groups), tuple((self._column_title(c), c["kind"]) for c in columns), title)
         rebuild = key != getattr(self, "_side_key", None) or len(self.side_bars) != n
+        tops: list[float] = []
         if rebuild:
             for bars in self.side_bars:
                 self.side_plot.removeItem(bars)
@@ -597,11 +598,12 @@ class ScenariosPage(QWidget):
                 self.side_bars.append(bars)
             else:
                 self.side_bars[k].setOpts(x=x[keep], height=h[keep], width=width * 0.9)
+            tops.extend(h[keep])
         if rebuild:
             self.side_plot.getAxis("bottom").setTicks([list(enumerate(groups))])
             set_title(self.side_plot, title)
             self._side_key = key
-        self.side_plot.enableAutoRange()
+        keep_bar_view(self.side_plot, len(groups), tops)
 
     def _shown_names(self, names) -> list[str]:
         """Segment names as the UI language reads them (``name_en`` in English),
@@ -763,6 +765,7 @@ class ScenariosPage(QWidget):
         if not steps:
             self.waterfall.setOpts(x=[], height=[], y0=[], brushes=[])
             self.attr_plot.getAxis("bottom").setTicks([[]])
+            self._waterfall_key = None
             return
         x = np.arange(len(steps), dtype=float)
         y0 = np.array([min(s[1], s[2]) for s in steps])
@@ -775,11 +778,14 @@ class ScenariosPage(QWidget):
                 brushes.append(pg.mkBrush(POSITIVE_COLOR if hi >= lo else NEGATIVE_COLOR))
         self.waterfall.setOpts(x=x, height=height, y0=y0, brushes=brushes, width=0.6)
         ticks = [(k, _short(s[0])) for k, s in enumerate(steps)]
-        self.attr_plot.getAxis("bottom").setTicks([ticks])
         method = self.attr_method.currentData() or "ddm"
-        set_title(self.attr_plot, fill(self.tr("%1: from %2 to %3 by input group (%4)"), method_labels()[method],
-                                       self.labels[0], self.labels[1], i18n.unit_text(self.document.model.unit)))
-        self.attr_plot.enableAutoRange()
+        title = fill(self.tr("%1: from %2 to %3 by input group (%4)"), method_labels()[method],
+                     self.labels[0], self.labels[1], i18n.unit_text(self.document.model.unit))
+        if (ticks, title) != getattr(self, "_waterfall_key", None):   # the axis redraws only when they change
+            self.attr_plot.getAxis("bottom").setTicks([ticks])
+            set_title(self.attr_plot, title)
+            self._waterfall_key = (ticks, title)
+        keep_bar_view(self.attr_plot, len(steps), np.concatenate([y0, y0 + height]))
 
 
 def _short(text: str, limit: int = 18) -> str:

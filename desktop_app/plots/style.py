@@ -6,6 +6,7 @@ the segment names render with the right glyph shapes on every platform.
 """
 from __future__ import annotations
 
+import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets  # (PySide6 before pyqtgraph)
 import pyqtgraph as pg
 
@@ -211,3 +212,18 @@ def keep_or_set_range(vb: pg.ViewBox, lo: float, hi: float, axis: str = "y",
     else:
         vb.setXRange(*new, padding=0)
     return True
+
+
+def keep_bar_view(plot: pg.PlotItem, count: int, values) -> None:
+    """A bar chart of ``count`` groups (bars centred on 0 … count−1) showing
+    ``values`` (bar tops and bottoms): every bar and the zero line in view,
+    the axes left as they are while the bars stay inside them
+    (:func:`keep_or_set_range`), so an edit that moves a bar repaints the bars,
+    not the axes' ticks."""
+    vb = plot.getViewBox()
+    vb.disableAutoRange()
+    x_range = (-0.6, max(count, 1) - 0.4)
+    if tuple(vb.viewRange()[0]) != x_range:
+        vb.setXRange(*x_range, padding=0)
+    finite = [float(v) for v in values if np.isfinite(v)] + [0.0]
+    keep_or_set_range(vb, min(finite), max(finite), "y", pad=0.06)

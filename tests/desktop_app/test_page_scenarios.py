@@ -435,3 +435,29 @@ def test_save_as_after_a_change_of_shape_is_refused_naming_it(qtbot, page, docum
     save_as(qtbot, page, "Bear")
     assert "scenarios" not in document.model.doc
     assert "Save as scenario Bear refused" in page.rejections[-1] and "segments" in page.rejections[-1]
+
+
+def test_the_bar_charts_keep_their_axes_while_the_bars_stay_inside(qtbot, page, document):
+    """An edit that moves a bar a little repaints the bars, not the axes (the
+    value axis keeps its range, so pyqtgraph does not regenerate its ticks);
+    a bar that leaves the range widens it, and every bar and zero stay in view."""
+    set_value(document, DR0, 0.095)
+    save_as(qtbot, page, "Bear")
+    page.show_scenario(None)
+    vb = page.side_plot.getViewBox()
+
+    def tops():
+        return [h for bars in page.side_bars for h in bars.opts["height"]]
+
+    def in_view():
+        (x0, x1), (y0, y1) = vb.viewRange()
+        return y0 <= min(0.0, min(tops())) and y1 >= max(tops()) and x0 < -0.4 and x1 > len(page.side_bars[0].opts["x"]) - 0.6
+
+    assert in_view()
+    before = vb.viewRange()
+    set_value(document, DR0, 0.094)                    # a small move: the range stays
+    QApplication.processEvents()
+    assert vb.viewRange() == before and in_view()
+    set_value(document, ("valuation", "excess_cash"), 5000.0)   # the total jumps far above: the range follows
+    QApplication.processEvents()
+    assert vb.viewRange()[1][1] > before[1][1] and in_view()
