@@ -32,6 +32,9 @@ _VISUAL_SLOTS = {int(Qt.ItemDataRole.DisplayRole): 0, int(Qt.ItemDataRole.TextAl
                  int(Qt.ItemDataRole.FontRole): 4}
 _OTHER_ROLES = {int(Qt.ItemDataRole.EditRole), int(Qt.ItemDataRole.ToolTipRole), int(KIND_ROLE), int(MARK_ROLE)}
 
+_FLAGS_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_FLAGS_EDITABLE = _FLAGS_READ_ONLY | Qt.ItemFlag.ItemIsEditable
+
 _ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
@@ -251,12 +254,11 @@ class GridTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
+        # asked for every painted cell: the two answers are built once (an enum "|" costs
+        # microseconds in Python)
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.is_editable(index.row(), index.column()):
-            f |= Qt.ItemFlag.ItemIsEditable
-        return f
+        return _FLAGS_EDITABLE if self.is_editable(index.row(), index.column()) else _FLAGS_READ_ONLY
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
