@@ -8,6 +8,7 @@ import math
 from PySide6.QtCore import QCoreApplication
 
 from models.sensitivity import DRIVER_UNITS
+from desktop_app.i18n import fill
 from desktop_app.plots.labels import driver_labels
 
 
@@ -54,7 +55,7 @@ def driver_value(driver: str, value: float | None, signed: bool = True) -> str:
         return "—"
     if is_shift(driver):
         number = f"{value * 100:+.1f}" if signed else f"{value * 100:.1f}"
-        return QCoreApplication.translate("AnalysisText", "%1 pp").replace("%1", number.replace("-", "−"))
+        return fill(QCoreApplication.translate("AnalysisText", "%1 pp"), number.replace("-", "−"))
     if DRIVER_UNITS.get(driver) == "rate":
         return f"{value * 100:.2f}%".replace("-", "−")
     return f"×{value:.2f}".replace("-", "−")
@@ -73,4 +74,4 @@ def param_text(driver: str, value: float | None) -> str:
 def none_text(reason: str | None) -> str:
     """"none (out of reach)"."""
     why = reason_texts().get(reason or "", reason or "")
-    return QCoreApplication.translate("AnalysisText", "none (%1)").replace("%1", why)
+    return fill(QCoreApplication.translate("AnalysisText", "none (%1)"), why)

@@ -64,7 +64,7 @@ class PeersTableModel(GridTableModel):
                     if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
                         values[r, c] = v
                         if v <= 0:
-                            texts[(r, c)] = self.tr("NM (%1)").replace("%1", format_value(v, MULTIPLE))
+                            texts[(r, c)] = fill(self.tr("NM (%1)"), format_value(v, MULTIPLE))
                 else:
                     texts[(r, c)] = "" if v is None else str(v)
         return values, texts

@@ -54,3 +54,16 @@ def test_pages_and_session_stand_without_the_window(graph):
 def test_main_window_is_a_shell():
     lines = (ROOT / "desktop_app" / "main_window.py").read_text(encoding="utf-8").splitlines()
     assert len(lines) < 300
+
+
+def test_placeholders_are_filled_by_the_one_helper():
+    """Issue 10 item 5: every "%1" is filled by i18n.fill (a chained or single
+    str.replace corrupts names holding "%2" and drifts from the one rule)."""
+    import re
+
+    offenders = []
+    for path in sorted((ROOT / "desktop_app").rglob("*.py")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"""\.replace\(\s*["']%\d""", line):
+                offenders.append(f"{path.relative_to(ROOT)}:{n}")
+    assert offenders == []
