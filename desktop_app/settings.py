@@ -35,6 +35,8 @@ DEFAULTS: dict[str, Setting] = {
         Setting("splitter_state", QByteArray, QByteArray(), "main splitter sizes"),
         Setting("header_implied_driver", str, "growth_shift", "the driver whose price-implied value the header shows"),
         Setting("coverage_folder", str, "", "the coverage folder last opened (File ▸ Open coverage folder)"),
+        Setting("sensitivity_config", str, "", "the sensitivity panel's ranges, shocks and heat-map choices "
+                                                 "(JSON, desktop_app.plots.config.config_to_json)"),
     )
 }
 

@@ -100,3 +100,85 @@ RANGE_FIELDS: tuple[str, ...] = (
 #: Every config field the heat map reads.
 HEATMAP_FIELDS: tuple[str, ...] = ("heatmap_rate", "heatmap_terminal_growth", "heatmap_x", "heatmap_y",
                                    "heatmap_method", "heatmap_ranges")
+
+
+# -- kept between sessions -----------------------------------------------------------------
+#: The bounds the editors allow (decimals): a stored value outside them is not restored.
+_SHIFT_SPAN, _SCALE_SPAN = (-0.5, 0.5), (-1.0, 5.0)
+_MAX_STEPS = 201
+
+
+def config_to_json(config: SensitivityConfig) -> str:
+    """The config as the settings file keeps it (JSON text)."""
+    import json
+
+    def rng(r: SweepRange) -> list:
+        return [float(r.start), float(r.stop), int(r.steps)]
+
+    return json.dumps({
+        "ranges": {name: rng(getattr(config, name)) for name in (*RANGE_FIELDS, "heatmap_rate",
+                                                                "heatmap_terminal_growth")},
+        "shocks": {d: [float(lo), float(hi)] for d, (lo, hi) in config.shocks.items()},
+        "heatmap": {"x": config.heatmap_x, "y": config.heatmap_y, "method": config.heatmap_method,
+                    "ranges": {d: rng(r) for d, r in config.heatmap_ranges.items()}},
+    }, sort_keys=True)
+
+
+def config_from_json(text: str) -> SensitivityConfig:
+    """The config kept by :func:`config_to_json`. Never raises: whatever is
+    missing, unknown, malformed or outside what the editors allow keeps its
+    default (a damaged settings file must not stop the app or draw nonsense)."""
+    import json
+    import math
+
+    config = SensitivityConfig()
+    try:
+        stored = json.loads(text) if text else {}
+    except (ValueError, RecursionError):
+        return config
+    if not isinstance(stored, dict):
+        return config
+
+    def number(v) -> float | None:
+        ok = isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+        return float(v) if ok else None
+
+    def sweep(v, span) -> SweepRange | None:
+        if not (isinstance(v, list) and len(v) == 3):
+            return None
+        start, stop = number(v[0]), number(v[1])
+        steps = v[2] if isinstance(v[2], int) and not isinstance(v[2], bool) else None
+        if start is None or stop is None or steps is None or not 2 <= steps <= _MAX_STEPS:
+            return None
+        if not span[0] <= start < stop <= span[1]:
+            return None
+        return SweepRange(start, stop, steps)
+
+    def section(key) -> dict:
+        value = stored.get(key)
+        return value if isinstance(value, dict) else {}
+
+    for name, value in section("ranges").items():
+        if name in (*RANGE_FIELDS, "heatmap_rate", "heatmap_terminal_growth"):
+            rng = sweep(value, _SHIFT_SPAN)
+            if rng is not None:
+                config = config.with_range(name, rng)
+    for driver, value in section("shocks").items():
+        if driver not in DEFAULT_SHOCKS or not (isinstance(value, list) and len(value) == 2):
+            continue
+        lo, hi = number(value[0]), number(value[1])
+        neutral, (low_min, high_max) = (1.0, (0.01, 6.0)) if is_scale(driver) else (0.0, (-0.2, 0.2))
+        if lo is not None and hi is not None and low_min <= lo <= neutral <= hi <= high_max:
+            config = config.with_shock(driver, lo, hi)
+    heat = section("heatmap")
+    for driver, value in (heat.get("ranges") if isinstance(heat.get("ranges"), dict) else {}).items():
+        if driver in config.heatmap_ranges:
+            rng = sweep(value, _SCALE_SPAN if is_scale(driver) else _SHIFT_SPAN)
+            if rng is not None:
+                config = config.with_heatmap_range(driver, rng)
+    x, y, method = heat.get("x"), heat.get("y"), heat.get("method")
+    if x in HEATMAP_DRIVERS and y in HEATMAP_DRIVERS and x != y:
+        config = config.with_heatmap(x=x, y=y)
+    if method in HEATMAP_METHODS:
+        config = config.with_heatmap(method=method)
+    return config

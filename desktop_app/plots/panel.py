@@ -25,7 +25,7 @@ from desktop_app.widgets.lazy import LazyPage
 
 from .base import PlotContext, PlotView
 from .bridge import BridgeView
-from .config import HEATMAP_FIELDS, SensitivityConfig
+from .config import HEATMAP_FIELDS, SensitivityConfig, config_from_json, config_to_json
 from .heatmap import HeatmapView
 from .settings_editor import SettingsEditor
 from .sweeps import SweepView
@@ -48,7 +48,11 @@ class SensitivityPanel(QtWidgets.QWidget):
     )
 
     def __init__(self, parent: QtWidgets.QWidget | None = None,
-                 config: SensitivityConfig | None = None, runner: Runner | None = None) -> None:
+                 config: SensitivityConfig | None = None, runner: Runner | None = None,
+                 settings_store: Any = None) -> None:
+        """``settings_store``: the app's settings (``get``/``set``); the ranges,
+        shocks and heat-map choices are then restored from it and kept in it
+        as they change (``config``, when given, wins over the stored one)."""
         # Idempotent; the app and the tests apply it already, but the panel is
         # also used alone (scripts/render_plots.py, the benchmark).
         pyside_guard.apply()
@@ -56,6 +60,9 @@ class SensitivityPanel(QtWidgets.QWidget):
         self._model: Any = None
         self._result: Any = None
         self._segment: int | None = None
+        self._store = settings_store
+        if config is None and settings_store is not None:
+            config = config_from_json(settings_store.get("sensitivity_config"))
         self._config = config or SensitivityConfig()
         self._segment_names: list[str] = []
         #: Executes the views' requests; the window passes the controller's.
@@ -210,6 +217,8 @@ class SensitivityPanel(QtWidgets.QWidget):
                                *HEATMAP_FIELDS)
                    if getattr(config, f) != getattr(self._config, f)]
         self._config = config
+        if changed and self._store is not None:
+            self._store.set("sensitivity_config", config_to_json(config))
         if self._settings_page.is_built and self.settings.config is not config:
             self.settings.set_config(config)
         if changed:

@@ -315,7 +315,7 @@ def test_a_broken_sensitivity_panel_does_not_stop_the_workbench(qtbot, make_wind
     import desktop_app.main_window as mw
 
     class Broken:
-        def __init__(self, parent=None, runner=None):
+        def __init__(self, parent=None, runner=None, settings_store=None):
             raise RuntimeError("plots exploded")
 
     monkeypatch.setattr(mw, "load_plots_panel_class", lambda: Broken)
