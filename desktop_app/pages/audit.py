@@ -442,13 +442,18 @@ class AuditPage(QWidget):
         return view
 
     @staticmethod
-    def _fit_height(view, max_rows: int = 24) -> None:
-        """A table shows all its rows without scrolling (up to ``max_rows``)."""
+    def _fit_height(view, max_rows: int = 24, min_rows: int = 3) -> None:
+        """A table asks for all its rows (up to ``max_rows``) and never takes
+        more; where the window is shorter it keeps ``min_rows`` and scrolls
+        (a minimum of every row made the window taller than a 1000-pixel screen)."""
+        def height(rows: int) -> int:
+            return (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+                    + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 2)
         rows = min(view.model().rowCount(), max_rows)
-        height = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
-                  + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 2)
-        view.setMaximumHeight(height)
-        view.setMinimumHeight(height)
+        view.preferred_height = height(rows)
+        view.setMaximumHeight(height(rows))
+        view.setMinimumHeight(height(min(rows, min_rows)))
+        view.updateGeometry()
 
     def _group(self, key: str, *widgets) -> QGroupBox:
         box = QGroupBox()

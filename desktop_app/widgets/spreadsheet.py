@@ -172,6 +172,16 @@ class SpreadsheetView(QTableView):
 
     _has_spans = False
 
+    #: The height the view asks its layout for (a page's choice: all its rows), or None
+    #: for Qt's default; unlike a minimum height it never makes the window taller.
+    preferred_height: int | None = None
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        if self.preferred_height is not None:
+            hint.setHeight(self.preferred_height)
+        return hint
+
     def setSpan(self, row: int, column: int, row_span: int, column_span: int) -> None:
         if row_span > 1 or column_span > 1:
             self._has_spans = True

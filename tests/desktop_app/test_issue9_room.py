@@ -140,3 +140,24 @@ def test_three_segments_in_view_at_1600_by_1000(qtbot, qapp, app_fonts, make_win
             assert rect.width() >= tornado.fontMetrics().horizontalAdvance(text) + 4, (text, rect)
     document.undo_stack.setClean()
     window.set_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_page_makes_the_window_taller_than_1600_by_1000(qtbot, qapp, app_fonts, make_window, document, language):
+    """Every page, brought to the front of the real window at 1600×1000 with
+    the sensitivity dock open, fits: the window keeps its size (the audit
+    page's tables once asked for every row as a minimum and the window grew
+    to 1,295 pixels, past a 1080-pixel screen's bottom edge)."""
+    from desktop_app.pages import PAGES
+
+    window = make_window(document, with_plots=True)
+    window.set_language(language)
+    window.resize(1600, 1000)
+    window._default_layout()
+    qtbot.wait(50)
+    for spec in PAGES:
+        page = window.pages.page(spec.key)
+        window.pages.setCurrentWidget(page)
+        qtbot.wait(30)
+        assert window.minimumSizeHint().height() <= 1000, (spec.key, window.minimumSizeHint())
+        assert (window.width(), window.height()) == (1600, 1000), spec.key
