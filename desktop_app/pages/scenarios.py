@@ -160,7 +160,11 @@ class ScenariosPage(QWidget):
         self.side_plot_widget = new_layout_widget()
         self.side_plot = self.side_plot_widget.addPlot()
         style_plot(self.side_plot)
+        self.side_plot.getAxis("bottom").setHeight(46)   # segment names wrap onto two lines
         self.side_legend = self.side_plot.addLegend(offset=(60, 10), labelTextColor=FOREGROUND)
+        # one row across the top, in the room the bars leave free there (top_room below)
+        self.side_legend.setColumnCount(6)
+        self.side_legend.anchor(itemPos=(0.5, 0), parentPos=(0.5, 0), offset=(0, 4))
         self.side_bars: list[pg.BarGraphItem] = []
         side = QWidget()
         sv = QVBoxLayout(side)
@@ -600,10 +604,10 @@ class ScenariosPage(QWidget):
                 self.side_bars[k].setOpts(x=x[keep], height=h[keep], width=width * 0.9)
             tops.extend(h[keep])
         if rebuild:
-            self.side_plot.getAxis("bottom").setTicks([list(enumerate(groups))])
+            self.side_plot.getAxis("bottom").setTicks([[(k, _wrapped(g)) for k, g in enumerate(groups)]])
             set_title(self.side_plot, title)
             self._side_key = key
-        keep_bar_view(self.side_plot, len(groups), tops)
+        keep_bar_view(self.side_plot, len(groups), tops, top_room=0.18)
 
     def _shown_names(self, names) -> list[str]:
         """Segment names as the UI language reads them (``name_en`` in English),
@@ -786,6 +790,41 @@ class ScenariosPage(QWidget):
             set_title(self.attr_plot, title)
             self._waterfall_key = (ticks, title)
         keep_bar_view(self.attr_plot, len(steps), np.concatenate([y0, y0 + height]))
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrapped(text: str, limit: int = 24, max_lines: int = 2) -> str:
+    """A tick label under a group of bars: wrapped at spaces (or anywhere in
+    CJK text) into lines of at most ``limit`` columns, the last one cut short
+    with "…" (side by side, two long segment names ran into each other)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        pieces = [word]
+        if _columns(word) > limit:   # CJK names have no spaces: break by width
+            pieces, piece = [], ""
+            for ch in word:
+                if _columns(piece + ch) > limit:
+                    pieces.append(piece)
+                    piece = ""
+                piece += ch
+            pieces.append(piece)
+        for k, piece in enumerate(pieces):
+            joined = f"{line} {piece}" if line and k == 0 else (line + piece if not line else None)
+            if joined is not None and _columns(joined) <= limit:
+                line = joined
+            else:
+                lines.append(line)
+                line = piece
+    lines.append(line)
+    lines = [x for x in lines if x]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _short(lines[-1], limit - 1).rstrip("…") + "…"
+    return "\n".join(lines)
 
 
 def _short(text: str, limit: int = 18) -> str:

@@ -214,7 +214,7 @@ def keep_or_set_range(vb: pg.ViewBox, lo: float, hi: float, axis: str = "y",
     return True
 
 
-def keep_bar_view(plot: pg.PlotItem, count: int, values) -> None:
+def keep_bar_view(plot: pg.PlotItem, count: int, values, top_room: float = 0.0) -> None:
     """A bar chart of ``count`` groups (bars centred on 0 … count−1) showing
     ``values`` (bar tops and bottoms): every bar and the zero line in view,
     the axes left as they are while the bars stay inside them
@@ -226,4 +226,6 @@ def keep_bar_view(plot: pg.PlotItem, count: int, values) -> None:
     if tuple(vb.viewRange()[0]) != x_range:
         vb.setXRange(*x_range, padding=0)
     finite = [float(v) for v in values if np.isfinite(v)] + [0.0]
-    keep_or_set_range(vb, min(finite), max(finite), "y", pad=0.06)
+    lo, hi = min(finite), max(finite)
+    # ``top_room``: a share of the bars' span kept free above them (for a legend)
+    keep_or_set_range(vb, lo, hi + top_room * (hi - lo), "y", pad=0.06)

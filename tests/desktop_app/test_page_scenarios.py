@@ -461,3 +461,24 @@ def test_the_bar_charts_keep_their_axes_while_the_bars_stay_inside(qtbot, page, 
     set_value(document, ("valuation", "excess_cash"), 5000.0)   # the total jumps far above: the range follows
     QApplication.processEvents()
     assert vb.viewRange()[1][1] > before[1][1] and in_view()
+
+
+def test_group_names_under_the_bars_wrap_onto_two_lines():
+    """Side by side, long segment names wrap at spaces (anywhere in CJK text)
+    into two lines of at most 24 columns, cut with "…" beyond; short ones stay."""
+    from hypothesis import given, strategies as st
+
+    from desktop_app.pages.scenarios import _columns, _wrapped
+
+    assert _wrapped("Imaging & radiotherapy equipment (domestic)") == "Imaging & radiotherapy\nequipment (domestic)"
+    assert _wrapped("医学影像设备及放射治疗设备（国内）") == "医学影像设备及放射治疗设\n备（国内）"
+    assert _wrapped("Total") == "Total"
+
+    @given(st.text(st.sampled_from("ab 医学（)"), max_size=80))
+    def fits(name):
+        lines = _wrapped(name).split("\n")
+        assert len(lines) <= 2 and all(_columns(line) <= 24 for line in lines)
+        if _columns(name) <= 24 and "  " not in name and name == name.strip():
+            assert _wrapped(name) == name
+
+    fits()
