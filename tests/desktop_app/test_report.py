@@ -491,3 +491,19 @@ def test_file_menu_exports_the_report_of_the_open_model(make_window, document, m
     window.act_report.trigger()
     assert calls == [(window, document.model, document.path)]
     assert str(tmp_path / "r.pdf") in window.statusBar().currentMessage()
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_first_page_carries_the_title_block(sample_pdfs, lang):
+    """Company, ticker, date, industry, price, market cap, PE-TTM, PB-MRQ, both
+    valuations with upside and status, the four dimensions' stars: on page 1."""
+    page = unicodedata.normalize("NFKC", _run("pdftotext", "-f", "1", "-l", "1", str(sample_pdfs[lang]), "-"))
+    title = build_report(models.load_model(SAMPLE), lang).title
+    expected = [title.company, "688271.SH", "2025-09-09", "医疗健康", "158.30", "1,304.64", "99.62", "6.27"]
+    for m in title.methods:
+        expected += [m["title"], m["value"], m["upside"], m["status"]]
+    for dimension, stars_text in title.ratings:
+        expected += [dimension, stars_text]
+    for s in expected:
+        assert unicodedata.normalize("NFKC", s) in page, s

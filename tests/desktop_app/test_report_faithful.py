@@ -163,3 +163,40 @@ def test_a_table_needs_a_width_and_alignment_per_column():
 def test_the_status_band_table_names_its_last_column(sample_model):
     for lang, name in (("zh_CN", "当前所处"), ("en", "This valuation")):
         assert _table(build_report(sample_model, lang), "table.bands").columns[-1] == name
+
+
+def test_history_ratings_and_per_segment_reasons_stand_under_their_headings(sample_model):
+    """3.x: each history subsection's stars; 4.x: each dimension's stars, then per
+    segment its name with its stars and its reasons; 4.4 ends with table 1 (the moat)."""
+    from desktop_app.report.content import Heading, Paragraph, stars
+    report = build_report(sample_model, "zh_CN")
+    blocks = list(report.blocks)
+    company = sample_model.doc["company"]
+
+    def after(anchor):
+        k = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.anchor == anchor)
+        out = []
+        for b in blocks[k + 1:]:
+            if isinstance(b, Heading):
+                break
+            out.append(b)
+        return out
+
+    for key, value in company["history_ratings"].items():
+        first = after(f"history.{key}")[0]
+        assert first == Paragraph(stars(value, "zh_CN"), "stars"), key
+    for key in ("growth", "profit_trend", "structure", "moat"):
+        body = after(f"ratings.{key}")
+        assert body[0] == Paragraph(stars(company["ratings"][key], "zh_CN"), "stars")
+        for seg in sample_model.segments:
+            star = seg["ratings"][key]
+            n = f"{star:g}"
+            lead = Paragraph(f"{seg['name']} ({n}星)：", "lead")
+            assert lead in body, (key, seg["name"])
+            assert body[body.index(lead) + 1] == Paragraph(seg["rating_notes"][key])
+    moat = _table(report, "table.moat")
+    assert blocks.index(moat) > blocks.index(next(b for b in blocks if isinstance(b, Heading)
+                                                  and b.anchor == "ratings.moat"))
+    first = sample_model.segments[0]["moat"]
+    assert moat.rows[0].cells == (sample_model.segments[0]["name"], f"(4星){first['width_note']}",
+                                  f"(4.5星){first['durability_note']}")
