@@ -507,3 +507,34 @@ def test_the_first_page_carries_the_title_block(sample_pdfs, lang):
         expected += [dimension, stars_text]
     for s in expected:
         assert unicodedata.normalize("NFKC", s) in page, s
+
+
+def test_dialog_starts_in_the_uis_language_and_ok_keeps_the_formats_extension(qtbot, qapp, sample_model, tmp_path,
+                                                                               monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop_app import i18n
+    from desktop_app.report.dialog import ExportReportDialog, export_report_interactively
+    try:
+        for ui in ("zh_CN", "en"):
+            i18n.install(qapp, ui)
+            dialog = ExportReportDialog(None, str(tmp_path / "united.pdf"))
+            qtbot.addWidget(dialog)
+            assert dialog.chosen_language() == ui
+    finally:
+        i18n.install(qapp, "en")
+    # a typed name with another extension: OK writes the chosen format, nothing else
+    dialog.path_edit.clear()
+    QTest.keyClicks(dialog.path_edit, str(tmp_path / "notes.txt"))
+    monkeypatch.setattr(dialog, "exec", lambda: QTest.mouseClick(
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        or dialog.result())
+    from PySide6.QtWidgets import QMessageBox
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    written = export_report_interactively(None, sample_model, None, dialog)
+    assert warnings == [] and written == str(tmp_path / "notes.txt.pdf")
+    assert (tmp_path / "notes.txt.pdf").read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt.pdf"]
