@@ -20,6 +20,7 @@ import numpy as np
 import models
 from desktop_app.numbers import MONEY, MULTIPLE, NUMBER, PERCENT, format_value
 from models import display, dossier, forecast as engine_forecast
+from models.facts import company_facts
 from models.analysis import history as engine_history, mix as engine_mix, peers as engine_peers
 from models.requests import SweepRange, sweep, tornado_bars, upside_grid
 from models.sensitivity import DEFAULT_SHOCKS
@@ -268,23 +269,20 @@ def _lang2(lang: str) -> str:
 def _title_block(model, result, lang, unit) -> TitleBlock:
     doc = model.doc
     company = doc.get("company") or {}
-    market = doc.get("market") or {}
 
-    def multiple_or_quoted(quoted, key):
-        if quoted is not None:
-            return format_value(quoted, NUMBER)
-        m = result.multiples
-        if getattr(m, f"{key}_nm"):
+    def multiple_text(multiple):
+        """As the app's header: the quoted figure, else the engine's; NM when not meaningful."""
+        if multiple.not_meaningful:
             return "NM"
-        v = getattr(m, key)
-        return "—" if v is None else format_value(v, NUMBER)
+        return "—" if multiple.value is None else format_value(multiple.value, NUMBER)
 
+    shown = company_facts(model, result)       # what the app's header shows
     facts = (
-        (text("industry", lang), str(company.get("industry") or "—")),
-        (text("price", lang), format_value(market.get("price"), NUMBER)),
-        (text("market_cap", lang), f"{money(model.market_cap)} {unit}"),
-        (text("pe_ttm", lang), multiple_or_quoted(market.get("pe_ttm"), "pe")),
-        (text("pb_mrq", lang), multiple_or_quoted(market.get("pb_mrq"), "pb")),
+        (text("industry", lang), str(shown.industry or "—")),
+        (text("price", lang), format_value(shown.price, NUMBER)),
+        (text("market_cap", lang), f"{money(shown.market_cap)} {unit}"),
+        (text("pe_ttm", lang), multiple_text(shown.pe)),
+        (text("pb_mrq", lang), multiple_text(shown.pb)),
     )
     methods = tuple({"title": text(key, lang), "value": f"{money(m.total)} {unit}",
                      "upside": signed_percent(m.upside), "status": pick(STATUS[m.status], lang),

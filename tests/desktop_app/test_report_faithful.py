@@ -200,3 +200,42 @@ def test_history_ratings_and_per_segment_reasons_stand_under_their_headings(samp
     first = sample_model.segments[0]["moat"]
     assert moat.rows[0].cells == (sample_model.segments[0]["name"], f"(4星){first['width_note']}",
                                   f"(4.5星){first['durability_note']}")
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+@pytest.mark.parametrize("quoted", [True, False])
+def test_the_title_block_is_the_apps_header(qtbot, qapp, sample_model, recovery_dir, lang, quoted):
+    """Company and ticker, facts, both values with upside and status, as the
+    header shows them (quoted PE/PB, or the engine's when the file quotes none)."""
+    from desktop_app.document import Document
+    from desktop_app.widgets.header import HeaderWidget
+    doc = sample_model.to_dict()
+    if not quoted:
+        doc["market"].pop("pe_ttm")
+        doc["market"].pop("pb_mrq")
+    model = models.Model.from_dict(doc)
+    document = Document(model, None, recovery_dir=recovery_dir)
+    i18n.install(qapp, lang)
+    try:
+        controller = Controller(document)
+        header = HeaderWidget()
+        qtbot.addWidget(header)
+        controller.add_view(header)
+        controller.recompute(True)
+        title = build_report(model, lang).title
+        facts = dict(title.facts)
+        unit = i18n.unit_text(model.unit)
+        assert f"{title.company} ({title.ticker})" == header.company.text()
+        keys = ("industry", "price", "market_cap", "pe_ttm", "pb_mrq")
+        for (caption, value), key in zip(title.facts, keys):
+            shown = header.facts[key][1].text()
+            assert value == (f"{shown} {unit}" if key == "market_cap" else shown), key
+        assert facts["PE-TTM"] == ("99.62" if quoted else header.facts["pe_ttm"][1].text()) != "—"
+        for method, box in zip(title.methods, (header.ddm, header.dynamic)):
+            assert method["value"] == f"{box.value_slot.label.text()} {unit}"
+            assert method["upside"] == box.upside_slot.label.text()
+            assert method["status"] == box.badge.text()
+    finally:
+        i18n.install(qapp, "en")
+        document.close_cleanly()
