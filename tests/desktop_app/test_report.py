@@ -294,6 +294,18 @@ def test_every_page_is_numbered_and_the_contents_point_to_the_right_pages(sample
         assert label in pages[page - 1], (label, page)
         checked += 1
     assert checked >= 10
+    # the list of figures and tables too: each caption stands on the page its line names
+    colon = "：" if lang == "zh_CN" else ": "
+    for c in report.captions():
+        label = unicodedata.normalize("NFKC", f"{c.number}{colon}{c.title}")
+        match = re.search(re.escape(label) + r"\s*[.\s…·]*?\s(\d+)\s*$", contents, re.M)
+        assert match, label
+        page = int(match.group(1))
+        # on a page of the contents the label stands twice: its line in the list, and the caption
+        listed_here = page <= 3 and re.search(re.escape(label) + r"\s*[.\s…·]*?\s\d+\s*$", pages[page - 1], re.M)
+        assert pages[page - 1].count(label) >= (2 if listed_here else 1), (label, page)
+        checked += 1
+    assert checked >= 26
 
 
 def _long_model(n_segments: int = 14):
