@@ -374,6 +374,7 @@ def test_html_is_one_self_contained_file(sample_model, tmp_path, qapp_module):
     for ref in re.findall(r"url\(([^)]*)\)", html):
         assert ref.startswith("#") and ref[1:] in ids, ref    # clip paths of the same file only
     assert html.count("<svg") == 10                           # figures 1–10, drawn inline
+    assert "<img" not in html and "<image" not in html and "data:image" not in html      # as vectors, no raster
     for s in ("695.41", "576.69", "经营性归母净利润增速", "图1：预测2025年收入占比", "表5：公司整体及分业务DDM估值",
               "图8：DDM上行空间", "免责声明"):
         assert s in html, s
