@@ -23,6 +23,7 @@ METHOD_COLORS = {"ddm": "#1f5fa8", "dynamic": "#e08a1e"}
 FOREGROUND = QColor("#303030")
 GRID = QColor("#d9d9d9")
 INVALID = QColor("#cfcfcf")
+BAND_ALPHA = 0.28          # the status bands behind the sweep
 
 
 def _font(families: list[str], size_pt: float, bold: bool = False) -> QFont:
@@ -55,6 +56,8 @@ class _Ctx:
         self.small = _font(families, 7.0)
         self.normal = _font(families, 7.5)
         self.bold = _font(families, 7.5, True)
+        #: what was placed where, for the tests: ("grid", y), ("band_label", rect), ("market_cap_label", rect)
+        self.placed: list[tuple] = []
 
     def metrics(self, font: QFont) -> QFontMetricsF:
         return QFontMetricsF(font, self.p.device())
@@ -76,7 +79,8 @@ class _Ctx:
         return self.metrics(font or self.normal).height()
 
 
-def draw_chart(painter: QPainter, rect: QRectF, chart: Chart, pt: float, families: list[str]) -> None:
+def draw_chart(painter: QPainter, rect: QRectF, chart: Chart, pt: float, families: list[str]) -> list[tuple]:
+    """Draw ``chart`` into ``rect``; returns what was placed where (``_Ctx.placed``)."""
     ctx = _Ctx(painter, pt, families)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -86,6 +90,7 @@ def draw_chart(painter: QPainter, rect: QRectF, chart: Chart, pt: float, familie
          "multiple": _multiple}[chart.kind](ctx, rect, chart.data)
     finally:
         painter.restore()
+    return ctx.placed
 
 
 # -- figures 1–2 -----------------------------------------------------------------------
@@ -138,6 +143,7 @@ def _y_axis(ctx: _Ctx, area: QRectF, ticks: list[float], lo: float, hi: float, f
         y = area.bottom() - (t - lo) / (hi - lo) * area.height()
         p.setPen(ctx.pen(GRID, 0.5))
         p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+        ctx.placed.append(("grid", y))
         ctx.text(QRectF(area.left() - 60 * pt, y - 6 * pt, 56 * pt, 12 * pt),
                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, fmt(t), ctx.small)
     p.setPen(ctx.pen(FOREGROUND, 0.75))
@@ -236,18 +242,25 @@ def _sweep(ctx: _Ctx, rect: QRectF, data: dict) -> None:
         return area.left() + (v - x[0]) / (x[-1] - x[0]) * area.width()
 
     edges = [-math.inf] + data["edges"] + [math.inf]
+    labels = []
     for k, code in enumerate(data["statuses"]):
         b_lo, b_hi = max(edges[k], lo), min(edges[k + 1], hi)
         if b_hi <= b_lo:
             continue
         band = QRectF(area.left(), ymap(b_hi), area.width(), ymap(b_lo) - ymap(b_hi))
         color = QColor(STATUS_COLORS[code])
-        color.setAlphaF(0.28)
+        color.setAlphaF(BAND_ALPHA)
         p.fillRect(band, color)
         if band.height() > 9 * pt:
-            ctx.text(band.adjusted(0, 1 * pt, -4 * pt, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                     data["status_labels"][k], ctx.small, "#505050")
+            labels.append((band, code, data["status_labels"][k]))
     _y_axis(ctx, area, ticks, lo, hi, lambda t: format_value(t, MONEY, 0))
+    # the band names over the grid, each on its band's colour: no grid line runs through a name
+    for band, code, label in labels:
+        w, h = ctx.width(label, ctx.small) + 4 * pt, ctx.height(ctx.small)
+        box = QRectF(band.right() - 2 * pt - w, band.top() + 1 * pt, w, h)
+        p.fillRect(box, band_on_white(code))
+        ctx.text(box, Qt.AlignmentFlag.AlignCenter, label, ctx.small, "#505050")
+        ctx.placed.append(("band_label", box))
     for t in nice_ticks(x[0], x[-1], 8):
         xx = xmap(t)
         ctx.text(QRectF(xx - 25 * pt, area.bottom() + 2 * pt, 50 * pt, 10 * pt), Qt.AlignmentFlag.AlignHCenter,
@@ -258,9 +271,13 @@ def _sweep(ctx: _Ctx, rect: QRectF, data: dict) -> None:
              data["y_label"], ctx.small)
     p.setPen(ctx.pen("#333333", 1.0, Qt.PenStyle.DashLine))
     p.drawLine(QPointF(area.left(), ymap(data["market_cap"])), QPointF(area.right(), ymap(data["market_cap"])))
-    ctx.text(QRectF(area.left() + 3 * pt, ymap(data["market_cap"]) - 10 * pt, 150 * pt, 10 * pt),
-             Qt.AlignmentFlag.AlignLeft, f"{data['market_cap_label']} {format_value(data['market_cap'], MONEY)}",
-             ctx.small)
+    # its name above the line, on the fair band's colour (the market cap is where the upside is 0)
+    label = f"{data['market_cap_label']} {format_value(data['market_cap'], MONEY)}"
+    box = QRectF(area.left() + 2 * pt, ymap(data["market_cap"]) - 1.5 * pt - ctx.height(ctx.small),
+                 ctx.width(label, ctx.small) + 4 * pt, ctx.height(ctx.small))
+    p.fillRect(box, band_on_white("fair"))
+    ctx.text(box, Qt.AlignmentFlag.AlignCenter, label, ctx.small)
+    ctx.placed.append(("market_cap_label", box))
     for s in data["series"]:
         color = METHOD_COLORS.get(s["method"], "#000000")
         path = QPainterPath()
@@ -285,6 +302,13 @@ def _sweep(ctx: _Ctx, rect: QRectF, data: dict) -> None:
 
 
 # -- the heat map -------------------------------------------------------------------------------
+def band_on_white(code: str) -> QColor:
+    """A status band's colour as it shows on the white page (its tint, opaque)."""
+    c = QColor(STATUS_COLORS[code])
+    mix = lambda v: round(255 + (v - 255) * BAND_ALPHA)  # noqa: E731
+    return QColor(mix(c.red()), mix(c.green()), mix(c.blue()))
+
+
 def _status_index(x: float, thresholds: list[float]) -> int:
     k = 0
     for t in thresholds:

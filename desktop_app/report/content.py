@@ -20,6 +20,7 @@ import numpy as np
 import models
 from desktop_app.numbers import MONEY, MULTIPLE, NUMBER, PERCENT, format_value
 from models import display, dossier, forecast as engine_forecast
+from models.facts import company_facts
 from models.analysis import history as engine_history, mix as engine_mix, peers as engine_peers
 from models.requests import SweepRange, sweep, tornado_bars, upside_grid
 from models.sensitivity import DEFAULT_SHOCKS
@@ -79,6 +80,11 @@ class Table:
     widths: tuple[float, ...]       # relative column widths
     align: tuple[str, ...]          # "l" | "r" | "c" per column
     source: str = ""
+
+    def __post_init__(self):
+        if not len(self.columns) == len(self.widths) == len(self.align):
+            raise ValueError(f"{self.anchor}: {len(self.columns)} columns, {len(self.widths)} widths, "
+                             f"{len(self.align)} alignments")
 
 
 @dataclass(frozen=True)
@@ -263,23 +269,20 @@ def _lang2(lang: str) -> str:
 def _title_block(model, result, lang, unit) -> TitleBlock:
     doc = model.doc
     company = doc.get("company") or {}
-    market = doc.get("market") or {}
 
-    def multiple_or_quoted(quoted, key):
-        if quoted is not None:
-            return format_value(quoted, NUMBER)
-        m = result.multiples
-        if getattr(m, f"{key}_nm"):
+    def multiple_text(multiple):
+        """As the app's header: the quoted figure, else the engine's; NM when not meaningful."""
+        if multiple.not_meaningful:
             return "NM"
-        v = getattr(m, key)
-        return "—" if v is None else format_value(v, NUMBER)
+        return "—" if multiple.value is None else format_value(multiple.value, NUMBER)
 
+    shown = company_facts(model, result)       # what the app's header shows
     facts = (
-        (text("industry", lang), str(company.get("industry") or "—")),
-        (text("price", lang), format_value(market.get("price"), NUMBER)),
-        (text("market_cap", lang), f"{money(model.market_cap)} {unit}"),
-        (text("pe_ttm", lang), multiple_or_quoted(market.get("pe_ttm"), "pe")),
-        (text("pb_mrq", lang), multiple_or_quoted(market.get("pb_mrq"), "pb")),
+        (text("industry", lang), str(shown.industry or "—")),
+        (text("price", lang), format_value(shown.price, NUMBER)),
+        (text("market_cap", lang), f"{money(shown.market_cap)} {unit}"),
+        (text("pe_ttm", lang), multiple_text(shown.pe)),
+        (text("pb_mrq", lang), multiple_text(shown.pb)),
     )
     methods = tuple({"title": text(key, lang), "value": f"{money(m.total)} {unit}",
                      "upside": signed_percent(m.upside), "status": pick(STATUS[m.status], lang),
@@ -436,6 +439,14 @@ SEGMENT_REPORT_ROWS = (("revenue", MONEY), ("growth", PERCENT), ("net_profit", M
                        ("profit_growth", PERCENT))
 
 
+#: A forced line break inside a table header cell (the PDF breaks there; the HTML writes <br>).
+LINE_BREAK = "\u2028"
+#: Where table 4's Chinese headers break when their column is narrow.
+HEADER_BREAKS = {"护城河持续性": f"护城河{LINE_BREAK}持续性", "显性期价值": f"显性期{LINE_BREAK}价值",
+                 "显性期后价值": f"显性期后{LINE_BREAK}价值", "有效盈利预测(亿元)": f"有效盈利{LINE_BREAK}预测(亿元)",
+                 "半显性期CAGR": f"半显性期{LINE_BREAK}CAGR"}
+
+
 def _row_label(key: str, kind: str, lang: str, unit: str) -> str:
     return text(key, lang, unit) if kind == MONEY else text(key, lang)
 
@@ -470,14 +481,19 @@ def _valuation(model, result, lang, n: _Numbering, profile, unit) -> list:
     notes_keys = [k for k in ("growth_description", "industry_structure", "moat_durability")
                   if any((s.get("notes") or {}).get(k) for s in model.segments)]
     dyn = result.dynamic
+    # the multiple each segment's value uses: the composite one unless the segment chose the justified one
+    any_justified = any(seg.mode == "justified" for seg in dyn.segments)
     cols = ((text("segment", lang), text("fade_growth", lang)) + tuple(text(k, lang) for k in notes_keys)
-            + (text("discount_rate", lang), text("multiple", lang), _with_unit(text("earnings_base", lang), unit, lang),
+            + (text("discount_rate", lang), text("multiple_used" if any_justified else "multiple", lang),
+               _with_unit(text("earnings_base", lang), unit, lang),
                text("explicit_value", lang), text("post_explicit_value", lang), text("business_value", lang)))
+    if is_zh(lang):       # narrow columns: break the Chinese headers between words, not inside one
+        cols = tuple(HEADER_BREAKS.get(c, c) for c in cols)
     rows4 = []
     for s, seg in zip(model.segments, dyn.segments):
         notes = s.get("notes") or {}
         rows4.append(Row((display.entry_name(s, lang), percent(s.get("fade_growth"))) + tuple(str(notes.get(k) or "") for k in notes_keys)
-                         + (percent(s["discount_rate"]), format_value(seg.multiple, MULTIPLE), money(seg.earnings_base),
+                         + (percent(s["discount_rate"]), _multiple_used(seg, lang), money(seg.earnings_base),
                             money(seg.explicit_value), money(seg.post_explicit_value), money(seg.business_value))))
     blank = ("",) * (1 + len(notes_keys) + 3)
     rows4.append(Row((_with_unit(text("company_line", lang), unit, lang),) + blank
@@ -485,7 +501,8 @@ def _valuation(model, result, lang, n: _Numbering, profile, unit) -> list:
                         money(sum(s.post_explicit_value for s in dyn.segments)), money(dyn.segment_total)), "total"))
     ncols = len(cols)
     rows4.extend(_company_lines(dyn, ncols, lang, unit))
-    widths4 = (1.9, 0.95) + (0.95,) * len(notes_keys) + (0.85, 0.95, 1.05, 0.95, 1.05, 0.95)
+    # English names are longer: a wider first column
+    widths4 = ((1.9 if is_zh(lang) else 2.5), 0.95) + (0.95,) * len(notes_keys) + (0.85, 0.95, 1.05, 0.95, 1.05, 0.95)
     out.append(Table("table.dynamic", n.next_table(), text("table_dynamic", lang), cols, tuple(rows4),
                      widths4, ("l",) + ("c",) * (1 + len(notes_keys)) + ("r",) * 6, text("source_model", lang)))
 
@@ -517,11 +534,21 @@ def _valuation(model, result, lang, n: _Numbering, profile, unit) -> list:
     return out
 
 
+def _multiple_used(seg, lang: str) -> str:
+    """Table 4's multiple: the composite one (``19.36x``), or the justified one
+    named as such (``24.88x（合理）``, ``NM`` without a positive earnings base),
+    as the app's dynamic table shows the multiple in use."""
+    if seg.mode != "justified":
+        return format_value(seg.multiple, MULTIPLE)
+    shown = "NM" if seg.justified_multiple is None else format_value(seg.justified_multiple, MULTIPLE)
+    return f"{shown}{text('justified_mark', lang)}"
+
+
 def _company_lines(method, ncols: int, lang: str, unit: str) -> list[Row]:
     """Excess cash, minority interest, equity investments, the total, upside and
     status: a label and one value (the writers put the value under the last column)."""
     return [Row((text("excess_cash", lang), money(method.excess_cash))),
-            Row((text("minority_interest", lang), money(-method.minority_interest))),
+            Row((text("minority_interest", lang), money(method.minority_interest))),    # as the app's tables
             Row((text("equity_investments", lang), money(method.equity_investments))),
             Row((_with_unit(text("total", lang), unit, lang), money(method.total)), "total"),
             Row((text("upside", lang), signed_percent(method.upside))),
@@ -589,7 +616,8 @@ def _sensitivity(model, result, lang, n: _Numbering, unit) -> list:
         rows.append(Row((pick(STATUS[code], lang), rng, val, "、".join(marks) if lang == "zh_CN" else ", ".join(marks)),
                         "total" if marks else "data"))
     out.append(Table("table.bands", n.next_table(), text("table_bands", lang),
-                     (text("status", lang), text("band_range", lang), text("band_value", lang, unit), ""),
+                     (text("status", lang), text("band_range", lang), text("band_value", lang, unit),
+                      text("band_methods", lang)),
                      tuple(rows), (1.2, 1.6, 1.8, 1.2), ("l", "c", "c", "l"), text("source_model", lang)))
     return out
 

@@ -45,7 +45,7 @@ class ExportReportDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("File"), row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.format.currentIndexChanged.connect(self._fit_extension)
@@ -68,6 +68,11 @@ class ExportReportDialog(QDialog):
         stem, ext = os.path.splitext(path)
         if FORMATS.get(ext.lower()) != self.chosen_format():
             self.path_edit.setText(f"{stem if ext.lower() in FORMATS else path}.{self.chosen_format()}")
+
+    def _accept(self) -> None:
+        """A typed path keeps the chosen format's extension (``r.txt`` becomes ``r.txt.pdf``)."""
+        self._fit_extension()
+        self.accept()
 
     def _browse(self) -> None:
         fmt = self.chosen_format()

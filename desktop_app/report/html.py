@@ -54,7 +54,7 @@ nav a { color: #1f4e8c; text-decoration: none; }
 
 
 def _p(s: str) -> str:
-    return escape(s)
+    return escape(s).replace("\u2028", "<br>")      # content.LINE_BREAK: a header's chosen break
 
 
 def render_html(report: Report, families: list[str]) -> str:

@@ -78,6 +78,8 @@ class Layout:
         self.anchor_pages: dict[str, int] = {}
         #: every table row placed: (table anchor, page, top, bottom, kind, cell lines) — the tests read it
         self.rows_placed: list[tuple] = []
+        #: every line of text placed by ``text_line``: (page, x, width, text) — the tests read it
+        self.texts_placed: list[tuple] = []
         self.body = font(families, BODY_PT)
         self.bold = font(families, BODY_PT, True)
         self.h1 = font(families, H1_PT, True)
@@ -129,13 +131,14 @@ class Layout:
             spans.append((line.textStart(), line.textLength()))
         layout.endLayout()
         units = s.encode("utf-16-le")
-        return [units[2 * a:2 * (a + n)].decode("utf-16-le").rstrip("\n") for a, n in spans]
+        return [units[2 * a:2 * (a + n)].decode("utf-16-le").rstrip("\n\u2028") for a, n in spans]
 
     def line_height(self, f: QFont, factor: float = 1.45) -> float:
         return self.metrics(f).height() * factor
 
     def text_line(self, x: float, y: float, s: str, f: QFont, color=QColor("#202020")) -> None:
         ascent = self.metrics(f).ascent()
+        self.texts_placed.append((self.page_number, x, self.metrics(f).horizontalAdvance(s.rstrip()), s))
 
         def op(p: QPainter, x=x, y=y, s=s, f=f, color=color):
             p.setFont(f)
@@ -504,8 +507,10 @@ class Layout:
         big = font(self.families, 22.0, True)
         y = self.y
         name = f"{t.company} ({t.ticker})" if t.ticker else t.company
-        self.text_line(self.left, y, name, big, ACCENT)
-        y += self.line_height(big, 1.3)
+        for line in self.wrap(name, big, self.width):     # a long (English) name takes two lines
+            self.text_line(self.left, y, line, big, ACCENT)
+            y += self.line_height(big, 1.1)
+        y += self.line_height(big, 0.2)
         if t.subtitle:
             self.text_line(self.left, y, t.subtitle, self.body, MUTED)
             y += self.line_height(self.body, 1.4)
@@ -697,7 +702,10 @@ def _furniture(p: QPainter, report: Report, number: int, total: int, f: QFont) -
     p.setPen(MUTED)
     left, right = MARGIN_X * PT, (PAGE_W - MARGIN_X) * PT
     head_y = (MARGIN_TOP - 22) * PT
-    p.drawText(QRectF(left, head_y, right - left, 12 * PT), int(Qt.AlignmentFlag.AlignLeft), report.running_head)
+    m = QFontMetricsF(f, p.device())
+    kind_w = m.horizontalAdvance(report.title.kind)
+    head = m.elidedText(report.running_head, Qt.TextElideMode.ElideRight, right - left - kind_w - 12 * PT)
+    p.drawText(QRectF(left, head_y, right - left, 12 * PT), int(Qt.AlignmentFlag.AlignLeft), head)
     p.drawText(QRectF(left, head_y, right - left, 12 * PT), int(Qt.AlignmentFlag.AlignRight), report.title.kind)
     p.setPen(QPen(RULE, 0.5 * PT))
     p.drawLine(QPointF(left, head_y + 12 * PT), QPointF(right, head_y + 12 * PT))

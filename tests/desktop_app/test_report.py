@@ -294,6 +294,18 @@ def test_every_page_is_numbered_and_the_contents_point_to_the_right_pages(sample
         assert label in pages[page - 1], (label, page)
         checked += 1
     assert checked >= 10
+    # the list of figures and tables too: each caption stands on the page its line names
+    colon = "：" if lang == "zh_CN" else ": "
+    for c in report.captions():
+        label = unicodedata.normalize("NFKC", f"{c.number}{colon}{c.title}")
+        match = re.search(re.escape(label) + r"\s*[.\s…·]*?\s(\d+)\s*$", contents, re.M)
+        assert match, label
+        page = int(match.group(1))
+        # on a page of the contents the label stands twice: its line in the list, and the caption
+        listed_here = page <= 3 and re.search(re.escape(label) + r"\s*[.\s…·]*?\s\d+\s*$", pages[page - 1], re.M)
+        assert pages[page - 1].count(label) >= (2 if listed_here else 1), (label, page)
+        checked += 1
+    assert checked >= 26
 
 
 def _long_model(n_segments: int = 14):
@@ -362,6 +374,7 @@ def test_html_is_one_self_contained_file(sample_model, tmp_path, qapp_module):
     for ref in re.findall(r"url\(([^)]*)\)", html):
         assert ref.startswith("#") and ref[1:] in ids, ref    # clip paths of the same file only
     assert html.count("<svg") == 10                           # figures 1–10, drawn inline
+    assert "<img" not in html and "<image" not in html and "data:image" not in html      # as vectors, no raster
     for s in ("695.41", "576.69", "经营性归母净利润增速", "图1：预测2025年收入占比", "表5：公司整体及分业务DDM估值",
               "图8：DDM上行空间", "免责声明"):
         assert s in html, s
@@ -491,3 +504,50 @@ def test_file_menu_exports_the_report_of_the_open_model(make_window, document, m
     window.act_report.trigger()
     assert calls == [(window, document.model, document.path)]
     assert str(tmp_path / "r.pdf") in window.statusBar().currentMessage()
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_first_page_carries_the_title_block(sample_pdfs, lang):
+    """Company, ticker, date, industry, price, market cap, PE-TTM, PB-MRQ, both
+    valuations with upside and status, the four dimensions' stars: on page 1."""
+    page = unicodedata.normalize("NFKC", _run("pdftotext", "-f", "1", "-l", "1", str(sample_pdfs[lang]), "-"))
+    title = build_report(models.load_model(SAMPLE), lang).title
+    expected = [title.company, "688271.SH", "2025-09-09", "医疗健康", "158.30", "1,304.64", "99.62", "6.27"]
+    for m in title.methods:
+        expected += [m["title"], m["value"], m["upside"], m["status"]]
+    for dimension, stars_text in title.ratings:
+        expected += [dimension, stars_text]
+    for s in expected:
+        assert unicodedata.normalize("NFKC", s) in page, s
+
+
+def test_dialog_starts_in_the_uis_language_and_ok_keeps_the_formats_extension(qtbot, qapp, sample_model, tmp_path,
+                                                                               monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop_app import i18n
+    from desktop_app.report.dialog import ExportReportDialog, export_report_interactively
+    try:
+        for ui in ("zh_CN", "en"):
+            i18n.install(qapp, ui)
+            dialog = ExportReportDialog(None, str(tmp_path / "united.pdf"))
+            qtbot.addWidget(dialog)
+            assert dialog.chosen_language() == ui
+    finally:
+        i18n.install(qapp, "en")
+    # a typed name with another extension: OK writes the chosen format, nothing else
+    dialog.path_edit.clear()
+    QTest.keyClicks(dialog.path_edit, str(tmp_path / "notes.txt"))
+    monkeypatch.setattr(dialog, "exec", lambda: QTest.mouseClick(
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        or dialog.result())
+    from PySide6.QtWidgets import QMessageBox
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    written = export_report_interactively(None, sample_model, None, dialog)
+    assert warnings == [] and written == str(tmp_path / "notes.txt.pdf")
+    assert (tmp_path / "notes.txt.pdf").read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt.pdf"]
