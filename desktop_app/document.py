@@ -325,6 +325,16 @@ class Document(QObject):
         self.autosaved.emit(written)
         return True
 
+    def __del__(self) -> None:
+        # A document dropped without close_cleanly (a test's, or any left to the cycle
+        # collector): its history goes while every object is still whole. Python runs this
+        # before the collector clears the cycle; after, PySide may free the undo commands
+        # before their stack, whose destructor then deletes them again (a segfault).
+        try:
+            self.undo_stack.clear()
+        except (RuntimeError, AttributeError):   # the C++ side is gone already, or never built
+            pass
+
     def close_cleanly(self) -> None:
         """The user closed the document (saved or chose to discard): remove
         its recovery file."""

@@ -274,11 +274,4 @@ def _no_widget_outlives_the_session():
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
-    # documents a test made without closing them: their undo history goes first (as
-    # Document.close_cleanly does), or the cycle collector may free the commands before
-    # their stack and the stack's destructor deletes them again
-    from desktop_app.document import Document
-    for obj in gc.get_objects():
-        if isinstance(obj, Document):
-            obj.undo_stack.clear()
     gc.collect()
