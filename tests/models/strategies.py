@@ -235,17 +235,20 @@ def model_docs(draw, *, positive_earnings: bool = False, odd_values: bool = Fals
 
 def strictly_equal(a, b, path: str = "") -> None:
     """Assert two JSON values are identical: same types, same key *order*, and
-    −0.0 distinct from 0.0 (``==`` would hide all three)."""
-    assert type(a) is type(b), f"{path or '/'}: {type(a).__name__} != {type(b).__name__} ({a!r} vs {b!r})"
-    if isinstance(a, dict):
-        assert list(a) == list(b), f"{path or '/'}: keys {list(a)} != {list(b)}"
-        for k in a:
-            strictly_equal(a[k], b[k], f"{path}.{k}")
-    elif isinstance(a, list):
-        assert len(a) == len(b), f"{path or '/'}: lengths {len(a)} != {len(b)}"
-        for i, (x, y) in enumerate(zip(a, b)):
-            strictly_equal(x, y, f"{path}[{i}]")
-    elif isinstance(a, float):
-        assert a == b and math.copysign(1.0, a) == math.copysign(1.0, b), f"{path}: {a!r} != {b!r}"
-    else:
-        assert a == b, f"{path}: {a!r} != {b!r}"
+    −0.0 distinct from 0.0 (``==`` would hide all three). Walks with its own
+    stack: the loader accepts nesting deeper than Python 3.13 lets a
+    recursive walk go."""
+    pending = [(a, b, path)]
+    while pending:
+        a, b, path = pending.pop()
+        assert type(a) is type(b), f"{path or '/'}: {type(a).__name__} != {type(b).__name__}"
+        if isinstance(a, dict):
+            assert list(a) == list(b), f"{path or '/'}: keys {list(a)} != {list(b)}"
+            pending.extend((a[k], b[k], f"{path}.{k}") for k in reversed(list(a)))
+        elif isinstance(a, list):
+            assert len(a) == len(b), f"{path or '/'}: lengths {len(a)} != {len(b)}"
+            pending.extend((x, y, f"{path}[{i}]") for i, (x, y) in reversed(list(enumerate(zip(a, b)))))
+        elif isinstance(a, float):
+            assert a == b and math.copysign(1.0, a) == math.copysign(1.0, b), f"{path}: {a!r} != {b!r}"
+        else:
+            assert a == b, f"{path}: {a!r} != {b!r}"
