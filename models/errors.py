@@ -48,6 +48,31 @@ class Issue:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
+class Message(str):
+    """A sentence the engine writes for a person: its English text (what the
+    CLI prints; a ``str``, so it compares, joins and prints as one) carrying a
+    ``code`` and the ``params`` a translated version needs. The GUI says it in
+    its own language from the code (desktop_app/engine_messages.py) and falls
+    back to the English text for a code it does not know."""
+
+    code: str
+    params: dict
+
+    def __new__(cls, text: str, code: str = "", params: dict | None = None) -> "Message":
+        self = super().__new__(cls, text)
+        self.code = code
+        self.params = dict(params or {})
+        return self
+
+    def __reduce__(self):
+        return (Message, (str(self), self.code, self.params))
+
+
+def message_of(exc: BaseException) -> Message:
+    """An error's text with its ``code`` and ``params`` (empty when it has none)."""
+    return Message(str(exc), getattr(exc, "code", "") or "", getattr(exc, "params", None))
+
+
 class ModelError(ValueError):
     """Base class of the engine's user-facing errors."""
 

@@ -45,7 +45,8 @@ from models.analysis import scenario_view
 from models.analysis.attribution import MAX_JOINT_GROUPS
 from models.analysis.scenarios import scenario_names
 from models.paths import path_text
-from desktop_app import i18n
+from desktop_app import engine_messages, i18n, load_errors
+from desktop_app.engine_messages import group_labels
 from desktop_app.i18n import fill
 from desktop_app.plots.colors import FOREGROUND, DDM_COLOR, DYNAMIC_COLOR, INVALID_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR
 from desktop_app.plots.labels import method_labels, money, pct, status_labels
@@ -58,22 +59,6 @@ COLUMN_COLORS = (DDM_COLOR, DYNAMIC_COLOR, "#2a9d8f", "#7b5ea7", "#e76f51", "#8a
 REFERENCE_COLOR = INVALID_COLOR
 # the versions the attribution compares, as the "From"/"To" boxes hold them
 OPEN, BASE, SAVED, FILE, SCENARIO = "open", "base", "saved", "file", "scenario:"
-
-
-def group_labels() -> dict[str, str]:
-    """The attribution's input groups (``models.analysis.attribution.GROUPS``), for the user."""
-    return {
-        "growth": QCoreApplication.translate("Groups", "Growth"),
-        "margin": QCoreApplication.translate("Groups", "Margin"),
-        "actuals": QCoreApplication.translate("Groups", "Actuals"),
-        "discount_rate": QCoreApplication.translate("Groups", "Discount rate"),
-        "roe": QCoreApplication.translate("Groups", "ROE"),
-        "fade": QCoreApplication.translate("Groups", "Fade"),
-        "terminal_growth": QCoreApplication.translate("Groups", "Terminal growth"),
-        "multiple": QCoreApplication.translate("Groups", "Multiple"),
-        "cash_and_claims": QCoreApplication.translate("Groups", "Cash and claims"),
-        "settings": QCoreApplication.translate("Groups", "Company settings"),
-    }
 
 
 class ScenariosPage(QWidget):
@@ -356,7 +341,8 @@ class ScenariosPage(QWidget):
 
     def _fill_edits(self, data: dict) -> None:
         if data["edits_error"] is not None:
-            self.edits_label.setText(fill(self.tr("The inputs cannot become a scenario: %1"), data["edits_error"]))
+            self.edits_label.setText(fill(self.tr("The inputs cannot become a scenario: %1"),
+                                          engine_messages.text(data["edits_error"], self.document.model)))
             return
         n = len(data["edits"])
         if self.session.shown is None:
@@ -541,7 +527,7 @@ class ScenariosPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if columns[c]["error"]:
-                    item.setToolTip(columns[c]["error"])
+                    item.setToolTip(engine_messages.text(columns[c]["error"], self.document.model))
                 self.side_table.setItem(r, c, item)
         self._draw_side_chart()
 
@@ -658,7 +644,7 @@ class ScenariosPage(QWidget):
         try:
             model = models.load_model(path)
         except (models.ModelError, OSError) as exc:
-            self.refused.emit(fill(self.tr("Cannot compare with %1: %2"), path, str(exc)))
+            self.refused.emit(load_errors.describe(exc, path))
             return False
         self.other_file = (path, model)
         self.tabs.setCurrentIndex(ATTRIBUTION_TAB)
@@ -693,15 +679,16 @@ class ScenariosPage(QWidget):
         result = response["result"]
         self.attr_table.setRowCount(0)
         if result is None:
-            self.attr_message.setText(fill(self.tr("Cannot compare: %1"), response["error"]))
+            self.attr_message.setText(fill(self.tr("Cannot compare: %1"),
+                                           engine_messages.text(response["error"], self.document.model)))
             self.attr_message.setStyleSheet(f"color: {NEGATIVE_COLOR};")
             self._draw_waterfall()
             return
         self.attr_message.setStyleSheet("")
         notes = []
         if response["ddm_error"]:
-            notes.append(fill(self.tr("The DDM split is undefined (%1); the dynamic split is shown."),
-                              response["ddm_error"]))
+            notes.append(fill(self.tr("%1; the dynamic split is shown."),
+                              engine_messages.text(response["ddm_error"], self.document.model)))
         g = len(result.groups)
         if g == 0:
             notes.append(self.tr("No input differs: nothing to split."))

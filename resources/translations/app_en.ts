@@ -205,7 +205,111 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (and %2 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no scenario named “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario named “%1” exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario “%1”: its changes are not a list of keys and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario “%1”, change %2: %3 is not a value of the model that a scenario can change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario “%1”, change %2: %3 must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the list of scenarios would break a rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario cannot change the years: the base has %1, the inputs %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario cannot change the first forecast year: the base has %1, the inputs %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario cannot add or remove segments: the base has %1, the inputs have %2; switch to the base or save the file first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario cannot add or remove parts of the model (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario cannot replace the whole model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two versions have different years: A %1, B %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two versions have different first forecast years: A %1, B %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two versions have different segments: A has %1, B has %2 (segments are compared by position)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 input groups differ, more than the joint split can value (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>DDM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&apos;s %1 with A&apos;s other inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&apos;s inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the discount rate of %1 (%2) is not above its terminal growth (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value of %1 is too large to compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 split is undefined: with %2, %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2453,10 +2557,6 @@ mean</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a scenario named &apos;%1&apos; exists already</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save as scenario %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2652,15 +2752,11 @@ mean</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot compare with %1: %2</source>
+        <source>%1; the dynamic split is shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot compare: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The DDM split is undefined (%1); the dynamic split is shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2780,6 +2876,7 @@ value</source>
     <name>SpreadsheetView</name>
     <message>
         <source>This cell is read-only.</source>
+        <extracomment>Views whose column fitting waits for the end of :func:`fits_batched`, each with the rectangle (top, bottom, left, right) its changed cells span so far.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -205,8 +205,112 @@
         <translation>PB-MRQ</translation>
     </message>
     <message>
+        <source>segment %1</source>
+        <translation>业务 %1</translation>
+    </message>
+    <message>
+        <source>%1 (and %2 more)</source>
+        <translation>%1（另有 %2 项）</translation>
+    </message>
+    <message>
+        <source>there is no scenario named “%1”</source>
+        <translation>没有名为“%1”的情景</translation>
+    </message>
+    <message>
+        <source>a scenario needs a name</source>
+        <translation>情景需要一个名称</translation>
+    </message>
+    <message>
+        <source>a scenario named “%1” exists already</source>
+        <translation>名为“%1”的情景已存在</translation>
+    </message>
+    <message>
+        <source>scenario “%1”: its changes are not a list of keys and values</source>
+        <translation>情景“%1”：其改动不是由键和值组成的列表</translation>
+    </message>
+    <message>
+        <source>scenario “%1”, change %2: %3 is not a value of the model that a scenario can change</source>
+        <translation>情景“%1”第 %2 项改动：%3 不是模型中情景可以改动的值</translation>
+    </message>
+    <message>
+        <source>scenario “%1”, change %2: %3 must be a number</source>
+        <translation>情景“%1”第 %2 项改动：%3 必须是数字</translation>
+    </message>
+    <message>
+        <source>scenario “%1”: %2</source>
+        <translation>情景“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the list of scenarios would break a rule: %1</source>
+        <translation>情景列表将违反规则：%1</translation>
+    </message>
+    <message>
+        <source>a scenario cannot change the years: the base has %1, the inputs %2</source>
+        <translation>情景不能改变年份：基准为 %1，当前输入为 %2</translation>
+    </message>
+    <message>
+        <source>a scenario cannot change the first forecast year: the base has %1, the inputs %2</source>
+        <translation>情景不能改变首个预测年份：基准为 %1，当前输入为 %2</translation>
+    </message>
+    <message>
+        <source>a scenario cannot add or remove segments: the base has %1, the inputs have %2; switch to the base or save the file first</source>
+        <translation>情景不能增加或删除业务：基准有 %1 个业务，当前输入有 %2 个；请先切换回基准或保存文件</translation>
+    </message>
+    <message>
+        <source>a scenario cannot add or remove parts of the model (%1)</source>
+        <translation>情景不能增加或删除模型的组成部分（%1）</translation>
+    </message>
+    <message>
+        <source>a scenario cannot replace the whole model</source>
+        <translation>情景不能替换整个模型</translation>
+    </message>
+    <message>
+        <source>the two versions have different years: A %1, B %2</source>
+        <translation>两个版本的年份不同：A 为 %1，B 为 %2</translation>
+    </message>
+    <message>
+        <source>the two versions have different first forecast years: A %1, B %2</source>
+        <translation>两个版本的首个预测年份不同：A 为 %1，B 为 %2</translation>
+    </message>
+    <message>
+        <source>the two versions have different segments: A has %1, B has %2 (segments are compared by position)</source>
+        <translation>两个版本的业务不同：A 有 %1 个业务，B 有 %2 个（业务按位置对应比较）</translation>
+    </message>
+    <message>
+        <source>%1 input groups differ, more than the joint split can value (%2)</source>
+        <translation>%1 组输入不同，超过联合拆分可计算的上限（%2）</translation>
+    </message>
+    <message>
         <source>DDM</source>
         <translation>DDM</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>动态估值</translation>
+    </message>
+    <message>
+        <source>B&apos;s %1 with A&apos;s other inputs</source>
+        <translation>B 的%1加上 A 的其余输入</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>A&apos;s inputs</source>
+        <translation>A 的输入</translation>
+    </message>
+    <message>
+        <source>the discount rate of %1 (%2) is not above its terminal growth (%3)</source>
+        <translation>%1 的贴现率（%2）不高于其永续增长率（%3）</translation>
+    </message>
+    <message>
+        <source>the value of %1 is too large to compute</source>
+        <translation>%1 的价值过大，无法计算</translation>
+    </message>
+    <message>
+        <source>the %1 split is undefined: with %2, %3</source>
+        <translation>%1 拆分无法定义：在“%2”这一组合下，%3</translation>
     </message>
     <message>
         <source>Dynamic</source>
@@ -2471,10 +2575,6 @@ mean</source>
         <translation>显示情景 %1</translation>
     </message>
     <message>
-        <source>a scenario named &apos;%1&apos; exists already</source>
-        <translation>名为“%1”的情景已存在</translation>
-    </message>
-    <message>
         <source>Save as scenario %1</source>
         <translation>另存为情景 %1</translation>
     </message>
@@ -2670,16 +2770,12 @@ mean</source>
         <translation>模型文件 (*.vwm.json *.json)</translation>
     </message>
     <message>
-        <source>Cannot compare with %1: %2</source>
-        <translation>无法与 %1 比较：%2</translation>
+        <source>%1; the dynamic split is shown.</source>
+        <translation>%1；现显示动态估值的拆分。</translation>
     </message>
     <message>
         <source>Cannot compare: %1</source>
         <translation>无法比较：%1</translation>
-    </message>
-    <message>
-        <source>The DDM split is undefined (%1); the dynamic split is shown.</source>
-        <translation>DDM 的拆分无定义（%1）；仅显示动态估值的拆分。</translation>
     </message>
     <message>
         <source>No input differs: nothing to split.</source>
@@ -2802,6 +2898,7 @@ value</source>
     <name>SpreadsheetView</name>
     <message>
         <source>This cell is read-only.</source>
+        <extracomment>Views whose column fitting waits for the end of :func:`fits_batched`, each with the rectangle (top, bottom, left, right) its changed cells span so far.</extracomment>
         <translation>此单元格为只读。</translation>
     </message>
 </context>

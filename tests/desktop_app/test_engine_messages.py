@@ -1,0 +1,187 @@
+"""The engine's refusals and notes reach the user in the UI's language
+(desktop_app/engine_messages.py): scenarios refused by the engine, two
+versions that cannot be compared, ... Each is triggered through the real
+widgets (names typed, cells typed into, buttons clicked), with the UI in
+Chinese and in English; the Chinese message must hold no English words of the
+engine (the user's own data and file names taken out)."""
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+import models
+from models import forecast as engine_forecast
+from models.analysis.scenarios import add_scenario
+from desktop_app import i18n
+from desktop_app.controller import Controller
+from desktop_app.pages.scenarios import ScenariosPage
+from desktop_app.runner import Runner
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+DR0 = ("segments", 0, "discount_rate")
+ALLOWED = {"DDM", "ROE", "Shapley"}   # kept as they are in the Chinese UI
+
+
+def english_words(message: str, *user: str) -> list[str]:
+    """Words of three or more Latin letters in ``message`` once the user's
+    own texts (names, file paths) are taken out."""
+    for text in sorted(user, key=len, reverse=True):
+        message = message.replace(text, " ")
+    return [w for w in re.findall(r"[A-Za-z]{3,}", message) if w not in ALLOWED]
+
+
+def check(lang: str, message: str, chinese: str, english: str, *user: str) -> None:
+    """The message in ``lang``: the expected phrase and, in Chinese, no English."""
+    if lang == "zh_CN":
+        assert chinese in message, message
+        assert not english_words(message, *user), (english_words(message, *user), message)
+    else:
+        assert english in message, message
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def lang(request, qapp):
+    i18n.install(qapp, request.param)
+    yield request.param
+    i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def page(qtbot, lang, document):
+    controller = Controller(document, runner=Runner(synchronous=True))
+    page = ScenariosPage(document, controller)
+    qtbot.addWidget(page)
+    controller.add_view(page)
+    controller.recompute(True)
+    page.resize(1400, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    page.said = []
+    document.editRejected.connect(page.said.append)
+    return page
+
+
+def settle():
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def save_as(qtbot, page, name):
+    page.name_edit.setFocus()
+    qtbot.keyClicks(page.name_edit, name)
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_Return)
+
+
+def set_value(document, path, value):
+    assert document.edit("edit", lambda txn: txn.set(path, value))
+
+
+# --- scenarios ----------------------------------------------------------------------------------
+
+def test_save_as_a_taken_name(qtbot, page, document, lang):
+    set_value(document, DR0, 0.095)
+    save_as(qtbot, page, "Bear")
+    index = document.undo_stack.index()
+    save_as(qtbot, page, "Bear")
+    assert document.undo_stack.index() == index
+    check(lang, page.said[-1], "名为“Bear”的情景已存在", "a scenario named “Bear” exists already", "Bear", "Bull")
+
+
+def test_rename_to_a_taken_name_typed_in_the_list(qtbot, page, document, lang):
+    set_value(document, DR0, 0.095)
+    save_as(qtbot, page, "Bear")
+    page.show_scenario(None)
+    set_value(document, DR0, 0.1)
+    save_as(qtbot, page, "Bull")
+    before = [s["name"] for s in document.stored().doc["scenarios"]]
+    view = page.list
+    view.setFocus()
+    view.setCurrentRow(1)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Bear")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    settle()
+    assert [s["name"] for s in document.stored().doc["scenarios"]] == before
+    check(lang, page.said[-1], "名为“Bear”的情景已存在", "a scenario named “Bear” exists already", "Bear", "Bull")
+
+
+def test_save_as_after_adding_a_segment(qtbot, page, document, lang):
+    assert document.restructure("Add", lambda m: engine_forecast.add_segment(m, "新业务"))
+    # the page says it before the user tries ...
+    page.refresh()
+    check(lang, page.edits_label.text(), "基准有 3 个业务，当前输入有 4 个",
+          "the base has 3, the inputs have 4", "新业务")
+    # ... and refuses the save naming it
+    save_as(qtbot, page, "Bear")
+    assert "scenarios" not in document.model.doc
+    check(lang, page.said[-1], "基准有 3 个业务，当前输入有 4 个", "the base has 3, the inputs have 4", "Bear")
+
+
+def test_a_change_the_method_refuses_typed_into_the_changes_table(qtbot, page, document, lang):
+    set_value(document, DR0, 0.095)
+    save_as(qtbot, page, "Bear")
+    page.show_scenario(None)
+    view = page.changes
+    view.setFocus()
+    view.setCurrentCell(0, 2)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "0.01")         # below the terminal growth (3%)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    settle()
+    assert document.stored().doc["scenarios"][0]["changes"][0]["value"] == 0.095
+    message = page.said[-1]
+    segment = i18n.segment_name(document.model, 0)
+    check(lang, message, "情景“Bear”", "scenario “Bear”", segment, "Bear")
+    # the cell by its label and the values as the tables show them
+    assert segment in message and "3.0%" in message and "1.0%" in message, message
+    assert "segments[" not in message and "discount_rate" not in message, message
+    check(lang, message, "贴现率", "Discount rate", segment, "Bear")
+
+
+def test_a_scenario_that_cannot_be_valued_says_why_beside_its_column(qtbot, page, document, lang):
+    model = add_scenario(document.model, {"name": "悲观", "note": "", "changes": [
+        {"path": ["valuation", "terminal_growth"], "value": 0.2}]})   # above every discount rate
+    document.reset(model, None)
+    settle()
+    page.refresh()
+    column = next(c for c, col in enumerate(page.table_data["columns"]) if col["name"] == "悲观")
+    tip = page.side_table.item(0, column).toolTip()
+    check(lang, tip, "情景“悲观”", "scenario “悲观”", *i18n.segment_names(document.model))
+    assert "20.0%" in tip and "terminal_growth" not in tip, tip
+
+
+# --- comparing with another file ---------------------------------------------------------------
+
+def test_compare_with_a_file_of_other_segments_and_a_missing_one(qtbot, page, document, lang, tmp_path):
+    fewer = document.model.copy()
+    engine_forecast.remove_segment(fewer, 1)
+    bad = tmp_path / "two.vwm.json"
+    models.save_model(fewer, str(bad))
+    assert page.choose_file(str(bad))
+    check(lang, page.attr_message.text(), "A 有 2 个业务，B 有 3 个", "A has 2, B has 3", "two.vwm.json")
+    missing = str(tmp_path / "missing.json")
+    assert not page.choose_file(missing)
+    check(lang, page.said[-1], "文件不存在", "the file does not exist", missing)
+
+
+def test_a_split_the_ddm_cannot_define(qtbot, page, document, lang, tmp_path):
+    other = document.model.copy()
+    for s in range(other.segment_count):
+        other.set(("segments", s, "discount_rate"), 0.3)
+    other.set(("valuation", "terminal_growth"), 0.2)   # A's discount rates with B's terminal growth: r ≤ gT
+    path = tmp_path / "other.vwm.json"
+    models.save_model(other, str(path))
+    assert page.choose_file(str(path))
+    result = page.attribution
+    assert result["result"] is not None and result["ddm_error"] is not None
+    check(lang, page.attr_message.text(), "DDM 拆分无法定义", "the DDM split is undefined",
+          "other.vwm.json", *i18n.segment_names(document.model))
+    assert "20.0%" in page.attr_message.text()
