@@ -253,7 +253,11 @@ class Document(QObject):
 
     def _where(self, location: tuple, text: str) -> str:
         """Where an issue is, for the user: a segment by its name
-        (``<name> · forecast.2026.growth``), anything else as the engine writes it."""
+        (``<name> · forecast.2026.growth``), a key of the uncertainty settings as
+        its editor labels it, anything else as the engine writes it."""
+        if location[:1] == ("uncertainty",):
+            from desktop_app import engine_messages
+            return engine_messages.where(location, self.model)
         if len(location) >= 2 and location[0] == "segments" and isinstance(location[1], int) \
                 and 0 <= location[1] < self.model.segment_count:
             name = i18n.segment_name(self.model, location[1])

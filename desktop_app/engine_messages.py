@@ -12,6 +12,9 @@ here falls back to the engine's English text, never to nothing.
 """
 from __future__ import annotations
 
+import errno
+import os
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app import i18n, refusals
@@ -23,6 +26,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)   # the context lupdate gives a module's tr()
 
 
+def translate(context: str, text: str) -> str:
+    """A string of another context (the dialog or editor it was first written for)."""
+    return QCoreApplication.translate(context, text)
+
+
 def _names(model) -> list:
     return i18n.segment_names(model) if model is not None else []
 
@@ -32,6 +40,11 @@ def where(path, model=None) -> str:
     from desktop_app.load_errors import where_text
     from models.paths import path_text
     location = tuple(path or ())
+    if location[:1] == ("uncertainty",):
+        drivers = []
+        if model is not None and isinstance(model.doc.get("uncertainty"), dict):
+            drivers = list(model.doc["uncertainty"].get("drivers") or [])
+        return uncertainty_where(location[1:], drivers)
     return where_text(location, path_text(location), _names(model))
 
 
@@ -63,6 +76,43 @@ def _issues(issues, model) -> str:
     if len(issues) > 1:
         return fill(tr("%1 (and %2 more)"), first, len(issues) - 1)
     return first
+
+
+# --- the uncertainty settings (the "uncertainty" key) ---------------------------------------------
+
+def uncertainty_param_names() -> dict[str, str]:
+    return {"mean": translate("UncertaintyEditor", "Mean"), "sd": translate("UncertaintyEditor", "SD"),
+            "low": translate("UncertaintyEditor", "Low"), "mode": translate("UncertaintyEditor", "Mode"),
+            "high": translate("UncertaintyEditor", "High")}
+
+
+def uncertainty_where(path, drivers=()) -> str:
+    """"Uncertainty · Revenue growth · SD": a key under ``uncertainty`` as the
+    editor labels it (``drivers``: the uncertain drivers in order, for a
+    correlation's pair)."""
+    from desktop_app.analysis_text import driver_names
+    path = tuple(path)
+    parts = [translate("UncertaintyEditor", "Uncertainty")]
+    names = driver_names()
+    if path[:1] == ("draws",):
+        parts.append(translate("UncertaintyEditor", "Draws"))
+    elif path[:1] == ("seed",):
+        parts.append(translate("UncertaintyEditor", "Seed"))
+    elif path[:1] == ("drivers",) and len(path) >= 2:
+        parts.append(names.get(path[1], str(path[1])))
+        if len(path) >= 3:
+            parts.append(uncertainty_param_names().get(
+                path[2], translate("UncertaintyEditor", "Applies to") if path[2] == "segment"
+                                                       else str(path[2])))
+    elif path[:1] == ("correlation",):
+        drivers = list(drivers)
+        if len(path) >= 3 and all(isinstance(k, int) and 0 <= k < len(drivers) for k in path[1:3]):
+            parts.append(fill(translate("UncertaintyEditor", "correlation of %1 and %2"),
+                              names.get(drivers[path[1]], drivers[path[1]]),
+                              names.get(drivers[path[2]], drivers[path[2]])))
+        else:
+            parts.append(translate("UncertaintyEditor", "correlations"))
+    return " · ".join(parts)
 
 
 # --- scenarios -----------------------------------------------------------------------------
@@ -150,7 +200,197 @@ def _attribution(code: str, p: dict, model) -> str | None:
     return None
 
 
-_FAMILIES = (_scenario, _attribution)
+# --- imports (models/io/imports) --------------------------------------------------------------
+
+def import_item_labels() -> dict[str, str]:
+    """Names of the figures an import brings that the tables do not show."""
+    return {
+        "revenue": translate("ImportMessages", "Revenue"),
+        "net_profit": translate("ImportMessages", "Net profit"),
+        "gross_profit": translate("ImportMessages", "Gross profit"),
+        "total_revenue": translate("ImportMessages", "Total revenue"),
+        "operating_cost": translate("ImportMessages", "Operating cost"),
+        "total_profit": translate("ImportMessages", "Total profit"),
+        "minority_profit": translate("ImportMessages", "Minority interests' profit"),
+        "total_equity": translate("ImportMessages", "Total equity"),
+        "minority_equity": translate("ImportMessages", "Minority interests"),
+        "cash": translate("ImportMessages", "Cash"),
+        "total_assets": translate("ImportMessages", "Total assets"),
+        "total_liabilities": translate("ImportMessages", "Total liabilities"),
+        "capital_expenditure": translate("ImportMessages", "Capital expenditure"),
+        "net_profit_attributable": translate("ImportMessages", "Net profit attributable"),
+        "equity": translate("ImportMessages", "Equity"),
+        "period": translate("ImportMessages", "Period"),
+        "basis": translate("ImportMessages", "Basis"),
+        "source": translate("ImportMessages", "Source"),
+    }
+
+
+def source_name(file: str) -> str:
+    """A source as the engine names it ("path [sheet]") shown by its file name (and sheet)."""
+    file = str(file)
+    path, _, sheet = file.partition(" [")
+    return os.path.basename(path) + (" [" + sheet if sheet else "")
+
+
+def _quoted(value) -> str:
+    return fill(tr("“%1”"), value)
+
+
+def _metric(key: str) -> str:
+    from desktop_app.qt_models.history import metric_labels
+    return import_item_labels().get(key) or metric_labels().get(key) or key
+
+
+def os_error_text(errno_code, detail: str = "") -> str:
+    """An operating system's refusal to read a file, in the UI's language."""
+    known = {
+        errno.ENOENT: lambda: tr("the file does not exist"),
+        errno.EACCES: lambda: tr("permission denied: you may not read this file"),
+        errno.EPERM: lambda: tr("permission denied: you may not read this file"),
+        errno.EISDIR: lambda: tr("it is a folder, not a file"),
+        errno.ENOTDIR: lambda: tr("the file does not exist (a part of the path is not a folder)"),
+        errno.ELOOP: lambda: tr("too many levels of symbolic links"),
+        errno.ENAMETOOLONG: lambda: tr("the path is too long"),
+    }.get(errno_code)
+    return known() if known is not None else fill(tr("it cannot be read: %1"), detail)
+
+
+def _import(code: str, p: dict, model) -> str | None:
+    if not code.startswith("import_"):
+        return None
+    simple = {
+        "import_empty": lambda: translate("ImportMessages", "the file is empty"),
+        "import_binary": lambda: translate("ImportMessages",
+                                           "an old .xls workbook or another binary file: save it as .xlsx or as CSV "
+                                    "(UTF-8 or GBK)"),
+        "import_bad_xlsx": lambda: translate("ImportMessages", "not a readable .xlsx workbook"),
+        "import_no_unit": lambda: translate("ImportMessages",
+                                            "no unit stated for an amount: fill the unit column (元, 万元, 亿元) or "
+                                     "choose the unit above"),
+        "import_needs_market": lambda: translate("ImportMessages",
+                                                 "The sources give no share price or share count: enter them above."),
+        "import_empty_cell": lambda: tr("the cell is empty"),
+        "import_bad_csv": lambda: tr("not a readable CSV table"),
+        "import_no_table": lambda: tr("no table found (no row with two or more cells)"),
+        "import_no_annual_segments": lambda: tr("no annual segment rows (报告日期 …-12-31) to import"),
+        "import_nothing_annual": lambda: tr("the sources hold no annual revenue or segment figures to build a "
+                                            "model from"),
+        "import_no_segment_profits": lambda: tr("segment net profits are not in the sources: they start at 0; set "
+                                                "them (until then the company's reported net profit sits in "
+                                                "non-operating profit)"),
+    }
+    if code in simple:
+        return simple[code]()
+    if code == "import_not_number":
+        return fill(translate("ImportMessages", "expected a number, found the text %1"), _quoted(p["found"]))
+    if code == "import_not_finite":
+        return fill(translate("ImportMessages", "expected a finite number, found %1"), _quoted(p["found"]))
+    if code == "import_period":
+        return fill(translate("ImportMessages", "expected a period such as 20241231, 2024-12-31, 2024 or 2025H1, "
+                                                "found %1"), _quoted(p["found"]))
+    if code == "import_not_quarter_end":
+        return fill(tr("%1 is not the end of a quarter (03-31, 06-30, 09-30 or 12-31)"), _quoted(p["found"]))
+    if code == "import_layout":
+        return fill(translate("ImportMessages", "not a layout the import knows. Expected the columns of a Tushare Pro "
+                       "export (end_date and fields such as total_revenue, n_income_attr_p), of the East Money "
+                       "main-business composition (报告日期, 分类类型, 主营构成, 主营收入) or of our template (item, "
+                       "segment, period, value, unit). Columns found: %1"), ", ".join(map(str, p["found"])) or "—")
+    if code == "import_encoding":
+        return fill(translate("ImportMessages", "the text is neither UTF-8 nor GBK (byte %1 cannot be read)"),
+                    p["byte"])
+    if code == "import_money_unit":
+        return fill(translate("ImportMessages", "unknown money unit %1; use 元, 千元, 万元, 百万元 or 亿元"),
+                    _quoted(p["unit"]))
+    if code == "import_model_unit":
+        return fill(tr("the model's unit %1 is not a money unit the import knows (元, 千元, 万元, 百万元, 亿元)"),
+                    _quoted(p["unit"]))
+    if code == "import_several_companies":
+        return fill(translate("ImportMessages", "the file holds several companies (%1); import one company at a time"),
+                    ", ".join(p["codes"]))
+    if code == "import_os_error":
+        return os_error_text(p.get("errno"), str(p.get("detail", "")))
+    if code == "import_too_large":
+        return fill(tr("the file is %1 MB, larger than a statement export can be"),
+                    f"{int(p['size']) / (1024 * 1024):,.1f}")
+    if code == "import_segment_item":
+        return fill(tr("unknown segment item %1; use revenue (营业收入), net_profit (净利润) or gross_profit (毛利)"),
+                    _quoted(p["found"]))
+    if code == "import_item":
+        return fill(tr("unknown item %1: neither a company item of the template nor a history metric"),
+                    _quoted(p["found"]))
+    if code == "import_ratio_unit":
+        return fill(tr("%1 is a ratio: its unit is empty (a decimal) or %, found %2"), _metric(p["item"]),
+                    _quoted(p["found"]))
+    if code == "import_share_unit":
+        return fill(tr("shares need a unit (股, 万股 or 亿股), found %1"),
+                    _quoted(p["found"]) if p["found"] else "—")
+    if code == "import_price_unit":
+        return fill(tr("the price is in 元 per share, found the unit %1"), _quoted(p["found"]))
+    if code == "import_no_rows":
+        if p.get("other_types"):
+            return tr("no statement rows to import (only rows of other report types than the consolidated "
+                      "statement)")
+        return tr("no statement rows to import")
+    if code == "import_classification":
+        return fill(translate("ImportMessages", "%1 has no 分类类型 “%2”; it has: %3"), source_name(p["file"]),
+                    p["wanted"],
+                    ", ".join(p["known"]))
+    if code == "import_market_value":
+        what = tr("the share price") if p["what"] == "price" else tr("the share count")
+        return fill(tr("%1 must be a number greater than 0"), what)
+    # notes about what the import did
+    if code == "import_repeated_segment_row":
+        rows = p["rows"]
+        return fill(tr("%1: %2 %3 %4 appears in rows %5 and %6; the later row is used"), source_name(p["file"]),
+                    p["classification"], p["name"], p["year"], rows[0], rows[1])
+    if code == "import_interim_segment_rows":
+        return fill(tr("%1: %2 rows of interim periods left out: segment actuals are annual"),
+                    source_name(p["file"]), p["count"])
+    if code == "import_revisions":
+        return fill(tr("%1: %2 appears %3 times; kept row %4 (the latest revision)"), source_name(p["file"]),
+                    p["period"], p["count"], p["row"])
+    if code == "import_other_report_types":
+        return fill(tr("%1: skipped %2 rows that are not the consolidated statement"), source_name(p["file"]),
+                    p["count"])
+    if code == "import_replaces":
+        return fill(tr("%1 %2: %3 replaces the figure from %4"), p["period"], _metric(p["metric"]),
+                    source_name(p["file"]), source_name(p["previous"]))
+    if code == "import_no_ttm":
+        needs = p["needs"]
+        return fill(tr("%1: no trailing twelve months (they need %2 and %3); the financials are left as they are"),
+                    p["period"], needs[0], needs[1])
+    if code == "import_years_left_out":
+        return fill(tr("segment figures for %1 left out: they are not actual years of the model"),
+                    tr(", ").join(str(y) for y in p["years"]))
+    return None
+
+
+# --- a prices file (models/io/batch.read_prices) ------------------------------------------------
+
+def _prices(code: str, p: dict, model) -> str | None:
+    if not code.startswith("prices_"):
+        return None
+    if code == "prices_os_error":
+        return os_error_text(p.get("errno"), str(p.get("detail", "")))
+    if code == "prices_not_utf8":
+        return fill(tr("it is not UTF-8 text (byte %1 cannot be read)"), p["byte"])
+    what = {
+        "prices_cells": lambda: fill(tr("expected ticker,price or ticker,price,date; found %1 cells"), p["count"]),
+        "prices_empty_ticker": lambda: tr("the ticker is empty"),
+        "prices_not_number": lambda: fill(tr("the price %1 is not a number"), _quoted(p["found"])),
+        "prices_not_positive": lambda: fill(tr("the price must be greater than 0; found %1"), p["found"]),
+        "prices_date": lambda: fill(tr("the date %1 is not a date such as 2025-06-30"), _quoted(p["found"])),
+        "prices_second_price": lambda: fill(tr("%1 has a second price (%2; line %3 says %4) and no later date to "
+                                               "choose by"), p["ticker"], p["price"], p["other_line"],
+                                            f"{float(p['other_price']):g}"),
+    }.get(code)
+    if what is None:
+        return None
+    return fill(tr("line %1: %2"), p["line"], what())
+
+
+_FAMILIES = (_scenario, _attribution, _import, _prices)
 
 
 def text(message, model=None) -> str:

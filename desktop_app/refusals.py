@@ -91,6 +91,10 @@ def _rule_text(issue, kind: str) -> str:
             return fill(tr("is too small to be plausible (at least %1)"), fmt(params["floor"]))
         return fill(tr("is too large to be plausible (at most ±%1)"), fmt(params.get("limit", 0.0)))
     if code == "range":
+        if location[:1] == ("uncertainty",) and key == "segment" and "high" in params:
+            return fill(tr("(segment %1) is a segment the model would no longer have (it would have %2): scope the "
+                           "driver to every segment or to another segment first"),
+                        int(params["number"]) + 1, int(params["high"]) + 1)
         if key == "discount_rate" and "terminal_growth" in params:
             return fill(tr("must be greater than the terminal growth (%1)"),
                         shown(params["terminal_growth"], PERCENT, params.get("value")))

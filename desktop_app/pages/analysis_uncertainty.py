@@ -21,7 +21,7 @@ from models.analysis.uncertainty import DIST_PARAMS, DISTRIBUTIONS, MAX_DRAWS, M
 from models.model import copy_json
 from models.sensitivity import DRIVER_UNITS, DRIVERS
 from desktop_app.analysis_text import driver_names, param_text
-from desktop_app import i18n
+from desktop_app import engine_messages, i18n
 from desktop_app.i18n import fill
 from desktop_app.numbers import INTEGER, NUMBER, PERCENT, ParseError, format_value, parse_number
 
@@ -211,8 +211,7 @@ class UncertaintyEditor(QGroupBox):
         return {"normal": self.tr("normal"), "uniform": self.tr("uniform"), "triangular": self.tr("triangular")}
 
     def _param_names(self) -> dict[str, str]:
-        return {"mean": self.tr("Mean"), "sd": self.tr("SD"), "low": self.tr("Low"), "mode": self.tr("Mode"),
-                "high": self.tr("High")}
+        return engine_messages.uncertainty_param_names()
 
     # the page protocol pieces ---------------------------------------------------------------
     def retranslate(self) -> None:
@@ -260,25 +259,7 @@ class UncertaintyEditor(QGroupBox):
     # editing --------------------------------------------------------------------------------
     def where(self, path: tuple) -> str:
         """"Uncertainty · Revenue growth · SD": what and where, in the UI's language."""
-        parts = [self.tr("Uncertainty")]
-        names = driver_names()
-        if path[:1] == ("draws",):
-            parts.append(self.tr("Draws"))
-        elif path[:1] == ("seed",):
-            parts.append(self.tr("Seed"))
-        elif path[:1] == ("drivers",) and len(path) >= 2:
-            parts.append(names.get(path[1], str(path[1])))
-            if len(path) >= 3:
-                parts.append(self._param_names().get(path[2], self.tr("Applies to") if path[2] == "segment"
-                                                     else str(path[2])))
-        elif path[:1] == ("correlation",):
-            drivers = list(self.settings()["drivers"])
-            if len(path) >= 3 and all(isinstance(k, int) and 0 <= k < len(drivers) for k in path[1:3]):
-                parts.append(fill(self.tr("correlation of %1 and %2"), names.get(drivers[path[1]], drivers[path[1]]),
-                                  names.get(drivers[path[2]], drivers[path[2]])))
-            else:
-                parts.append(self.tr("correlations"))
-        return " · ".join(parts)
+        return engine_messages.uncertainty_where(path, list(self.settings()["drivers"]))
 
     def rule(self, exc: edits.UncertaintyEditError) -> str:
         key = exc.path[-1] if exc.path else ""
@@ -303,6 +284,12 @@ class UncertaintyEditor(QGroupBox):
             return self.tr("is always 1 (a driver's correlation with itself)")
         if exc.path[:1] == ("correlation",):
             return fill(self.tr("must be from %1 to %2"), "−1", "1")
+        if key == "segment":
+            return self.tr("cannot apply to one segment: excess cash is a company figure")
+        if exc.code == "duplicate":
+            return self.tr("is uncertain already")
+        if exc.code == "unknown":
+            return self.tr("is not a driver the simulation knows")
         return str(exc)
 
     def _edit(self, path: tuple, typed: str, make) -> bool:

@@ -111,7 +111,8 @@ def _integer(holder: dict, key: str, path: str, issues: list[Issue], lo: int, hi
         issues.append(Issue(path, f"{rule}, got {_type_name(value)}", "error", "type"))
         return None
     if not lo <= value <= hi:
-        issues.append(Issue(path, f"{rule}, got {_type_name(value)}", "error", "range"))
+        issues.append(Issue(path, f"{rule}, got {_type_name(value)}", "error", "range",
+                            {"number": value, "low": lo, "high": hi}))
         return None
     holder[key] = value
     return value

@@ -69,7 +69,14 @@ MODEL_SUFFIX = ".json"
 
 class BatchInputError(ModelError):
     """Bad input to a batch as a whole (a missing path, a bad prices file, an
-    unavailable engine): one line, exit 2 from the CLI."""
+    unavailable engine): one line, exit 2 from the CLI. ``code`` and
+    ``params`` say what for a translated message (a prices file's line in
+    ``params["line"]``)."""
+
+    def __init__(self, message: str, code: str = "", params: dict | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = dict(params or {})
 
 
 class MonteCarloUnavailable(BatchInputError):
@@ -571,9 +578,11 @@ def read_prices(path: str | os.PathLike) -> dict[str, Quote]:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             text = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise BatchInputError(f"--prices {shown}: cannot read it: {exc.strerror or exc}") from None
+        raise BatchInputError(f"--prices {shown}: cannot read it: {exc.strerror or exc}", "prices_os_error",
+                              {"errno": exc.errno, "detail": exc.strerror or str(exc)}) from None
     except UnicodeDecodeError as exc:
-        raise BatchInputError(f"--prices {shown}: not UTF-8 text (byte {exc.start})") from None
+        raise BatchInputError(f"--prices {shown}: not UTF-8 text (byte {exc.start})", "prices_not_utf8",
+                              {"byte": exc.start}) from None
     return parse_prices(text, shown)
 
 
@@ -587,22 +596,26 @@ def parse_prices(text: str, shown: str = "prices") -> dict[str, Quote]:
         if number == 1 and cells[0].lower() == "ticker":
             continue
         if len(cells) < 2 or len(cells) > 3:
-            raise BatchInputError(f"{where}: expected ticker,price[,date], got {len(cells)} cells")
+            raise BatchInputError(f"{where}: expected ticker,price[,date], got {len(cells)} cells", "prices_cells",
+                                  {"line": number, "count": len(cells)})
         ticker, price_text = cells[0], cells[1]
         if not ticker:
-            raise BatchInputError(f"{where}: the ticker is empty")
+            raise BatchInputError(f"{where}: the ticker is empty", "prices_empty_ticker", {"line": number})
         try:
             price = float(price_text)
         except ValueError:
-            raise BatchInputError(f"{where}: the price {price_text!r} is not a number") from None
+            raise BatchInputError(f"{where}: the price {price_text!r} is not a number", "prices_not_number",
+                                  {"line": number, "found": price_text}) from None
         if not (math.isfinite(price) and price > 0):
-            raise BatchInputError(f"{where}: the price must be a number greater than 0, got {price_text}")
+            raise BatchInputError(f"{where}: the price must be a number greater than 0, got {price_text}",
+                                  "prices_not_positive", {"line": number, "found": price_text})
         day = cells[2] if len(cells) == 3 and cells[2] else None
         if day is not None:
             try:
                 day = _date.fromisoformat(day).isoformat()
             except ValueError:
-                raise BatchInputError(f"{where}: the date {cells[2]!r} is not YYYY-MM-DD") from None
+                raise BatchInputError(f"{where}: the date {cells[2]!r} is not YYYY-MM-DD", "prices_date",
+                                      {"line": number, "found": cells[2]}) from None
         quote = Quote(price, day, number, ticker)
         key = ticker_key(ticker)
         old = quotes.get(key)
@@ -613,7 +626,9 @@ def parse_prices(text: str, shown: str = "prices") -> dict[str, Quote]:
                 quotes[key] = quote
         elif old.price != price:
             raise BatchInputError(f"{where}: {ticker} has a second price ({price_text}, line {old.line} says "
-                                  f"{old.price:g}) and no later date to choose by")
+                                  f"{old.price:g}) and no later date to choose by", "prices_second_price",
+                                  {"line": number, "ticker": ticker, "price": price_text, "other_line": old.line,
+                                   "other_price": old.price})
     return quotes
 
 

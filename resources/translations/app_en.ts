@@ -313,6 +313,142 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the cell is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable CSV table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no table found (no row with two or more cells)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no annual segment rows (报告日期 …-12-31) to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sources hold no annual revenue or segment figures to build a model from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment net profits are not in the sources: they start at 0; set them (until then the company&apos;s reported net profit sits in non-operating profit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not the end of a quarter (03-31, 06-30, 09-30 or 12-31)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s unit %1 is not a money unit the import knows (元, 千元, 万元, 百万元, 亿元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is %1 MB, larger than a statement export can be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown segment item %1; use revenue (营业收入), net_profit (净利润) or gross_profit (毛利)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown item %1: neither a company item of the template nor a history metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a ratio: its unit is empty (a decimal) or %, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shares need a unit (股, 万股 or 亿股), found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price is in 元 per share, found the unit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no statement rows to import (only rows of other report types than the consolidated statement)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no statement rows to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the share price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the share count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a number greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4 appears in rows %5 and %6; the later row is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 rows of interim periods left out: segment actuals are annual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 appears %3 times; kept row %4 (the latest revision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: skipped %2 rows that are not the consolidated statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 replaces the figure from %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no trailing twelve months (they need %2 and %3); the financials are left as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment figures for %1 left out: they are not actual years of the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (byte %1 cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected ticker,price or ticker,price,date; found %1 cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ticker is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price %1 is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price must be greater than 0; found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date %1 is not a date such as 2025-06-30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a second price (%2; line %3 says %4) and no later date to choose by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dynamic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -512,6 +648,10 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(segment %1) is a segment the model would no longer have (it would have %2): scope the driver to every segment or to another segment first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>must be greater than the terminal growth (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -589,6 +729,10 @@ value</source>
     </message>
     <message>
         <source>permission denied: you may not read this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1842,66 +1986,6 @@ value</source>
 <context>
     <name>ImportMessages</name>
     <message>
-        <source>expected a number, found the text %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a finite number, found %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a number, found %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a layout the import knows. Expected the columns of a Tushare Pro export (end_date and fields such as total_revenue, n_income_attr_p), of the East Money main-business composition (报告日期, 分类类型, 主营构成, 主营收入) or of our template (item, segment, period, value, unit). Columns found: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the text is neither UTF-8 nor GBK (byte %1 cannot be read)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown money unit %1; use 元, 千元, 万元, 百万元 or 亿元</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>end_date is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>报告日期 is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file holds several companies (%1); import one company at a time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an old .xls workbook or another binary file: save it as .xlsx or as CSV (UTF-8 or GBK)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a readable .xlsx workbook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read it: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no unit stated for an amount: fill the unit column (元, 万元, 亿元) or choose the unit above</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a period such as 20241231, 2024-12-31, 2024 or 2025H1, found %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1, row %2, column “%3”: %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1911,14 +1995,6 @@ value</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sources give no share price or share count: enter them above.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has no 分类类型 “%2”; it has: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1991,6 +2067,58 @@ value</source>
     </message>
     <message>
         <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an old .xls workbook or another binary file: save it as .xlsx or as CSV (UTF-8 or GBK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable .xlsx workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no unit stated for an amount: fill the unit column (元, 万元, 亿元) or choose the unit above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sources give no share price or share count: enter them above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number, found the text %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a finite number, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a period such as 20241231, 2024-12-31, 2024 or 2025H1, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a layout the import knows. Expected the columns of a Tushare Pro export (end_date and fields such as total_revenue, n_income_attr_p), of the East Money main-business composition (报告日期, 分类类型, 主营构成, 主营收入) or of our template (item, segment, period, value, unit). Columns found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8 nor GBK (byte %1 cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown money unit %1; use 元, 千元, 万元, 百万元 or 亿元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file holds several companies (%1); import one company at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no 分类类型 “%2”; it has: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2914,6 +3042,10 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Uncertainty (Monte Carlo settings, saved in the model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mean</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2934,7 +3066,7 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Uncertainty (Monte Carlo settings, saved in the model)</source>
+        <source>Uncertainty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2943,6 +3075,14 @@ value</source>
     </message>
     <message>
         <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correlation of %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correlations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2971,18 +3111,6 @@ value</source>
     </message>
     <message>
         <source>Rank correlations between the drivers (−1 to 1; edit one cell, its mirror follows):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Uncertainty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>correlation of %1 and %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>correlations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3015,6 +3143,18 @@ value</source>
     </message>
     <message>
         <source>must be from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot apply to one segment: excess cash is a company figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is uncertain already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a driver the simulation knows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

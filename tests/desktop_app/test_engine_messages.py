@@ -185,3 +185,104 @@ def test_a_split_the_ddm_cannot_define(qtbot, page, document, lang, tmp_path):
     check(lang, page.attr_message.text(), "DDM 拆分无法定义", "the DDM split is undefined",
           "other.vwm.json", *i18n.segment_names(document.model))
     assert "20.0%" in page.attr_message.text()
+
+
+# --- the import preview -------------------------------------------------------------------------
+
+def _import_dialog_texts(qtbot, window, monkeypatch, paths):
+    """File ▸ Import… on ``paths``: the dialog's status line and notes as shown."""
+    from tests.desktop_app.test_file_tools_import import action, choose, drive_modal, wait_read
+    choose(monkeypatch, paths)
+    texts = {}
+
+    def interact(dialog):
+        wait_read(qtbot, dialog)
+        texts["status"] = dialog.status.text()
+        texts["notes"] = dialog.notes.toPlainText() if dialog.notes.isVisibleTo(dialog) else ""
+
+    drive_modal(action(window, "actImport").trigger, interact)
+    return texts
+
+
+def test_import_notes_say_what_was_kept(qtbot, make_window, document, tmp_path, monkeypatch, lang):
+    from tests.models.import_fixtures import INCOME_FIELDS, INCOME_ROWS, write_csv
+    window = make_window(document)
+    window.set_language(lang)
+    income = write_csv(tmp_path / "income.csv", INCOME_FIELDS, INCOME_ROWS, "gbk")
+    notes = _import_dialog_texts(qtbot, window, monkeypatch, [income])["notes"]
+    check(lang, notes, "income.csv：2024 出现 2 次；保留第 4 行（最新修订）",
+          "income.csv: 2024 appears 2 times; kept row 4 (the latest revision)", "income.csv")
+    assert str(tmp_path) not in notes      # the file by its name, not its folder
+
+
+def test_an_import_error_the_dialog_did_not_know_before(qtbot, make_window, document, tmp_path, monkeypatch, lang):
+    from tests.models.import_fixtures import INCOME_FIELDS, INCOME_ROWS, write_csv
+    window = make_window(document)
+    window.set_language(lang)
+    rows = [list(r) for r in INCOME_ROWS]
+    rows[0][INCOME_FIELDS.index("end_date")] = "20250615"      # not the end of a quarter
+    bad = write_csv(tmp_path / "income.csv", INCOME_FIELDS, rows, "gbk")
+    before = document.model.to_dict()
+    status = _import_dialog_texts(qtbot, window, monkeypatch, [bad])["status"]
+    check(lang, status, "“20250615” 不是季末日期", "“20250615” is not the end of a quarter", "income.csv",
+          "end_date", "span", "style", "color")
+    assert document.model.to_dict() == before
+
+
+# --- the uncertainty settings -------------------------------------------------------------------
+
+def test_removing_the_segment_a_driver_is_scoped_to_names_the_setting(qtbot, document, lang):
+    """A driver of the simulation scoped to the last segment (chosen in the
+    Analysis page's editor), then that segment removed on the valuation page:
+    refused, naming the setting as the editor labels it, not its key path."""
+    from desktop_app.pages.analysis import AnalysisPage
+    from desktop_app.pages.valuation import ValuationPage
+    controller = Controller(document, runner=Runner(synchronous=True))
+    analysis = AnalysisPage(document, controller)
+    valuation = ValuationPage(document, controller)
+    controller.add_view(analysis)
+    for page in (analysis, valuation):
+        qtbot.addWidget(page)
+        page.resize(1400, 900)
+        page.show()
+        qtbot.waitExposed(page)
+    controller.recompute(True)
+    said = []
+    document.editRejected.connect(said.append)
+    scope = analysis.uncertainty.combos["growth_shift"][0]
+    scope.setFocus()
+    for _ in range(3):                                  # every segment → segment 1 → 2 → 3
+        qtbot.keyClick(scope, Qt.Key.Key_Down)
+    assert document.model.doc["uncertainty"]["drivers"]["growth_shift"]["segment"] == 2
+    before = document.model.to_dict()
+    valuation.forecast_view.setFocus()
+    valuation.forecast_view.setCurrentIndex(valuation.forecast_table.index(valuation.forecast_table.row_of(2, None), 0))
+    valuation.act_remove_segment.trigger()
+    assert document.model.to_dict() == before
+    message = said[-1]
+    assert "uncertainty." not in message and "growth_shift" not in message, message
+    check(lang, message, "不确定性 · 收入增速 · 适用范围（业务 3）是模型将不再拥有的业务（模型将只有 2 个业务）",
+          "Uncertainty · Revenue growth · Applies to (segment 3) is a segment the model would no longer have "
+          "(it would have 2)")
+
+
+# --- a prices file for the coverage list ----------------------------------------------------------
+
+def test_a_bad_prices_file_names_the_line_in_the_ui_language(qtbot, make_window, document, tmp_path, monkeypatch,
+                                                             lang):
+    from tests.desktop_app.test_page_coverage import file_action, make_universe, wait_done
+    universe = make_universe(tmp_path / "universe")
+    window = make_window(document)
+    window.set_language(lang)
+    dialogs = window.session.dialogs
+    monkeypatch.setattr(dialogs, "folder", lambda title, start: str(universe))
+    file_action(window, "actCoverageFolder").trigger()
+    page = window.pages.page("coverage")
+    wait_done(qtbot, page)
+    prices = tmp_path / "prices.csv"
+    prices.write_text("ticker,price\n100001.SZ,3.5\n100002.SZ,abc\n", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "open_path", lambda title, start, filter: str(prices))
+    file_action(window, "actImportPrices").trigger()
+    assert page.quotes is None
+    message = window.messages.texts()[-1]
+    check(lang, message, "第 3 行：价格 “abc” 不是数字", "line 3: the price “abc” is not a number", str(prices), "abc")

@@ -276,7 +276,7 @@ def test_a_bad_prices_file_is_refused_naming_the_line_and_the_table_stays(qtbot,
     prices.write_text("ticker,price\n100001.SZ,3.5\n100002.SZ,abc\n", encoding="utf-8")
     with qtbot.waitSignal(page.refused) as blocker:
         assert not page.import_prices(str(prices))
-    assert "bad.csv" in blocker.args[0] and "line 3" in blocker.args[0] and "'abc'" in blocker.args[0]
+    assert "bad.csv" in blocker.args[0] and "line 3" in blocker.args[0] and "“abc”" in blocker.args[0]
     assert shown_rows(page) == rows and page.quotes is None
 
 
