@@ -35,9 +35,12 @@ def _names(model) -> list:
     return i18n.segment_names(model) if model is not None else []
 
 
-def where(path, model=None) -> str:
-    """A key path of the model as the tables label its cell (the segment by name)."""
-    from desktop_app.load_errors import where_text
+def where(path, model=None, names=None) -> str:
+    """A key path of the model as the tables label its cell: the segment by
+    its name (``names``: the names to use, else ``model``'s; a segment the
+    model does not have by its number), the field by its row or column
+    label, a key of the uncertainty settings as their editor labels it."""
+    from desktop_app.load_errors import _field_label, where_text
     from models.paths import path_text
     location = tuple(path or ())
     if location[:1] == ("uncertainty",):
@@ -45,7 +48,12 @@ def where(path, model=None) -> str:
         if model is not None and isinstance(model.doc.get("uncertainty"), dict):
             drivers = list(model.doc["uncertainty"].get("drivers") or [])
         return uncertainty_where(location[1:], drivers)
-    return where_text(location, path_text(location), _names(model))
+    names = list(names) if names is not None else _names(model)
+    if len(location) >= 2 and location[0] == "segments" and isinstance(location[1], int) \
+            and not isinstance(location[1], bool) and not 0 <= location[1] < len(names):
+        segment = fill(tr("segment %1"), location[1] + 1)
+        return f"{segment} · {_field_label(location[2:])}" if location[2:] else segment
+    return where_text(location, path_text(location), names)
 
 
 def _span(years) -> str:

@@ -44,7 +44,6 @@ import models
 from models.analysis import scenario_view
 from models.analysis.attribution import MAX_JOINT_GROUPS
 from models.analysis.scenarios import scenario_names
-from models.paths import path_text
 from desktop_app import engine_messages, i18n, load_errors
 from desktop_app.engine_messages import group_labels
 from desktop_app.i18n import fill
@@ -75,6 +74,7 @@ class ScenariosPage(QWidget):
         self.attribution: dict | None = None          # the last attribute_between
         self.other_file: tuple[str, models.Model] | None = None
         self.dropped: list = []
+        self._dropped_names = None   # the segments' names before the step that dropped them
         self._filling = False
         document.scenarioChangesDropped.connect(self._on_dropped)
         document.undo_stack.indexChanged.connect(self._on_index_changed)
@@ -384,10 +384,8 @@ class ScenariosPage(QWidget):
 
     @staticmethod
     def _path_label(model, path) -> str:
-        if len(path) >= 2 and path[0] == "segments" and isinstance(path[1], int) and path[1] < model.segment_count:
-            rest = path_text(path[2:])
-            return f"{i18n.segment_name(model, path[1])} · {rest}" if rest else i18n.segment_name(model, path[1])
-        return path_text(path)
+        """A change's key as the tables label the cell (the segment by its name)."""
+        return engine_messages.where(path, model)
 
     def _fill_stale(self, stale: list | None = None) -> None:
         if stale is not None:
@@ -395,16 +393,19 @@ class ScenariosPage(QWidget):
         lines = []
         for change in getattr(self, "_stale_changes", []):
             lines.append(fill(self.tr("Scenario '%1': %2 does not exist in the model"), change.scenario,
-                              path_text(change.path)))
+                              engine_messages.where(change.path, self.document.model)))
         for change in self.dropped:
             lines.append(fill(self.tr("Scenario '%1': %2 left with its removed segment (Undo brings it back)"),
-                              change.scenario, path_text(change.path)))
+                              change.scenario, engine_messages.where(change.path, self.document.model,
+                                                                     self._dropped_names)))
         self.stale_label.setText("\n".join(lines))
         self.stale_label.setVisible(bool(lines))
 
     def _on_dropped(self, dropped) -> None:
         """Shown until the undo stack moves (Undo brings the changes back)."""
         self.dropped = list(dropped)
+        before = getattr(self.document, "dropped_from", None)
+        self._dropped_names = i18n.segment_names(before) if before is not None else None
         self._dropped_index = self.document.undo_stack.index()
         self._fill_stale()
 
@@ -479,7 +480,7 @@ class ScenariosPage(QWidget):
                     raise ValueError(text)
             except ValueError:
                 self.refused.emit(fill(self.tr("Scenario '%1', %2: %3 is not a number; the previous value is kept."),
-                                       name, path_text(path), text))
+                                       name, engine_messages.where(path, self.document.model), text))
                 self._fill_changes()
                 return False
         changes[row] = {"path": path, "value": value}

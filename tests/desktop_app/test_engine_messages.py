@@ -286,3 +286,35 @@ def test_a_bad_prices_file_names_the_line_in_the_ui_language(qtbot, make_window,
     assert page.quotes is None
     message = window.messages.texts()[-1]
     check(lang, message, "第 3 行：价格 “abc” 不是数字", "line 3: the price “abc” is not a number", str(prices), "abc")
+
+
+# --- scenario changes a structural edit took out, or that name a key the model lacks ------------
+
+def test_changes_that_left_with_a_removed_segment_are_named_as_the_tables_label_them(qtbot, page, document, lang):
+    from desktop_app.pages.valuation import ValuationPage
+    model = add_scenario(document.model, {"name": "Bear", "note": "", "changes": [
+        {"path": ["segments", 1, "roe"], "value": 0.3}, {"path": ["segments", 2, "multiple"], "value": 12.0}]})
+    document.reset(model, None)
+    name = i18n.segment_name(document.model, 1)
+    valuation = ValuationPage(document, page.controller)
+    qtbot.addWidget(valuation)
+    valuation.forecast_view.setCurrentIndex(valuation.forecast_table.index(valuation.forecast_table.row_of(1, None), 0))
+    valuation.act_remove_segment.trigger()
+    assert document.model.segment_count == 2
+    settle()
+    for message in (page.said[-1], page.stale_label.text()):
+        assert "segments[" not in message and "roe" not in message, message
+        check(lang, message, f"{name} · ROE", f"{name} · ROE", name, "Bear")
+    check(lang, page.stale_label.text(), "随被删除的业务一并移出", "left with its removed segment", name, "Bear")
+
+
+def test_a_stale_change_names_the_missing_segment_by_its_number(qtbot, page, document, lang):
+    model = add_scenario(document.model, {"name": "Bear", "note": "", "changes": [
+        {"path": ["segments", 2, "multiple"], "value": 12.0}]})
+    engine_forecast.remove_segment(model, 2)       # removed by hand: the change is stale, not remapped
+    document.reset(model, None)
+    settle()
+    page.refresh()
+    text = page.stale_label.text()
+    assert "segments[" not in text, text
+    check(lang, text, "业务 3 · 综合倍数", "segment 3 · Composite multiple", "Bear")
