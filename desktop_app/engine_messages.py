@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app import i18n, refusals
 from desktop_app.i18n import fill
 from desktop_app.numbers import PERCENT
+from models.paths import path_text
 
 
 def tr(text: str) -> str:
@@ -35,13 +36,42 @@ def _names(model) -> list:
     return i18n.segment_names(model) if model is not None else []
 
 
+def field_label(rest: tuple) -> str:
+    """A key inside a segment or the company as the tables label it
+    (``forecast.2026.growth`` → "Revenue growth · 2026E"), else its key path."""
+    from desktop_app.qt_models.forecast import display_unit, row_label, year_label
+    from desktop_app.qt_models.parameters import company_param_label, segment_param_label
+    unit = display_unit("亿元")
+    try:
+        if len(rest) == 3 and rest[0] in ("forecast", "actuals") and rest[2] in (
+                "revenue", "growth", "net_profit", "margin"):
+            return f"{row_label(rest[2], unit)} · {year_label(int(rest[1]), rest[0] == 'actuals')}"
+        if len(rest) == 1:
+            return segment_param_label(rest[0])
+        if len(rest) == 2 and rest[0] in ("market", "valuation", "company"):
+            return company_param_label(rest, unit)
+    except (KeyError, ValueError):
+        pass
+    return path_text(rest)
+
+
+def where_text(location: tuple, path: str, segment_names) -> str:
+    """Where a key of the document is, as the user reads it: the segment by
+    its name and the field by its table label."""
+    if len(location) >= 2 and location[0] == "segments" and isinstance(location[1], int) \
+            and 0 <= location[1] < len(segment_names) and isinstance(segment_names[location[1]], str):
+        name = segment_names[location[1]]
+        return f"{name} · {field_label(location[2:])}" if location[2:] else name
+    if location and location[0] in ("market", "valuation", "company"):
+        return field_label(location)
+    return path or tr("the document")
+
+
 def where(path, model=None, names=None) -> str:
     """A key path of the model as the tables label its cell: the segment by
     its name (``names``: the names to use, else ``model``'s; a segment the
     model does not have by its number), the field by its row or column
     label, a key of the uncertainty settings as their editor labels it."""
-    from desktop_app.load_errors import _field_label, where_text
-    from models.paths import path_text
     location = tuple(path or ())
     if location[:1] == ("uncertainty",):
         drivers = []
@@ -52,7 +82,7 @@ def where(path, model=None, names=None) -> str:
     if len(location) >= 2 and location[0] == "segments" and isinstance(location[1], int) \
             and not isinstance(location[1], bool) and not 0 <= location[1] < len(names):
         segment = fill(tr("segment %1"), location[1] + 1)
-        return f"{segment} · {_field_label(location[2:])}" if location[2:] else segment
+        return f"{segment} · {field_label(location[2:])}" if location[2:] else segment
     return where_text(location, path_text(location), names)
 
 
@@ -71,7 +101,9 @@ def _segment(model, index) -> str:
 def _issue(issue, model) -> str:
     """One broken rule of a model (a scenario's, say): the cell and the rule."""
     names = _names(model)
-    from desktop_app.load_errors import where_text
+    said = scenario_issue_text(issue, names)
+    if said is not None:
+        return said
     return refusals.issue_text(issue, lambda location: None,
                                lambda location, path: where_text(location, path, names))
 
@@ -124,6 +156,45 @@ def uncertainty_where(path, drivers=()) -> str:
 
 
 # --- scenarios -----------------------------------------------------------------------------
+
+def scenario_issue_text(issue, names=None) -> str | None:
+    """A broken rule of a model's ``scenarios`` key (``check_scenarios``: its
+    issue's ``params["rule"]``), or None for another issue."""
+    p = getattr(issue, "params", None) or {}
+    rule = str(p.get("rule", ""))
+    if not rule.startswith("scenario"):
+        return None
+    names = list(names or [])
+    name = p.get("scenario")
+    label = fill(tr("scenario %1"), name) if isinstance(name, int) else fill(tr("scenario “%1”"), name)
+    try:
+        if rule == "scenarios_list":
+            return tr("the scenarios are not a list")
+        if rule == "scenario_object":
+            return fill(tr("%1 is not an object with a name, a note and changes"), label)
+        if rule == "scenario_name_missing":
+            return fill(tr("%1 has no name (a scenario needs one)"), label)
+        if rule == "scenario_name_twice":
+            return fill(tr("two scenarios are named “%1”"), name)
+        if rule == "scenario_note_type":
+            return fill(tr("%1: the note is not text"), label)
+        if rule == "scenario_changes_type":
+            return fill(tr("%1: its changes are not a list of keys and values"), label)
+        if rule == "scenario_change_object":
+            return fill(tr("%1, change %2: a change needs a key path and a value"), label, p["change"])
+        path = p.get("path")
+        shown = where(path, None, names) if path else "—"
+        if rule == "scenario_change_path":
+            return fill(tr("%1, change %2: %3 is not a value of the model that a scenario can change"),
+                        label, p["change"], shown)
+        if rule == "scenario_change_twice":
+            return fill(tr("%1: %2 is changed twice (changes %3 and %4)"), label, shown, p["other"], p["change"])
+        if rule == "scenario_change_value":
+            return fill(tr("%1, change %2: %3 must be a number"), label, p["change"], shown)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return None
+
 
 def _scenario(code: str, p: dict, model) -> str | None:
     name = p.get("scenario") if p.get("scenario") is not None else ""

@@ -93,6 +93,8 @@ class ModelFileError(ModelError):
         #: The segments' names of a refused document (None where not text),
         #: for messages that name a segment as the tables do.
         self.segment_names: list = []
+        #: … and their English names (``name_en``; None where not given).
+        self.segment_names_en: list = []
         self.issues = issues or [Issue(key_path, rule, "error", code, self.params)]
         text = f"{key_path}: {rule}" if key_path else rule
         if len(self.issues) > 1:

@@ -155,55 +155,64 @@ def check_scenarios(doc: dict) -> list[Issue]:
     if scenarios is None:
         return issues
 
-    def error(path: tuple, message: str, code: str) -> None:
-        issues.append(Issue.at(path, message, "error", code))
+    def error(where: tuple, message: str, code: str, rule: str, **params) -> None:
+        # params["rule"] says which rule for a translated message; "scenario": the name (or the number)
+        issues.append(Issue.at(where, message, "error", code, dict(params, rule=rule)))
 
     if not isinstance(scenarios, list):
-        error((SCENARIOS_KEY,), f"must be a list of scenarios, got {_describe(scenarios)}", "type")
+        error((SCENARIOS_KEY,), f"must be a list of scenarios, got {_describe(scenarios)}", "type", "scenarios_list")
         return issues
     seen: dict[str, int] = {}
     for i, sc in enumerate(scenarios):
         where = (SCENARIOS_KEY, i)
         if not isinstance(sc, dict):
-            error(where, f"must be an object {{name, note, changes}}, got {_describe(sc)}", "type")
+            error(where, f"must be an object {{name, note, changes}}, got {_describe(sc)}", "type",
+                  "scenario_object", scenario=i + 1)
             continue
         name = sc.get("name")
         label = f"scenario {name!r}" if isinstance(name, str) else f"scenario {i + 1}"
+        shown = name if isinstance(name, str) else i + 1
         if not isinstance(name, str) or not name.strip():
-            error(where + ("name",), f"{label}: the name is required (non-empty text)", "missing")
+            error(where + ("name",), f"{label}: the name is required (non-empty text)", "missing",
+                  "scenario_name_missing", scenario=i + 1)
         elif name in seen:
             error(where + ("name",), f"{label}: the name is used twice (also {path_text((SCENARIOS_KEY, seen[name]))})",
-                  "duplicate")
+                  "duplicate", "scenario_name_twice", scenario=name)
         else:
             seen[name] = i
         note = sc.get("note")
         if note is not None and not isinstance(note, str):
-            error(where + ("note",), f"{label}: the note must be text, got {_describe(note)}", "type")
+            error(where + ("note",), f"{label}: the note must be text, got {_describe(note)}", "type",
+                  "scenario_note_type", scenario=shown)
         changes = sc.get("changes")
         if not isinstance(changes, list):
             error(where + ("changes",), f"{label}: changes must be a list of {{path, value}}, got {_describe(changes)}",
-                  "missing" if changes is None else "type")
+                  "missing" if changes is None else "type", "scenario_changes_type", scenario=shown)
             continue
         paths_seen: dict[tuple, int] = {}
         for j, change in enumerate(changes):
             cwhere = where + ("changes", j)
             if not isinstance(change, dict) or "path" not in change or "value" not in change:
-                error(cwhere, f"{label}: each change must be an object with a path and a value", "type")
+                error(cwhere, f"{label}: each change must be an object with a path and a value", "type",
+                      "scenario_change_object", scenario=shown, change=j + 1)
                 continue
             path = change["path"]
             problem = path_problem(doc, path)
             if problem is not None:
-                error(cwhere + ("path",), f"{label}: {problem}", "path")
+                error(cwhere + ("path",), f"{label}: {problem}", "path", "scenario_change_path", scenario=shown,
+                      change=j + 1, path=tuple(path) if isinstance(path, list) else None)
                 continue
             key = tuple(path)
             if key in paths_seen:
                 error(cwhere + ("path",), f"{label}: {path_text(path)} is changed twice (also change {paths_seen[key] + 1})",
-                      "duplicate")
+                      "duplicate", "scenario_change_twice", scenario=shown, change=j + 1, path=key,
+                      other=paths_seen[key] + 1)
                 continue
             paths_seen[key] = j
             problem = _value_problem(doc, path, change["value"])
             if problem is not None:
-                error(cwhere + ("value",), f"{label}: {path_text(path)} {problem}", "type")
+                error(cwhere + ("value",), f"{label}: {path_text(path)} {problem}", "type", "scenario_change_value",
+                      scenario=shown, change=j + 1, path=key)
     return issues
 
 

@@ -213,6 +213,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>scenario %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scenarios are not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an object with a name, a note and changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no name (a scenario needs one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two scenarios are named “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the note is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its changes are not a list of keys and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, change %2: a change needs a key path and a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, change %2: %3 is not a value of the model that a scenario can change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is changed twice (changes %3 and %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, change %2: %3 must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>there is no scenario named “%1”</source>
         <translation type="unfinished"></translation>
     </message>

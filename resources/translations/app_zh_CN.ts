@@ -213,6 +213,54 @@
         <translation>%1（另有 %2 项）</translation>
     </message>
     <message>
+        <source>scenario %1</source>
+        <translation>情景 %1</translation>
+    </message>
+    <message>
+        <source>scenario “%1”</source>
+        <translation>情景“%1”</translation>
+    </message>
+    <message>
+        <source>the scenarios are not a list</source>
+        <translation>情景不是一个列表</translation>
+    </message>
+    <message>
+        <source>%1 is not an object with a name, a note and changes</source>
+        <translation>%1 不是含名称、备注和改动的对象</translation>
+    </message>
+    <message>
+        <source>%1 has no name (a scenario needs one)</source>
+        <translation>%1 没有名称（情景需要名称）</translation>
+    </message>
+    <message>
+        <source>two scenarios are named “%1”</source>
+        <translation>有两个情景都叫“%1”</translation>
+    </message>
+    <message>
+        <source>%1: the note is not text</source>
+        <translation>%1：备注不是文本</translation>
+    </message>
+    <message>
+        <source>%1: its changes are not a list of keys and values</source>
+        <translation>%1：其改动不是由键和值组成的列表</translation>
+    </message>
+    <message>
+        <source>%1, change %2: a change needs a key path and a value</source>
+        <translation>%1第 %2 项改动：改动需要键路径和值</translation>
+    </message>
+    <message>
+        <source>%1, change %2: %3 is not a value of the model that a scenario can change</source>
+        <translation>%1第 %2 项改动：%3 不是模型中情景可以改动的值</translation>
+    </message>
+    <message>
+        <source>%1: %2 is changed twice (changes %3 and %4)</source>
+        <translation>%1：%2 被改动了两次（第 %3 项和第 %4 项改动）</translation>
+    </message>
+    <message>
+        <source>%1, change %2: %3 must be a number</source>
+        <translation>%1第 %2 项改动：%3 必须是数字</translation>
+    </message>
+    <message>
         <source>there is no scenario named “%1”</source>
         <translation>没有名为“%1”的情景</translation>
     </message>

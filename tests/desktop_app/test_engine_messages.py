@@ -318,3 +318,30 @@ def test_a_stale_change_names_the_missing_segment_by_its_number(qtbot, page, doc
     text = page.stale_label.text()
     assert "segments[" not in text, text
     check(lang, text, "业务 3 · 综合倍数", "segment 3 · Composite multiple", "Bear")
+
+
+def test_opening_a_file_with_a_stale_scenario_change_says_it_in_the_ui_language(qtbot, make_window, modals, document,
+                                                                                 tmp_path, lang):
+    import json
+    from PySide6.QtWidgets import QMessageBox
+    modals.answer("critical", QMessageBox.StandardButton.Ok)
+    doc = document.model.to_dict()
+    doc["scenarios"] = [{"name": "Bear", "note": "", "changes": [{"path": ["segments", 5, "roe"], "value": 0.2},
+                                                                 {"path": ["segments", 0, "roe"], "value": 0.2},
+                                                                 {"path": ["segments", 0, "roe"], "value": 0.3}]}]
+    path = tmp_path / "stale.vwm.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    window = make_window(document)
+    window.set_language(lang)
+    before = document.model.to_dict()
+    assert not window.session.open_file(str(path))
+    assert document.model.to_dict() == before
+    text = modals.calls[-1][2]
+    # the key path in brackets is kept for whoever looks for it in the file's text
+    shown = re.sub(r"\((scenarios\[\d\][\w.\[\]]*)\)", "", text)
+    name = i18n.segment_name(document.model, 0)
+    check(lang, shown, "情景“Bear”第 1 项改动：业务 6 · ROE 不是模型中情景可以改动的值",
+          "scenario “Bear”, change 1: segment 6 · ROE is not a value of the model that a scenario can change",
+          str(path), name, "Bear")
+    check(lang, shown, f"情景“Bear”：{name} · ROE 被改动了两次（第 2 项和第 3 项改动）",
+          f"scenario “Bear”: {name} · ROE is changed twice (changes 2 and 3)", str(path), name, "Bear")

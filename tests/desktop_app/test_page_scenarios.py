@@ -240,7 +240,7 @@ def test_a_file_with_a_stale_scenario_path_is_reported_on_open(tmp_path, documen
     session = FileSession(document, settings, Dialogs(), lambda: None)
     before = document.model.copy()
     assert not session.open_file(str(path))
-    assert "scenario 'Bear'" in Dialogs.said[-1] and "segments[5].roe" in Dialogs.said[-1]
+    assert "scenario “Bear”, change 1: segment 6 · ROE" in Dialogs.said[-1]
     assert document.model == before
 
 
