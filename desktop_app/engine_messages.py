@@ -64,7 +64,38 @@ def where_text(location: tuple, path: str, segment_names) -> str:
         return f"{name} · {field_label(location[2:])}" if location[2:] else name
     if location and location[0] in ("market", "valuation", "company"):
         return field_label(location)
+    if location[:1] == ("uncertainty",):
+        return uncertainty_where(location[1:])
+    if location == ("years",) or (len(location) == 2 and location[0] == "years"):
+        return tr("the model's years")
+    if location == ("first_forecast_year",):
+        return tr("the first forecast year")
     return path or tr("the document")
+
+
+def kind_text(params: dict) -> str | None:
+    """A value of the wrong kind (a "type" issue's ``params``: what the format
+    expects there and what the file holds): "must be a number; the file has
+    the text “abc”", or None when the params do not say."""
+    expected = {
+        "number": lambda: tr("must be a number"),
+        "integer": lambda: tr("must be a whole number"),
+        "year": lambda: tr("must be a year (a whole number)"),
+        "text": lambda: tr("must be text"),
+        "object": lambda: tr("must be a group of keys (a JSON object)"),
+        "list": lambda: tr("must be a list"),
+    }.get(params.get("expected"))
+    found = {
+        "text": lambda: fill(tr("the file has the text “%1”"), params.get("found_text", "")),
+        "boolean": lambda: tr("the file has true or false"),
+        "null": lambda: tr("the file has null (no value)"),
+        "list": lambda: tr("the file has a list"),
+        "object": lambda: tr("the file has a group of keys"),
+        "number": lambda: tr("the file has a number"),
+    }.get(params.get("found"))
+    if expected is None:
+        return None
+    return fill(tr("%1; %2"), expected(), found()) if found is not None else expected()
 
 
 def where(path, model=None, names=None) -> str:

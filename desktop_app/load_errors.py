@@ -99,6 +99,9 @@ def _key_issue(issue, segment_names) -> str:
     if code in ("range", "implausible", "non_finite"):
         return refusals.issue_text(issue, lambda loc: None, lambda loc, text: where)
     if code == "type":
+        said = engine_messages.kind_text(getattr(issue, "params", None) or {})
+        if said is not None:
+            return fill(tr("%1 %2."), where, said)
         return fill(tr("%1 has the wrong kind of value: %2"), where, issue.message)
     return refusals.at_cell(where, issue.message)
 

@@ -90,6 +90,16 @@ def _rule_text(issue, kind: str) -> str:
         if params.get("floor") and abs(float(params.get("value", 0.0))) < float(params["floor"]):
             return fill(tr("is too small to be plausible (at least %1)"), fmt(params["floor"]))
         return fill(tr("is too large to be plausible (at most ±%1)"), fmt(params.get("limit", 0.0)))
+    if code == "range" and location[:1] == ("uncertainty",) and key != "segment":
+        if key == "sd":
+            return tr("must be 0 or more")
+        if key == "high":
+            return tr("must be at least the low value")
+        if key == "mode":
+            return tr("must lie from the low to the high value")
+        if "correlation" in location:
+            return tr("must be a consistent rank correlation matrix: values from −1 to 1, symmetric, 1 on the "
+                      "diagonal, no driver an exact combination of the others")
     if code == "range":
         if location[:1] == ("uncertainty",) and key == "segment" and "high" in params:
             return fill(tr("(segment %1) is a segment the model would no longer have (it would have %2): scope the "

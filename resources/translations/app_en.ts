@@ -696,6 +696,22 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>must be 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least the low value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must lie from the low to the high value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a consistent rank correlation matrix: values from −1 to 1, symmetric, 1 on the diagonal, no driver an exact combination of the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(segment %1) is a segment the model would no longer have (it would have %2): scope the driver to every segment or to another segment first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -777,6 +793,62 @@ value</source>
     </message>
     <message>
         <source>permission denied: you may not read this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first forecast year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a year (a whole number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a group of keys (a JSON object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has the text “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has null (no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has a group of keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

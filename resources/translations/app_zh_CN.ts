@@ -706,6 +706,22 @@ value</source>
         <translation>过大，不合常理（至多为 ±%1）</translation>
     </message>
     <message>
+        <source>must be 0 or more</source>
+        <translation>须为 0 或更大</translation>
+    </message>
+    <message>
+        <source>must be at least the low value</source>
+        <translation>须不小于下限</translation>
+    </message>
+    <message>
+        <source>must lie from the low to the high value</source>
+        <translation>须介于下限与上限之间</translation>
+    </message>
+    <message>
+        <source>must be a consistent rank correlation matrix: values from −1 to 1, symmetric, 1 on the diagonal, no driver an exact combination of the others</source>
+        <translation>须为自洽的秩相关矩阵：取值在 −1 到 1 之间、对称、对角线为 1，且任何驱动因素都不能是其他因素的精确组合</translation>
+    </message>
+    <message>
         <source>(segment %1) is a segment the model would no longer have (it would have %2): scope the driver to every segment or to another segment first</source>
         <translation>（业务 %1）是模型将不再拥有的业务（模型将只有 %2 个业务）：请先把该驱动因素的适用范围改为所有业务或其他业务</translation>
     </message>
@@ -788,6 +804,62 @@ value</source>
     <message>
         <source>permission denied: you may not read this file</source>
         <translation>权限不足：无权读取此文件</translation>
+    </message>
+    <message>
+        <source>the model&apos;s years</source>
+        <translation>模型的年份</translation>
+    </message>
+    <message>
+        <source>the first forecast year</source>
+        <translation>首个预测年份</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>须为整数</translation>
+    </message>
+    <message>
+        <source>must be a year (a whole number)</source>
+        <translation>须为年份（整数）</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>须为文本</translation>
+    </message>
+    <message>
+        <source>must be a group of keys (a JSON object)</source>
+        <translation>须为一组键值（JSON 对象）</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>须为列表</translation>
+    </message>
+    <message>
+        <source>the file has the text “%1”</source>
+        <translation>文件中为文字“%1”</translation>
+    </message>
+    <message>
+        <source>the file has true or false</source>
+        <translation>文件中为 true 或 false</translation>
+    </message>
+    <message>
+        <source>the file has null (no value)</source>
+        <translation>文件中为 null（无值）</translation>
+    </message>
+    <message>
+        <source>the file has a list</source>
+        <translation>文件中为列表</translation>
+    </message>
+    <message>
+        <source>the file has a group of keys</source>
+        <translation>文件中为一组键值</translation>
+    </message>
+    <message>
+        <source>the file has a number</source>
+        <translation>文件中为数字</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
     </message>
     <message>
         <source>“%1”</source>

@@ -345,3 +345,31 @@ def test_opening_a_file_with_a_stale_scenario_change_says_it_in_the_ui_language(
           str(path), name, "Bear")
     check(lang, shown, f"情景“Bear”：{name} · ROE 被改动了两次（第 2 项和第 3 项改动）",
           f"scenario “Bear”: {name} · ROE is changed twice (changes 2 and 3)", str(path), name, "Bear")
+
+
+def test_opening_a_file_with_values_of_the_wrong_kind_says_it_in_the_ui_language(qtbot, make_window, modals, document,
+                                                                                  tmp_path, lang):
+    import json
+    from PySide6.QtWidgets import QMessageBox
+    modals.answer("critical", QMessageBox.StandardButton.Ok)
+    window = make_window(document)
+    window.set_language(lang)
+    name = i18n.segment_name(document.model, 0)
+
+    def refused(change) -> str:
+        doc = document.model.to_dict()
+        change(doc)
+        path = tmp_path / "kinds.vwm.json"
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        assert not window.session.open_file(str(path))
+        text = modals.calls[-1][2].replace(str(path), "")
+        return re.sub(r"\(([a-z_]+[\w.\[\]]*)\)$", "", text, flags=re.M)   # the key paths kept for the file's text
+
+    shown = refused(lambda doc: doc["segments"][0].update(discount_rate="abc"))
+    check(lang, shown, f"{name} · 贴现率须为数字；文件中为文字“abc”",
+          f"{name} · Discount rate must be a number; the file has the text “abc”", name, "abc")
+    shown = refused(lambda doc: doc.update(uncertainty={"drivers": {"growth_shift": {"dist": "normal", "mean": "x",
+                                                                                     "sd": -1}}}))
+    check(lang, shown, "不确定性 · 收入增速 · 均值须为数字；文件中为文字“x”",
+          "Uncertainty · Revenue growth · Mean must be a number; the file has the text “x”")
+    check(lang, shown, "不确定性 · 收入增速 · 标准差须为 0 或更大", "Uncertainty · Revenue growth · SD must be 0 or more")
