@@ -54,6 +54,8 @@ def edit_error_text(exc) -> str:
         "first_year_growth": lambda: fill(tr("%1 is the first year: it has no growth to edit; edit its revenue "
                                              "or profit"), year),
         "too_large": lambda: tr("the value is too large: an input would overflow"),
+        "last_segment": lambda: tr("a model needs at least one segment: the last one cannot be removed"),
+        "segment_name_missing": lambda: tr("a segment needs a name"),
     }
     make = texts.get(code)
     return make() if make is not None else str(exc)

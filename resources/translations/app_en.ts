@@ -688,6 +688,14 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a model needs at least one segment: the last one cannot be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a segment needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>is too small to be plausible (at least %1)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -698,6 +698,14 @@ value</source>
         <translation>数值过大：输入将溢出</translation>
     </message>
     <message>
+        <source>a model needs at least one segment: the last one cannot be removed</source>
+        <translation>模型至少需要一个业务：不能删除最后一个业务</translation>
+    </message>
+    <message>
+        <source>a segment needs a name</source>
+        <translation>业务需要名称</translation>
+    </message>
+    <message>
         <source>is too small to be plausible (at least %1)</source>
         <translation>过小，不合常理（至少为 %1）</translation>
     </message>

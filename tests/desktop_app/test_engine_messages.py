@@ -373,3 +373,27 @@ def test_opening_a_file_with_values_of_the_wrong_kind_says_it_in_the_ui_language
     check(lang, shown, "不确定性 · 收入增速 · 均值须为数字；文件中为文字“x”",
           "Uncertainty · Revenue growth · Mean must be a number; the file has the text “x”")
     check(lang, shown, "不确定性 · 收入增速 · 标准差须为 0 或更大", "Uncertainty · Revenue growth · SD must be 0 or more")
+
+
+# --- segments ------------------------------------------------------------------------------------
+
+def test_the_last_segment_cannot_be_removed(qtbot, lang, recovery_dir):
+    from desktop_app.document import Document, blank_model
+    from desktop_app.pages.valuation import ValuationPage
+    document = Document(blank_model(), None, recovery_dir=recovery_dir)
+    try:
+        controller = Controller(document)
+        page = ValuationPage(document, controller)
+        qtbot.addWidget(page)
+        controller.recompute(True)
+        page.resize(1400, 900)
+        page.show()
+        qtbot.waitExposed(page)
+        said = []
+        document.editRejected.connect(said.append)
+        before = document.model.to_dict()
+        page.act_remove_segment.trigger()
+        assert document.model.to_dict() == before
+        check(lang, said[-1], "模型至少需要一个业务", "a model needs at least one segment")
+    finally:
+        document.close_cleanly()
