@@ -322,7 +322,8 @@ class Document(QObject):
         try:
             written = self.recovery.write(self.session_id, self.stored(), self.path)
         except OSError as exc:
-            self.editRejected.emit(fill(self.tr("Autosave failed: %1"), str(exc)))
+            from desktop_app import engine_messages
+            self.editRejected.emit(fill(self.tr("Autosave failed: %1"), engine_messages.os_error(exc, writing=True)))
             return False
         self._autosaved_index = self.undo_stack.index()
         self.autosaved.emit(written)

@@ -352,8 +352,24 @@ def _metric(key: str) -> str:
     return import_item_labels().get(key) or metric_labels().get(key) or key
 
 
-def os_error_text(errno_code, detail: str = "") -> str:
-    """An operating system's refusal to read a file, in the UI's language."""
+def os_error_text(errno_code, detail: str = "", writing: bool = False) -> str:
+    """An operating system's refusal to read (or, ``writing``, to write) a
+    file, in the UI's language; the system's own words only for an error not
+    known here."""
+    if writing:
+        known = {
+            errno.ENOENT: lambda: tr("the folder does not exist"),
+            errno.ENOTDIR: lambda: tr("a part of the path is not a folder"),
+            errno.EACCES: lambda: tr("permission denied: you may not write there"),
+            errno.EPERM: lambda: tr("permission denied: you may not write there"),
+            errno.EROFS: lambda: tr("the disk is read-only"),
+            errno.ENOSPC: lambda: tr("the disk is full"),
+            errno.EDQUOT: lambda: tr("the disk quota is used up"),
+            errno.EISDIR: lambda: tr("it is a folder, not a file"),
+            errno.ENAMETOOLONG: lambda: tr("the path is too long"),
+            errno.EEXIST: lambda: tr("a file of that name is in the way"),
+        }.get(errno_code)
+        return known() if known is not None else fill(tr("it cannot be written: %1"), detail)
     known = {
         errno.ENOENT: lambda: tr("the file does not exist"),
         errno.EACCES: lambda: tr("permission denied: you may not read this file"),
@@ -364,6 +380,12 @@ def os_error_text(errno_code, detail: str = "") -> str:
         errno.ENAMETOOLONG: lambda: tr("the path is too long"),
     }.get(errno_code)
     return known() if known is not None else fill(tr("it cannot be read: %1"), detail)
+
+
+def os_error(exc: OSError, writing: bool = False) -> str:
+    """An ``OSError`` said in the UI's language (without the path: the
+    caller names the file as the user knows it)."""
+    return os_error_text(getattr(exc, "errno", None), getattr(exc, "strerror", None) or str(exc), writing)
 
 
 def _import(code: str, p: dict, model) -> str | None:

@@ -361,6 +361,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied: you may not write there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file of that name is in the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the cell is empty</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1598,6 +1630,14 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a report is written as .pdf or .html</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The report was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1658,6 +1698,10 @@ value</source>
     </message>
     <message>
         <source>Saving failed; your work is still open and unsaved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

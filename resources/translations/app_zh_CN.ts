@@ -361,6 +361,38 @@
         <translation>%1 拆分无法定义：在“%2”这一组合下，%3</translation>
     </message>
     <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>permission denied: you may not write there</source>
+        <translation>没有权限：不能在此处写入</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>a file of that name is in the way</source>
+        <translation>已有同名文件挡在那里</translation>
+    </message>
+    <message>
+        <source>it cannot be written: %1</source>
+        <translation>无法写入：%1</translation>
+    </message>
+    <message>
         <source>the cell is empty</source>
         <translation>单元格为空</translation>
     </message>
@@ -1608,6 +1640,14 @@ value</source>
         <translation>HTML (*.html *.htm)</translation>
     </message>
     <message>
+        <source>a report is written as .pdf or .html</source>
+        <translation>报告只能保存为 .pdf 或 .html</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
         <source>The report was not written: %1</source>
         <translation>报告未写出：%1</translation>
     </message>
@@ -1669,6 +1709,10 @@ value</source>
     <message>
         <source>Saving failed; your work is still open and unsaved.</source>
         <translation>保存失败；您的工作仍处于打开且未保存状态。</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
     </message>
     <message>
         <source>Cannot save</source>

@@ -397,3 +397,27 @@ def test_the_last_segment_cannot_be_removed(qtbot, lang, recovery_dir):
         check(lang, said[-1], "模型至少需要一个业务", "a model needs at least one segment")
     finally:
         document.close_cleanly()
+
+
+# --- the operating system refuses to write ------------------------------------------------------
+
+def test_a_save_or_an_export_the_system_refuses_says_why_in_the_ui_language(qtbot, make_window, modals, document,
+                                                                            tmp_path, monkeypatch, lang):
+    from PySide6.QtWidgets import QMessageBox
+    modals.answer("critical", QMessageBox.StandardButton.Ok)
+    window = make_window(document)
+    window.set_language(lang)
+    missing = tmp_path / "no such folder"
+    target = str(missing / "model.vwm.json")
+    dialogs = window.session.dialogs
+    monkeypatch.setattr(dialogs, "save_path", lambda title, start, filter: target)
+    window.act_save_as.trigger()
+    assert document.path is None
+    text = modals.calls[-1][2]
+    check(lang, text, "文件夹不存在", "the folder does not exist", target)
+    assert target in text
+    # File ▸ Export tables into a folder that is not there
+    monkeypatch.setattr(dialogs, "folder", lambda title, start: str(missing))
+    window.act_export.trigger()
+    text = modals.calls[-1][2]
+    check(lang, text, "文件夹不存在", "the folder does not exist", str(missing), str(tmp_path))
