@@ -388,6 +388,11 @@ def os_error(exc: OSError, writing: bool = False) -> str:
     return os_error_text(getattr(exc, "errno", None), getattr(exc, "strerror", None) or str(exc), writing)
 
 
+def os_error_at(path, exc: OSError, writing: bool = False) -> str:
+    """"“<path>”: <the system's refusal>" in the UI's language."""
+    return fill(tr("“%1”: %2"), path, os_error(exc, writing))
+
+
 def _import(code: str, p: dict, model) -> str | None:
     if not code.startswith("import_"):
         return None

@@ -117,6 +117,54 @@ def _segment_names(exc) -> list:
     return names
 
 
+def problem_text(exc) -> str:
+    """What is wrong with a refused file, without naming the file (a table
+    shows it in its own column): the problem, or up to three broken rules."""
+    code = getattr(exc, "code", "")
+    if code:
+        problem = file_problem(code, getattr(exc, "params", {}) or {})
+        if problem is not None:
+            return problem
+    if getattr(exc, "newer_version", False):
+        return tr("it was written by a newer version of Valuation Workbench; open it there")
+    issues = list(getattr(exc, "issues", []) or [])
+    if not issues or not any(getattr(i, "path", "") or getattr(i, "code", "") for i in issues):
+        return str(exc)
+    names = _segment_names(exc)
+    text = "; ".join(_key_issue(issue, names).rstrip("。.") for issue in issues[:3])
+    if len(issues) > 3:
+        text += " " + fill(tr("… and %1 more"), len(issues) - 3)
+    return text
+
+
+class _Refused:
+    """A refused file as a batch row keeps it (``file_message``): what
+    :func:`problem_text` reads of a ``ModelFileError``."""
+
+    def __init__(self, text: str, **attributes) -> None:
+        self.text = text
+        self.__dict__.update(attributes)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def message_text(message) -> str | None:
+    """A batch row's ``models.errors.file_message`` (a file not valued) in the
+    UI's language, or None for a message of another kind."""
+    code = getattr(message, "code", "")
+    p = getattr(message, "params", None) or {}
+    if code == "load_error":
+        return problem_text(_Refused(
+            str(message), code=p.get("code", ""), params=p.get("params", {}), issues=p.get("issues", []),
+            newer_version=p.get("newer_version", False), segment_names=p.get("segment_names", []),
+            segment_names_en=p.get("segment_names_en", [])))
+    if code == "invalid_input":
+        return problem_text(_Refused(str(message), code="", params={}, issues=p.get("issues", []),
+                                     newer_version=False, segment_names=[], segment_names_en=[]))
+    return None
+
+
 def describe(exc, path) -> str:
     """The text of a failed open: the file once, then what is wrong (up to
     five problems of the document, and how many more)."""

@@ -73,6 +73,21 @@ def message_of(exc: BaseException) -> Message:
     return Message(str(exc), getattr(exc, "code", "") or "", getattr(exc, "params", None))
 
 
+def file_message(exc: BaseException) -> Message:
+    """Why a file of a batch was not valued, as a ``Message``: a refused file
+    (``ModelFileError``) as code ``load_error`` with what the GUI's loader
+    messages need (the error's own ``code`` and ``params``, ``issues``,
+    ``newer_version``, the segments' names), a model the method refuses
+    (``InvalidInputError``) as ``invalid_input`` with its ``issues``."""
+    if isinstance(exc, ModelFileError):
+        return Message(str(exc), "load_error", {
+            "code": exc.code, "params": exc.params, "issues": list(exc.issues), "newer_version": exc.newer_version,
+            "segment_names": list(exc.segment_names), "segment_names_en": list(exc.segment_names_en)})
+    if isinstance(exc, InvalidInputError):
+        return Message(str(exc), "invalid_input", {"issues": list(exc.issues)})
+    return message_of(exc)
+
+
 class ModelError(ValueError):
     """Base class of the engine's user-facing errors."""
 

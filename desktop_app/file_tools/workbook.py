@@ -37,7 +37,7 @@ def write(model, path: str) -> str | None:
         write_workbook(model, path)
     except OSError as exc:
         from desktop_app import engine_messages
-        return engine_messages.os_error(exc, writing=True)
+        return engine_messages.os_error_at(path, exc, writing=True)
     return None
 
 

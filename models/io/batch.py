@@ -34,6 +34,7 @@ Nothing here imports Qt; a GUI runs ``value_files`` on a worker thread with
 from __future__ import annotations
 
 import csv
+import errno
 import inspect
 import io
 import json
@@ -47,7 +48,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from ..errors import ModelError, ModelFileError
+from ..errors import ModelError, ModelFileError, file_message
 from ..model import Model
 from .. import model_file
 from ..model_file import MAX_FILE_BYTES, loads_model
@@ -213,6 +214,12 @@ _READ_MODEL_BYTES = getattr(model_file, "read_model_bytes", None)
 _LOADS_NAMES_FILE = "name" in inspect.signature(loads_model).parameters
 
 
+#: The loader's names (desktop_app/load_errors.py) of the reasons a file cannot be read.
+_OS_REASONS = {errno.ENOENT: "not_found", errno.ENOTDIR: "not_found_path", errno.EACCES: "permission",
+               errno.EPERM: "permission", errno.EISDIR: "is_folder", errno.ELOOP: "link_loop",
+               errno.ENAMETOOLONG: "name_too_long"}
+
+
 def read_file(path: str | os.PathLike) -> bytes:
     """The bytes of a model file. Anything but a regular file (a FIFO, a
     device, a folder) is refused before a read could block, as is a file
@@ -226,15 +233,23 @@ def read_file(path: str | os.PathLike) -> bytes:
         if not stat.S_ISREG(mode):
             kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
                     else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket or other special file")
-            raise ModelFileError("", f"{shown}: is {kind}, not a model file")
+            code = ("folder" if stat.S_ISDIR(mode) else "fifo" if stat.S_ISFIFO(mode)
+                    else "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "socket")
+            raise ModelFileError("", f"{shown}: is {kind}, not a model file", code="not_regular",
+                                 params={"kind": code, "file": shown})
         if info.st_size > MAX_FILE_BYTES:
-            raise ModelFileError("", f"{shown}: the file is {info.st_size} bytes, larger than a model file can be")
+            raise ModelFileError("", f"{shown}: the file is {info.st_size} bytes, larger than a model file can be",
+                                 code="too_large", params={"size": info.st_size,
+                                                           "limit_mb": MAX_FILE_BYTES // (1024 * 1024), "file": shown})
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ModelFileError("", f"cannot read {shown}: {exc.strerror or exc}") from None
+        raise ModelFileError("", f"cannot read {shown}: {exc.strerror or exc}", code="os_error",
+                             params={"reason": _OS_REASONS.get(exc.errno), "detail": exc.strerror or str(exc),
+                                     "file": shown}) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ModelFileError("", f"{shown}: the file grew larger than a model file can be")
+        raise ModelFileError("", f"{shown}: the file grew larger than a model file can be", code="too_large",
+                             params={"grew": True, "limit_mb": MAX_FILE_BYTES // (1024 * 1024), "file": shown})
     return data
 
 
@@ -248,7 +263,7 @@ def read_items(files: Sequence[str | os.PathLike]) -> list[Item]:
         try:
             items.append((os.fsdecode(path), read_file(path)))
         except ModelError as exc:
-            items.append((os.fsdecode(path), str(exc)))
+            items.append((os.fsdecode(path), file_message(exc)))
     return items
 
 
@@ -460,7 +475,7 @@ def _valuate_row(info: dict, model: Model) -> BatchRow:
     try:
         result = valuate(model)
     except ModelError as exc:
-        return BatchRow(**info, error=str(exc))
+        return BatchRow(**info, error=file_message(exc))
     return _valued_row(info, {"ddm": result.ddm.total, "dynamic": result.dynamic.total})
 
 
@@ -706,7 +721,7 @@ def value_chunk(items: Sequence[Item], quotes: Mapping[str, Quote] | None = None
         try:
             model = load_bytes(data, name)
         except ModelError as exc:
-            rows[i] = BatchRow(file=name, error=str(exc))
+            rows[i] = BatchRow(file=name, error=file_message(exc))
             continue
         except Exception as exc:   # never stop the batch on one file
             rows[i] = BatchRow(file=name, error=f"internal error: {type(exc).__name__}: {exc}")

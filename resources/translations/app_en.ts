@@ -393,6 +393,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>“%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the cell is empty</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,6 +973,10 @@ value</source>
     </message>
     <message>
         <source>%1 has the wrong kind of value: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Valuation Workbench; open it there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -393,6 +393,10 @@
         <translation>无法写入：%1</translation>
     </message>
     <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
         <source>the cell is empty</source>
         <translation>单元格为空</translation>
     </message>
@@ -980,6 +984,10 @@ value</source>
     <message>
         <source>%1 has the wrong kind of value: %2</source>
         <translation>%1 的取值类型不对：%2</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Valuation Workbench; open it there</source>
+        <translation>它由更新版本的估值工作台写成；请用新版本打开</translation>
     </message>
     <message>
         <source>Cannot open “%1”: %2.</source>

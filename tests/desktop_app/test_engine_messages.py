@@ -21,7 +21,7 @@ from desktop_app.runner import Runner
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 DR0 = ("segments", 0, "discount_rate")
-ALLOWED = {"DDM", "ROE", "Shapley"}   # kept as they are in the Chinese UI
+ALLOWED = {"DDM", "ROE", "Shapley", "JSON"}   # kept as they are in the Chinese UI
 
 
 def english_words(message: str, *user: str) -> list[str]:
@@ -421,3 +421,32 @@ def test_a_save_or_an_export_the_system_refuses_says_why_in_the_ui_language(qtbo
     window.act_export.trigger()
     text = modals.calls[-1][2]
     check(lang, text, "文件夹不存在", "the folder does not exist", str(missing), str(tmp_path))
+
+
+# --- files of a coverage folder that could not be valued ----------------------------------------
+
+def test_the_coverage_list_says_why_a_file_was_not_valued_in_the_ui_language(qtbot, make_window, document, tmp_path,
+                                                                            monkeypatch, lang):
+    import json
+    from tests.desktop_app.test_page_coverage import file_action, make_universe, wait_done
+    from desktop_app.qt_models.coverage import COLUMN_INDEX
+    universe = make_universe(tmp_path / "universe")
+    doc = document.model.to_dict()
+    doc["segments"][0]["discount_rate"] = "abc"
+    (universe / "kinds.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    window = make_window(document)
+    window.set_language(lang)
+    monkeypatch.setattr(window.session.dialogs, "folder", lambda title, start: str(universe))
+    file_action(window, "actCoverageFolder").trigger()
+    page = window.pages.page("coverage")
+    wait_done(qtbot, page)
+    model = page.table_model
+    texts = {}
+    for line in model.error_lines():
+        file = model.index(line, COLUMN_INDEX["file"]).data()
+        texts[file] = model.index(line, COLUMN_INDEX["company"]).data()
+        assert model.index(line, COLUMN_INDEX["company"]).data(Qt.ItemDataRole.ToolTipRole) == texts[file]
+    name = i18n.segment_name(document.model, 0)
+    check(lang, texts["broken.json"], "不是有效的 JSON", "not valid JSON")
+    check(lang, texts["kinds.json"], f"{name} · 贴现率须为数字；文件中为文字“abc”",
+          f"{name} · Discount rate must be a number; the file has the text “abc”", name, "abc")
