@@ -506,6 +506,8 @@ def _import(code: str, p: dict, model) -> str | None:
 # --- a prices file (models/io/batch.read_prices) ------------------------------------------------
 
 def _prices(code: str, p: dict, model) -> str | None:
+    if code == "batch_not_found":
+        return tr("no such file or folder")
     if not code.startswith("prices_"):
         return None
     if code == "prices_os_error":

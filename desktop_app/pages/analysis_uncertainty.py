@@ -111,24 +111,35 @@ class UncertaintyEditor(QGroupBox):
         """The key with its defaults written out: what the run uses."""
         return edits.expanded(self.value())
 
-    def show_model(self, force: bool = False) -> None:
-        """Show the model's settings (only when they changed, unless ``force``)."""
+    def show_model(self, force: bool = False, keep_typing: bool = False) -> None:
+        """Show the model's settings (only when they changed, unless ``force``);
+        ``keep_typing``: a cell being typed into (or a number box typed into
+        and not yet left) keeps what was typed (a language switch)."""
         value = self.value()
         if not force and value == self._shown:
             return
         self._shown = copy_json(value) if value is not None else None
         s = self.settings()
         self._filling = True
+        editing = {table: (table.currentRow(), table.currentColumn()) for table in (self.drivers, self.correlation)
+                   if keep_typing and table.state() == QAbstractItemView.State.EditingState}
+
+        def put(table: QTableWidget, row: int, col: int, item: QTableWidgetItem) -> None:
+            if editing.get(table) != (row, col):
+                table.setItem(row, col, item)
+
         try:
-            self.draws_edit.setText(format_value(s["draws"], INTEGER))
-            self.seed_edit.setText(str(s["seed"]))
+            for edit, text in ((self.draws_edit, format_value(s["draws"], INTEGER)), (self.seed_edit, str(s["seed"]))):
+                if not (keep_typing and edit.isModified() and edit.hasFocus()):
+                    edit.setText(text)
             names = list(s["drivers"])
             labels = driver_names()
             rows_key = (tuple(names), tuple(i18n.segment_names(self.document.model)), tuple(labels.values()))
             if rows_key != self._rows_key:
                 # the combo boxes are made again only when the rows change
                 self._rows_key = rows_key
-                self.drivers.clearContents()
+                if self.drivers not in editing or self.drivers.rowCount() != len(names):
+                    self.drivers.clearContents()
                 self.drivers.setRowCount(len(names))
                 self.combos = {}
                 for row, name in enumerate(names):
@@ -142,7 +153,7 @@ class UncertaintyEditor(QGroupBox):
                 item = QTableWidgetItem(labels.get(name, name))
                 item.setData(Qt.ItemDataRole.UserRole, name)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.drivers.setItem(row, 0, item)
+                put(self.drivers, row, 0, item)
                 scope, kind = self.combos[name]
                 segment = dist.get("segment")
                 scope.setCurrentIndex(max(0, scope.findData(segment)) if segment is not None else 0)
@@ -157,7 +168,7 @@ class UncertaintyEditor(QGroupBox):
                         cell.setText("")
                         cell.setFlags(Qt.ItemFlag.NoItemFlags)
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    self.drivers.setItem(row, FIRST_PARAM_COLUMN + k, cell)
+                    put(self.drivers, row, FIRST_PARAM_COLUMN + k, cell)
             self.drivers.resizeColumnsToContents()
             self.add_box.clear()
             for name in DRIVERS:
@@ -179,7 +190,7 @@ class UncertaintyEditor(QGroupBox):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                     flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                     cell.setFlags(flags if i == j else flags | Qt.ItemFlag.ItemIsEditable)
-                    self.correlation.setItem(i, j, cell)
+                    put(self.correlation, i, j, cell)
             self.correlation.resizeColumnsToContents()
             self.clear_button.setEnabled(corr is not None)
         finally:
@@ -226,7 +237,7 @@ class UncertaintyEditor(QGroupBox):
         self.clear_button.setText(self.tr("No correlation"))
         self.corr_caption.setText(self.tr("Rank correlations between the drivers (−1 to 1; edit one cell, its "
                                           "mirror follows):"))
-        self.show_model(force=True)
+        self.show_model(force=True, keep_typing=True)   # a language switch never throws typing away
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:

@@ -188,7 +188,8 @@ def find_model_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if not os.path.lexists(path):
-            raise BatchInputError(f"{os.fsdecode(path)}: no such file or folder")
+            raise BatchInputError(f"{os.fsdecode(path)}: no such file or folder", "batch_not_found",
+                                  {"path": os.fsdecode(path)})
         if path.is_dir():
             found = []
             for folder, dirs, files in os.walk(path, followlinks=False):

@@ -501,6 +501,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>it is not UTF-8 text (byte %1 cannot be read)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -450,3 +450,27 @@ def test_the_coverage_list_says_why_a_file_was_not_valued_in_the_ui_language(qtb
     check(lang, texts["broken.json"], "不是有效的 JSON", "not valid JSON")
     check(lang, texts["kinds.json"], f"{name} · 贴现率须为数字；文件中为文字“abc”",
           f"{name} · Discount rate must be a number; the file has the text “abc”", name, "abc")
+
+
+def test_a_coverage_folder_gone_before_it_was_listed_is_named_in_the_ui_language(qtbot, make_window, document,
+                                                                                tmp_path, monkeypatch, lang):
+    """The File menu refuses a folder that is not there; one that goes away
+    between that check and its listing is refused by the engine: said in the
+    UI's language on the page."""
+    from tests.desktop_app.test_page_coverage import file_action, wait_done
+    folder = tmp_path / "gone"
+    folder.mkdir()
+    window = make_window(document)
+    window.set_language(lang)
+    page = window.pages.page("coverage")
+    listing = page.open_folder
+
+    def open_folder(path):
+        folder.rmdir()                      # removed once chosen and checked, before the listing
+        listing(path)
+
+    monkeypatch.setattr(page, "open_folder", open_folder)
+    monkeypatch.setattr(window.session.dialogs, "folder", lambda title, start: str(folder))
+    file_action(window, "actCoverageFolder").trigger()
+    wait_done(qtbot, page)
+    check(lang, page.progress_label.text(), "没有这样的文件或文件夹", "no such file or folder", str(folder))
