@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 import models
-from models.paths import path_text
 from desktop_app import i18n, refusals
 from desktop_app.i18n import fill
 from desktop_app.edits import StructureEdit, Transaction, apply_record
@@ -174,8 +173,9 @@ class Document(QObject):
         self._result_cache = (self.version, self._checked_result)
         self.modelReplaced.emit()
         if dropped:
+            self.dropped_from = before   # the model whose segments the dropped changes name
             self.scenarioChangesDropped.emit(dropped)
-            self.editRejected.emit(self.dropped_text(text, dropped))
+            self.editRejected.emit(self.dropped_text(text, dropped, before))
         return True
 
     def _check(self) -> str | None:
@@ -212,12 +212,16 @@ class Document(QObject):
             return
         self.valuesChanged.emit(record.paths)
 
-    def dropped_text(self, action: str, dropped: list) -> str:
-        """The report of scenario changes a structural edit took out."""
+    def dropped_text(self, action: str, dropped: list, before=None) -> str:
+        """The report of scenario changes a structural edit took out
+        (``before``: the model before the edit, whose segments they name)."""
+        from desktop_app import engine_messages
+        names = i18n.segment_names(before) if before is not None else None
         lines = [fill(self.tr("%1: %2 scenario change(s) referred to the removed segment and were taken out "
                               "of their scenarios (Undo brings them back):"), action, len(dropped))]
         for change in dropped[:8]:
-            lines.append(fill(self.tr("scenario '%1': %2"), change.scenario, path_text(change.path)))
+            lines.append(fill(self.tr("scenario '%1': %2"), change.scenario,
+                              engine_messages.where(change.path, self.model, names)))
         if len(dropped) > 8:
             lines.append(fill(self.tr("… and %1 more"), len(dropped) - 8))
         return "\n".join(lines)
@@ -253,12 +257,11 @@ class Document(QObject):
 
     def _where(self, location: tuple, text: str) -> str:
         """Where an issue is, for the user: a segment by its name
-        (``<name> · forecast.2026.growth``), anything else as the engine writes it."""
-        if len(location) >= 2 and location[0] == "segments" and isinstance(location[1], int) \
-                and 0 <= location[1] < self.model.segment_count:
-            name = i18n.segment_name(self.model, location[1])
-            rest = path_text(location[2:])
-            return f"{name} · {rest}" if rest else name
+        (``<name> · forecast.2026.growth``), a key of the uncertainty settings as
+        its editor labels it, anything else as the engine writes it."""
+        if location[:1] in (("uncertainty",), ("segments",), ("market",), ("valuation",), ("company",)):
+            from desktop_app import engine_messages
+            return engine_messages.where(location, self.model)
         return text
 
     # files --------------------------------------------------------------
@@ -319,7 +322,8 @@ class Document(QObject):
         try:
             written = self.recovery.write(self.session_id, self.stored(), self.path)
         except OSError as exc:
-            self.editRejected.emit(fill(self.tr("Autosave failed: %1"), str(exc)))
+            from desktop_app import engine_messages
+            self.editRejected.emit(fill(self.tr("Autosave failed: %1"), engine_messages.os_error(exc, writing=True)))
             return False
         self._autosaved_index = self.undo_stack.index()
         self.autosaved.emit(written)

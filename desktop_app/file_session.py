@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 import models
-from desktop_app import export, load_errors
+from desktop_app import engine_messages, export, load_errors
 from desktop_app.document import blank_model
 from desktop_app.i18n import fill
 from desktop_app.locks import lock_holder
@@ -188,8 +188,9 @@ class FileSession(QObject):
             saved = self.document.save(path)
         except OSError as exc:
             text = self.tr("Saving failed; your work is still open and unsaved.")
-            self._log(f"{text} {exc}")
-            self.dialogs.critical(self.tr("Cannot save"), f"{text}\n\n{exc}")
+            why = fill(self.tr("“%1”: %2"), path, engine_messages.os_error(exc, writing=True))
+            self._log(f"{text} {why}")
+            self.dialogs.critical(self.tr("Cannot save"), f"{text}\n\n{why}")
             return False
         self.settled(saved, fill(self.tr("Saved %1"), saved))
         return True
@@ -243,8 +244,9 @@ class FileSession(QObject):
         try:
             export.write_tables(folder, stem, self.state(), written)
         except OSError as exc:
-            self._log(str(exc))
-            self.dialogs.critical(self.tr("Export failed"), str(exc))
+            why = fill(self.tr("“%1”: %2"), folder, engine_messages.os_error(exc, writing=True))
+            self._log(why)
+            self.dialogs.critical(self.tr("Export failed"), why)
             return written
         self.statusMessage.emit(fill(self.tr("Exported %1 CSV files to %2"), len(written), folder), 5000)
         return written

@@ -14,9 +14,9 @@ import os
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app import refusals
+from desktop_app import engine_messages, i18n, refusals
+from desktop_app.engine_messages import where_text
 from desktop_app.i18n import fill
-from models.paths import path_text
 
 
 def tr(text: str) -> str:
@@ -82,42 +82,14 @@ def file_problem(code: str, params: dict) -> str | None:
     return None
 
 
-def _field_label(rest: tuple) -> str:
-    """A key inside a segment or the company as the tables label it
-    (``forecast.2026.growth`` → "Revenue growth · 2026E"), else its key path."""
-    from desktop_app.qt_models.forecast import display_unit, row_label, year_label
-    from desktop_app.qt_models.parameters import company_param_label, segment_param_label
-    unit = display_unit("亿元")
-    try:
-        if len(rest) == 3 and rest[0] in ("forecast", "actuals") and rest[2] in (
-                "revenue", "growth", "net_profit", "margin"):
-            return f"{row_label(rest[2], unit)} · {year_label(int(rest[1]), rest[0] == 'actuals')}"
-        if len(rest) == 1:
-            return segment_param_label(rest[0])
-        if len(rest) == 2 and rest[0] in ("market", "valuation", "company"):
-            return company_param_label(rest, unit)
-    except (KeyError, ValueError):
-        pass
-    return path_text(rest)
-
-
-def where_text(location: tuple, path: str, segment_names) -> str:
-    """Where a key of the document is, as the user reads it: the segment by
-    its name and the field by its table label."""
-    if len(location) >= 2 and location[0] == "segments" and isinstance(location[1], int) \
-            and 0 <= location[1] < len(segment_names) and isinstance(segment_names[location[1]], str):
-        name = segment_names[location[1]]
-        return f"{name} · {_field_label(location[2:])}" if location[2:] else name
-    if location and location[0] in ("market", "valuation", "company"):
-        return _field_label(location)
-    return path or tr("the document")
-
-
 def _key_issue(issue, segment_names) -> str:
     """One key of the document that breaks a rule: where and what."""
     location = tuple(getattr(issue, "location", ()))
     where = where_text(location, issue.path, segment_names)
     code = getattr(issue, "code", "")
+    scenario = engine_messages.scenario_issue_text(issue, segment_names)
+    if scenario is not None:
+        return scenario
     if code == "missing":
         return fill(tr("%1 is missing (it is required)"), where)
     if code == "format":
@@ -127,13 +99,70 @@ def _key_issue(issue, segment_names) -> str:
     if code in ("range", "implausible", "non_finite"):
         return refusals.issue_text(issue, lambda loc: None, lambda loc, text: where)
     if code == "type":
+        said = engine_messages.kind_text(getattr(issue, "params", None) or {})
+        if said is not None:
+            return fill(tr("%1 %2."), where, said)
         return fill(tr("%1 has the wrong kind of value: %2"), where, issue.message)
     return refusals.at_cell(where, issue.message)
 
 
 def _segment_names(exc) -> list:
-    """The names of the document's segments (None where a name is not text)."""
-    return list(getattr(exc, "segment_names", None) or [])
+    """The names of the document's segments as the UI's language reads them
+    (the English name in English where the file gives one; None where a
+    name is not text)."""
+    names = list(getattr(exc, "segment_names", None) or [])
+    if i18n.engine_lang() == "en":
+        english = list(getattr(exc, "segment_names_en", None) or [])
+        names = [english[k] if k < len(english) and english[k] else name for k, name in enumerate(names)]
+    return names
+
+
+def problem_text(exc) -> str:
+    """What is wrong with a refused file, without naming the file (a table
+    shows it in its own column): the problem, or up to three broken rules."""
+    code = getattr(exc, "code", "")
+    if code:
+        problem = file_problem(code, getattr(exc, "params", {}) or {})
+        if problem is not None:
+            return problem
+    if getattr(exc, "newer_version", False):
+        return tr("it was written by a newer version of Valuation Workbench; open it there")
+    issues = list(getattr(exc, "issues", []) or [])
+    if not issues or not any(getattr(i, "path", "") or getattr(i, "code", "") for i in issues):
+        return str(exc)
+    names = _segment_names(exc)
+    text = "; ".join(_key_issue(issue, names).rstrip("。.") for issue in issues[:3])
+    if len(issues) > 3:
+        text += " " + fill(tr("… and %1 more"), len(issues) - 3)
+    return text
+
+
+class _Refused:
+    """A refused file as a batch row keeps it (``file_message``): what
+    :func:`problem_text` reads of a ``ModelFileError``."""
+
+    def __init__(self, text: str, **attributes) -> None:
+        self.text = text
+        self.__dict__.update(attributes)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def message_text(message) -> str | None:
+    """A batch row's ``models.errors.file_message`` (a file not valued) in the
+    UI's language, or None for a message of another kind."""
+    code = getattr(message, "code", "")
+    p = getattr(message, "params", None) or {}
+    if code == "load_error":
+        return problem_text(_Refused(
+            str(message), code=p.get("code", ""), params=p.get("params", {}), issues=p.get("issues", []),
+            newer_version=p.get("newer_version", False), segment_names=p.get("segment_names", []),
+            segment_names_en=p.get("segment_names_en", [])))
+    if code == "invalid_input":
+        return problem_text(_Refused(str(message), code="", params={}, issues=p.get("issues", []),
+                                     newer_version=False, segment_names=[], segment_names_en=[]))
+    return None
 
 
 def describe(exc, path) -> str:

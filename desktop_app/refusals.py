@@ -54,6 +54,8 @@ def edit_error_text(exc) -> str:
         "first_year_growth": lambda: fill(tr("%1 is the first year: it has no growth to edit; edit its revenue "
                                              "or profit"), year),
         "too_large": lambda: tr("the value is too large: an input would overflow"),
+        "last_segment": lambda: tr("a model needs at least one segment: the last one cannot be removed"),
+        "segment_name_missing": lambda: tr("a segment needs a name"),
     }
     make = texts.get(code)
     return make() if make is not None else str(exc)
@@ -90,7 +92,21 @@ def _rule_text(issue, kind: str) -> str:
         if params.get("floor") and abs(float(params.get("value", 0.0))) < float(params["floor"]):
             return fill(tr("is too small to be plausible (at least %1)"), fmt(params["floor"]))
         return fill(tr("is too large to be plausible (at most ±%1)"), fmt(params.get("limit", 0.0)))
+    if code == "range" and location[:1] == ("uncertainty",) and key != "segment":
+        if key == "sd":
+            return tr("must be 0 or more")
+        if key == "high":
+            return tr("must be at least the low value")
+        if key == "mode":
+            return tr("must lie from the low to the high value")
+        if "correlation" in location:
+            return tr("must be a consistent rank correlation matrix: values from −1 to 1, symmetric, 1 on the "
+                      "diagonal, no driver an exact combination of the others")
     if code == "range":
+        if location[:1] == ("uncertainty",) and key == "segment" and "high" in params:
+            return fill(tr("(segment %1) is a segment the model would no longer have (it would have %2): scope the "
+                           "driver to every segment or to another segment first"),
+                        int(params["number"]) + 1, int(params["high"]) + 1)
         if key == "discount_rate" and "terminal_growth" in params:
             return fill(tr("must be greater than the terminal growth (%1)"),
                         shown(params["terminal_growth"], PERCENT, params.get("value")))

@@ -61,9 +61,12 @@ class Request:
 
 def failure_text(exc: BaseException) -> str:
     """What a failure says: the engine refuses with a ValueError whose text
-    names what is wrong; anything else is a bug, named by its type."""
+    names what is wrong (in the UI's language where it carries a code the GUI
+    knows, desktop_app/engine_messages.py); anything else is a bug, named by
+    its type."""
     if isinstance(exc, ValueError) and str(exc):
-        return str(exc)
+        from desktop_app import engine_messages
+        return engine_messages.text(exc)
     return f"{type(exc).__name__}: {exc}"
 
 

@@ -32,6 +32,7 @@ import models
 from models.analysis import scenario_view
 from models.analysis.scenarios import (ScenarioError, add_scenario, base_model, delete_scenario, get_scenario,
                                        rename_scenario, scenario_names, set_scenario_changes)
+from desktop_app import engine_messages
 from desktop_app.i18n import fill
 
 
@@ -102,7 +103,8 @@ class ScenarioSession(QObject):
             stored, shown = make(self.stored())
             working = scenario_view.working_model(stored, shown)
         except ScenarioError as exc:
-            self.document._reject(fill(self.tr("%1 refused: %2"), text, str(exc)))
+            self.document._reject(fill(self.tr("%1 refused: %2"), text,
+                                       engine_messages.text(exc, self.document.model)))
             return False
         base = base_model(stored) if shown is not None else None
 
@@ -142,7 +144,8 @@ class ScenarioSession(QObject):
         def make(stored):
             changes = scenario_view.edits_since(reference, self.document.model)
             if name in scenario_names(stored):
-                raise ScenarioError(fill(self.tr("a scenario named '%1' exists already"), name))
+                raise ScenarioError(f"a scenario named {name!r} exists already", code="scenario_name_taken",
+                                    params={"name": name})
             keep = base_model(reference).doc
             doc = dict(keep)
             if stored.doc.get("scenarios"):

@@ -74,6 +74,31 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+def kind(value: Any, expected: str) -> dict:
+    """The params of a "type" issue: what the format ``expected`` there
+    (``number``, ``integer``, ``text``, ``object``, ``list``, ``year``) and
+    what the file holds (``found``: ``text``, ``boolean``, ``null``,
+    ``list``, ``object``, ``number``; ``found_text``: the start of a text)."""
+    if value is None:
+        found = "null"
+    elif isinstance(value, bool):
+        found = "boolean"
+    elif isinstance(value, str):
+        found = "text"
+    elif isinstance(value, (int, float)):
+        found = "number"
+    elif isinstance(value, list):
+        found = "list"
+    elif isinstance(value, dict):
+        found = "object"
+    else:
+        found = type(value).__name__
+    out = {"expected": expected, "found": found}
+    if isinstance(value, str):
+        out["found_text"] = value[:20] + ("…" if len(value) > 20 else "")
+    return out
+
+
 # ---------------------------------------------------------------------------
 # The rules of numbers
 
@@ -181,7 +206,7 @@ class _Checker:
             return None
         if isinstance(value, dict):
             return value
-        self.error(path + (key,), f"must be an object, got {describe(value)}", "type")
+        self.error(path + (key,), f"must be an object, got {describe(value)}", "type", kind(value, "object"))
         return None
 
     def number(self, parent: dict, key: Any, path: Path, rule: NumberRule, *,
@@ -201,7 +226,7 @@ class _Checker:
                 self.error(full, f"is missing ({text})", "missing")
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.error(full, f"{text}, got {describe(value)}", "type")
+            self.error(full, f"{text}, got {describe(value)}", "type", kind(value, "number"))
             return None
         try:
             number = float(value)
@@ -234,7 +259,7 @@ class _Checker:
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(full, f"{rule}, got {describe(value)}", "type")
+            self.error(full, f"{rule}, got {describe(value)}", "type", kind(value, "integer"))
             return None
         if not ok(value):
             self.error(full, f"{rule}, got {describe(value)}", "range", {"value": value})
@@ -369,7 +394,7 @@ def _check_company(c: _Checker, doc: dict) -> None:
     for key in COMPANY_TEXTS:
         value = company.get(key)
         if value is not None and not isinstance(value, str):
-            c.error(("company", key), f"must be text, got {describe(value)}", "type")
+            c.error(("company", key), f"must be text, got {describe(value)}", "type", kind(value, "text"))
     report_date = company.get("report_date")
     if isinstance(report_date, str):
         try:
@@ -405,7 +430,7 @@ def _check_years(c: _Checker, doc: dict) -> tuple[list[int] | None, int | None]:
     previous = None
     for i, y in enumerate(years):
         if type(y) is not int:
-            c.error(("years", i), f"must be an integer year, got {describe(y)}", "type")
+            c.error(("years", i), f"must be an integer year, got {describe(y)}", "type", kind(y, "year"))
             return None, None
         if not MIN_YEAR <= y <= MAX_YEAR:
             c.error(("years", i), f"is implausible: {YEAR_RULE}, got {describe(y)}", "implausible")
@@ -416,7 +441,8 @@ def _check_years(c: _Checker, doc: dict) -> tuple[list[int] | None, int | None]:
         previous = y
     ffy = doc.get("first_forecast_year")
     if isinstance(ffy, bool) or not isinstance(ffy, int):
-        c.error(("first_forecast_year",), f"is required (an integer year), got {describe(ffy)}", "type")
+        c.error(("first_forecast_year",), f"is required (an integer year), got {describe(ffy)}", "type",
+                kind(ffy, "year"))
         return None, None
     if not years[0] < ffy <= years[-1]:
         c.error(("first_forecast_year",), f"must be one of the years after the first "
@@ -491,13 +517,14 @@ def _check_segment(c: _Checker, seg: Any, i: int, actual_keys: list[str] | None,
                    forecast_keys: list[str] | None, company_tg: float | None) -> None:
     base: Path = ("segments", i)
     if not isinstance(seg, dict):
-        c.error(base, f"must be an object, got {describe(seg)}", "type")
+        c.error(base, f"must be an object, got {describe(seg)}", "type", kind(seg, "object"))
         return
     name = seg.get("name")
     if not isinstance(name, str) or not name.strip():
         c.error(base + ("name",), "is required (non-empty text)", "missing")
     if seg.get("name_en") is not None and not isinstance(seg["name_en"], str):
-        c.error(base + ("name_en",), f"must be text, got {describe(seg['name_en'])}", "type")
+        c.error(base + ("name_en",), f"must be text, got {describe(seg['name_en'])}", "type",
+                kind(seg["name_en"], "text"))
     actuals = c.obj(seg, "actuals", base)
     forecast = c.obj(seg, "forecast", base)
     if actual_keys is not None and actuals is not None:
@@ -553,13 +580,14 @@ def _check_financials(c: _Checker, doc: dict) -> None:
     if fin is None:
         return
     if not isinstance(fin, dict):
-        c.error(("financials",), f"must be an object, got {describe(fin)}", "type")
+        c.error(("financials",), f"must be an object, got {describe(fin)}", "type", kind(fin, "object"))
         return
     basis = fin.get("basis")
     if basis is not None and basis not in FINANCIALS_BASES:
         c.error(("financials", "basis"), f'must be "annual", "half_year" or "ttm", got {describe(basis)}', "range")
     if fin.get("period") is not None and not isinstance(fin["period"], str):
-        c.error(("financials", "period"), f"must be text, got {describe(fin['period'])}", "type")
+        c.error(("financials", "period"), f"must be text, got {describe(fin['period'])}", "type",
+                kind(fin["period"], "text"))
     for key in FINANCIALS_AMOUNTS:
         c.number(fin, key, ("financials",), ANY_AMOUNT, required=False)
 

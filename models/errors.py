@@ -48,6 +48,46 @@ class Issue:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
+class Message(str):
+    """A sentence the engine writes for a person: its English text (what the
+    CLI prints; a ``str``, so it compares, joins and prints as one) carrying a
+    ``code`` and the ``params`` a translated version needs. The GUI says it in
+    its own language from the code (desktop_app/engine_messages.py) and falls
+    back to the English text for a code it does not know."""
+
+    code: str
+    params: dict
+
+    def __new__(cls, text: str, code: str = "", params: dict | None = None) -> "Message":
+        self = super().__new__(cls, text)
+        self.code = code
+        self.params = dict(params or {})
+        return self
+
+    def __reduce__(self):
+        return (Message, (str(self), self.code, self.params))
+
+
+def message_of(exc: BaseException) -> Message:
+    """An error's text with its ``code`` and ``params`` (empty when it has none)."""
+    return Message(str(exc), getattr(exc, "code", "") or "", getattr(exc, "params", None))
+
+
+def file_message(exc: BaseException) -> Message:
+    """Why a file of a batch was not valued, as a ``Message``: a refused file
+    (``ModelFileError``) as code ``load_error`` with what the GUI's loader
+    messages need (the error's own ``code`` and ``params``, ``issues``,
+    ``newer_version``, the segments' names), a model the method refuses
+    (``InvalidInputError``) as ``invalid_input`` with its ``issues``."""
+    if isinstance(exc, ModelFileError):
+        return Message(str(exc), "load_error", {
+            "code": exc.code, "params": exc.params, "issues": list(exc.issues), "newer_version": exc.newer_version,
+            "segment_names": list(exc.segment_names), "segment_names_en": list(exc.segment_names_en)})
+    if isinstance(exc, InvalidInputError):
+        return Message(str(exc), "invalid_input", {"issues": list(exc.issues)})
+    return message_of(exc)
+
+
 class ModelError(ValueError):
     """Base class of the engine's user-facing errors."""
 
@@ -68,6 +108,8 @@ class ModelFileError(ModelError):
         #: The segments' names of a refused document (None where not text),
         #: for messages that name a segment as the tables do.
         self.segment_names: list = []
+        #: … and their English names (``name_en``; None where not given).
+        self.segment_names_en: list = []
         self.issues = issues or [Issue(key_path, rule, "error", code, self.params)]
         text = f"{key_path}: {rule}" if key_path else rule
         if len(self.issues) > 1:

@@ -246,7 +246,7 @@ def add_segment(model: Model, name: str, index: int | None = None) -> int:
 
 def remove_segment(model: Model, i: int) -> dict:
     if model.segment_count <= 1:
-        raise InvalidEditError("a model needs at least one segment")
+        raise InvalidEditError("a model needs at least one segment", "last_segment")
     return model.segments.pop(i)
 
 
@@ -257,5 +257,5 @@ def move_segment(model: Model, i: int, j: int) -> None:
 
 def rename_segment(model: Model, i: int, name: str) -> None:
     if not isinstance(name, str) or not name.strip():
-        raise InvalidEditError("a segment needs a name")
+        raise InvalidEditError("a segment needs a name", "segment_name_missing")
     model.segments[i]["name"] = name.strip()

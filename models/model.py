@@ -43,6 +43,7 @@ class Model:
             error = ModelFileError(first.path, first.message,
                                    newer_version=first.code == "newer_version", issues=errors)
             error.segment_names = _segment_names(doc)
+            error.segment_names_en = _segment_names(doc, "name_en")
             raise error
         return cls(normalized)
 
@@ -163,11 +164,12 @@ class Model:
         return 0.0 if value is None else float(value)
 
 
-def _segment_names(doc: Any) -> list:
+def _segment_names(doc: Any, key: str = "name") -> list:
     """The names a refused document gives its segments (None where a name is
-    not non-empty text), so messages can name a segment as the tables would."""
+    not non-empty text), so messages can name a segment as the tables would
+    (``key``: ``"name_en"`` for the English names)."""
     segments = doc.get("segments") if isinstance(doc, dict) else None
     if not isinstance(segments, list):
         return []
-    return [s["name"] if isinstance(s, dict) and isinstance(s.get("name"), str) and s["name"].strip() else None
+    return [s[key] if isinstance(s, dict) and isinstance(s.get(key), str) and s[key].strip() else None
             for s in segments]

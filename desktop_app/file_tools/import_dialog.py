@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -23,9 +22,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDoubleSpinBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit,
                                QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop_app import i18n
+from desktop_app import engine_messages, i18n
 from desktop_app.i18n import fill
 from desktop_app.runner import Request
+from models.errors import Message
 
 SOURCE_UNITS = ("元", "万元", "亿元")
 READ_KEY = "file_tools.import.read"
@@ -51,66 +51,14 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-# The engine's reasons (English, models/io/imports) we say in the UI's language:
-# (pattern, a function giving the text with %1 for the pattern's group, if any).
-REASONS = (
-    (r"expected a number, found the text (.+)",
-     lambda: translate("ImportMessages", "expected a number, found the text %1")),
-    (r"expected a finite number, found (.+)",
-     lambda: translate("ImportMessages", "expected a finite number, found %1")),
-    (r"expected a number, found (.+)",
-     lambda: translate("ImportMessages", "expected a number, found %1")),
-    (r"unknown layout; expected the columns of .*; found: (.*)",
-     lambda: translate("ImportMessages", "not a layout the import knows. Expected the columns of a Tushare Pro "
-                       "export (end_date and fields such as total_revenue, n_income_attr_p), of the East Money "
-                       "main-business composition (报告日期, 分类类型, 主营构成, 主营收入) or of our template (item, "
-                       "segment, period, value, unit). Columns found: %1")),
-    (r"the file is empty",
-     lambda: translate("ImportMessages", "the file is empty")),
-    (r"neither UTF-8 nor GBK text \(undecodable byte at offset (\d+)\)",
-     lambda: translate("ImportMessages", "the text is neither UTF-8 nor GBK (byte %1 cannot be read)")),
-    (r"unknown money unit (.+); one of: .*",
-     lambda: translate("ImportMessages", "unknown money unit %1; use 元, 千元, 万元, 百万元 or 亿元")),
-    (r"end_date is empty",
-     lambda: translate("ImportMessages", "end_date is empty")),
-    (r"报告日期 is empty",
-     lambda: translate("ImportMessages", "报告日期 is empty")),
-    (r"the file holds several companies \((.+)\);.*",
-     lambda: translate("ImportMessages", "the file holds several companies (%1); import one company at a time")),
-    (r"an old \.xls workbook.*",
-     lambda: translate("ImportMessages", "an old .xls workbook or another binary file: save it as .xlsx or as CSV "
-                       "(UTF-8 or GBK)")),
-    (r"not a readable \.xlsx workbook.*",
-     lambda: translate("ImportMessages", "not a readable .xlsx workbook")),
-    (r"cannot read it: (.*)",
-     lambda: translate("ImportMessages", "cannot read it: %1")),
-    (r"no unit stated for an amount.*",
-     lambda: translate("ImportMessages", "no unit stated for an amount: fill the unit column (元, 万元, 亿元) or "
-                       "choose the unit above")),
-    (r"expected a period such as .*found (.+)",
-     lambda: translate("ImportMessages", "expected a period such as 20241231, 2024-12-31, 2024 or 2025H1, found %1")),
-)
-
-
-def reason_text(reason: str) -> str:
-    """The engine's reason (English) in the UI's language, where it is one we know."""
-    for pattern, text in REASONS:
-        match = re.fullmatch(pattern, reason, re.DOTALL)
-        if match:
-            translated = text()
-            return fill(translated, match[1]) if match.groups() else translated
-    return reason
-
-
 def source_error_text(exc) -> str:
     """A SourceError as the user reads it: file, row, column, what is wrong."""
     from models.io.imports import SourceError
 
     if not isinstance(exc, SourceError):
-        return str(exc)
-    where = os.path.basename(exc.file.split(" [", 1)[0]) + (" [" + exc.file.split(" [", 1)[1]
-                                                            if " [" in exc.file else "")
-    reason = reason_text(exc.reason)
+        return engine_messages.text(exc)
+    where = engine_messages.source_name(exc.file)
+    reason = engine_messages.text(Message(exc.reason, exc.code, exc.params))
     if exc.row is not None and exc.column is not None:
         return fill(translate("ImportMessages", "%1, row %2, column “%3”: %4"), where, exc.row, exc.column, reason)
     if exc.row is not None:
@@ -119,38 +67,11 @@ def source_error_text(exc) -> str:
 
 
 def usage_error_text(exc) -> str:
-    text = str(exc)
-    if text.startswith("a new model needs"):
-        return translate("ImportMessages", "The sources give no share price or share count: enter them above.")
-    match = re.match(r"(.+): no 分类类型 '(.+)'; the file has: (.*)", text)
-    if match:
-        return fill(translate("ImportMessages", "%1 has no 分类类型 “%2”; it has: %3"),
-                    os.path.basename(match[1]), match[2], match[3])
-    return text
+    """An ImportUsageError (or another refusal of the engine) in the UI's language."""
+    return engine_messages.text(exc)
 
 
-def _item_labels() -> dict[str, str]:
-    """Names of the figures an import brings that the tables do not show."""
-    return {
-        "revenue": translate("ImportMessages", "Revenue"),
-        "net_profit": translate("ImportMessages", "Net profit"),
-        "gross_profit": translate("ImportMessages", "Gross profit"),
-        "total_revenue": translate("ImportMessages", "Total revenue"),
-        "operating_cost": translate("ImportMessages", "Operating cost"),
-        "total_profit": translate("ImportMessages", "Total profit"),
-        "minority_profit": translate("ImportMessages", "Minority interests' profit"),
-        "total_equity": translate("ImportMessages", "Total equity"),
-        "minority_equity": translate("ImportMessages", "Minority interests"),
-        "cash": translate("ImportMessages", "Cash"),
-        "total_assets": translate("ImportMessages", "Total assets"),
-        "total_liabilities": translate("ImportMessages", "Total liabilities"),
-        "capital_expenditure": translate("ImportMessages", "Capital expenditure"),
-        "net_profit_attributable": translate("ImportMessages", "Net profit attributable"),
-        "equity": translate("ImportMessages", "Equity"),
-        "period": translate("ImportMessages", "Period"),
-        "basis": translate("ImportMessages", "Basis"),
-        "source": translate("ImportMessages", "Source"),
-    }
+_item_labels = engine_messages.import_item_labels
 
 
 def change_label(document, change) -> str:
@@ -389,9 +310,7 @@ class ImportDialog(QDialog):
         for change in self.changes:
             self._add_row(change)
         self._fill_segments(plan.offered_segments if plan is not None and self.mode == "merge" else [])
-        notes = list(plan.notes) if plan is not None else []
-        for path in self.paths:  # the engine's notes name the path as given: the file name is enough here
-            notes = [n.replace(path, os.path.basename(path)) for n in notes]
+        notes = [engine_messages.text(n, self.document.model) for n in plan.notes] if plan is not None else []
         if plan is not None:
             notes[:0] = [fill(self.tr("%1: segments from 分类类型 %2"), os.path.basename(f), c)
                          for f, c in plan.classifications.items()]

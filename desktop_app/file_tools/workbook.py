@@ -36,7 +36,8 @@ def write(model, path: str) -> str | None:
     try:
         write_workbook(model, path)
     except OSError as exc:
-        return exc.strerror or str(exc)
+        from desktop_app import engine_messages
+        return engine_messages.os_error_at(path, exc, writing=True)
     return None
 
 

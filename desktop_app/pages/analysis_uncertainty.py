@@ -21,7 +21,7 @@ from models.analysis.uncertainty import DIST_PARAMS, DISTRIBUTIONS, MAX_DRAWS, M
 from models.model import copy_json
 from models.sensitivity import DRIVER_UNITS, DRIVERS
 from desktop_app.analysis_text import driver_names, param_text
-from desktop_app import i18n
+from desktop_app import engine_messages, i18n
 from desktop_app.i18n import fill
 from desktop_app.numbers import INTEGER, NUMBER, PERCENT, ParseError, format_value, parse_number
 
@@ -111,24 +111,35 @@ class UncertaintyEditor(QGroupBox):
         """The key with its defaults written out: what the run uses."""
         return edits.expanded(self.value())
 
-    def show_model(self, force: bool = False) -> None:
-        """Show the model's settings (only when they changed, unless ``force``)."""
+    def show_model(self, force: bool = False, keep_typing: bool = False) -> None:
+        """Show the model's settings (only when they changed, unless ``force``);
+        ``keep_typing``: a cell being typed into (or a number box typed into
+        and not yet left) keeps what was typed (a language switch)."""
         value = self.value()
         if not force and value == self._shown:
             return
         self._shown = copy_json(value) if value is not None else None
         s = self.settings()
         self._filling = True
+        editing = {table: (table.currentRow(), table.currentColumn()) for table in (self.drivers, self.correlation)
+                   if keep_typing and table.state() == QAbstractItemView.State.EditingState}
+
+        def put(table: QTableWidget, row: int, col: int, item: QTableWidgetItem) -> None:
+            if editing.get(table) != (row, col):
+                table.setItem(row, col, item)
+
         try:
-            self.draws_edit.setText(format_value(s["draws"], INTEGER))
-            self.seed_edit.setText(str(s["seed"]))
+            for edit, text in ((self.draws_edit, format_value(s["draws"], INTEGER)), (self.seed_edit, str(s["seed"]))):
+                if not (keep_typing and edit.isModified() and edit.hasFocus()):
+                    edit.setText(text)
             names = list(s["drivers"])
             labels = driver_names()
             rows_key = (tuple(names), tuple(i18n.segment_names(self.document.model)), tuple(labels.values()))
             if rows_key != self._rows_key:
                 # the combo boxes are made again only when the rows change
                 self._rows_key = rows_key
-                self.drivers.clearContents()
+                if self.drivers not in editing or self.drivers.rowCount() != len(names):
+                    self.drivers.clearContents()
                 self.drivers.setRowCount(len(names))
                 self.combos = {}
                 for row, name in enumerate(names):
@@ -142,7 +153,7 @@ class UncertaintyEditor(QGroupBox):
                 item = QTableWidgetItem(labels.get(name, name))
                 item.setData(Qt.ItemDataRole.UserRole, name)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.drivers.setItem(row, 0, item)
+                put(self.drivers, row, 0, item)
                 scope, kind = self.combos[name]
                 segment = dist.get("segment")
                 scope.setCurrentIndex(max(0, scope.findData(segment)) if segment is not None else 0)
@@ -157,7 +168,7 @@ class UncertaintyEditor(QGroupBox):
                         cell.setText("")
                         cell.setFlags(Qt.ItemFlag.NoItemFlags)
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    self.drivers.setItem(row, FIRST_PARAM_COLUMN + k, cell)
+                    put(self.drivers, row, FIRST_PARAM_COLUMN + k, cell)
             self.drivers.resizeColumnsToContents()
             self.add_box.clear()
             for name in DRIVERS:
@@ -179,7 +190,7 @@ class UncertaintyEditor(QGroupBox):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                     flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                     cell.setFlags(flags if i == j else flags | Qt.ItemFlag.ItemIsEditable)
-                    self.correlation.setItem(i, j, cell)
+                    put(self.correlation, i, j, cell)
             self.correlation.resizeColumnsToContents()
             self.clear_button.setEnabled(corr is not None)
         finally:
@@ -211,8 +222,7 @@ class UncertaintyEditor(QGroupBox):
         return {"normal": self.tr("normal"), "uniform": self.tr("uniform"), "triangular": self.tr("triangular")}
 
     def _param_names(self) -> dict[str, str]:
-        return {"mean": self.tr("Mean"), "sd": self.tr("SD"), "low": self.tr("Low"), "mode": self.tr("Mode"),
-                "high": self.tr("High")}
+        return engine_messages.uncertainty_param_names()
 
     # the page protocol pieces ---------------------------------------------------------------
     def retranslate(self) -> None:
@@ -227,7 +237,7 @@ class UncertaintyEditor(QGroupBox):
         self.clear_button.setText(self.tr("No correlation"))
         self.corr_caption.setText(self.tr("Rank correlations between the drivers (−1 to 1; edit one cell, its "
                                           "mirror follows):"))
-        self.show_model(force=True)
+        self.show_model(force=True, keep_typing=True)   # a language switch never throws typing away
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
@@ -260,25 +270,7 @@ class UncertaintyEditor(QGroupBox):
     # editing --------------------------------------------------------------------------------
     def where(self, path: tuple) -> str:
         """"Uncertainty · Revenue growth · SD": what and where, in the UI's language."""
-        parts = [self.tr("Uncertainty")]
-        names = driver_names()
-        if path[:1] == ("draws",):
-            parts.append(self.tr("Draws"))
-        elif path[:1] == ("seed",):
-            parts.append(self.tr("Seed"))
-        elif path[:1] == ("drivers",) and len(path) >= 2:
-            parts.append(names.get(path[1], str(path[1])))
-            if len(path) >= 3:
-                parts.append(self._param_names().get(path[2], self.tr("Applies to") if path[2] == "segment"
-                                                     else str(path[2])))
-        elif path[:1] == ("correlation",):
-            drivers = list(self.settings()["drivers"])
-            if len(path) >= 3 and all(isinstance(k, int) and 0 <= k < len(drivers) for k in path[1:3]):
-                parts.append(fill(self.tr("correlation of %1 and %2"), names.get(drivers[path[1]], drivers[path[1]]),
-                                  names.get(drivers[path[2]], drivers[path[2]])))
-            else:
-                parts.append(self.tr("correlations"))
-        return " · ".join(parts)
+        return engine_messages.uncertainty_where(path, list(self.settings()["drivers"]))
 
     def rule(self, exc: edits.UncertaintyEditError) -> str:
         key = exc.path[-1] if exc.path else ""
@@ -303,6 +295,12 @@ class UncertaintyEditor(QGroupBox):
             return self.tr("is always 1 (a driver's correlation with itself)")
         if exc.path[:1] == ("correlation",):
             return fill(self.tr("must be from %1 to %2"), "−1", "1")
+        if key == "segment":
+            return self.tr("cannot apply to one segment: excess cash is a company figure")
+        if exc.code == "duplicate":
+            return self.tr("is uncertain already")
+        if exc.code == "unknown":
+            return self.tr("is not a driver the simulation knows")
         return str(exc)
 
     def _edit(self, path: tuple, typed: str, make) -> bool:

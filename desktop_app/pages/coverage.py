@@ -35,7 +35,7 @@ from models.errors import ModelError
 from models.io.batch import read_prices
 from models.io.coverage import NOT_VALUED, coverage_report, folder_changes, list_folder, price_row, value_paths
 from models.status import STATUS_CODES, status_label
-from desktop_app import helper_process, i18n
+from desktop_app import engine_messages, helper_process, i18n
 from desktop_app.i18n import fill
 from desktop_app.qt_models.coverage import COLUMN_INDEX, COLUMNS, ERROR_COLUMN, CoverageTableModel
 from desktop_app.runner import Request
@@ -370,7 +370,7 @@ class CoveragePage(QWidget):
         try:
             quotes = read_prices(path)
         except ModelError as exc:
-            self.refused.emit(fill(self.tr("Cannot import the prices “%1”: %2"), path, str(exc)))
+            self.refused.emit(fill(self.tr("Cannot import the prices “%1”: %2"), path, engine_messages.text(exc)))
             return False
         self.quotes, self.prices_file = quotes, os.path.abspath(path)
         self.table_model.set_rows([price_row(self.base[row.file], quotes) for row in self.table_model.rows])

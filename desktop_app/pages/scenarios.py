@@ -44,8 +44,8 @@ import models
 from models.analysis import scenario_view
 from models.analysis.attribution import MAX_JOINT_GROUPS
 from models.analysis.scenarios import scenario_names
-from models.paths import path_text
-from desktop_app import i18n
+from desktop_app import engine_messages, i18n, load_errors
+from desktop_app.engine_messages import group_labels
 from desktop_app.i18n import fill
 from desktop_app.plots.colors import FOREGROUND, DDM_COLOR, DYNAMIC_COLOR, INVALID_COLOR, NEGATIVE_COLOR, POSITIVE_COLOR
 from desktop_app.plots.labels import method_labels, money, pct, status_labels
@@ -58,22 +58,6 @@ COLUMN_COLORS = (DDM_COLOR, DYNAMIC_COLOR, "#2a9d8f", "#7b5ea7", "#e76f51", "#8a
 REFERENCE_COLOR = INVALID_COLOR
 # the versions the attribution compares, as the "From"/"To" boxes hold them
 OPEN, BASE, SAVED, FILE, SCENARIO = "open", "base", "saved", "file", "scenario:"
-
-
-def group_labels() -> dict[str, str]:
-    """The attribution's input groups (``models.analysis.attribution.GROUPS``), for the user."""
-    return {
-        "growth": QCoreApplication.translate("Groups", "Growth"),
-        "margin": QCoreApplication.translate("Groups", "Margin"),
-        "actuals": QCoreApplication.translate("Groups", "Actuals"),
-        "discount_rate": QCoreApplication.translate("Groups", "Discount rate"),
-        "roe": QCoreApplication.translate("Groups", "ROE"),
-        "fade": QCoreApplication.translate("Groups", "Fade"),
-        "terminal_growth": QCoreApplication.translate("Groups", "Terminal growth"),
-        "multiple": QCoreApplication.translate("Groups", "Multiple"),
-        "cash_and_claims": QCoreApplication.translate("Groups", "Cash and claims"),
-        "settings": QCoreApplication.translate("Groups", "Company settings"),
-    }
 
 
 class ScenariosPage(QWidget):
@@ -90,6 +74,7 @@ class ScenariosPage(QWidget):
         self.attribution: dict | None = None          # the last attribute_between
         self.other_file: tuple[str, models.Model] | None = None
         self.dropped: list = []
+        self._dropped_names = None   # the segments' names before the step that dropped them
         self._filling = False
         document.scenarioChangesDropped.connect(self._on_dropped)
         document.undo_stack.indexChanged.connect(self._on_index_changed)
@@ -360,7 +345,8 @@ class ScenariosPage(QWidget):
 
     def _fill_edits(self, data: dict) -> None:
         if data["edits_error"] is not None:
-            self.edits_label.setText(fill(self.tr("The inputs cannot become a scenario: %1"), data["edits_error"]))
+            self.edits_label.setText(fill(self.tr("The inputs cannot become a scenario: %1"),
+                                          engine_messages.text(data["edits_error"], self.document.model)))
             return
         n = len(data["edits"])
         if self.session.shown is None:
@@ -402,10 +388,8 @@ class ScenariosPage(QWidget):
 
     @staticmethod
     def _path_label(model, path) -> str:
-        if len(path) >= 2 and path[0] == "segments" and isinstance(path[1], int) and path[1] < model.segment_count:
-            rest = path_text(path[2:])
-            return f"{i18n.segment_name(model, path[1])} · {rest}" if rest else i18n.segment_name(model, path[1])
-        return path_text(path)
+        """A change's key as the tables label the cell (the segment by its name)."""
+        return engine_messages.where(path, model)
 
     def _fill_stale(self, stale: list | None = None) -> None:
         if stale is not None:
@@ -413,16 +397,19 @@ class ScenariosPage(QWidget):
         lines = []
         for change in getattr(self, "_stale_changes", []):
             lines.append(fill(self.tr("Scenario '%1': %2 does not exist in the model"), change.scenario,
-                              path_text(change.path)))
+                              engine_messages.where(change.path, self.document.model)))
         for change in self.dropped:
             lines.append(fill(self.tr("Scenario '%1': %2 left with its removed segment (Undo brings it back)"),
-                              change.scenario, path_text(change.path)))
+                              change.scenario, engine_messages.where(change.path, self.document.model,
+                                                                     self._dropped_names)))
         self.stale_label.setText("\n".join(lines))
         self.stale_label.setVisible(bool(lines))
 
     def _on_dropped(self, dropped) -> None:
         """Shown until the undo stack moves (Undo brings the changes back)."""
         self.dropped = list(dropped)
+        before = getattr(self.document, "dropped_from", None)
+        self._dropped_names = i18n.segment_names(before) if before is not None else None
         self._dropped_index = self.document.undo_stack.index()
         self._fill_stale()
 
@@ -497,7 +484,7 @@ class ScenariosPage(QWidget):
                     raise ValueError(text)
             except ValueError:
                 self.refused.emit(fill(self.tr("Scenario '%1', %2: %3 is not a number; the previous value is kept."),
-                                       name, path_text(path), text))
+                                       name, engine_messages.where(path, self.document.model), text))
                 self._fill_changes()
                 return False
         changes[row] = {"path": path, "value": value}
@@ -545,7 +532,7 @@ class ScenariosPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if columns[c]["error"]:
-                    item.setToolTip(columns[c]["error"])
+                    item.setToolTip(engine_messages.text(columns[c]["error"], self.document.model))
                 self.side_table.setItem(r, c, item)
         self._draw_side_chart()
 
@@ -662,7 +649,7 @@ class ScenariosPage(QWidget):
         try:
             model = models.load_model(path)
         except (models.ModelError, OSError) as exc:
-            self.refused.emit(fill(self.tr("Cannot compare with %1: %2"), path, str(exc)))
+            self.refused.emit(load_errors.describe(exc, path))
             return False
         self.other_file = (path, model)
         self.tabs.setCurrentIndex(ATTRIBUTION_TAB)
@@ -697,15 +684,16 @@ class ScenariosPage(QWidget):
         result = response["result"]
         self.attr_table.setRowCount(0)
         if result is None:
-            self.attr_message.setText(fill(self.tr("Cannot compare: %1"), response["error"]))
+            self.attr_message.setText(fill(self.tr("Cannot compare: %1"),
+                                           engine_messages.text(response["error"], self.document.model)))
             self.attr_message.setStyleSheet(f"color: {NEGATIVE_COLOR};")
             self._draw_waterfall()
             return
         self.attr_message.setStyleSheet("")
         notes = []
         if response["ddm_error"]:
-            notes.append(fill(self.tr("The DDM split is undefined (%1); the dynamic split is shown."),
-                              response["ddm_error"]))
+            notes.append(fill(self.tr("%1; the dynamic split is shown."),
+                              engine_messages.text(response["ddm_error"], self.document.model)))
         g = len(result.groups)
         if g == 0:
             notes.append(self.tr("No input differs: nothing to split."))

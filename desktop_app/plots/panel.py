@@ -18,7 +18,7 @@ from typing import Any
 from PySide6 import QtCore, QtWidgets
 
 from desktop_app import pyside_guard
-from desktop_app import i18n
+from desktop_app import engine_messages, i18n
 from desktop_app.i18n import fill
 from desktop_app.runner import Runner
 from desktop_app.widgets.lazy import LazyPage
@@ -307,7 +307,7 @@ class SensitivityPanel(QtWidgets.QWidget):
         except OSError as exc:
             QtWidgets.QMessageBox.warning(self, self.tr("Export failed"),
                                           fill(self.tr("Could not write %1: %2"),
-                                               path, exc.strerror or str(exc)))
+                                               path, engine_messages.os_error(exc, writing=True)))
             return None
         return path
 

@@ -187,7 +187,15 @@ class CoverageTableModel(QAbstractTableModel):
         return path
 
     def error_text(self, row: BatchRow) -> str:
-        """The row's error without the file name it starts with (the File column shows it)."""
+        """The row's error without the file name it starts with (the File column
+        shows it), in the UI's language where the engine said it with a code."""
+        from desktop_app import load_errors
+        said = load_errors.message_text(row.error)
+        if said is None and getattr(row.error, "code", ""):
+            from desktop_app import engine_messages
+            said = engine_messages.text(row.error)
+        if said is not None:
+            return said
         for prefix in (row.file + ": ", self.shown_file(row.file) + ": "):
             if row.error.startswith(prefix):
                 return row.error[len(prefix):]
@@ -240,7 +248,7 @@ class CoverageTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             row, name = self.rows[n], COLUMNS[index.column()][0]
             if row.error and name in ("file", ERROR_COLUMN):
-                return row.error
+                return self.error_text(row)
             if name == "file":
                 return row.file
             if name == "price" and row.price_source == "prices":

@@ -106,8 +106,16 @@ def export_report_interactively(parent: QWidget | None, model, model_path: str |
         report_format(path)
         export_report(model, path, dialog.chosen_language())
     except (ReportError, OSError, ValueError) as exc:
+        from desktop_app import engine_messages
+        if isinstance(exc, ReportError):
+            why = QCoreApplication.translate("ExportReportDialog", "a report is written as .pdf or .html")
+        elif isinstance(exc, OSError):
+            why = i18n.fill(QCoreApplication.translate("ExportReportDialog", "“%1”: %2"), path,
+                            engine_messages.os_error(exc, writing=True))
+        else:
+            why = engine_messages.text(exc, model)
         title = QCoreApplication.translate("ExportReportDialog", "Export report")
         QMessageBox.warning(parent, title, i18n.fill(
-            QCoreApplication.translate("ExportReportDialog", "The report was not written: %1"), str(exc)))
+            QCoreApplication.translate("ExportReportDialog", "The report was not written: %1"), why))
         return None
     return path

@@ -65,7 +65,14 @@ MAX_SEGMENT_PLAYERS = len(SEGMENT_GROUPS) + 1
 
 
 class AttributionError(ModelError):
-    """Two models that cannot be compared, or a split that is undefined."""
+    """Two models that cannot be compared, or a split that is undefined.
+    ``code`` and ``params`` say what for a translated message; ``str()`` is
+    the English text the CLI prints."""
+
+    def __init__(self, message: str, code: str = "", params: dict | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = dict(params or {})
 
 
 @dataclass(frozen=True)
@@ -229,13 +236,16 @@ def check_comparable(a: Model, b: Model) -> None:
     """Raise AttributionError naming the difference unless A and B have the
     same years, first forecast year and number of segments."""
     if a.years != b.years:
-        raise AttributionError(f"the models have different years: A {_span(a.years)}, B {_span(b.years)}")
+        raise AttributionError(f"the models have different years: A {_span(a.years)}, B {_span(b.years)}",
+                               "attribution_years", {"a": list(a.years), "b": list(b.years)})
     if a.first_forecast_year != b.first_forecast_year:
         raise AttributionError(f"the models have different first forecast years: A {a.first_forecast_year}, "
-                               f"B {b.first_forecast_year}")
+                               f"B {b.first_forecast_year}", "attribution_first_year",
+                               {"a": a.first_forecast_year, "b": b.first_forecast_year})
     if a.segment_count != b.segment_count:
         raise AttributionError(f"the models have different segments: A has {a.segment_count} "
-                               f"({', '.join(a.segment_names)}), B has {b.segment_count} ({', '.join(b.segment_names)})")
+                               f"({', '.join(a.segment_names)}), B has {b.segment_count} ({', '.join(b.segment_names)})",
+                               "attribution_segments", {"a": a.segment_count, "b": b.segment_count})
 
 
 def _span(years: list[int]) -> str:
@@ -382,7 +392,8 @@ def attribute(a: Model, b: Model, methods: Iterable[str] = METHODS, *, strategy:
     if strategy == "joint" and not joint_fits:
         raise AttributionError(
             f"{G} input groups differ: the joint pass would value 2^{G} = {1 << G} mixes, above its limit "
-            f"(at most {MAX_JOINT_GROUPS} groups and {MAX_JOINT_CELLS} cells); use the segment-wise split")
+            f"(at most {MAX_JOINT_GROUPS} groups and {MAX_JOINT_CELLS} cells); use the segment-wise split",
+            "attribution_joint_limit", {"groups": G, "limit": MAX_JOINT_GROUPS})
     use = "none" if G == 0 else ("joint" if strategy == "joint" or (strategy == "auto" and joint_fits)
                                  else "segmentwise")
     index = {g: j for j, g in enumerate(groups)}
@@ -492,14 +503,19 @@ def _check_mixes(method: str, seg_values: np.ndarray, r: np.ndarray, tg: np.ndar
     if not bad.any():
         return
     k, c = (int(x) for x in np.argwhere(bad)[0])
+    params = {"method": method, "segment": int(segments[c]),
+              "b_groups": [g for j, g in enumerate(groups) if k >> j & 1]}
     if method == "ddm" and r[k, c] <= tg[k, c]:
         why = f"its discount rate {r[k, c]:.2%} is not above its terminal growth {tg[k, c]:.2%}"
+        params.update(reason="rate", discount_rate=float(r[k, c]), terminal_growth=float(tg[k, c]))
     else:
         why = "its value is too large to compute"
+        params.update(reason="too_large")
     label = "DDM" if method == "ddm" else "dynamic"
     raise AttributionError(
         f"the {label} split is undefined: with {_describe_mix(groups, k)}, segment {segments[c]} {why}; "
-        f"change A or B so that every mix is valid, or attribute the other method")
+        f"change A or B so that every mix is valid, or attribute the other method",
+        "attribution_undefined", params)
 
 
 # ---------------------------------------------------------------------------

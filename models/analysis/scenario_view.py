@@ -7,9 +7,14 @@ and the *base* inputs it came from. What a save writes is neither: it is the
 base with every scenario, the shown one holding whatever the working model
 now differs from the base (edits made while a scenario is shown belong to
 it). These plain functions convert between the three; all pure.
+
+The messages these functions return (``error``, ``ddm_error``,
+``edits_error``) are ``models.errors.Message``: the English text with the
+error's code and params, for a GUI to say in its language.
 """
 from __future__ import annotations
 
+from ..errors import message_of
 from ..model import Model, copy_json
 from .scenarios import (SCENARIOS_KEY, ScenarioError, apply_scenario, base_model, scenario_changes,
                         scenarios_of, set_scenario_changes)
@@ -67,15 +72,15 @@ def attribute_between(a: Model, b: Model) -> dict:
     None}``. Models that cannot be compared give ``error`` (naming the
     difference); a split the DDM cannot define (a mix with r ≤ gT) gives the
     dynamic split alone and ``ddm_error``."""
-    from ..errors import ModelError
+    from ..errors import ModelError, message_of
     from .attribution import AttributionError, attribute
 
     try:
         return {"result": attribute(a, b), "error": None, "ddm_error": None}
     except AttributionError as exc:
-        message = str(exc)
+        message = message_of(exc)
     except ModelError as exc:
-        return {"result": None, "error": str(exc), "ddm_error": None}
+        return {"result": None, "error": message_of(exc), "ddm_error": None}
     try:
         return {"result": attribute(a, b, methods=("dynamic",)), "error": None, "ddm_error": message}
     except ModelError:
@@ -114,7 +119,7 @@ def page_data(working: Model, base: Model | None, shown: str | None, reference: 
     try:
         out["edits"] = edits_since(reference, working)
     except ScenarioError as exc:
-        out["edits_error"] = str(exc)
+        out["edits_error"] = message_of(exc)
     out["side_by_side"] = side_by_side(stored)
     out["stale"] = stale_changes(stored)
     return out
@@ -130,5 +135,5 @@ def attribute_versions(a_key: str, b_key: str, working: Model, base: Model | Non
         a = resolve_version(a_key, working, stored, saved, shown, other)
         b = resolve_version(b_key, working, stored, saved, shown, other)
     except ScenarioError as exc:
-        return {"result": None, "error": str(exc), "ddm_error": None}
+        return {"result": None, "error": message_of(exc), "ddm_error": None}
     return attribute_between(a, b)

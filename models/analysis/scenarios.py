@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ..checks import describe as _describe
-from ..errors import Issue, ModelError
+from ..errors import Issue, ModelError, message_of
 from ..model import Model, check_document, copy_json, path_text
 
 SCENARIOS_KEY = "scenarios"
@@ -40,10 +40,18 @@ FORBIDDEN_ROOTS = frozenset({"format", "version", SCENARIOS_KEY, "years", "first
 
 
 class ScenarioError(ModelError):
-    """A scenario that cannot be read, applied or made; ``issues`` name where."""
+    """A scenario that cannot be read, applied or made; ``issues`` name where.
 
-    def __init__(self, message: str, issues: list[Issue] | None = None) -> None:
-        self.issues = list(issues) if issues else [Issue("", message)]
+    ``code`` names what is wrong and ``params`` hold the values a translated
+    message needs (``scenario``: the scenario's name, ``issues``: the broken
+    rules of the model a scenario would make, each with its own code); the
+    ``str()`` is the English text the CLI prints."""
+
+    def __init__(self, message: str, issues: list[Issue] | None = None, code: str = "",
+                 params: dict | None = None) -> None:
+        self.issues = list(issues) if issues else [Issue("", message, "error", code)]
+        self.code = code
+        self.params = dict(params or {})
         super().__init__(message)
 
 
@@ -147,55 +155,64 @@ def check_scenarios(doc: dict) -> list[Issue]:
     if scenarios is None:
         return issues
 
-    def error(path: tuple, message: str, code: str) -> None:
-        issues.append(Issue.at(path, message, "error", code))
+    def error(where: tuple, message: str, code: str, rule: str, **params) -> None:
+        # params["rule"] says which rule for a translated message; "scenario": the name (or the number)
+        issues.append(Issue.at(where, message, "error", code, dict(params, rule=rule)))
 
     if not isinstance(scenarios, list):
-        error((SCENARIOS_KEY,), f"must be a list of scenarios, got {_describe(scenarios)}", "type")
+        error((SCENARIOS_KEY,), f"must be a list of scenarios, got {_describe(scenarios)}", "type", "scenarios_list")
         return issues
     seen: dict[str, int] = {}
     for i, sc in enumerate(scenarios):
         where = (SCENARIOS_KEY, i)
         if not isinstance(sc, dict):
-            error(where, f"must be an object {{name, note, changes}}, got {_describe(sc)}", "type")
+            error(where, f"must be an object {{name, note, changes}}, got {_describe(sc)}", "type",
+                  "scenario_object", scenario=i + 1)
             continue
         name = sc.get("name")
         label = f"scenario {name!r}" if isinstance(name, str) else f"scenario {i + 1}"
+        shown = name if isinstance(name, str) else i + 1
         if not isinstance(name, str) or not name.strip():
-            error(where + ("name",), f"{label}: the name is required (non-empty text)", "missing")
+            error(where + ("name",), f"{label}: the name is required (non-empty text)", "missing",
+                  "scenario_name_missing", scenario=i + 1)
         elif name in seen:
             error(where + ("name",), f"{label}: the name is used twice (also {path_text((SCENARIOS_KEY, seen[name]))})",
-                  "duplicate")
+                  "duplicate", "scenario_name_twice", scenario=name)
         else:
             seen[name] = i
         note = sc.get("note")
         if note is not None and not isinstance(note, str):
-            error(where + ("note",), f"{label}: the note must be text, got {_describe(note)}", "type")
+            error(where + ("note",), f"{label}: the note must be text, got {_describe(note)}", "type",
+                  "scenario_note_type", scenario=shown)
         changes = sc.get("changes")
         if not isinstance(changes, list):
             error(where + ("changes",), f"{label}: changes must be a list of {{path, value}}, got {_describe(changes)}",
-                  "missing" if changes is None else "type")
+                  "missing" if changes is None else "type", "scenario_changes_type", scenario=shown)
             continue
         paths_seen: dict[tuple, int] = {}
         for j, change in enumerate(changes):
             cwhere = where + ("changes", j)
             if not isinstance(change, dict) or "path" not in change or "value" not in change:
-                error(cwhere, f"{label}: each change must be an object with a path and a value", "type")
+                error(cwhere, f"{label}: each change must be an object with a path and a value", "type",
+                      "scenario_change_object", scenario=shown, change=j + 1)
                 continue
             path = change["path"]
             problem = path_problem(doc, path)
             if problem is not None:
-                error(cwhere + ("path",), f"{label}: {problem}", "path")
+                error(cwhere + ("path",), f"{label}: {problem}", "path", "scenario_change_path", scenario=shown,
+                      change=j + 1, path=tuple(path) if isinstance(path, list) else None)
                 continue
             key = tuple(path)
             if key in paths_seen:
                 error(cwhere + ("path",), f"{label}: {path_text(path)} is changed twice (also change {paths_seen[key] + 1})",
-                      "duplicate")
+                      "duplicate", "scenario_change_twice", scenario=shown, change=j + 1, path=key,
+                      other=paths_seen[key] + 1)
                 continue
             paths_seen[key] = j
             problem = _value_problem(doc, path, change["value"])
             if problem is not None:
-                error(cwhere + ("value",), f"{label}: {path_text(path)} {problem}", "type")
+                error(cwhere + ("value",), f"{label}: {path_text(path)} {problem}", "type", "scenario_change_value",
+                      scenario=shown, change=j + 1, path=key)
     return issues
 
 
@@ -220,7 +237,8 @@ def get_scenario(model: Model, name: str) -> dict:
     names = scenario_names(model)
     known = ", ".join(repr(n) for n in names) if names else "the model has none"
     raise ScenarioError(f"no scenario named {name!r} ({known})",
-                        [Issue(SCENARIOS_KEY, f"no scenario named {name!r} ({known})", "error", "unknown")])
+                        [Issue(SCENARIOS_KEY, f"no scenario named {name!r} ({known})", "error", "unknown")],
+                        "scenario_unknown", {"name": name, "known": names})
 
 
 def base_model(model: Model) -> Model:
@@ -230,23 +248,30 @@ def base_model(model: Model) -> Model:
     return Model(doc)
 
 
-def apply_changes(model: Model, changes: Sequence[dict], label: str = "scenario") -> Model:
+def apply_changes(model: Model, changes: Sequence[dict], label: str = "scenario",
+                  scenario: str | None = None) -> Model:
     """A new model: the base (without its scenarios) with ``changes`` applied,
-    validated. Raises ScenarioError naming ``label`` and the path at fault."""
+    validated. Raises ScenarioError naming ``label`` and the path at fault
+    (``scenario``: the scenario's name, for the error's params)."""
     doc = copy_json(model.doc)
     doc.pop(SCENARIOS_KEY, None)
     for j, change in enumerate(changes):
         path = change.get("path") if isinstance(change, dict) else None
         problem = path_problem(doc, path) if isinstance(change, dict) else "each change must be an object with a path and a value"
+        code = "scenario_change_path"
         if problem is None and "value" not in change:
             problem = "the change has no value"
         if problem is None:
             problem = _value_problem(doc, path, change["value"])
             if problem is not None:
-                problem = f"{path_text(path)} {problem}"
+                problem, code = f"{path_text(path)} {problem}", "scenario_change_value"
         if problem is not None:
+            params = {"scenario": scenario, "change": j + 1,
+                      "path": tuple(path) if isinstance(path, list) else None}
+            if code == "scenario_change_value":
+                params["value"] = change["value"]
             raise ScenarioError(f"{label}: change {j + 1}: {problem}",
-                                [Issue(f"changes[{j}]", f"{label}: {problem}", "error", "path")])
+                                [Issue(f"changes[{j}]", f"{label}: {problem}", "error", "path")], code, params)
         node: Any = doc
         for part in path[:-1]:
             node = node[part]
@@ -257,7 +282,8 @@ def apply_changes(model: Model, changes: Sequence[dict], label: str = "scenario"
         first = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise ScenarioError(f"{label}: {first}{more}",
-                            [Issue(e.path, f"{label}: {e.message}", "error", e.code) for e in errors])
+                            [Issue(e.path, f"{label}: {e.message}", "error", e.code) for e in errors],
+                            "scenario_invalid", {"scenario": scenario, "issues": errors})
     return Model(normalized)
 
 
@@ -273,8 +299,9 @@ def apply_scenario(model: Model, scenario: str | dict) -> Model:
     name = sc.get("name", "") if isinstance(sc, dict) else ""
     changes = sc.get("changes") if isinstance(sc, dict) else None
     if not isinstance(changes, list):
-        raise ScenarioError(f"scenario {name!r}: changes must be a list of {{path, value}}")
-    return apply_changes(model, changes, f"scenario {name!r}")
+        raise ScenarioError(f"scenario {name!r}: changes must be a list of {{path, value}}",
+                            code="scenario_changes_type", params={"scenario": name})
+    return apply_changes(model, changes, f"scenario {name!r}", name)
 
 
 # ---------------------------------------------------------------------------
@@ -295,11 +322,13 @@ def scenario_changes(base: Model, edited: Model) -> list[dict]:
     for key in ("years", "first_forecast_year"):
         if a.get(key) != b.get(key):
             raise ScenarioError(f"a scenario cannot change {key}: the base has {a.get(key)!r}, "
-                                f"the edited model {b.get(key)!r}")
+                                f"the edited model {b.get(key)!r}", code="scenario_structure",
+                                params={"key": key, "base": a.get(key), "edited": b.get(key)})
     sa, sb = a.get("segments") or [], b.get("segments") or []
     if len(sa) != len(sb):
         raise ScenarioError(f"a scenario cannot add or remove segments: the base has {len(sa)}, "
-                            f"the edited model {len(sb)}")
+                            f"the edited model {len(sb)}", code="scenario_segments",
+                            params={"base": len(sa), "edited": len(sb)})
     changes: list[dict] = []
 
     def add(path: list, value: Any) -> None:
@@ -324,7 +353,9 @@ def scenario_changes(base: Model, edited: Model) -> list[dict]:
             if not path and (added or removed):
                 keys = ", ".join(repr(k) for k in added + removed if k != SCENARIOS_KEY)
                 if keys:
-                    raise ScenarioError(f"a scenario cannot add or remove top-level keys ({keys})")
+                    raise ScenarioError(f"a scenario cannot add or remove top-level keys ({keys})",
+                                        code="scenario_top_keys",
+                                        params={"keys": [k for k in added + removed if k != SCENARIOS_KEY]})
             for k, v in y.items():
                 if not path and k in (SCENARIOS_KEY, "format", "version"):
                     continue
@@ -342,7 +373,7 @@ def scenario_changes(base: Model, edited: Model) -> list[dict]:
             return
         if not same(x, y):
             if not path:
-                raise ScenarioError("a scenario cannot replace the whole model")
+                raise ScenarioError("a scenario cannot replace the whole model", code="scenario_whole")
             add(path, y)
 
     walk(a, b, [])
@@ -364,7 +395,8 @@ def scenario_from_models(base: Model, edited: Model, name: str, note: str = "") 
 def _check_name(name: Any) -> None:
     if not isinstance(name, str) or not name.strip():
         raise ScenarioError("a scenario needs a name (non-empty text)",
-                            [Issue("name", "a scenario needs a name (non-empty text)", "error", "missing")])
+                            [Issue("name", "a scenario needs a name (non-empty text)", "error", "missing")],
+                            "scenario_name_missing")
 
 
 def _with_scenarios(model: Model, scenarios: list[dict]) -> Model:
@@ -375,7 +407,7 @@ def _with_scenarios(model: Model, scenarios: list[dict]) -> Model:
         doc.pop(SCENARIOS_KEY, None)
     issues = check_scenarios(doc)
     if issues:
-        raise ScenarioError(str(issues[0]), issues)
+        raise ScenarioError(str(issues[0]), issues, "scenario_list_invalid", {"issues": issues})
     return Model(doc)
 
 
@@ -388,7 +420,8 @@ def add_scenario(model: Model, scenario: dict, *, replace: bool = False) -> Mode
     names = [s.get("name") for s in scenarios]
     if sc["name"] in names:
         if not replace:
-            raise ScenarioError(f"a scenario named {sc['name']!r} exists already")
+            raise ScenarioError(f"a scenario named {sc['name']!r} exists already", code="scenario_name_taken",
+                                params={"name": sc["name"]})
         scenarios[names.index(sc["name"])] = sc
     else:
         scenarios.append(sc)
@@ -401,7 +434,8 @@ def rename_scenario(model: Model, old: str, new: str) -> Model:
     get_scenario(model, old)
     scenarios = scenarios_of(model)
     if new != old and any(s.get("name") == new for s in scenarios):
-        raise ScenarioError(f"a scenario named {new!r} exists already")
+        raise ScenarioError(f"a scenario named {new!r} exists already", code="scenario_name_taken",
+                            params={"name": new})
     for s in scenarios:
         if s.get("name") == old:
             s["name"] = new
@@ -558,7 +592,7 @@ def side_by_side(model: Model) -> dict:
         try:
             result = valuate(apply_scenario(model, sc))
         except ModelError as exc:
-            column["error"] = str(exc)
+            column["error"] = message_of(exc)
         else:
             column.update(market_cap=result.market_cap, ddm=_method_figures(result.ddm),
                           dynamic=_method_figures(result.dynamic))

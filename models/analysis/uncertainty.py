@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from ..checks import describe as _type_name
+from ..checks import kind
 from ..errors import Issue, ModelFileError
 from ..sensitivity import DRIVERS
 
@@ -88,7 +89,7 @@ def default_settings() -> UncertaintySettings:
 def _number(holder: dict | list, key, path: str, issues: list[Issue], rule: str = "must be a number") -> float | None:
     value = holder[key]
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        issues.append(Issue(path, f"{rule}, got {_type_name(value)}", "error", "type"))
+        issues.append(Issue(path, f"{rule}, got {_type_name(value)}", "error", "type", kind(value, "number")))
         return None
     try:
         number = float(value)
@@ -108,10 +109,11 @@ def _integer(holder: dict, key: str, path: str, issues: list[Issue], lo: int, hi
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        issues.append(Issue(path, f"{rule}, got {_type_name(value)}", "error", "type"))
+        issues.append(Issue(path, f"{rule}, got {_type_name(value)}", "error", "type", kind(value, "integer")))
         return None
     if not lo <= value <= hi:
-        issues.append(Issue(path, f"{rule}, got {_type_name(value)}", "error", "range"))
+        issues.append(Issue(path, f"{rule}, got {_type_name(value)}", "error", "range",
+                            {"number": value, "low": lo, "high": hi}))
         return None
     holder[key] = value
     return value

@@ -34,6 +34,7 @@ Nothing here imports Qt; a GUI runs ``value_files`` on a worker thread with
 from __future__ import annotations
 
 import csv
+import errno
 import inspect
 import io
 import json
@@ -47,7 +48,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from ..errors import ModelError, ModelFileError
+from ..errors import ModelError, ModelFileError, file_message
 from ..model import Model
 from .. import model_file
 from ..model_file import MAX_FILE_BYTES, loads_model
@@ -69,7 +70,14 @@ MODEL_SUFFIX = ".json"
 
 class BatchInputError(ModelError):
     """Bad input to a batch as a whole (a missing path, a bad prices file, an
-    unavailable engine): one line, exit 2 from the CLI."""
+    unavailable engine): one line, exit 2 from the CLI. ``code`` and
+    ``params`` say what for a translated message (a prices file's line in
+    ``params["line"]``)."""
+
+    def __init__(self, message: str, code: str = "", params: dict | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = dict(params or {})
 
 
 class MonteCarloUnavailable(BatchInputError):
@@ -180,7 +188,8 @@ def find_model_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if not os.path.lexists(path):
-            raise BatchInputError(f"{os.fsdecode(path)}: no such file or folder")
+            raise BatchInputError(f"{os.fsdecode(path)}: no such file or folder", "batch_not_found",
+                                  {"path": os.fsdecode(path)})
         if path.is_dir():
             found = []
             for folder, dirs, files in os.walk(path, followlinks=False):
@@ -206,6 +215,12 @@ _READ_MODEL_BYTES = getattr(model_file, "read_model_bytes", None)
 _LOADS_NAMES_FILE = "name" in inspect.signature(loads_model).parameters
 
 
+#: The loader's names (desktop_app/load_errors.py) of the reasons a file cannot be read.
+_OS_REASONS = {errno.ENOENT: "not_found", errno.ENOTDIR: "not_found_path", errno.EACCES: "permission",
+               errno.EPERM: "permission", errno.EISDIR: "is_folder", errno.ELOOP: "link_loop",
+               errno.ENAMETOOLONG: "name_too_long"}
+
+
 def read_file(path: str | os.PathLike) -> bytes:
     """The bytes of a model file. Anything but a regular file (a FIFO, a
     device, a folder) is refused before a read could block, as is a file
@@ -219,15 +234,23 @@ def read_file(path: str | os.PathLike) -> bytes:
         if not stat.S_ISREG(mode):
             kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
                     else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket or other special file")
-            raise ModelFileError("", f"{shown}: is {kind}, not a model file")
+            code = ("folder" if stat.S_ISDIR(mode) else "fifo" if stat.S_ISFIFO(mode)
+                    else "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "socket")
+            raise ModelFileError("", f"{shown}: is {kind}, not a model file", code="not_regular",
+                                 params={"kind": code, "file": shown})
         if info.st_size > MAX_FILE_BYTES:
-            raise ModelFileError("", f"{shown}: the file is {info.st_size} bytes, larger than a model file can be")
+            raise ModelFileError("", f"{shown}: the file is {info.st_size} bytes, larger than a model file can be",
+                                 code="too_large", params={"size": info.st_size,
+                                                           "limit_mb": MAX_FILE_BYTES // (1024 * 1024), "file": shown})
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ModelFileError("", f"cannot read {shown}: {exc.strerror or exc}") from None
+        raise ModelFileError("", f"cannot read {shown}: {exc.strerror or exc}", code="os_error",
+                             params={"reason": _OS_REASONS.get(exc.errno), "detail": exc.strerror or str(exc),
+                                     "file": shown}) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ModelFileError("", f"{shown}: the file grew larger than a model file can be")
+        raise ModelFileError("", f"{shown}: the file grew larger than a model file can be", code="too_large",
+                             params={"grew": True, "limit_mb": MAX_FILE_BYTES // (1024 * 1024), "file": shown})
     return data
 
 
@@ -241,7 +264,7 @@ def read_items(files: Sequence[str | os.PathLike]) -> list[Item]:
         try:
             items.append((os.fsdecode(path), read_file(path)))
         except ModelError as exc:
-            items.append((os.fsdecode(path), str(exc)))
+            items.append((os.fsdecode(path), file_message(exc)))
     return items
 
 
@@ -453,7 +476,7 @@ def _valuate_row(info: dict, model: Model) -> BatchRow:
     try:
         result = valuate(model)
     except ModelError as exc:
-        return BatchRow(**info, error=str(exc))
+        return BatchRow(**info, error=file_message(exc))
     return _valued_row(info, {"ddm": result.ddm.total, "dynamic": result.dynamic.total})
 
 
@@ -571,9 +594,11 @@ def read_prices(path: str | os.PathLike) -> dict[str, Quote]:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             text = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise BatchInputError(f"--prices {shown}: cannot read it: {exc.strerror or exc}") from None
+        raise BatchInputError(f"--prices {shown}: cannot read it: {exc.strerror or exc}", "prices_os_error",
+                              {"errno": exc.errno, "detail": exc.strerror or str(exc)}) from None
     except UnicodeDecodeError as exc:
-        raise BatchInputError(f"--prices {shown}: not UTF-8 text (byte {exc.start})") from None
+        raise BatchInputError(f"--prices {shown}: not UTF-8 text (byte {exc.start})", "prices_not_utf8",
+                              {"byte": exc.start}) from None
     return parse_prices(text, shown)
 
 
@@ -587,22 +612,26 @@ def parse_prices(text: str, shown: str = "prices") -> dict[str, Quote]:
         if number == 1 and cells[0].lower() == "ticker":
             continue
         if len(cells) < 2 or len(cells) > 3:
-            raise BatchInputError(f"{where}: expected ticker,price[,date], got {len(cells)} cells")
+            raise BatchInputError(f"{where}: expected ticker,price[,date], got {len(cells)} cells", "prices_cells",
+                                  {"line": number, "count": len(cells)})
         ticker, price_text = cells[0], cells[1]
         if not ticker:
-            raise BatchInputError(f"{where}: the ticker is empty")
+            raise BatchInputError(f"{where}: the ticker is empty", "prices_empty_ticker", {"line": number})
         try:
             price = float(price_text)
         except ValueError:
-            raise BatchInputError(f"{where}: the price {price_text!r} is not a number") from None
+            raise BatchInputError(f"{where}: the price {price_text!r} is not a number", "prices_not_number",
+                                  {"line": number, "found": price_text}) from None
         if not (math.isfinite(price) and price > 0):
-            raise BatchInputError(f"{where}: the price must be a number greater than 0, got {price_text}")
+            raise BatchInputError(f"{where}: the price must be a number greater than 0, got {price_text}",
+                                  "prices_not_positive", {"line": number, "found": price_text})
         day = cells[2] if len(cells) == 3 and cells[2] else None
         if day is not None:
             try:
                 day = _date.fromisoformat(day).isoformat()
             except ValueError:
-                raise BatchInputError(f"{where}: the date {cells[2]!r} is not YYYY-MM-DD") from None
+                raise BatchInputError(f"{where}: the date {cells[2]!r} is not YYYY-MM-DD", "prices_date",
+                                      {"line": number, "found": cells[2]}) from None
         quote = Quote(price, day, number, ticker)
         key = ticker_key(ticker)
         old = quotes.get(key)
@@ -613,7 +642,9 @@ def parse_prices(text: str, shown: str = "prices") -> dict[str, Quote]:
                 quotes[key] = quote
         elif old.price != price:
             raise BatchInputError(f"{where}: {ticker} has a second price ({price_text}, line {old.line} says "
-                                  f"{old.price:g}) and no later date to choose by")
+                                  f"{old.price:g}) and no later date to choose by", "prices_second_price",
+                                  {"line": number, "ticker": ticker, "price": price_text, "other_line": old.line,
+                                   "other_price": old.price})
     return quotes
 
 
@@ -691,7 +722,7 @@ def value_chunk(items: Sequence[Item], quotes: Mapping[str, Quote] | None = None
         try:
             model = load_bytes(data, name)
         except ModelError as exc:
-            rows[i] = BatchRow(file=name, error=str(exc))
+            rows[i] = BatchRow(file=name, error=file_message(exc))
             continue
         except Exception as exc:   # never stop the batch on one file
             rows[i] = BatchRow(file=name, error=f"internal error: {type(exc).__name__}: {exc}")

@@ -205,7 +205,335 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (and %2 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scenarios are not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an object with a name, a note and changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no name (a scenario needs one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two scenarios are named “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the note is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its changes are not a list of keys and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, change %2: a change needs a key path and a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, change %2: %3 is not a value of the model that a scenario can change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is changed twice (changes %3 and %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, change %2: %3 must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no scenario named “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario named “%1” exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario “%1”: its changes are not a list of keys and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario “%1”, change %2: %3 is not a value of the model that a scenario can change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario “%1”, change %2: %3 must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the list of scenarios would break a rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario cannot change the years: the base has %1, the inputs %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario cannot change the first forecast year: the base has %1, the inputs %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario cannot add or remove segments: the base has %1, the inputs have %2; switch to the base or save the file first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario cannot add or remove parts of the model (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario cannot replace the whole model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two versions have different years: A %1, B %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two versions have different first forecast years: A %1, B %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two versions have different segments: A has %1, B has %2 (segments are compared by position)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 input groups differ, more than the joint split can value (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>DDM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&apos;s %1 with A&apos;s other inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&apos;s inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the discount rate of %1 (%2) is not above its terminal growth (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value of %1 is too large to compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 split is undefined: with %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied: you may not write there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file of that name is in the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cell is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable CSV table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no table found (no row with two or more cells)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no annual segment rows (报告日期 …-12-31) to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sources hold no annual revenue or segment figures to build a model from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment net profits are not in the sources: they start at 0; set them (until then the company&apos;s reported net profit sits in non-operating profit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not the end of a quarter (03-31, 06-30, 09-30 or 12-31)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model&apos;s unit %1 is not a money unit the import knows (元, 千元, 万元, 百万元, 亿元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is %1 MB, larger than a statement export can be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown segment item %1; use revenue (营业收入), net_profit (净利润) or gross_profit (毛利)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown item %1: neither a company item of the template nor a history metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a ratio: its unit is empty (a decimal) or %, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shares need a unit (股, 万股 or 亿股), found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price is in 元 per share, found the unit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no statement rows to import (only rows of other report types than the consolidated statement)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no statement rows to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the share price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the share count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a number greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4 appears in rows %5 and %6; the later row is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 rows of interim periods left out: segment actuals are annual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 appears %3 times; kept row %4 (the latest revision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: skipped %2 rows that are not the consolidated statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 replaces the figure from %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no trailing twelve months (they need %2 and %3); the financials are left as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment figures for %1 left out: they are not actual years of the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (byte %1 cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected ticker,price or ticker,price,date; found %1 cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ticker is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price %1 is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price must be greater than 0; found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date %1 is not a date such as 2025-06-30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a second price (%2; line %3 says %4) and no later date to choose by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -400,11 +728,39 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a model needs at least one segment: the last one cannot be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a segment needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>is too small to be plausible (at least %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>is too large to be plausible (at most ±%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be at least the low value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must lie from the low to the high value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a consistent rank correlation matrix: values from −1 to 1, symmetric, 1 on the diagonal, no driver an exact combination of the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(segment %1) is a segment the model would no longer have (it would have %2): scope the driver to every segment or to another segment first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -488,6 +844,66 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the model&apos;s years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first forecast year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a year (a whole number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a group of keys (a JSON object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has the text “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has null (no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has a group of keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>too many levels of symbolic links</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,6 +977,10 @@ value</source>
     </message>
     <message>
         <source>%1 has the wrong kind of value: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Valuation Workbench; open it there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1222,6 +1642,14 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a report is written as .pdf or .html</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The report was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1282,6 +1710,10 @@ value</source>
     </message>
     <message>
         <source>Saving failed; your work is still open and unsaved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1738,66 +2170,6 @@ value</source>
 <context>
     <name>ImportMessages</name>
     <message>
-        <source>expected a number, found the text %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a finite number, found %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a number, found %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a layout the import knows. Expected the columns of a Tushare Pro export (end_date and fields such as total_revenue, n_income_attr_p), of the East Money main-business composition (报告日期, 分类类型, 主营构成, 主营收入) or of our template (item, segment, period, value, unit). Columns found: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the text is neither UTF-8 nor GBK (byte %1 cannot be read)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown money unit %1; use 元, 千元, 万元, 百万元 or 亿元</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>end_date is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>报告日期 is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file holds several companies (%1); import one company at a time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an old .xls workbook or another binary file: save it as .xlsx or as CSV (UTF-8 or GBK)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a readable .xlsx workbook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read it: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no unit stated for an amount: fill the unit column (元, 万元, 亿元) or choose the unit above</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a period such as 20241231, 2024-12-31, 2024 or 2025H1, found %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1, row %2, column “%3”: %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,14 +2179,6 @@ value</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sources give no share price or share count: enter them above.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has no 分类类型 “%2”; it has: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1887,6 +2251,58 @@ value</source>
     </message>
     <message>
         <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an old .xls workbook or another binary file: save it as .xlsx or as CSV (UTF-8 or GBK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable .xlsx workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no unit stated for an amount: fill the unit column (元, 万元, 亿元) or choose the unit above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sources give no share price or share count: enter them above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number, found the text %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a finite number, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a period such as 20241231, 2024-12-31, 2024 or 2025H1, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a layout the import knows. Expected the columns of a Tushare Pro export (end_date and fields such as total_revenue, n_income_attr_p), of the East Money main-business composition (报告日期, 分类类型, 主营构成, 主营收入) or of our template (item, segment, period, value, unit). Columns found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8 nor GBK (byte %1 cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown money unit %1; use 元, 千元, 万元, 百万元 or 亿元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file holds several companies (%1); import one company at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no 分类类型 “%2”; it has: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2453,10 +2869,6 @@ mean</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a scenario named &apos;%1&apos; exists already</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save as scenario %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2652,15 +3064,11 @@ mean</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot compare with %1: %2</source>
+        <source>%1; the dynamic split is shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot compare: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The DDM split is undefined (%1); the dynamic split is shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2780,6 +3188,7 @@ value</source>
     <name>SpreadsheetView</name>
     <message>
         <source>This cell is read-only.</source>
+        <extracomment>Views whose column fitting waits for the end of :func:`fits_batched`, each with the rectangle (top, bottom, left, right) its changed cells span so far.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2817,6 +3226,10 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Uncertainty (Monte Carlo settings, saved in the model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mean</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2837,7 +3250,7 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Uncertainty (Monte Carlo settings, saved in the model)</source>
+        <source>Uncertainty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2846,6 +3259,14 @@ value</source>
     </message>
     <message>
         <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correlation of %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correlations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2874,18 +3295,6 @@ value</source>
     </message>
     <message>
         <source>Rank correlations between the drivers (−1 to 1; edit one cell, its mirror follows):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Uncertainty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>correlation of %1 and %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>correlations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2918,6 +3327,18 @@ value</source>
     </message>
     <message>
         <source>must be from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot apply to one segment: excess cash is a company figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is uncertain already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a driver the simulation knows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

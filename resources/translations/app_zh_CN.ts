@@ -205,8 +205,336 @@
         <translation>PB-MRQ</translation>
     </message>
     <message>
+        <source>segment %1</source>
+        <translation>业务 %1</translation>
+    </message>
+    <message>
+        <source>%1 (and %2 more)</source>
+        <translation>%1（另有 %2 项）</translation>
+    </message>
+    <message>
+        <source>scenario %1</source>
+        <translation>情景 %1</translation>
+    </message>
+    <message>
+        <source>scenario “%1”</source>
+        <translation>情景“%1”</translation>
+    </message>
+    <message>
+        <source>the scenarios are not a list</source>
+        <translation>情景不是一个列表</translation>
+    </message>
+    <message>
+        <source>%1 is not an object with a name, a note and changes</source>
+        <translation>%1 不是含名称、备注和改动的对象</translation>
+    </message>
+    <message>
+        <source>%1 has no name (a scenario needs one)</source>
+        <translation>%1 没有名称（情景需要名称）</translation>
+    </message>
+    <message>
+        <source>two scenarios are named “%1”</source>
+        <translation>有两个情景都叫“%1”</translation>
+    </message>
+    <message>
+        <source>%1: the note is not text</source>
+        <translation>%1：备注不是文本</translation>
+    </message>
+    <message>
+        <source>%1: its changes are not a list of keys and values</source>
+        <translation>%1：其改动不是由键和值组成的列表</translation>
+    </message>
+    <message>
+        <source>%1, change %2: a change needs a key path and a value</source>
+        <translation>%1第 %2 项改动：改动需要键路径和值</translation>
+    </message>
+    <message>
+        <source>%1, change %2: %3 is not a value of the model that a scenario can change</source>
+        <translation>%1第 %2 项改动：%3 不是模型中情景可以改动的值</translation>
+    </message>
+    <message>
+        <source>%1: %2 is changed twice (changes %3 and %4)</source>
+        <translation>%1：%2 被改动了两次（第 %3 项和第 %4 项改动）</translation>
+    </message>
+    <message>
+        <source>%1, change %2: %3 must be a number</source>
+        <translation>%1第 %2 项改动：%3 必须是数字</translation>
+    </message>
+    <message>
+        <source>there is no scenario named “%1”</source>
+        <translation>没有名为“%1”的情景</translation>
+    </message>
+    <message>
+        <source>a scenario needs a name</source>
+        <translation>情景需要一个名称</translation>
+    </message>
+    <message>
+        <source>a scenario named “%1” exists already</source>
+        <translation>名为“%1”的情景已存在</translation>
+    </message>
+    <message>
+        <source>scenario “%1”: its changes are not a list of keys and values</source>
+        <translation>情景“%1”：其改动不是由键和值组成的列表</translation>
+    </message>
+    <message>
+        <source>scenario “%1”, change %2: %3 is not a value of the model that a scenario can change</source>
+        <translation>情景“%1”第 %2 项改动：%3 不是模型中情景可以改动的值</translation>
+    </message>
+    <message>
+        <source>scenario “%1”, change %2: %3 must be a number</source>
+        <translation>情景“%1”第 %2 项改动：%3 必须是数字</translation>
+    </message>
+    <message>
+        <source>scenario “%1”: %2</source>
+        <translation>情景“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the list of scenarios would break a rule: %1</source>
+        <translation>情景列表将违反规则：%1</translation>
+    </message>
+    <message>
+        <source>a scenario cannot change the years: the base has %1, the inputs %2</source>
+        <translation>情景不能改变年份：基准为 %1，当前输入为 %2</translation>
+    </message>
+    <message>
+        <source>a scenario cannot change the first forecast year: the base has %1, the inputs %2</source>
+        <translation>情景不能改变首个预测年份：基准为 %1，当前输入为 %2</translation>
+    </message>
+    <message>
+        <source>a scenario cannot add or remove segments: the base has %1, the inputs have %2; switch to the base or save the file first</source>
+        <translation>情景不能增加或删除业务：基准有 %1 个业务，当前输入有 %2 个；请先切换回基准或保存文件</translation>
+    </message>
+    <message>
+        <source>a scenario cannot add or remove parts of the model (%1)</source>
+        <translation>情景不能增加或删除模型的组成部分（%1）</translation>
+    </message>
+    <message>
+        <source>a scenario cannot replace the whole model</source>
+        <translation>情景不能替换整个模型</translation>
+    </message>
+    <message>
+        <source>the two versions have different years: A %1, B %2</source>
+        <translation>两个版本的年份不同：A 为 %1，B 为 %2</translation>
+    </message>
+    <message>
+        <source>the two versions have different first forecast years: A %1, B %2</source>
+        <translation>两个版本的首个预测年份不同：A 为 %1，B 为 %2</translation>
+    </message>
+    <message>
+        <source>the two versions have different segments: A has %1, B has %2 (segments are compared by position)</source>
+        <translation>两个版本的业务不同：A 有 %1 个业务，B 有 %2 个（业务按位置对应比较）</translation>
+    </message>
+    <message>
+        <source>%1 input groups differ, more than the joint split can value (%2)</source>
+        <translation>%1 组输入不同，超过联合拆分可计算的上限（%2）</translation>
+    </message>
+    <message>
         <source>DDM</source>
         <translation>DDM</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>动态估值</translation>
+    </message>
+    <message>
+        <source>B&apos;s %1 with A&apos;s other inputs</source>
+        <translation>B 的%1加上 A 的其余输入</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>A&apos;s inputs</source>
+        <translation>A 的输入</translation>
+    </message>
+    <message>
+        <source>the discount rate of %1 (%2) is not above its terminal growth (%3)</source>
+        <translation>%1 的贴现率（%2）不高于其永续增长率（%3）</translation>
+    </message>
+    <message>
+        <source>the value of %1 is too large to compute</source>
+        <translation>%1 的价值过大，无法计算</translation>
+    </message>
+    <message>
+        <source>the %1 split is undefined: with %2, %3</source>
+        <translation>%1 拆分无法定义：在“%2”这一组合下，%3</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>permission denied: you may not write there</source>
+        <translation>没有权限：不能在此处写入</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>a file of that name is in the way</source>
+        <translation>已有同名文件挡在那里</translation>
+    </message>
+    <message>
+        <source>it cannot be written: %1</source>
+        <translation>无法写入：%1</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the cell is empty</source>
+        <translation>单元格为空</translation>
+    </message>
+    <message>
+        <source>not a readable CSV table</source>
+        <translation>不是可读取的 CSV 表格</translation>
+    </message>
+    <message>
+        <source>no table found (no row with two or more cells)</source>
+        <translation>找不到表格（没有一行含两个或更多单元格）</translation>
+    </message>
+    <message>
+        <source>no annual segment rows (报告日期 …-12-31) to import</source>
+        <translation>没有可导入的年度业务行（报告日期 …-12-31）</translation>
+    </message>
+    <message>
+        <source>the sources hold no annual revenue or segment figures to build a model from</source>
+        <translation>来源中没有可用于建立模型的年度营业收入或业务数据</translation>
+    </message>
+    <message>
+        <source>segment net profits are not in the sources: they start at 0; set them (until then the company&apos;s reported net profit sits in non-operating profit)</source>
+        <translation>来源中没有各业务的净利润：先记为 0，请自行填写（在此之前，公司报告的净利润计入非经营性利润）</translation>
+    </message>
+    <message>
+        <source>%1 is not the end of a quarter (03-31, 06-30, 09-30 or 12-31)</source>
+        <translation>%1 不是季末日期（03-31、06-30、09-30 或 12-31）</translation>
+    </message>
+    <message>
+        <source>the model&apos;s unit %1 is not a money unit the import knows (元, 千元, 万元, 百万元, 亿元)</source>
+        <translation>模型的单位 %1 不是导入功能认识的金额单位（元、千元、万元、百万元、亿元）</translation>
+    </message>
+    <message>
+        <source>the file is %1 MB, larger than a statement export can be</source>
+        <translation>文件大小为 %1 MB，超出财报导出文件可能的大小</translation>
+    </message>
+    <message>
+        <source>unknown segment item %1; use revenue (营业收入), net_profit (净利润) or gross_profit (毛利)</source>
+        <translation>未知的业务项目 %1；请使用 营业收入、净利润 或 毛利</translation>
+    </message>
+    <message>
+        <source>unknown item %1: neither a company item of the template nor a history metric</source>
+        <translation>未知的项目 %1：既不是模板中的公司项目，也不是历史指标</translation>
+    </message>
+    <message>
+        <source>%1 is a ratio: its unit is empty (a decimal) or %, found %2</source>
+        <translation>%1 是比率：单位应为空（小数）或 %，实际为 %2</translation>
+    </message>
+    <message>
+        <source>shares need a unit (股, 万股 or 亿股), found %1</source>
+        <translation>股本需要单位（股、万股 或 亿股），实际为 %1</translation>
+    </message>
+    <message>
+        <source>the price is in 元 per share, found the unit %1</source>
+        <translation>股价以 元/股 计，实际单位为 %1</translation>
+    </message>
+    <message>
+        <source>no statement rows to import (only rows of other report types than the consolidated statement)</source>
+        <translation>没有可导入的报表行（只有合并报表以外的报表类型）</translation>
+    </message>
+    <message>
+        <source>no statement rows to import</source>
+        <translation>没有可导入的报表行</translation>
+    </message>
+    <message>
+        <source>the share price</source>
+        <translation>股价</translation>
+    </message>
+    <message>
+        <source>the share count</source>
+        <translation>总股本</translation>
+    </message>
+    <message>
+        <source>%1 must be a number greater than 0</source>
+        <translation>%1 必须是大于 0 的数字</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4 appears in rows %5 and %6; the later row is used</source>
+        <translation>%1：%2 %3 %4 出现在第 %5 行和第 %6 行；采用后一行</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows of interim periods left out: segment actuals are annual</source>
+        <translation>%1：略去 %2 行中期数据（业务历史数据按年度）</translation>
+    </message>
+    <message>
+        <source>%1: %2 appears %3 times; kept row %4 (the latest revision)</source>
+        <translation>%1：%2 出现 %3 次；保留第 %4 行（最新修订）</translation>
+    </message>
+    <message>
+        <source>%1: skipped %2 rows that are not the consolidated statement</source>
+        <translation>%1：跳过 %2 行非合并报表数据</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 replaces the figure from %4</source>
+        <translation>%1 %2：%3 的数字取代了 %4 的数字</translation>
+    </message>
+    <message>
+        <source>%1: no trailing twelve months (they need %2 and %3); the financials are left as they are</source>
+        <translation>%1：无法计算滚动十二个月（需要 %2 和 %3）；财务数据保持不变</translation>
+    </message>
+    <message>
+        <source>segment figures for %1 left out: they are not actual years of the model</source>
+        <translation>略去 %1 的业务数据：这些年份不是模型的历史年份</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>没有这样的文件或文件夹</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (byte %1 cannot be read)</source>
+        <translation>不是 UTF-8 文本（第 %1 个字节无法读取）</translation>
+    </message>
+    <message>
+        <source>expected ticker,price or ticker,price,date; found %1 cells</source>
+        <translation>应为“代码,价格”或“代码,价格,日期”，实际有 %1 个单元格</translation>
+    </message>
+    <message>
+        <source>the ticker is empty</source>
+        <translation>股票代码为空</translation>
+    </message>
+    <message>
+        <source>the price %1 is not a number</source>
+        <translation>价格 %1 不是数字</translation>
+    </message>
+    <message>
+        <source>the price must be greater than 0; found %1</source>
+        <translation>价格必须大于 0，实际为 %1</translation>
+    </message>
+    <message>
+        <source>the date %1 is not a date such as 2025-06-30</source>
+        <translation>日期 %1 不是 2025-06-30 这样的日期</translation>
+    </message>
+    <message>
+        <source>%1 has a second price (%2; line %3 says %4) and no later date to choose by</source>
+        <translation>%1 有第二个价格（%2；第 %3 行为 %4），且没有更晚的日期可据以选择</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <source>Dynamic</source>
@@ -410,12 +738,40 @@ value</source>
         <translation>数值过大：输入将溢出</translation>
     </message>
     <message>
+        <source>a model needs at least one segment: the last one cannot be removed</source>
+        <translation>模型至少需要一个业务：不能删除最后一个业务</translation>
+    </message>
+    <message>
+        <source>a segment needs a name</source>
+        <translation>业务需要名称</translation>
+    </message>
+    <message>
         <source>is too small to be plausible (at least %1)</source>
         <translation>过小，不合常理（至少为 %1）</translation>
     </message>
     <message>
         <source>is too large to be plausible (at most ±%1)</source>
         <translation>过大，不合常理（至多为 ±%1）</translation>
+    </message>
+    <message>
+        <source>must be 0 or more</source>
+        <translation>须为 0 或更大</translation>
+    </message>
+    <message>
+        <source>must be at least the low value</source>
+        <translation>须不小于下限</translation>
+    </message>
+    <message>
+        <source>must lie from the low to the high value</source>
+        <translation>须介于下限与上限之间</translation>
+    </message>
+    <message>
+        <source>must be a consistent rank correlation matrix: values from −1 to 1, symmetric, 1 on the diagonal, no driver an exact combination of the others</source>
+        <translation>须为自洽的秩相关矩阵：取值在 −1 到 1 之间、对称、对角线为 1，且任何驱动因素都不能是其他因素的精确组合</translation>
+    </message>
+    <message>
+        <source>(segment %1) is a segment the model would no longer have (it would have %2): scope the driver to every segment or to another segment first</source>
+        <translation>（业务 %1）是模型将不再拥有的业务（模型将只有 %2 个业务）：请先把该驱动因素的适用范围改为所有业务或其他业务</translation>
     </message>
     <message>
         <source>must be greater than the terminal growth (%1)</source>
@@ -498,6 +854,66 @@ value</source>
         <translation>权限不足：无权读取此文件</translation>
     </message>
     <message>
+        <source>the model&apos;s years</source>
+        <translation>模型的年份</translation>
+    </message>
+    <message>
+        <source>the first forecast year</source>
+        <translation>首个预测年份</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>须为整数</translation>
+    </message>
+    <message>
+        <source>must be a year (a whole number)</source>
+        <translation>须为年份（整数）</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>须为文本</translation>
+    </message>
+    <message>
+        <source>must be a group of keys (a JSON object)</source>
+        <translation>须为一组键值（JSON 对象）</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>须为列表</translation>
+    </message>
+    <message>
+        <source>the file has the text “%1”</source>
+        <translation>文件中为文字“%1”</translation>
+    </message>
+    <message>
+        <source>the file has true or false</source>
+        <translation>文件中为 true 或 false</translation>
+    </message>
+    <message>
+        <source>the file has null (no value)</source>
+        <translation>文件中为 null（无值）</translation>
+    </message>
+    <message>
+        <source>the file has a list</source>
+        <translation>文件中为列表</translation>
+    </message>
+    <message>
+        <source>the file has a group of keys</source>
+        <translation>文件中为一组键值</translation>
+    </message>
+    <message>
+        <source>the file has a number</source>
+        <translation>文件中为数字</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
         <source>too many levels of symbolic links</source>
         <translation>符号链接层数过多</translation>
     </message>
@@ -572,6 +988,10 @@ value</source>
     <message>
         <source>%1 has the wrong kind of value: %2</source>
         <translation>%1 的取值类型不对：%2</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Valuation Workbench; open it there</source>
+        <translation>它由更新版本的估值工作台写成；请用新版本打开</translation>
     </message>
     <message>
         <source>Cannot open “%1”: %2.</source>
@@ -1232,6 +1652,14 @@ value</source>
         <translation>HTML (*.html *.htm)</translation>
     </message>
     <message>
+        <source>a report is written as .pdf or .html</source>
+        <translation>报告只能保存为 .pdf 或 .html</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
         <source>The report was not written: %1</source>
         <translation>报告未写出：%1</translation>
     </message>
@@ -1293,6 +1721,10 @@ value</source>
     <message>
         <source>Saving failed; your work is still open and unsaved.</source>
         <translation>保存失败；您的工作仍处于打开且未保存状态。</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
     </message>
     <message>
         <source>Cannot save</source>
@@ -1748,66 +2180,6 @@ value</source>
 <context>
     <name>ImportMessages</name>
     <message>
-        <source>expected a number, found the text %1</source>
-        <translation>应为数字，却是文字 %1</translation>
-    </message>
-    <message>
-        <source>expected a finite number, found %1</source>
-        <translation>应为有限数字，却是 %1</translation>
-    </message>
-    <message>
-        <source>expected a number, found %1</source>
-        <translation>应为数字，却是 %1</translation>
-    </message>
-    <message>
-        <source>not a layout the import knows. Expected the columns of a Tushare Pro export (end_date and fields such as total_revenue, n_income_attr_p), of the East Money main-business composition (报告日期, 分类类型, 主营构成, 主营收入) or of our template (item, segment, period, value, unit). Columns found: %1</source>
-        <translation>无法识别的表格格式。应为 Tushare Pro 导出文件的列（end_date 及 total_revenue、n_income_attr_p 等字段）、东方财富主营构成的列（报告日期、分类类型、主营构成、主营收入）或本软件模板的列（项目、分部、期间、数值、单位）。实际的列：%1</translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation>文件为空</translation>
-    </message>
-    <message>
-        <source>the text is neither UTF-8 nor GBK (byte %1 cannot be read)</source>
-        <translation>文本既非 UTF-8 也非 GBK 编码（第 %1 字节无法读取）</translation>
-    </message>
-    <message>
-        <source>unknown money unit %1; use 元, 千元, 万元, 百万元 or 亿元</source>
-        <translation>未知的金额单位 %1；请用元、千元、万元、百万元或亿元</translation>
-    </message>
-    <message>
-        <source>end_date is empty</source>
-        <translation>end_date 为空</translation>
-    </message>
-    <message>
-        <source>报告日期 is empty</source>
-        <translation>报告日期为空</translation>
-    </message>
-    <message>
-        <source>the file holds several companies (%1); import one company at a time</source>
-        <translation>文件中有多家公司（%1）；请每次只导入一家公司</translation>
-    </message>
-    <message>
-        <source>an old .xls workbook or another binary file: save it as .xlsx or as CSV (UTF-8 or GBK)</source>
-        <translation>这是旧的 .xls 工作簿或其他二进制文件：请另存为 .xlsx 或 CSV（UTF-8 或 GBK）</translation>
-    </message>
-    <message>
-        <source>not a readable .xlsx workbook</source>
-        <translation>无法读取的 .xlsx 工作簿</translation>
-    </message>
-    <message>
-        <source>cannot read it: %1</source>
-        <translation>无法读取：%1</translation>
-    </message>
-    <message>
-        <source>no unit stated for an amount: fill the unit column (元, 万元, 亿元) or choose the unit above</source>
-        <translation>金额未注明单位：请填写单位列（元、万元、亿元）或在上方选择单位</translation>
-    </message>
-    <message>
-        <source>expected a period such as 20241231, 2024-12-31, 2024 or 2025H1, found %1</source>
-        <translation>应为期间，如 20241231、2024-12-31、2024 或 2025H1，却是 %1</translation>
-    </message>
-    <message>
         <source>%1, row %2, column “%3”: %4</source>
         <translation>%1，第 %2 行，“%3”列：%4</translation>
     </message>
@@ -1818,14 +2190,6 @@ value</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>The sources give no share price or share count: enter them above.</source>
-        <translation>来源文件中没有股价或总股本：请在上方填写。</translation>
-    </message>
-    <message>
-        <source>%1 has no 分类类型 “%2”; it has: %3</source>
-        <translation>%1 中没有分类类型“%2”；已有：%3</translation>
     </message>
     <message>
         <source>Revenue</source>
@@ -1898,6 +2262,58 @@ value</source>
     <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>an old .xls workbook or another binary file: save it as .xlsx or as CSV (UTF-8 or GBK)</source>
+        <translation>这是旧的 .xls 工作簿或其他二进制文件：请另存为 .xlsx 或 CSV（UTF-8 或 GBK）</translation>
+    </message>
+    <message>
+        <source>not a readable .xlsx workbook</source>
+        <translation>无法读取的 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>no unit stated for an amount: fill the unit column (元, 万元, 亿元) or choose the unit above</source>
+        <translation>金额未注明单位：请填写单位列（元、万元、亿元）或在上方选择单位</translation>
+    </message>
+    <message>
+        <source>The sources give no share price or share count: enter them above.</source>
+        <translation>来源文件中没有股价或总股本：请在上方填写。</translation>
+    </message>
+    <message>
+        <source>expected a number, found the text %1</source>
+        <translation>应为数字，却是文字 %1</translation>
+    </message>
+    <message>
+        <source>expected a finite number, found %1</source>
+        <translation>应为有限数字，却是 %1</translation>
+    </message>
+    <message>
+        <source>expected a period such as 20241231, 2024-12-31, 2024 or 2025H1, found %1</source>
+        <translation>应为期间，如 20241231、2024-12-31、2024 或 2025H1，却是 %1</translation>
+    </message>
+    <message>
+        <source>not a layout the import knows. Expected the columns of a Tushare Pro export (end_date and fields such as total_revenue, n_income_attr_p), of the East Money main-business composition (报告日期, 分类类型, 主营构成, 主营收入) or of our template (item, segment, period, value, unit). Columns found: %1</source>
+        <translation>无法识别的表格格式。应为 Tushare Pro 导出文件的列（end_date 及 total_revenue、n_income_attr_p 等字段）、东方财富主营构成的列（报告日期、分类类型、主营构成、主营收入）或本软件模板的列（项目、分部、期间、数值、单位）。实际的列：%1</translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8 nor GBK (byte %1 cannot be read)</source>
+        <translation>文本既非 UTF-8 也非 GBK 编码（第 %1 字节无法读取）</translation>
+    </message>
+    <message>
+        <source>unknown money unit %1; use 元, 千元, 万元, 百万元 or 亿元</source>
+        <translation>未知的金额单位 %1；请用元、千元、万元、百万元或亿元</translation>
+    </message>
+    <message>
+        <source>the file holds several companies (%1); import one company at a time</source>
+        <translation>文件中有多家公司（%1）；请每次只导入一家公司</translation>
+    </message>
+    <message>
+        <source>%1 has no 分类类型 “%2”; it has: %3</source>
+        <translation>%1 中没有分类类型“%2”；已有：%3</translation>
     </message>
     <message>
         <source>History</source>
@@ -2471,10 +2887,6 @@ mean</source>
         <translation>显示情景 %1</translation>
     </message>
     <message>
-        <source>a scenario named &apos;%1&apos; exists already</source>
-        <translation>名为“%1”的情景已存在</translation>
-    </message>
-    <message>
         <source>Save as scenario %1</source>
         <translation>另存为情景 %1</translation>
     </message>
@@ -2670,16 +3082,12 @@ mean</source>
         <translation>模型文件 (*.vwm.json *.json)</translation>
     </message>
     <message>
-        <source>Cannot compare with %1: %2</source>
-        <translation>无法与 %1 比较：%2</translation>
+        <source>%1; the dynamic split is shown.</source>
+        <translation>%1；现显示动态估值的拆分。</translation>
     </message>
     <message>
         <source>Cannot compare: %1</source>
         <translation>无法比较：%1</translation>
-    </message>
-    <message>
-        <source>The DDM split is undefined (%1); the dynamic split is shown.</source>
-        <translation>DDM 的拆分无定义（%1）；仅显示动态估值的拆分。</translation>
     </message>
     <message>
         <source>No input differs: nothing to split.</source>
@@ -2802,6 +3210,7 @@ value</source>
     <name>SpreadsheetView</name>
     <message>
         <source>This cell is read-only.</source>
+        <extracomment>Views whose column fitting waits for the end of :func:`fits_batched`, each with the rectangle (top, bottom, left, right) its changed cells span so far.</extracomment>
         <translation>此单元格为只读。</translation>
     </message>
 </context>
@@ -2839,6 +3248,10 @@ value</source>
         <translation>三角分布</translation>
     </message>
     <message>
+        <source>Uncertainty (Monte Carlo settings, saved in the model)</source>
+        <translation>不确定性（蒙特卡洛设置，保存在模型中）</translation>
+    </message>
+    <message>
         <source>Mean</source>
         <translation>均值</translation>
     </message>
@@ -2859,8 +3272,8 @@ value</source>
         <translation>上限</translation>
     </message>
     <message>
-        <source>Uncertainty (Monte Carlo settings, saved in the model)</source>
-        <translation>不确定性（蒙特卡洛设置，保存在模型中）</translation>
+        <source>Uncertainty</source>
+        <translation>不确定性</translation>
     </message>
     <message>
         <source>Draws</source>
@@ -2869,6 +3282,14 @@ value</source>
     <message>
         <source>Seed</source>
         <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>correlation of %1 and %2</source>
+        <translation>%1与%2的相关系数</translation>
+    </message>
+    <message>
+        <source>correlations</source>
+        <translation>相关系数</translation>
     </message>
     <message>
         <source>Driver</source>
@@ -2897,18 +3318,6 @@ value</source>
     <message>
         <source>Rank correlations between the drivers (−1 to 1; edit one cell, its mirror follows):</source>
         <translation>驱动因素之间的秩相关系数（−1 到 1；编辑一格，对称的一格随之改变）：</translation>
-    </message>
-    <message>
-        <source>Uncertainty</source>
-        <translation>不确定性</translation>
-    </message>
-    <message>
-        <source>correlation of %1 and %2</source>
-        <translation>%1与%2的相关系数</translation>
-    </message>
-    <message>
-        <source>correlations</source>
-        <translation>相关系数</translation>
     </message>
     <message>
         <source>would make the correlations contradict one another (the matrix must stay positive definite)</source>
@@ -2941,6 +3350,18 @@ value</source>
     <message>
         <source>must be from %1 to %2</source>
         <translation>必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <source>cannot apply to one segment: excess cash is a company figure</source>
+        <translation>不能只适用于一个业务：超额现金是公司层面的数字</translation>
+    </message>
+    <message>
+        <source>is uncertain already</source>
+        <translation>已经是不确定驱动因素</translation>
+    </message>
+    <message>
+        <source>is not a driver the simulation knows</source>
+        <translation>不是模拟所认识的驱动因素</translation>
     </message>
     <message>
         <source>%1: %2; typed %3. The previous value is kept.</source>

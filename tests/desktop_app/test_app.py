@@ -63,7 +63,7 @@ def test_broken_file_argument_falls_back_to_the_sample_and_says_so(tmp_path, sta
 
 
 @pytest.mark.parametrize("literal, says", [
-    ("1" + "0" * 320, "Ticker has the wrong kind of value: must be text, got an integer of 321 digits (company.ticker)"),
+    ("1" + "0" * 320, "Ticker must be text; the file has a number. (company.ticker)"),
     ('"\\ud800主营"', "Ticker: is not valid text"),
 ])
 def test_a_file_with_a_huge_integer_or_a_lone_surrogate_does_not_stop_the_start(tmp_path, started, modals,

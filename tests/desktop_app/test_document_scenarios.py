@@ -42,7 +42,9 @@ def test_removing_a_segment_reports_what_left_with_it(document):
     assert document.restructure("Remove segment X", lambda m: engine_forecast.remove_segment(m, 2))
     assert paths(document) == [["segments", 0, "roe"]]
     assert [(c.scenario, c.path) for c in dropped[0]] == [("Bear", ("segments", 2, "multiple"))]
-    assert said[-1].startswith("Remove segment X: 1 scenario change(s)") and "segments[2].multiple" in said[-1]
+    # the change named as the tables label its cell, the removed segment by its name
+    assert said[-1].startswith("Remove segment X: 1 scenario change(s)")
+    assert "scenario 'Bear': Maintenance services & other · Composite multiple" in said[-1]
     document.undo_stack.undo()
     assert paths(document) == [c["path"] for c in CHANGES]
 

@@ -161,9 +161,9 @@ def test_a_bad_source_names_file_row_and_column_in_the_ui_language(qtbot, make_w
 
     drive_modal(action(window, "actImport").trigger, interact)
     if language == "en":
-        assert "bad income.csv, row 3, column “revenue”: expected a number, found the text '一百亿'" in texts["status"]
+        assert "bad income.csv, row 3, column “revenue”: expected a number, found the text “一百亿”" in texts["status"]
     else:
-        assert "bad income.csv，第 3 行，“revenue”列：应为数字，却是文字 '一百亿'" in texts["status"]
+        assert "bad income.csv，第 3 行，“revenue”列：应为数字，却是文字 “一百亿”" in texts["status"]
     assert document.model.to_dict() == before and document.undo_stack.count() == 0
     assert texts["status"].split(">", 1)[1].split("<", 1)[0] in window.messages.texts()[-1]  # and kept there
 

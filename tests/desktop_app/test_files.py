@@ -78,7 +78,7 @@ def test_missing_key_is_named(tmp_path, window, modals, sample_path):
     modals.answer("critical", Button.Ok)
     assert not window.session.open_file(str(bad))
     text = modals.calls[-1][2]
-    assert f"{doc['segments'][1]['name']} · ROE is missing" in text     # as the tables name it
+    assert f"{doc['segments'][1]['name_en']} · ROE is missing" in text  # as the (English) tables name it
     assert "segments[1].roe" in text                                   # and where it is in the file
 
 
@@ -128,7 +128,7 @@ def test_failed_save_on_disk_error(tmp_path, window, modals, monkeypatch):
     modals.answer("critical", Button.Ok)
     assert not window.session.save()
     assert window.isWindowModified()
-    assert "No space left" in modals.calls[-1][2]
+    assert "the disk is full" in modals.calls[-1][2] and str(target) in modals.calls[-1][2]
     assert target.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.vwm.json", "settings.ini"] or \
         all(not p.name.endswith(".tmp") for p in tmp_path.iterdir())

@@ -105,7 +105,9 @@ def test_a_rule_broken_inside_names_the_segment_and_shows_the_value_as_a_cell(qa
         i18n.install(qapp, "en")
     assert text.count(str(path)) == 1
     line = text.splitlines()[1]
-    assert line.startswith(f"• {doc['segments'][1]['name']} · ")   # the segment by its name first
+    # the segment by its name first, as the UI's language reads it (its English name in English)
+    name = doc["segments"][1]["name_en"] if lang == "en" else doc["segments"][1]["name"]
+    assert line.startswith(f"• {name} · ")
     assert line.endswith("(segments[1].discount_rate)")           # the key path last, for the file's text
     assert "-250.0%" in text                            # as the cell shows it, not -2.5
     if lang == "zh_CN":

@@ -6,7 +6,7 @@ import threading
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from models.analysis.implied import implied_table, implied_value
 from models.analysis.montecarlo import run_montecarlo
@@ -328,5 +328,48 @@ def test_a_refusal_in_chinese_names_what_and_where(qtbot, qapp, page, document):
         type_into(qtbot, view, view.model().index(2, 4), "-0.5")
         assert messages[-1] == "不确定性 · 贴现率 · 标准差：必须大于或等于 0；输入的是 -0.5。已保留原值。"
         assert "uncertainty" not in document.model.doc and view.item(2, 4).text() == "0.50%"
+    finally:
+        i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize("table", ["drivers", "correlation", "draws"])
+def test_switching_language_while_typing_keeps_what_was_typed(qtbot, qapp, page, document, table):
+    """The language switched while a cell editor of the uncertainty tables
+    (or the draws box) holds typed text: the text stays, Enter commits it,
+    and the tables are in the new language."""
+    ed = page.uncertainty
+    try:
+        if table == "draws":
+            ed.draws_edit.setFocus()
+            ed.draws_edit.selectAll()
+            qtbot.keyClicks(ed.draws_edit, "2500")
+            i18n.install(qapp, "zh_CN")
+            QApplication.processEvents()
+            assert ed.draws_edit.text() == "2500"
+            qtbot.keyClick(ed.draws_edit, Qt.Key.Key_Return)
+            assert document.model.doc["uncertainty"]["draws"] == 2500
+            assert ed.draws_caption.text() == "抽样次数"
+            return
+        view = ed.drivers if table == "drivers" else ed.correlation
+        view.setFocus()
+        view.setCurrentCell(0, 4 if table == "drivers" else 1)     # growth_shift's SD; ρ(driver 1, driver 2)
+        qtbot.keyClick(view, Qt.Key.Key_F2)
+        editor = view.focusWidget()
+        assert isinstance(editor, QLineEdit)
+        editor.selectAll()
+        qtbot.keyClicks(editor, "3.5" if table == "drivers" else "0.4")
+        i18n.install(qapp, "zh_CN")
+        QApplication.processEvents()
+        editor = view.focusWidget()
+        assert isinstance(editor, QLineEdit) and editor.text() == ("3.5" if table == "drivers" else "0.4")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        QApplication.processEvents()
+        u = document.model.doc["uncertainty"]
+        if table == "drivers":
+            assert u["drivers"]["growth_shift"]["sd"] == pytest.approx(0.035)
+            assert ed.drivers.horizontalHeaderItem(4).text() == "标准差"
+        else:
+            assert u["correlation"][0][1] == u["correlation"][1][0] == pytest.approx(0.4)
+        assert document.undo_stack.count() == 1
     finally:
         i18n.install(qapp, "en")

@@ -96,7 +96,10 @@ def test_the_table_shows_what_the_batch_engine_computes(page, universe):
         assert cell(page, n, "file") == os.path.relpath(row.file, universe)
         if want.error is not None:       # the error, without the file name, across the row
             assert want.error.startswith(row.file + ": ")
-            assert cell(page, n, "company") == want.error[len(row.file) + 2:] and cell(page, n, "ddm_total") == ""
+            # what is wrong as the loader says it in the UI's language, without the file (its own column)
+            shown = cell(page, n, "company")
+            assert "not valid JSON" in shown and "line 1" in shown and row.file not in shown
+            assert cell(page, n, "ddm_total") == ""
             assert page.view.columnSpan(n, COLUMN_INDEX["company"]) == len(COLUMN_INDEX) - COLUMN_INDEX["company"]
             continue
         assert page.view.columnSpan(n, COLUMN_INDEX["company"]) == 1
@@ -276,7 +279,7 @@ def test_a_bad_prices_file_is_refused_naming_the_line_and_the_table_stays(qtbot,
     prices.write_text("ticker,price\n100001.SZ,3.5\n100002.SZ,abc\n", encoding="utf-8")
     with qtbot.waitSignal(page.refused) as blocker:
         assert not page.import_prices(str(prices))
-    assert "bad.csv" in blocker.args[0] and "line 3" in blocker.args[0] and "'abc'" in blocker.args[0]
+    assert "bad.csv" in blocker.args[0] and "line 3" in blocker.args[0] and "“abc”" in blocker.args[0]
     assert shown_rows(page) == rows and page.quotes is None
 
 

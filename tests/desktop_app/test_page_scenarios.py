@@ -216,8 +216,9 @@ def test_removing_a_segment_reports_the_changes_it_took_and_undo_brings_them_bac
     assert document.restructure("Remove segment", lambda m: engine_forecast.remove_segment(m, 1))
     # the change of segment 2 followed it to index 1; the one of the removed segment is reported
     assert document.model.doc["scenarios"][0]["changes"] == [{"path": ["segments", 1, "multiple"], "value": 12.0}]
-    assert "segments[1].roe" in page.stale_label.text() and page.stale_label.isVisibleTo(page)
-    assert "scenario 'Bear': segments[1].roe" in page.rejections[-1]
+    removed = "Imaging & radiotherapy equipment (overseas) · ROE"   # the removed segment's name, the cell's label
+    assert removed in page.stale_label.text() and page.stale_label.isVisibleTo(page)
+    assert f"scenario 'Bear': {removed}" in page.rejections[-1]
     document.undo_stack.undo()
     assert document.model.doc["scenarios"][0]["changes"][0] == {"path": ["segments", 1, "roe"], "value": 0.3}
     assert not page.stale_label.isVisibleTo(page)
@@ -239,7 +240,7 @@ def test_a_file_with_a_stale_scenario_path_is_reported_on_open(tmp_path, documen
     session = FileSession(document, settings, Dialogs(), lambda: None)
     before = document.model.copy()
     assert not session.open_file(str(path))
-    assert "scenario 'Bear'" in Dialogs.said[-1] and "segments[5].roe" in Dialogs.said[-1]
+    assert "scenario “Bear”, change 1: segment 6 · ROE" in Dialogs.said[-1]
     assert document.model == before
 
 

@@ -23,6 +23,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from ...errors import Message
 from ...forecast import new_segment
 from ...model import Model, copy_json, path_text
 from . import akshare, template, tushare
@@ -61,7 +62,8 @@ def read_source(path: str | os.PathLike, unit: str | None = None) -> list[Figure
         found = ", ".join(h for h in tables[0].header if h) or "none"
         where = tables[0].where() if len(tables) == 1 else str(path)
         raise SourceError(where, f"unknown layout; expected the columns of {EXPECTED_COLUMNS}; found: {found}",
-                          tables[0].header_row if len(tables) == 1 else None)
+                          tables[0].header_row if len(tables) == 1 else None, code="import_layout",
+                          params={"found": [h for h in tables[0].header if h]})
     return out
 
 
@@ -125,7 +127,9 @@ def _choose_classification(figures: Figures, model_names: set[str], wanted: str 
         return None
     if wanted is not None:
         if wanted not in figures.segments:
-            raise ImportUsageError(f"{figures.file}: no 分类类型 {wanted!r}; the file has: {', '.join(classes)}")
+            raise ImportUsageError(f"{figures.file}: no 分类类型 {wanted!r}; the file has: {', '.join(classes)}",
+                                   "import_classification", {"file": figures.file, "wanted": wanted,
+                                                             "known": classes})
         return wanted
     def score(c: str) -> tuple:
         matches = sum(name_key(n) in model_names for n in figures.segments[c])
@@ -147,7 +151,10 @@ def merge(figures_list: Iterable[Figures], model_names: set[str], classification
             slot = company.setdefault(period, {})
             for metric, value in metrics.items():
                 if metric in slot and not _same(slot[metric][0], value):
-                    plan.notes.append(f"{period.label} {metric}: {fig.file} replaces the figure from {slot[metric][1]}")
+                    plan.notes.append(Message(f"{period.label} {metric}: {fig.file} replaces the figure from "
+                                              f"{slot[metric][1]}", "import_replaces",
+                                              {"period": period.label, "metric": metric, "file": fig.file,
+                                               "previous": slot[metric][1]}))
                 slot[metric] = (value, fig.file)
         chosen = _choose_classification(fig, model_names, classification if fig.layout == "akshare" else None)
         if chosen is not None:
@@ -195,13 +202,16 @@ def _financials(company: dict[Period, dict[str, tuple[float, str]]], choice: str
             out["equity"] = figures["equity"][0]
         return out, figures[next(iter(figures))][1]
     if choice == "ttm":
-        plan.notes.append(f"{period.label}: no TTM (needs {prior.label} and {last_year.label}); financials left as they are")
+        plan.notes.append(Message(f"{period.label}: no TTM (needs {prior.label} and {last_year.label}); financials "
+                                  "left as they are", "import_no_ttm",
+                                  {"period": period.label, "needs": [prior.label, last_year.label]}))
         return None
     if period.kind == "H1":
         return {"period": period.label, "basis": "half_year",
                 **{k: figures[k][0] for k in keys if k in figures}}, figures[next(iter(figures))][1]
-    plan.notes.append(f"{period.label}: a {period.kind} figure neither annualizes nor makes a TTM without "
-                      f"{prior.label} and {last_year.label}; financials left as they are")
+    plan.notes.append(Message(f"{period.label}: a {period.kind} figure neither annualizes nor makes a TTM without "
+                              f"{prior.label} and {last_year.label}; financials left as they are", "import_no_ttm",
+                              {"period": period.label, "needs": [prior.label, last_year.label]}))
     return None
 
 
@@ -221,7 +231,8 @@ def plan_import(model: Model, figures: Iterable[Figures], *, classification: str
       (``financials``: "auto" TTM else half year, "ttm", "half_year", "none").
     """
     if financials not in FINANCIALS_CHOICES:
-        raise ImportUsageError(f"financials must be one of {', '.join(FINANCIALS_CHOICES)}, got {financials!r}")
+        raise ImportUsageError(f"financials must be one of {', '.join(FINANCIALS_CHOICES)}, got {financials!r}",
+                               "import_financials_choice", {"found": financials})
     plan = ImportPlan()
     unit = model.unit
     factor = model_unit_factor(unit)
@@ -278,8 +289,9 @@ def plan_import(model: Model, figures: Iterable[Figures], *, classification: str
         else:
             plan.offered_segments.append(entry["name"])
     if skipped_years:
-        plan.notes.append("segment figures for " + ", ".join(str(y) for y in sorted(skipped_years))
-                          + " left out: not actual years of the model")
+        plan.notes.append(Message("segment figures for " + ", ".join(str(y) for y in sorted(skipped_years))
+                                  + " left out: not actual years of the model", "import_years_left_out",
+                                  {"years": sorted(skipped_years)}))
 
     # the actual years' company figures
     for year in sorted(actual):
@@ -354,7 +366,8 @@ def new_model_from_import(figures: Sequence[Figures], *, name: str | None = None
     else:
         years_with = sorted(p.year for p in company if p.annual and "revenue" in company[p])
     if not years_with:
-        raise ImportUsageError("the sources hold no annual revenue or segment figures to build a model from")
+        raise ImportUsageError("the sources hold no annual revenue or segment figures to build a model from",
+                               "import_nothing_annual")
     last = years_with[-1]
     first = max(years_with[0], last - max(1, actual_years) + 1)
     years = list(range(first, last + 1 + max(1, forecast_years)))
@@ -372,10 +385,12 @@ def new_model_from_import(figures: Sequence[Figures], *, name: str | None = None
                if value is None]
     if missing:
         raise ImportUsageError("a new model needs " + " and ".join(missing)
-                               + ": give it, or put price/shares rows in a template source")
+                               + ": give it, or put price/shares rows in a template source", "import_needs_market",
+                               {"price": price is None, "shares": shares is None})
     for what, value in (("price", price), ("shares", shares)):
         if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
-            raise ImportUsageError(f"{what} must be a number greater than 0, got {value!r}")
+            raise ImportUsageError(f"{what} must be a number greater than 0, got {value!r}", "import_market_value",
+                                   {"what": what, "found": value})
 
     ticker = info.get("ticker", (None,))[0]
     company_doc = {"name": name or info.get("name", (None,))[0] or ticker or "导入的公司", "unit": unit,
@@ -406,6 +421,7 @@ def new_model_from_import(figures: Sequence[Figures], *, name: str | None = None
         for year in model.forecast_years:
             seg["forecast"][str(year)] = {"growth": 0.0, "margin": margin}
     if segments and not any("net_profit" in v for e in segments.values() for v in e["years"].values()):
-        plan.notes.append("segment net profits are not in the sources: they start at 0; set them "
-                          "(the company's reported net profit sits in non-operating profit until then)")
+        plan.notes.append(Message("segment net profits are not in the sources: they start at 0; set them "
+                                  "(the company's reported net profit sits in non-operating profit until then)",
+                                  "import_no_segment_profits"))
     return Model.from_dict(model.doc), plan

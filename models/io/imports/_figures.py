@@ -64,13 +64,13 @@ def parse_period(cell, table: Table, index: int, column: str) -> Period | None:
         if mmdd in INTERIM_KINDS:
             return Period(year, INTERIM_KINDS[mmdd])
         raise SourceError(table.where(), f"{text!r} is not a quarter end (03-31, 06-30, 09-30 or 12-31)",
-                          table.row_numbers[index], column)
+                          table.row_numbers[index], column, "import_not_quarter_end", {"found": text})
     match = _LABEL.match(text.replace(" ", ""))
     if match:
         kind = match.group(2)
         return Period(int(match.group(1)), _LABEL_KIND[kind.lower()] if kind else "FY")
     raise SourceError(table.where(), f"expected a period such as 20241231, 2024-12-31, 2024 or 2025H1, "
-                      f"found {text!r}", table.row_numbers[index], column)
+                      f"found {text!r}", table.row_numbers[index], column, "import_period", {"found": text})
 
 
 @dataclass

@@ -36,13 +36,19 @@ _INJECTION_PREFIXES = ("=", "+", "-", "@")
 
 class SourceError(ModelError):
     """A source file that cannot be imported: names the file, and where known the
-    row and the column, and what is wrong."""
+    row and the column, and what is wrong.
 
-    def __init__(self, file: str, message: str, row: int | None = None, column: str | None = None) -> None:
+    ``reason`` is what is wrong in English; ``code`` and ``params`` say it for
+    a translated message (desktop_app/engine_messages.py)."""
+
+    def __init__(self, file: str, message: str, row: int | None = None, column: str | None = None,
+                 code: str = "", params: dict | None = None) -> None:
         self.file = file
         self.row = row
         self.column = column
         self.reason = message
+        self.code = code
+        self.params = dict(params or {})
         where = [file]
         if row is not None:
             where.append(f"row {row}")
@@ -53,7 +59,13 @@ class SourceError(ModelError):
 
 class ImportUsageError(ModelError):
     """An import that cannot go ahead for a reason other than a source's content
-    (a new model without a share price, a unit the model does not know, …)."""
+    (a new model without a share price, a unit the model does not know, …).
+    ``code`` and ``params`` say what for a translated message."""
+
+    def __init__(self, message: str, code: str = "", params: dict | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = dict(params or {})
 
 
 @dataclass
@@ -82,7 +94,8 @@ def decode_text(data: bytes, file: str) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise SourceError(file, f"neither UTF-8 nor GBK text (undecodable byte at offset {exc.start})") from None
+        raise SourceError(file, f"neither UTF-8 nor GBK text (undecodable byte at offset {exc.start})",
+                          code="import_encoding", params={"byte": exc.start}) from None
 
 
 def _clean_header(value: Any) -> str:
@@ -137,12 +150,14 @@ def read_tables(path: str | os.PathLike) -> list[Table]:
     try:
         size = p.stat().st_size
         if size > MAX_SOURCE_BYTES:
-            raise SourceError(file, f"the file is {size} bytes, larger than a statement export can be")
+            raise SourceError(file, f"the file is {size} bytes, larger than a statement export can be",
+                              code="import_too_large", params={"size": size})
         data = p.read_bytes()
     except OSError as exc:
-        raise SourceError(file, f"cannot read it: {exc.strerror or exc}") from None
+        raise SourceError(file, f"cannot read it: {exc.strerror or exc}", code="import_os_error",
+                          params={"errno": exc.errno, "detail": exc.strerror or str(exc)}) from None
     if not data.strip():
-        raise SourceError(file, "the file is empty")
+        raise SourceError(file, "the file is empty", code="import_empty")
     if data.startswith(b"PK\x03\x04"):
         try:
             with warnings.catch_warnings():
@@ -152,17 +167,20 @@ def read_tables(path: str | os.PathLike) -> list[Table]:
                 sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, dtype=object,
                                        engine="openpyxl")
         except Exception as exc:  # a damaged or foreign zip: one clear line
-            raise SourceError(file, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+            raise SourceError(file, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})",
+                              code="import_bad_xlsx") from None
         tables = []
         for name, frame in sheets.items():
             table = _table_from_rows(file, _frame_rows(frame), str(name))
             if table is not None:
                 tables.append(table)
         if not tables:
-            raise SourceError(file, "the workbook holds no table (no row with two or more cells)")
+            raise SourceError(file, "the workbook holds no table (no row with two or more cells)",
+                              code="import_no_table")
         return tables
     if data.startswith((b"\xd0\xcf\x11\xe0", b"%PDF")):
-        raise SourceError(file, "an old .xls workbook or another binary file: save it as .xlsx or CSV (UTF-8 or GBK)")
+        raise SourceError(file, "an old .xls workbook or another binary file: save it as .xlsx or CSV (UTF-8 or GBK)",
+                          code="import_binary")
     text = decode_text(data, file)
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
@@ -170,10 +188,11 @@ def read_tables(path: str | os.PathLike) -> list[Table]:
         frame = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False,
                             skip_blank_lines=False, sep=delimiter, engine="python")
     except Exception as exc:  # pandas' parser errors name a line; keep its words
-        raise SourceError(file, f"not a readable CSV table ({exc})") from None
+        raise SourceError(file, f"not a readable CSV table ({exc})", code="import_bad_csv",
+                          params={"detail": str(exc)}) from None
     table = _table_from_rows(file, _frame_rows(frame))
     if table is None:
-        raise SourceError(file, "no table found (no row with two or more cells)")
+        raise SourceError(file, "no table found (no row with two or more cells)", code="import_no_table")
     return [table]
 
 
@@ -200,7 +219,8 @@ def unit_factor(unit: str | None, file: str = "", row: int | None = None, column
         return None
     if key in MONEY_UNITS or key.lower() in MONEY_UNITS:
         return MONEY_UNITS.get(key, MONEY_UNITS.get(key.lower()))
-    raise SourceError(file, f"unknown money unit {unit!r}; one of: 元, 千元, 万元, 百万元, 亿元", row, column)
+    raise SourceError(file, f"unknown money unit {unit!r}; one of: 元, 千元, 万元, 百万元, 亿元", row, column,
+                      "import_money_unit", {"unit": str(unit)})
 
 
 def model_unit_factor(unit: str) -> float:
@@ -209,7 +229,7 @@ def model_unit_factor(unit: str) -> float:
     if key in MONEY_UNITS:
         return MONEY_UNITS[key]
     raise ImportUsageError(f"the model's unit {unit!r} is not a money unit the import knows "
-                           "(元, 千元, 万元, 百万元, 亿元)")
+                           "(元, 千元, 万元, 百万元, 亿元)", "import_model_unit", {"unit": unit})
 
 
 def is_missing(cell: Any) -> bool:
@@ -229,7 +249,8 @@ def number_in(cell: Any, table: Table, index: int, column: str) -> float | None:
         return None
     row = table.row_numbers[index]
     if isinstance(cell, bool):
-        raise SourceError(table.where(), f"expected a number, found {cell!r}", row, column)
+        raise SourceError(table.where(), f"expected a number, found {cell!r}", row, column, "import_not_number",
+                          {"found": str(cell)})
     if isinstance(cell, (int, float)):
         value = float(cell)
     else:
@@ -246,9 +267,11 @@ def number_in(cell: Any, table: Table, index: int, column: str) -> float | None:
             value = float(text) * factor
         except ValueError:
             shown = str(cell) if len(str(cell)) <= 30 else str(cell)[:30] + "…"
-            raise SourceError(table.where(), f"expected a number, found the text {shown!r}", row, column) from None
+            raise SourceError(table.where(), f"expected a number, found the text {shown!r}", row, column,
+                              "import_not_number", {"found": shown}) from None
     if not math.isfinite(value):
-        raise SourceError(table.where(), f"expected a finite number, found {cell!r}", row, column)
+        raise SourceError(table.where(), f"expected a finite number, found {cell!r}", row, column,
+                          "import_not_finite", {"found": str(cell)})
     return value
 
 

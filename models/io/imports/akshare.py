@@ -10,6 +10,7 @@ not segments.
 """
 from __future__ import annotations
 
+from ...errors import Message
 from ._figures import Figures, parse_period
 from ._table import SourceError, Table, find_column, number_in, split_header_unit, text_in, unit_factor
 
@@ -39,7 +40,7 @@ def read(table: Table, unit: str | None = None) -> Figures:
         date_col = table.header[col["报告日期"]]
         period = parse_period(row[col["报告日期"]], table, i, date_col)
         if period is None:
-            raise SourceError(table.where(), "报告日期 is empty", table.row_numbers[i], date_col)
+            raise SourceError(table.where(), "报告日期 is empty", table.row_numbers[i], date_col, "import_empty_cell")
         if col["股票代码"] is not None and text_in(row[col["股票代码"]]):
             codes.add(text_in(row[col["股票代码"]]))
         if not period.annual:
@@ -49,7 +50,7 @@ def read(table: Table, unit: str | None = None) -> Figures:
         name = text_in(row[col["主营构成"]])
         if not name:
             raise SourceError(table.where(), "主营构成 (the segment name) is empty", table.row_numbers[i],
-                              table.header[col["主营构成"]])
+                              table.header[col["主营构成"]], "import_empty_cell")
         if name in TOTAL_ROWS:
             continue
         values = {}
@@ -59,8 +60,11 @@ def read(table: Table, unit: str | None = None) -> Figures:
                 values[key] = None if value is None else value * factors[key]
         key = (classification, name, period.year)
         if key in seen:
-            figures.notes.append(f"{table.where()}: {classification} {name} {period.year} appears in rows "
-                                 f"{seen[key]} and {table.row_numbers[i]}; the later row is used")
+            figures.notes.append(Message(f"{table.where()}: {classification} {name} {period.year} appears in rows "
+                                         f"{seen[key]} and {table.row_numbers[i]}; the later row is used",
+                                         "import_repeated_segment_row",
+                                         {"file": table.where(), "classification": classification, "name": name,
+                                          "year": period.year, "rows": [seen[key], table.row_numbers[i]]}))
         seen[key] = table.row_numbers[i]
         if values.get("主营收入") is not None:
             figures.put_segment(classification, name, period.year, "revenue", values["主营收入"])
@@ -71,11 +75,14 @@ def read(table: Table, unit: str | None = None) -> Figures:
             figures.put_segment(classification, name, period.year, "gross_profit", gross)
     if len(codes) > 1:
         raise SourceError(table.where(), f"the file holds several companies ({', '.join(sorted(codes))}); "
-                          "import one company at a time", None, "股票代码")
+                          "import one company at a time", None, "股票代码", "import_several_companies",
+                          {"codes": sorted(codes)})
     figures.ticker = codes.pop() if codes else None
     if interim:
-        figures.notes.append(f"{table.where()}: {interim} interim rows (not …-12-31) left out: segment "
-                             "actuals are annual")
+        figures.notes.append(Message(f"{table.where()}: {interim} interim rows (not …-12-31) left out: segment "
+                                     "actuals are annual", "import_interim_segment_rows",
+                                     {"file": table.where(), "count": interim}))
     if not figures.segments:
-        raise SourceError(table.where(), "no annual segment rows (报告日期 …-12-31) to import")
+        raise SourceError(table.where(), "no annual segment rows (报告日期 …-12-31) to import",
+                          code="import_no_annual_segments")
     return figures

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from ...errors import Message
 from ._figures import RATIO_METRICS, Figures, parse_period
 from ._table import (SHARE_UNITS, SourceError, Table, find_column, name_key, number_in, split_header_unit,
                      text_in, unit_factor)
@@ -77,7 +78,7 @@ def read(table: Table, unit: str | None = None) -> Figures:
         number = table.row_numbers[i]
         item_text = text_in(row[col["item"]])
         if not item_text:
-            raise SourceError(table.where(), "the item is empty", number, table.header[col["item"]])
+            raise SourceError(table.where(), "the item is empty", number, table.header[col["item"]], "import_empty_cell")
         segment = text_in(row[col["segment"]]) if col["segment"] is not None else ""
         stated = text_in(row[col["unit"]]) if col["unit"] is not None else ""
         stated = stated or column_unit or ""
@@ -87,13 +88,14 @@ def read(table: Table, unit: str | None = None) -> Figures:
             item = _lookup(SEGMENT_ITEMS, item_text)
             if item is None:
                 raise SourceError(table.where(), f"unknown segment item {item_text!r}; one of: "
-                                  + ", ".join(SEGMENT_ITEMS), number, table.header[col["item"]])
+                                  + ", ".join(SEGMENT_ITEMS), number, table.header[col["item"]],
+                                  "import_segment_item", {"found": item_text, "known": list(SEGMENT_ITEMS)})
         else:
             item = _lookup(COMPANY_ITEMS, item_text) or (item_text if _METRIC.match(item_text) else None)
             if item is None:
                 raise SourceError(table.where(), f"unknown item {item_text!r}: a company item ("
                                   + ", ".join(COMPANY_ITEMS) + ") or a snake_case history metric",
-                                  number, table.header[col["item"]])
+                                  number, table.header[col["item"]], "import_item", {"found": item_text})
         if item in ("name", "ticker"):
             text = text_in(row[col["value"]])
             if text:
@@ -102,29 +104,32 @@ def read(table: Table, unit: str | None = None) -> Figures:
 
         period = parse_period(row[col["period"]], table, i, table.header[col["period"]])
         if period is None and item not in ("price", "shares"):
-            raise SourceError(table.where(), "the period is empty", number, table.header[col["period"]])
+            raise SourceError(table.where(), "the period is empty", number, table.header[col["period"]],
+                              "import_empty_cell")
         value = number_in(row[col["value"]], table, i, value_col)
         if value is None:
             continue
         if item in RATIO_METRICS:
             if stated not in RATIO_UNITS:
                 raise SourceError(table.where(), f"{item} is a ratio: its unit is empty (a decimal) or %, "
-                                  f"found {stated!r}", number, unit_column)
+                                  f"found {stated!r}", number, unit_column, "import_ratio_unit",
+                                  {"item": item, "found": stated})
             value = value / 100.0 if stated == "%" and not str(row[col["value"]]).strip().endswith("%") else value
         elif item == "shares":
             if stated not in SHARE_UNITS:
                 raise SourceError(table.where(), f"shares need a unit: 股, 万股 or 亿股, found {stated or 'none'!r}",
-                                  number, unit_column)
+                                  number, unit_column, "import_share_unit", {"found": stated})
             value *= SHARE_UNITS[stated]
         elif item == "price":
             if stated not in ("", "元", "元/股"):
                 raise SourceError(table.where(), f"the price is in 元 per share, found the unit {stated!r}",
-                                  number, unit_column)
+                                  number, unit_column, "import_price_unit", {"found": stated})
         else:
             factor = unit_factor(stated or unit, table.where(), number, unit_column)
             if factor is None:
                 raise SourceError(table.where(), "no unit stated for an amount: fill the unit column "
-                                  "(元, 万元 or 亿元) or give the unit of the whole file", number, unit_column)
+                                  "(元, 万元 or 亿元) or give the unit of the whole file", number, unit_column,
+                                  "import_no_unit")
             value *= factor
 
         if item == "price":
@@ -139,6 +144,7 @@ def read(table: Table, unit: str | None = None) -> Figures:
         else:
             figures.put_company(period, item, value)
     if interim_segment_rows:
-        figures.notes.append(f"{table.where()}: {interim_segment_rows} segment rows for interim periods "
-                             "left out: segment actuals are annual")
+        figures.notes.append(Message(f"{table.where()}: {interim_segment_rows} segment rows for interim periods "
+                                     "left out: segment actuals are annual", "import_interim_segment_rows",
+                                     {"file": table.where(), "count": interim_segment_rows}))
     return figures

@@ -13,6 +13,7 @@ date (``f_ann_date``, then ``ann_date``), then the lower row in the file.
 """
 from __future__ import annotations
 
+from ...errors import Message
 from ._figures import Figures, Period, parse_period
 from ._table import (SHARE_UNITS, SourceError, Table, find_column, number_in, split_header_unit, text_in,
                      unit_factor)
@@ -77,7 +78,7 @@ def read(table: Table, unit: str | None = None) -> Figures:
         elif stated:
             if stated not in SHARE_UNITS:
                 raise SourceError(table.where(), f"unknown share unit {stated!r}; one of: {', '.join(SHARE_UNITS)}",
-                                  table.header_row, table.header[index])
+                                  table.header_row, table.header[index], "import_share_unit", {"found": stated})
             factor = SHARE_UNITS[stated]
         fields[name] = (index, metric, factor)
 
@@ -94,7 +95,8 @@ def read(table: Table, unit: str | None = None) -> Figures:
         end_index = col["end_date"]
         period = parse_period(row[end_index], table, i, table.header[end_index])
         if period is None:
-            raise SourceError(table.where(), "end_date is empty", table.row_numbers[i], table.header[end_index])
+            raise SourceError(table.where(), "end_date is empty", table.row_numbers[i], table.header[end_index],
+                              "import_empty_cell")
         if col["ts_code"] is not None and text_in(row[col["ts_code"]]):
             codes.add(text_in(row[col["ts_code"]]))
         rank = (
@@ -110,10 +112,12 @@ def read(table: Table, unit: str | None = None) -> Figures:
             chosen[period] = (rank, i)
     if len(codes) > 1:
         raise SourceError(table.where(), f"the file holds several companies ({', '.join(sorted(codes))}); "
-                          "import one company at a time", None, "ts_code")
+                          "import one company at a time", None, "ts_code", "import_several_companies",
+                          {"codes": sorted(codes)})
     if not chosen:
         why = " (only rows of other report types than 1, the consolidated statement)" if skipped_types else ""
-        raise SourceError(table.where(), "no statement rows to import" + why)
+        raise SourceError(table.where(), "no statement rows to import" + why, code="import_no_rows",
+                          params={"other_types": bool(skipped_types)})
     figures.ticker = codes.pop() if codes else None
     for period, (_rank, i) in sorted(chosen.items()):
         for name, (index, metric, factor) in fields.items():
@@ -121,13 +125,16 @@ def read(table: Table, unit: str | None = None) -> Figures:
             if value is not None:
                 figures.put_company(period, metric, value * factor)
         if revisions[period] > 1:
-            figures.notes.append(f"{table.where()}: {period.label} appears {revisions[period]} times; "
-                                 f"kept row {table.row_numbers[i]} (the latest revision)")
+            figures.notes.append(Message(f"{table.where()}: {period.label} appears {revisions[period]} times; "
+                                         f"kept row {table.row_numbers[i]} (the latest revision)", "import_revisions",
+                                         {"file": table.where(), "period": period.label, "count": revisions[period],
+                                          "row": table.row_numbers[i]}))
     # 营业收入 is the model's revenue; a file with only 营业总收入 gives that instead.
     for metrics in figures.company.values():
         if "revenue" not in metrics and "total_revenue" in metrics:
             metrics["revenue"] = metrics["total_revenue"]
     if skipped_types:
-        figures.notes.append(f"{table.where()}: skipped {skipped_types} rows that are not the consolidated "
-                             "statement (report_type other than 1)")
+        figures.notes.append(Message(f"{table.where()}: skipped {skipped_types} rows that are not the consolidated "
+                                     "statement (report_type other than 1)", "import_other_report_types",
+                                     {"file": table.where(), "count": skipped_types}))
     return figures
