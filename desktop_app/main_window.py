@@ -153,8 +153,8 @@ class MainWindow(QMainWindow):
         self.menu_file.addActions([self.act_save, self.act_save_as])
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_export, self.act_report])
-        self.file_tools = file_tools.install(self, self.menu_file)
-        self.menu_file.addSeparator()
+        self.file_tools: list = []   # joined after the first paint, before Quit
+        file_tools.install_after_first_paint(self, self.menu_file, self.menu_file.addSeparator())
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
         self._make_undo_actions()

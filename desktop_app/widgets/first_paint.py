@@ -8,9 +8,10 @@ order it was asked for::
     window.first_paint.later(lambda: start_the_monte_carlo())
 
 ``later`` runs the work at once when the first paint's work has already run,
-so a caller need not know whether start-up is over. A window that is never
-painted (never shown, or minimised from the start) runs the work when it is
-(or with :meth:`FirstPaint.run_now`).
+so a caller need not know whether start-up is over. A window never shown
+runs the work when it is painted (or on :meth:`FirstPaint.run_now`); a window
+shown but not painted (minimised from the start, an unexposed platform
+window) runs it ``fallback_ms`` after it was shown.
 """
 from __future__ import annotations
 
@@ -26,9 +27,14 @@ class FirstPaint(QObject):
     #: The deferred work has run (once).
     finished = Signal()
 
-    def __init__(self, window: QWidget) -> None:
+    #: How long after the window was shown the work runs even if no paint came.
+    FALLBACK_MS = 2000
+
+    def __init__(self, window: QWidget, fallback_ms: int | None = None) -> None:
         super().__init__(window)
         self._window = window
+        self._fallback_ms = self.FALLBACK_MS if fallback_ms is None else fallback_ms
+        self._shown = False
         self._pending: list[Callable[[], None]] = []
         #: The window has painted (its first frame is on screen, or being flushed to it).
         self.painted = False
@@ -49,6 +55,9 @@ class FirstPaint(QObject):
         return len(self._pending)
 
     def eventFilter(self, obj, event) -> bool:
+        if obj is self._window and event.type() == QEvent.Type.Show and not self._shown:
+            self._shown = True
+            QTimer.singleShot(self._fallback_ms, self, self.run_now)
         if obj is self._window and event.type() == QEvent.Type.Paint and not self.painted:
             self.painted = True
             obj.removeEventFilter(self)

@@ -139,8 +139,10 @@ def test_the_first_paint_fits_only_the_tables_on_screen_once_each(qtbot, make_wi
 
 
 #: Loaded right after the first paint: the Monte Carlo and the reverse solves
-#: (the header's analysis line fills in then).
-AFTER_THE_FIRST_PAINT = ("desktop_app.analysis_feed", "models.analysis.implied", "models.analysis.montecarlo")
+#: (the header's analysis line fills in then), the File menu's tools.
+AFTER_THE_FIRST_PAINT = ("desktop_app.analysis_feed", "models.analysis.implied", "models.analysis.montecarlo",
+                         "desktop_app.file_tools.imports", "desktop_app.file_tools.workbook",
+                         "desktop_app.file_tools.coverage")
 #: Modules the first paint does not need: the above, the worker thread's pool,
 #: the exports, the messages of a file that would not load, the sensitivity
 #: tabs not shown.
@@ -168,7 +170,9 @@ def test_what_the_first_paint_waits_for_runs_after_it(tmp_path):
         "    return {'modules': sorted(m for m in WATCHED if m in sys.modules),\n"
         "            'workers': sorted(t.name for t in threading.enumerate() if t.name.startswith('runner')),\n"
         "            'feed': analysis.feed is not None, 'button': analysis.button.isVisible(),\n"
-        "            'lines': all(line.isVisible() for line in analysis.lines.values())}\n"
+        "            'lines': all(line.isVisible() for line in analysis.lines.values()),\n"
+        "            'tools': len(window.file_tools),\n"
+        "            'menu': [a.objectName() for a in window.menu_file.actions() if a.objectName()]}\n"
         "run_now = FirstPaint.run_now\n"
         "def at_first_paint(self):\n"
         "    if not self.done:\n"
@@ -197,9 +201,14 @@ def test_what_the_first_paint_waits_for_runs_after_it(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     first, after = report["at_first_paint"], report["after"]
-    assert first == {"painted": True, "waiting": 1, "modules": [], "workers": [], "feed": False,
-                     "button": True, "lines": True}
-    assert after["feed"] and set(AFTER_THE_FIRST_PAINT) <= set(after["modules"])
+    at_first = {"painted": True, "waiting": 2, "modules": [], "workers": [], "feed": False,
+                "button": True, "lines": True, "tools": 0}
+    assert {k: first[k] for k in at_first} == at_first
+    assert first["menu"][-1] == "actQuit" and "actImport" not in first["menu"]
+    assert after["feed"] and set(AFTER_THE_FIRST_PAINT) <= set(after["modules"]) and after["tools"] == 3
+    # the tools' actions in their place: after the exports, before Quit
+    menu = after["menu"]
+    assert menu.index("actReport") < menu.index("actImport") < menu.index("actQuit") == len(menu) - 1
     assert after["button"] and after["lines"]
     assert after["figures"].startswith("P(")          # the Monte Carlo ran and the line shows it
 
@@ -233,3 +242,19 @@ def test_a_failing_piece_of_deferred_work_does_not_stop_the_others(qtbot):
     with pytest.raises(ZeroDivisionError):
         first_paint.run_now()
     assert ran == ["after"] and first_paint.done
+
+
+def test_a_window_shown_but_never_painted_runs_the_work_after_the_fallback(qtbot):
+    """A window that is shown but not exposed (minimised from the start, say)
+    paints nothing: the work still runs, ``fallback_ms`` after the show."""
+    from desktop_app.widgets.first_paint import FirstPaint
+
+    window = QtWidgets.QWidget()
+    qtbot.addWidget(window)
+    window.setUpdatesEnabled(False)          # shown, yet never painted
+    first_paint = FirstPaint(window, fallback_ms=30)
+    ran = []
+    first_paint.later(lambda: ran.append(first_paint.painted))
+    window.show()
+    qtbot.waitUntil(lambda: first_paint.done, timeout=3000)
+    assert ran == [False]
