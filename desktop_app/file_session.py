@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 import models
-from desktop_app import engine_messages, export, load_errors
+from desktop_app import engine_messages
 from desktop_app.document import blank_model
 from desktop_app.i18n import fill
 from desktop_app.locks import lock_holder
@@ -149,6 +149,7 @@ class FileSession(QObject):
         try:
             model = models.load_model(path)
         except models.ModelFileError as exc:
+            from desktop_app import load_errors
             text = load_errors.describe(exc, path)
             self._log(text)
             self.dialogs.critical(self.tr("Cannot open file"), text)
@@ -242,6 +243,7 @@ class FileSession(QObject):
         stem = Path(self.document.path).name.split(".")[0] if self.document.path else "model"
         written: list[str] = []
         try:
+            from desktop_app import export   # with its engine tables: loaded for the first export
             export.write_tables(folder, stem, self.state(), written)
         except OSError as exc:
             why = fill(self.tr("“%1”: %2"), folder, engine_messages.os_error(exc, writing=True))
@@ -291,6 +293,7 @@ class FileSession(QObject):
         try:
             model = models.load_model(entry.model_path)
         except models.ModelFileError as exc:
+            from desktop_app import load_errors
             self.dialogs.critical(self.tr("Cannot restore"), load_errors.describe(exc, entry.model_path))
             return False
         original = entry.original_path

@@ -15,6 +15,7 @@ from desktop_app.file_session import FileSession, QtDialogs
 from desktop_app.i18n import fill
 from desktop_app.pages.host import PageHost
 from desktop_app.pages.valuation import ValuationPage
+from desktop_app.widgets.first_paint import FirstPaint
 from desktop_app.widgets.header import HeaderWidget
 from desktop_app.widgets.messages import MessagesPanel
 
@@ -30,6 +31,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.document = document
         self.settings = settings
+        #: What waits until the window has painted once (the header's Monte Carlo, ...).
+        self.first_paint = FirstPaint(self)
         self.controller = Controller(document, self)
         self.setObjectName("MainWindow")
         self.header = HeaderWidget()
@@ -150,8 +153,8 @@ class MainWindow(QMainWindow):
         self.menu_file.addActions([self.act_save, self.act_save_as])
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.act_export, self.act_report])
-        self.file_tools = file_tools.install(self, self.menu_file)
-        self.menu_file.addSeparator()
+        self.file_tools: list = []   # joined after the first paint, before Quit
+        file_tools.install_after_first_paint(self, self.menu_file, self.menu_file.addSeparator())
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = bar.addMenu("")
         self._make_undo_actions()

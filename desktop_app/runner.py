@@ -24,12 +24,14 @@ document's live model.
 """
 from __future__ import annotations
 
-import concurrent.futures
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+
+if TYPE_CHECKING:
+    import concurrent.futures
 
 #: How long the worker may hold the GIL before the GUI thread gets it back
 #: (Python's default is 5 ms): a worker running Python code (the Monte Carlo
@@ -153,6 +155,7 @@ class Runner(QObject):
     def _submit_slow(self, request: Request, done: Done, failed: Failed | None) -> int:
         ticket = self._supersede(request.key)
         if self._executor is None:
+            import concurrent.futures   # with the first slow request (none before the first paint)
             if sys.getswitchinterval() > GIL_SWITCH_INTERVAL_S:
                 sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
             self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1,

@@ -18,13 +18,27 @@ PlotWidget) with PyInstaller into ``build/anchor/`` (reused while its source
 is unchanged), then times it and the app in the same rounds, alternating
 which goes first, and reports both medians and app / anchor (the ratio of
 the medians, and the median of the per-round ratios), and the same for the CPU time each process had used
-when its first paint was seen (from /proc; a loaded machine stretches wall
-times but hardly CPU times). The last line is JSON.
+when its first paint was seen (from /proc, read just before the capture that
+first showed content; a loaded machine stretches wall times but hardly CPU
+times). The last line is JSON.
 
 ``--anchor-from-source`` runs the anchor from source with this interpreter
 instead (no PyInstaller build): the fair partner of the app run from source
 (``-- python3 -m desktop_app``), and quick to repeat while working on the
-start-up.
+start-up. A ``python3`` that is a launcher script (a pyenv shim) is replaced
+by this interpreter, which the anchor uses too.
+
+Before the timed rounds each command runs once untimed (the warm-up: the
+files it reads are then in the page cache for every round, as for a user's
+second start), with Python's bytecode cache in a private folder
+(``PYTHONPYCACHEPREFIX``, ``PYTHONDONTWRITEBYTECODE`` dropped): an installed
+app never compiles its modules at start-up (pip compiles them on install, the
+frozen bundle holds bytecode), nor do the anchor's libraries (their
+``__pycache__`` came with them), so neither does the app run from source here.
+Under ``PYTHONDONTWRITEBYTECODE=1`` without that, every source run would
+recompile the ~80 modules of the app it imports (about 0.15 s of CPU time
+on this machine) while the anchor compiles only its one small script. ``--cold`` times without
+the warm-up and the cache (the environment's own bytecode setting).
 """
 from __future__ import annotations
 
@@ -164,6 +178,9 @@ def one_run(cmd: list[str], env: dict[str, str], timeout: float, screenshot: Pat
                     time.sleep(POLL_S)
             mapped = time.monotonic() - started
             while True:
+                # read before the capture: xwd takes ~40 ms, and an app that goes on working
+                # after its first paint (as it should: deferred work) would count that too
+                cpu = cpu_seconds(proc.pid)
                 shot = capture(window, run_env)
                 if painted(shot):
                     break
@@ -171,7 +188,6 @@ def one_run(cmd: list[str], env: dict[str, str], timeout: float, screenshot: Pat
                     raise SystemExit("the window never showed content")
                 time.sleep(POLL_S)
             first_paint = time.monotonic() - started
-            cpu = cpu_seconds(proc.pid)
             if screenshot is not None:
                 xwd_to_png(shot, screenshot)
             return mapped, first_paint, cpu
@@ -201,12 +217,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild-anchor", action="store_true", help="rebuild it even if current")
     parser.add_argument("--anchor-from-source", action="store_true",
                         help="with --anchor: run the anchor from source with this Python (no build)")
+    parser.add_argument("--cold", action="store_true",
+                        help="no untimed warm-up run and no private bytecode cache")
     parser.add_argument("command", nargs="+", help="the app's command line")
     args = parser.parse_args(argv)
     for tool in ("Xvfb", "xdotool", "xwd"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is not installed (apt-get install xvfb xdotool x11-apps)")
-    commands = {"app": args.command}
+    commands = {"app": direct_python(args.command)}
+    if commands["app"] != args.command:
+        print(f"{args.command[0]} is a launcher script: running {sys.executable} instead, as the anchor",
+              flush=True)
     if args.anchor_from_source and not args.anchor:
         parser.error("--anchor-from-source needs --anchor")
     if args.anchor:
@@ -215,9 +236,14 @@ def main(argv: list[str] | None = None) -> int:
     xvfb, display = start_xvfb()
     results: dict[str, list[float]] = {name: [] for name in commands}
     cpus: dict[str, list[float]] = {name: [] for name in commands}
+    bytecode = None if args.cold else tempfile.TemporaryDirectory(prefix="vw-startup-pycache-")
     try:
-        env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-        env["DISPLAY"] = display
+        env = run_environment(os.environ, display, bytecode.name if bytecode else None)
+        if not args.cold:
+            for name, cmd in commands.items():      # untimed: compiles the bytecode, warms the file cache
+                one_run(cmd, env, args.timeout, None, xvfb)
+            print("warm-up: each command ran once untimed (bytecode cached in a private folder)",
+                  flush=True)
         for i in range(args.runs):
             # alternate who goes first, so a trend in the machine's load hits both alike
             order = list(commands) if i % 2 == 0 else list(reversed(commands))
@@ -233,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         xvfb.terminate()
         xvfb.wait()
+        if bytecode is not None:
+            bytecode.cleanup()
     print(f"first painted window: {summary(results['app'])}")
     if args.anchor:
         report = compare(results["app"], results["anchor"])
@@ -247,6 +275,37 @@ def main(argv: list[str] | None = None) -> int:
                   f"{cpu_report['anchor_median_s']:.2f} s, app / anchor {cpu_report['ratio']:.2f}")
         print(json.dumps(report))
     return 0
+
+
+def direct_python(command: list[str]) -> list[str]:
+    """``command`` with a ``python…`` program that is a launcher script (a
+    pyenv shim is a bash script that looks the interpreter up: ~0.1 s of
+    wall time before Python starts) replaced by this interpreter, the one the
+    anchor from source runs with; any other command unchanged."""
+    program = command[0]
+    if not os.path.basename(program).startswith("python"):
+        return command
+    path = shutil.which(program)
+    if path is None:
+        return command
+    try:
+        with open(path, "rb") as f:
+            script = f.read(2) == b"#!"
+    except OSError:
+        return command
+    return [sys.executable, *command[1:]] if script else command
+
+
+def run_environment(base: dict[str, str], display: str, pycache: str | None) -> dict[str, str]:
+    """The environment every timed command gets: the private X server, no
+    offscreen or Wayland override; with ``pycache``, Python writes and reads
+    its bytecode there (see the module docstring)."""
+    env = {k: v for k, v in base.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env["DISPLAY"] = display
+    if pycache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = pycache
+    return env
 
 
 def compare(app: list[float], anchor: list[float]) -> dict:

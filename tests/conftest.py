@@ -108,19 +108,22 @@ def modals(monkeypatch):
 
 @pytest.fixture
 def make_window(qtbot, settings, modals):
-    """Factory for main windows (English UI); each is closed without prompts
-    at teardown."""
+    """Factory for started main windows (English UI unless ``language``):
+    shown, painted once, and what waits for the first paint has run; each is
+    closed without prompts at teardown."""
     from desktop_app import i18n
     from desktop_app.main_window import MainWindow
 
     created = []
 
-    def make(document, with_plots: bool = False):
-        i18n.install(qtbot_app(), "en")
+    def make(document, with_plots: bool = False, language: str = "en"):
+        i18n.install(qtbot_app(), language)
         win = MainWindow(document, settings, with_plots=with_plots)
         win.show()
         qtbot.waitExposed(win)
         created.append(win)
+        # started: painted once, and what waits for the first paint has run
+        qtbot.waitUntil(lambda: win.first_paint.done, timeout=5000)
         return win
 
     yield make

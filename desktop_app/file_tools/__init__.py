@@ -12,7 +12,8 @@ window, with this protocol:
   exports, before Quit), in this order;
 - ``retranslate(self)``: re-read every text after a language switch.
 
-The main window knows only :data:`TOOLS` and :func:`install`.
+The main window knows only :data:`TOOLS`, :func:`install` and
+:func:`install_after_first_paint`.
 """
 from __future__ import annotations
 
@@ -34,14 +35,26 @@ TOOLS: list[ToolSpec] = [
 ]
 
 
-def install(window, menu) -> list:
-    """Build every tool and add its actions to ``menu``; returns the tools."""
+def install(window, menu, before=None) -> list:
+    """Build every tool and add its actions to ``menu`` (before the action
+    ``before``, else at the end); returns the tools."""
     tools = []
     for spec in TOOLS:
         tool = getattr(importlib.import_module(spec.module), spec.cls)(window)
         actions = tool.actions()
         if actions:
-            menu.addSeparator()
-            menu.addActions(actions)
+            menu.insertSeparator(before) if before is not None else menu.addSeparator()
+            menu.insertActions(before, actions) if before is not None else menu.addActions(actions)
         tools.append(tool)
     return tools
+
+
+def install_after_first_paint(window, menu, before) -> None:
+    """:func:`install` into ``window.file_tools`` once the window has painted
+    (``window.first_paint``): the first paint needs neither the tools' modules
+    nor their actions (the menu is closed)."""
+    def install_now():
+        window.file_tools = install(window, menu, before)
+        for tool in window.file_tools:
+            tool.retranslate()
+    window.first_paint.later(install_now)

@@ -7,8 +7,6 @@ from typing import Any, Optional
 from PySide6 import QtCore, QtGui, QtWidgets
 import pyqtgraph as pg
 
-from models import csv_export
-
 from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
@@ -131,6 +129,7 @@ class PlotView(QtCore.QObject):
 
     def export_csv(self, path: str) -> None:
         self.ensure_current(now=True)
+        from models import csv_export   # loaded with the first export
         header, rows = self.csv_table()
         csv_export.write_csv(str(path), rows, header=header)
 

@@ -13,7 +13,7 @@ visible tab (issue 17)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtWidgets
 
@@ -24,12 +24,11 @@ from desktop_app.runner import Runner
 from desktop_app.widgets.lazy import LazyPage
 
 from .base import PlotContext, PlotView
-from .bridge import BridgeView
 from .config import HEATMAP_FIELDS, SensitivityConfig, config_from_json, config_to_json
-from .heatmap import HeatmapView
-from .settings_editor import SettingsEditor
 from .sweeps import SweepView
-from .tornado import TornadoView
+
+if TYPE_CHECKING:
+    from .settings_editor import SettingsEditor
 
 
 class SensitivityPanel(QtWidgets.QWidget):
@@ -137,7 +136,14 @@ class SensitivityPanel(QtWidgets.QWidget):
             return SweepView("terminal_growth", "terminal_growth", "terminal_growth", methods=("ddm",), **own)
         if key in ("margin", "growth"):
             return SweepView(key, f"{key}_shift", key, **own)
-        view = {"heatmap": HeatmapView, "tornado": TornadoView, "bridge": BridgeView}[key](**own)
+        # the hidden tabs' modules load with their tab (start-up imports only the first tab's)
+        if key == "heatmap":
+            from .heatmap import HeatmapView as view_class
+        elif key == "tornado":
+            from .tornado import TornadoView as view_class
+        else:
+            from .bridge import BridgeView as view_class
+        view = view_class(**own)
         if key == "heatmap":
             view.configEdited.connect(self.set_config)   # its drivers, method and ranges
         return view
@@ -148,8 +154,7 @@ class SensitivityPanel(QtWidgets.QWidget):
         context = self._context()
         views = []
         for key in self.TAB_KEYS[index]:
-            view = self._new_view(key)
-            view.retranslate()
+            view = self._new_view(key)   # in the current language: every view translates itself when made
             view.set_context(context)
             self._built[key] = view
             views.append(view)
@@ -164,6 +169,7 @@ class SensitivityPanel(QtWidgets.QWidget):
         return page
 
     def _build_settings(self) -> SettingsEditor:
+        from .settings_editor import SettingsEditor
         editor = SettingsEditor(self._config)
         editor.configChanged.connect(self.set_config)
         return editor

@@ -83,6 +83,11 @@ class GridTableModel(QAbstractTableModel):
         self._rejected: dict[tuple[int, int], str] = {}
         self._marks_for: tuple | None = None   # the issues self._marks were built from
         self._visual: dict[tuple[int, int], tuple] = {}
+        # header texts as shown, per (orientation, section): a view asks for each many times per
+        # layout and paint, and a text is a translation; forgotten whenever they may change
+        self._header_texts: dict[tuple, str] = {}
+        for signal in (self.headerDataChanged, self.modelReset, self.layoutChanged):
+            signal.connect(self._forget_header_texts)
         # message of the last refused edit, for the view's status line
         self.last_rejection: str = ""
         if hasattr(document, "add_labeler"):
@@ -245,9 +250,14 @@ class GridTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
+            key = (orientation, section)
+            text = self._header_texts.get(key)
+            if text is not None:
+                return text
             count = self.rowCount() if orientation == Qt.Orientation.Vertical else self.columnCount()
             if 0 <= section < count:
-                return self.header_text(section, orientation)
+                text = self._header_texts[key] = self.header_text(section, orientation)
+                return text
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Vertical:
             return _ALIGN_TEXT
@@ -423,10 +433,14 @@ class GridTableModel(QAbstractTableModel):
         return ok
 
     # ---- recompute -------------------------------------------------------
+    def _forget_header_texts(self, *args) -> None:
+        self._header_texts = {}
+
     def update_state(self, state, structure_changed: bool) -> None:
         """Take the new engine state; emit dataChanged for exactly the cells
         that changed (or reset when the shape changed)."""
         self.state = state
+        self._header_texts = {}
         values, texts = self._compute(state)
         if structure_changed or values.shape != self._values.shape:
             self.beginResetModel()
@@ -491,6 +505,7 @@ class GridTableModel(QAbstractTableModel):
         """Headers are translated on each call; tell the views to re-ask (and
         rebuild the marks' texts at the next update)."""
         self._visual = {}
+        self._header_texts = {}
         self._marks_for = None
         if self.state is not None:
             self._relabel(self.state)

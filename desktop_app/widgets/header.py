@@ -236,11 +236,23 @@ class HeaderWidget(QFrame):
 
     def bind_controller(self, controller, settings=None) -> None:
         """Called by ``Controller.add_view``: follow the controller's analysis
-        feed (the window's settings remember the chosen driver)."""
-        from desktop_app.analysis_feed import feed_for
+        feed (the window's settings remember the chosen driver). In a window
+        with a ``first_paint`` (the main window) the feed, its imports and
+        the Monte Carlo it starts wait until the window has painted: the line
+        is empty until its first figures arrive anyway, and is laid out now."""
         if settings is None:
             settings = getattr(self.window(), "settings", None)
-        self.analysis.bind(feed_for(controller), settings if hasattr(settings, "get") else None)
+        settings = settings if hasattr(settings, "get") else None
+        first_paint = getattr(self.window(), "first_paint", None)
+        if first_paint is None:
+            self._bind_feed(controller, settings)
+            return
+        self.analysis.reveal()
+        first_paint.later(lambda: self._bind_feed(controller, settings))
+
+    def _bind_feed(self, controller, settings) -> None:
+        from desktop_app.analysis_feed import feed_for
+        self.analysis.bind(feed_for(controller), settings)
 
     def _set_fact(self, key: str, text: str) -> None:
         label = self.facts[key][1]

@@ -122,10 +122,15 @@ class HeaderAnalysis(QObject):
         feed.set_driver(driver)
         self.actions[feed.driver].setChecked(True)
         feed.changed.connect(self._feed_changed)
+        self.reveal()
+        self.render()
+
+    def reveal(self) -> None:
+        """Show the (still empty) lines and the driver button: what :meth:`bind`
+        shows, for a header whose feed is bound later."""
         for line in (*self.lines.values(), *self.probabilities.values()):
             line.setVisible(True)
         self.button.setVisible(True)
-        self.render()
 
     def choose(self, driver: str) -> None:
         """Show the price-implied value of ``driver`` (remembered)."""

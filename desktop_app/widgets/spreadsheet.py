@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit,
                                QStyledItemDelegate, QTableView, QToolTip)
@@ -106,6 +106,7 @@ class SpreadsheetView(QTableView):
         self.horizontalHeader().setDefaultSectionSize(86)
         self.setCornerButtonEnabled(True)
         self.verticalScrollBar().valueChanged.connect(self._fit_visible)
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
 
     # widths -----------------------------------------------------------
     def dataChanged(self, top_left, bottom_right, roles=()):
@@ -114,6 +115,7 @@ class SpreadsheetView(QTableView):
         screen are measured (rows scrolled into view are measured then), and a
         column never shrinks here."""
         super().dataChanged(top_left, bottom_right, roles)
+        self._all_fitted = False   # the changed cells off screen are measured when scrolled into view
         if roles and Qt.ItemDataRole.DisplayRole not in roles:
             return
         if not self.isVisible():
@@ -185,20 +187,53 @@ class SpreadsheetView(QTableView):
     def setSpan(self, row: int, column: int, row_span: int, column_span: int) -> None:
         if row_span > 1 or column_span > 1:
             self._has_spans = True
+        self._all_fitted = False
         super().setSpan(row, column, row_span, column_span)
 
     def clearSpans(self) -> None:
         self._has_spans = False
+        self._all_fitted = False
         super().clearSpans()
 
+    #: Every column fits every row's text as it is now (Qt's fit to contents
+    #: measured them all, and nothing changed since): a resize or a scroll has
+    #: nothing to widen. A changed cell, a column resized by hand, new spans
+    #: or a new model clear it.
+    _all_fitted = False
+    #: Our own fit is resizing sections (not the user).
+    _fitting = False
+
+    def _section_resized(self, *args) -> None:
+        if not self._fitting:
+            self._all_fitted = False
+
+    def setModel(self, model) -> None:
+        self._all_fitted = False
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved,
+                           model.columnsInserted, model.columnsRemoved):
+                signal.connect(self._contents_changed)
+
+    def _contents_changed(self, *args) -> None:
+        self._all_fitted = False
+
+    def XchangeEvent(self, event):
+        if event.type() == QEvent.Type.FontChange:
+            self._all_fitted = False
+        super().changeEvent(event)
+
     def _fit_visible(self, *args) -> None:
+        if self._all_fitted:
+            return
         model = self.model()
         if model is not None and model.columnCount():
             self._fit_columns(0, model.rowCount() - 1, 0, model.columnCount() - 1)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self._fit_visible()
+        if not self._fit_pending:   # else the whole fit comes with the show event, measuring every row
+            self._fit_visible()
 
     def _plain_index(self, top: int, bottom: int, col: int):
         """A cell of one column in the plain font, to measure the padding with
@@ -220,9 +255,17 @@ class SpreadsheetView(QTableView):
         often its model was reset meanwhile."""
         if not self.isVisible():
             self._fit_pending = True
+            self._all_fitted = False
             return
         self._fit_pending = False
-        super().resizeColumnsToContents()
+        self._fitting = True
+        try:
+            super().resizeColumnsToContents()
+        finally:
+            self._fitting = False
+        model, precision = self.model(), self.horizontalHeader().resizeContentsPrecision()
+        # Qt measures up to the header's resizeContentsPrecision() rows of a column (all of ours; -1: all)
+        self._all_fitted = model is not None and (precision < 0 or model.rowCount() <= precision)
 
     _widen_pending = False
 

@@ -102,3 +102,27 @@ def test_an_edit_measures_each_table_once(qtbot, window, monkeypatch, page_key):
     assert set(views) == set(emitted)
     for v in set(emitted):
         assert elided_cells(v) == [], v.objectName()
+
+
+def test_a_fitted_table_measures_nothing_again_until_something_changes(qtbot, window, monkeypatch):
+    """Issue 17: once Qt has fitted every column to every row, the resizes of
+    the window's layout (many before the first paint) measure nothing; a
+    column narrowed by hand or a changed number is measured again at the next
+    resize, as before."""
+    from desktop_app.widgets.spreadsheet import SpreadsheetView
+
+    view = window.page.ddm_view
+    assert view._all_fitted and elided_cells(view) == []
+    measured = []
+    real = SpreadsheetView._fit_columns
+    monkeypatch.setattr(SpreadsheetView, "_fit_columns", lambda self, *a: (measured.append(self), real(self, *a)))
+    splitter = window.page.main_splitter
+    sizes = splitter.sizes()
+    splitter.setSizes([sizes[0] - 60, sizes[1] + 60])     # the DDM table grows: a resize event
+    qtbot.wait(10)
+    assert view not in measured
+    view.horizontalHeader().resizeSection(0, 12)          # by hand: the number no longer fits
+    assert elided_cells(view) and not view._all_fitted
+    splitter.setSizes(sizes)
+    qtbot.wait(10)
+    assert view in measured and elided_cells(view) == []

@@ -136,3 +136,125 @@ def test_the_first_paint_fits_only_the_tables_on_screen_once_each(qtbot, make_wi
     hidden = [page.segment_params_view, page.company_params_view]
     assert not any(v.isVisible() or v.objectName() in fitted for v in hidden)
     assert all(v._fit_pending for v in hidden)
+
+
+#: Loaded right after the first paint: the Monte Carlo and the reverse solves
+#: (the header's analysis line fills in then), the File menu's tools.
+AFTER_THE_FIRST_PAINT = ("desktop_app.analysis_feed", "models.analysis.implied", "models.analysis.montecarlo",
+                         "desktop_app.file_tools.imports", "desktop_app.file_tools.workbook",
+                         "desktop_app.file_tools.coverage")
+#: Modules the first paint does not need: the above, the worker thread's pool,
+#: the exports, the messages of a file that would not load, the sensitivity
+#: tabs not shown.
+NOT_BEFORE_THE_FIRST_PAINT = AFTER_THE_FIRST_PAINT + (
+    "concurrent.futures", "desktop_app.export", "models.csv_export", "desktop_app.load_errors", "desktop_app.plots.heatmap",
+    "desktop_app.plots.tornado", "desktop_app.plots.bridge", "desktop_app.plots.settings_editor")
+
+
+def test_what_the_first_paint_waits_for_runs_after_it(tmp_path):
+    """The app as ``valuation-workbench`` starts it, in a fresh interpreter,
+    seen at the moment its window has painted once: the header's analysis
+    line is laid out but its feed (and the worker thread the Monte Carlo runs
+    on, and their modules) is not there yet; right after, it is."""
+    code = (
+        "import json, sys, threading, time\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from desktop_app import app\n"
+        "from desktop_app.settings import Settings\n"
+        "from desktop_app.widgets.first_paint import FirstPaint\n"
+        f"WATCHED = {NOT_BEFORE_THE_FIRST_PAINT!r}\n"
+        "seen = {}\n"
+        "def state():\n"
+        "    analysis = window.header.analysis\n"
+        "    return {'modules': sorted(m for m in WATCHED if m in sys.modules),\n"
+        "            'workers': sorted(t.name for t in threading.enumerate() if t.name.startswith('runner')),\n"
+        "            'feed': analysis.feed is not None, 'button': analysis.button.isVisible(),\n"
+        "            'lines': all(line.isVisible() for line in analysis.lines.values()),\n"
+        "            'tools': len(window.file_tools),\n"
+        "            'menu': [a.objectName() for a in window.menu_file.actions() if a.objectName()]}\n"
+        "run_now = FirstPaint.run_now\n"
+        "def at_first_paint(self):\n"
+        "    if not self.done:\n"
+        "        seen.update(state(), painted=self.painted, waiting=self.pending)\n"
+        "    run_now(self)\n"
+        "FirstPaint.run_now = at_first_paint\n"
+        "qapp = app.create_application([sys.argv[0]])\n"
+        f"settings = Settings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
+        f"window = app.start(app.parse_args(['--lang', 'en']), qapp, settings, {str(tmp_path / 'rec')!r})\n"
+        "deadline = time.monotonic() + 30\n"
+        "while not window.first_paint.done and time.monotonic() < deadline:\n"
+        "    qapp.processEvents()\n"
+        "    time.sleep(0.001)\n"
+        "after = state()\n"
+        "while not window.header.analysis.probabilities['ddm'].full_text and time.monotonic() < deadline:\n"
+        "    qapp.processEvents()\n"
+        "    time.sleep(0.001)\n"
+        "after['figures'] = window.header.analysis.probabilities['ddm'].full_text\n"
+        "print(json.dumps({'at_first_paint': seen, 'after': after}))\n"
+        "window.document.close_cleanly()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    first, after = report["at_first_paint"], report["after"]
+    at_first = {"painted": True, "waiting": 2, "modules": [], "workers": [], "feed": False,
+                "button": True, "lines": True, "tools": 0}
+    assert {k: first[k] for k in at_first} == at_first
+    assert first["menu"][-1] == "actQuit" and "actImport" not in first["menu"]
+    assert after["feed"] and set(AFTER_THE_FIRST_PAINT) <= set(after["modules"]) and after["tools"] == 3
+    # the tools' actions in their place: after the exports, before Quit
+    menu = after["menu"]
+    assert menu.index("actReport") < menu.index("actImport") < menu.index("actQuit") == len(menu) - 1
+    assert after["button"] and after["lines"]
+    assert after["figures"].startswith("P(")          # the Monte Carlo ran and the line shows it
+
+
+def test_work_asked_for_before_the_first_paint_runs_after_it_in_order(qtbot):
+    from desktop_app.widgets.first_paint import FirstPaint
+
+    window = QtWidgets.QMainWindow()
+    qtbot.addWidget(window)
+    first_paint = FirstPaint(window)
+    ran = []
+    first_paint.later(lambda: ran.append(("a", first_paint.painted)))
+    first_paint.later(lambda: ran.append(("b", first_paint.painted)))
+    QtWidgets.QApplication.processEvents()
+    assert ran == [] and first_paint.pending == 2          # not shown, not painted: nothing runs
+    window.resize(300, 200)
+    window.show()
+    qtbot.waitUntil(lambda: first_paint.done)
+    assert ran == [("a", True), ("b", True)]
+    first_paint.later(lambda: ran.append(("c", True)))  # after start-up: at once
+    assert ran[-1] == ("c", True) and first_paint.pending == 0
+
+
+def test_a_failing_piece_of_deferred_work_does_not_stop_the_others(qtbot):
+    from desktop_app.widgets.first_paint import FirstPaint
+
+    first_paint = FirstPaint(QtWidgets.QWidget())
+    ran = []
+    first_paint.later(lambda: 1 / 0)
+    first_paint.later(lambda: ran.append("after"))
+    with pytest.raises(ZeroDivisionError):
+        first_paint.run_now()
+    assert ran == ["after"] and first_paint.done
+
+
+def test_a_window_shown_but_never_painted_runs_the_work_after_the_fallback(qtbot):
+    """A window that is shown but not exposed (minimised from the start, say)
+    paints nothing: the work still runs, ``fallback_ms`` after the show."""
+    from desktop_app.widgets.first_paint import FirstPaint
+
+    window = QtWidgets.QWidget()
+    qtbot.addWidget(window)
+    window.setUpdatesEnabled(False)          # shown, yet never painted
+    first_paint = FirstPaint(window, fallback_ms=30)
+    ran = []
+    first_paint.later(lambda: ran.append(first_paint.painted))
+    window.show()
+    qtbot.waitUntil(lambda: first_paint.done, timeout=3000)
+    assert ran == [False]

@@ -101,8 +101,7 @@ def test_three_segments_in_view_at_1600_by_1000(qtbot, qapp, app_fonts, make_win
     height: every row of the sample's three segments and every year lies inside
     the forecasts' viewport; the DDM and dynamic tables show their total
     column (and the tornado table its driver column) without scrolling."""
-    window = make_window(document, with_plots=True)
-    window.set_language(language)
+    window = make_window(document, with_plots=True, language=language)   # started in that language
     window.resize(1600, 1000)
     window._default_layout()
     qtbot.wait(50)

@@ -416,3 +416,38 @@ def test_an_implausible_discount_rate_is_refused(wired, document):
     assert not sp.setData(sp.index(0, SEGMENT_PARAMS.index("discount_rate")), "1e308")
     assert document.model.to_dict() == before
     assert "too large to be plausible" in document.last_rejection
+
+
+def test_header_texts_are_made_once_and_follow_renames_and_languages(wired, document, qapp, monkeypatch):
+    """A view asks for each header text many times per layout and paint: the
+    model makes it once (issue 17) and forgets it whenever it may change."""
+    from desktop_app import i18n
+
+    _, t = wired
+    H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+
+    def shown(m):
+        return [[m.headerData(s, o) for s in range(n)] for o, n in ((H, m.columnCount()), (V, m.rowCount()))]
+
+    def fresh(m):
+        return [[m.header_text(s, o) for s in range(n)] for o, n in ((H, m.columnCount()), (V, m.rowCount()))]
+
+    made = []
+    ddm = t["DDMResultTableModel"]
+    real = type(ddm).header_text
+    monkeypatch.setattr(type(ddm), "header_text", lambda self, s, o: (made.append((s, o)), real(self, s, o))[1])
+    first = shown(ddm)
+    assert shown(ddm) == first and len(made) == ddm.columnCount() + ddm.rowCount()   # asked twice, made once
+    fm = t["SegmentForecastTableModel"]
+    assert fm.setData(fm.index(fm.row_of(2, None), 0), "Service")                   # a rename: a value edit
+    assert ddm.headerData(2, V) == "Service"
+    for m in t.values():
+        assert shown(m) == fresh(m), type(m).__name__
+    i18n.install(qapp, "zh_CN")
+    try:
+        for m in t.values():
+            m.retranslate()
+            assert shown(m) == fresh(m), type(m).__name__
+        assert ddm.headerData(0, H) != first[0][0]                                  # now in Chinese
+    finally:
+        i18n.install(qapp, "en")

@@ -121,6 +121,41 @@ def test_the_anchor_from_source_runs_with_this_python_without_a_build(startup_ti
     monkeypatch.setattr(startup_time, "one_run", fake_run)
     assert startup_time.main(["--anchor", "--anchor-from-source", "--runs", "2", "app"]) == 0
     anchor = [sys.executable, str(startup_time.ANCHOR_SOURCE)]
-    assert started == [["app"], anchor, anchor, ["app"]]     # alternating who goes first
+    # one untimed warm-up run each, then the rounds, alternating who goes first
+    assert started == [["app"], anchor] + [["app"], anchor, anchor, ["app"]]
+    started.clear()
+    assert startup_time.main(["--anchor", "--anchor-from-source", "--runs", "2", "--cold", "app"]) == 0
+    assert started == [["app"], anchor, anchor, ["app"]]     # --cold: no warm-up
     with pytest.raises(SystemExit):
         startup_time.main(["--anchor-from-source", "app"])   # needs --anchor
+
+
+def test_the_runs_share_a_private_bytecode_cache_unless_cold(startup_time, tmp_path):
+    """Both commands compile their modules once (the warm-up) into a private
+    folder and read them from there; the environment's PYTHONDONTWRITEBYTECODE
+    would make the app from source recompile itself on every run."""
+    base = {"PYTHONDONTWRITEBYTECODE": "1", "QT_QPA_PLATFORM": "offscreen", "WAYLAND_DISPLAY": "w",
+            "PATH": "/usr/bin"}
+    env = startup_time.run_environment(base, ":321", str(tmp_path))
+    assert env == {"PATH": "/usr/bin", "DISPLAY": ":321", "PYTHONPYCACHEPREFIX": str(tmp_path)}
+    cold = startup_time.run_environment(base, ":321", None)
+    assert cold == {"PATH": "/usr/bin", "DISPLAY": ":321", "PYTHONDONTWRITEBYTECODE": "1"}
+    assert base["PYTHONDONTWRITEBYTECODE"] == "1"          # the caller's environment untouched
+
+
+def test_a_python_launcher_script_is_replaced_by_this_interpreter(startup_time, tmp_path, monkeypatch):
+    """A pyenv shim (a shell script named python3) would add its own start-up
+    to the app's and not to the anchor's (run with this interpreter)."""
+    import sys
+
+    shim = tmp_path / "python3"
+    shim.write_text("#!/usr/bin/env bash\nexec python3.11 \"$@\"\n")
+    shim.chmod(0o755)
+    binary = tmp_path / "python3.12"
+    binary.write_bytes(b"\x7fELF\x02\x01")
+    binary.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert startup_time.direct_python(["python3", "-m", "desktop_app"]) == [sys.executable, "-m", "desktop_app"]
+    assert startup_time.direct_python(["python3.12", "-m", "x"]) == ["python3.12", "-m", "x"]   # a real binary
+    assert startup_time.direct_python([str(shim), "-m", "x"]) == [sys.executable, "-m", "x"]
+    assert startup_time.direct_python(["build/app", "--x"]) == ["build/app", "--x"]             # not python
