@@ -218,7 +218,7 @@ class SpreadsheetView(QTableView):
     def _contents_changed(self, *args) -> None:
         self._all_fitted = False
 
-    def XchangeEvent(self, event):
+    def changeEvent(self, event):
         if event.type() == QEvent.Type.FontChange:
             self._all_fitted = False
         super().changeEvent(event)

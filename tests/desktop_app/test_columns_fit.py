@@ -126,3 +126,21 @@ def test_a_fitted_table_measures_nothing_again_until_something_changes(qtbot, wi
     splitter.setSizes(sizes)
     qtbot.wait(10)
     assert view in measured and elided_cells(view) == []
+
+
+def test_a_bigger_font_measures_the_fitted_table_again(qtbot, window):
+    """A table fitted once and then given a bigger font (a user's font
+    setting) is measured again at its next resize: no number left elided."""
+    from PySide6.QtGui import QFont
+
+    view = window.page.ddm_view
+    assert view._all_fitted
+    font = QFont(view.font())
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    view.setFont(font)
+    assert not view._all_fitted
+    splitter = window.page.main_splitter
+    sizes = splitter.sizes()
+    splitter.setSizes([sizes[0] - 40, sizes[1] + 40])
+    qtbot.wait(10)
+    assert elided_cells(view) == []
