@@ -507,7 +507,7 @@ def _import(code: str, p: dict, model) -> str | None:
 
 def _prices(code: str, p: dict, model) -> str | None:
     if code == "batch_not_found":
-        return tr("no such file or folder")
+        return fill(tr("%1: no such file or folder"), p["path"])
     if not code.startswith("prices_"):
         return None
     if code == "prices_os_error":

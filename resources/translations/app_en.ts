@@ -501,7 +501,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no such file or folder</source>
+        <source>%1: no such file or folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -501,8 +501,8 @@
         <translation>略去 %1 的业务数据：这些年份不是模型的历史年份</translation>
     </message>
     <message>
-        <source>no such file or folder</source>
-        <translation>没有这样的文件或文件夹</translation>
+        <source>%1: no such file or folder</source>
+        <translation>%1：没有这样的文件或文件夹</translation>
     </message>
     <message>
         <source>it is not UTF-8 text (byte %1 cannot be read)</source>
