@@ -2374,6 +2374,7 @@ value</source>
     </message>
     <message>
         <source>The sensitivity panel is unavailable: %1</source>
+        <extracomment>What waits until the window has painted once (the header&apos;s Monte Carlo, ...).</extracomment>
         <translation>敏感性分析面板不可用：%1</translation>
     </message>
     <message>
@@ -3210,7 +3211,7 @@ value</source>
     <name>SpreadsheetView</name>
     <message>
         <source>This cell is read-only.</source>
-        <extracomment>Views whose column fitting waits for the end of :func:`fits_batched`, each with the rectangle (top, bottom, left, right) its changed cells span so far.</extracomment>
+        <extracomment>Views whose column fitting waits for the end of :func:`fits_batched`, each with the rectangle (top, bottom, left, right) its changed cells span so far. The height the view asks its layout for (a page&apos;s choice: all its rows), or None for Qt&apos;s default; unlike a minimum height it never makes the window taller. Every column fits every row&apos;s text as it is now (Qt&apos;s fit to contents measured them all, and nothing changed since): a resize or a scroll has nothing to widen. A changed cell, a column resized by hand, new spans or a new model clear it. Our own fit is resizing sections (not the user).</extracomment>
         <translation>此单元格为只读。</translation>
     </message>
 </context>
