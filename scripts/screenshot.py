@@ -38,8 +38,7 @@ def render(app, language: str, out: Path, size: tuple[int, int], settings_path: 
     window = MainWindow(document, settings, with_plots=True)
     window.resize(*size)
     window.show()
-    for _ in range(5):
-        app.processEvents()
+    settle(app)   # the header's analysis line starts after the first paint and runs off the GUI thread
     suffix = "zh" if language.startswith("zh") else "en"
     targets = [out / f"main-window-{suffix}.png"]
     if not window.grab().save(str(targets[0])):
