@@ -24,6 +24,7 @@ document's live model.
 """
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Mapping
@@ -160,6 +161,8 @@ class Runner(QObject):
                 sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
             self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1,
                                                                    thread_name_prefix="runner")
+            # the worker thread ends with its runner (a closed window's), not only at quit
+            self.destroyed.connect(functools.partial(_stop_worker, self._executor))
         pending = _Pending(ticket, request, done, failed)
         self._pending[request.key] = pending
         pending.future = self._executor.submit(self._work, ticket, request)
@@ -205,3 +208,8 @@ class Runner(QObject):
         if self._reported.get(request.key) != reason:
             self._reported[request.key] = reason
             self.failed.emit(request.title, reason)
+
+
+def _stop_worker(executor, *args) -> None:
+    """Stop a destroyed runner's worker thread (what is queued is dropped)."""
+    executor.shutdown(wait=False, cancel_futures=True)

@@ -165,3 +165,27 @@ def test_shutdown_drops_what_is_pending(qtbot, runner):
     release.set()
     qtbot.wait(100)
     assert ran == [] and shown == [] and not runner.is_busy()
+
+
+def test_the_worker_thread_ends_with_its_runner(qtbot):
+    """A runner destroyed with its owner (a closed window's controller) stops
+    its worker thread; it does not idle until the app quits (a test session
+    once held over a hundred)."""
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    runner = Runner(parent=owner)
+    threads = []
+
+    def slow():
+        threads.append(threading.current_thread())
+        return 1
+
+    with qtbot.waitSignal(runner.delivered, timeout=30000):
+        runner.submit(Request("k", slow, slow=True), lambda response: None)
+    worker = threads[0]
+    assert worker.is_alive() and worker is not threading.main_thread()
+    kept = runner          # something still refers to the Python side (as leftovers of a window do)
+    owner.deleteLater()    # the window closes: its controller and runner are destroyed
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=5000)
+    assert kept is runner
