@@ -522,18 +522,30 @@ class ScenariosPage(QWidget):
                 rows.append((f"{label} · {seg}", [
                     money(c[method]["segments"][s], 2) if c[method] and c[method]["segments"] else "—"
                     for c in columns]))
-        self.side_table.clear()
-        self.side_table.setColumnCount(len(columns))
-        self.side_table.setRowCount(len(rows))
-        self.side_table.setHorizontalHeaderLabels(headers)
-        self.side_table.setVerticalHeaderLabels([r[0] for r in rows])
+        tips = [engine_messages.text(c["error"], self.document.model) if c["error"] else "" for c in columns]
+        shape = (tuple(headers), tuple(r[0] for r in rows))
+        table = self.side_table
+        if shape != getattr(self, "_side_shape", None):
+            table.clear()
+            table.setColumnCount(len(columns))
+            table.setRowCount(len(rows))
+            table.setHorizontalHeaderLabels(headers)
+            table.setVerticalHeaderLabels([r[0] for r in rows])
+            self._side_shape = shape
+        # same rows and columns (an edit): only the texts that changed are set, so only those cells repaint
         for r, (_, cells) in enumerate(rows):
             for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if columns[c]["error"]:
-                    item.setToolTip(engine_messages.text(columns[c]["error"], self.document.model))
-                self.side_table.setItem(r, c, item)
+                item = table.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem(text)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setToolTip(tips[c])
+                    table.setItem(r, c, item)
+                    continue
+                if item.text() != text:
+                    item.setText(text)
+                if item.toolTip() != tips[c]:
+                    item.setToolTip(tips[c])
         self._draw_side_chart()
 
     def _column_title(self, column: dict) -> str:

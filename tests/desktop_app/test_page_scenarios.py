@@ -483,3 +483,26 @@ def test_group_names_under_the_bars_wrap_onto_two_lines():
             assert _wrapped(name) == name
 
     fits()
+
+
+def test_an_edit_rewrites_only_the_side_by_side_cells_that_changed(qtbot, page, document):
+    """The table keeps its rows, columns and items across an edit; the texts
+    that changed are set (so only those cells repaint), the rest untouched."""
+    set_value(document, DR0, 0.095)
+    save_as(qtbot, page, "Bear")
+    page.show_scenario(None)
+    QApplication.processEvents()
+    table = page.side_table
+    items = {(r, c): table.item(r, c) for r in range(table.rowCount()) for c in range(table.columnCount())}
+    texts = {key: item.text() for key, item in items.items()}
+    changed = []
+    table.itemChanged.connect(lambda item: changed.append((item.row(), item.column())))
+    set_value(document, DR0, 0.085)               # moves the base column only
+    QApplication.processEvents()
+    assert {(r, c): table.item(r, c) for r in range(table.rowCount()) for c in range(table.columnCount())} == items
+    now = {key: item.text() for key, item in items.items()}
+    moved = {key for key in items if now[key] != texts[key]}
+    assert moved and all(c == 0 for _, c in moved)    # the base column moved, "Bear" and "Published" did not
+    assert set(changed) == moved
+    expected = side_by_side(document.stored())
+    assert now[(0, 0)] == f"{expected['columns'][0]['ddm']['total']:,.2f}"
