@@ -446,13 +446,10 @@ class AuditPage(QWidget):
         """A table asks for all its rows (up to ``max_rows``) and never takes
         more; where the window is shorter it keeps ``min_rows`` and scrolls
         (a minimum of every row made the window taller than a 1000-pixel screen)."""
-        def height(rows: int) -> int:
-            return (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
-                    + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 2)
         rows = min(view.model().rowCount(), max_rows)
-        view.preferred_height = height(rows)
-        view.setMaximumHeight(height(rows))
-        view.setMinimumHeight(height(min(rows, min_rows)))
+        view.preferred_height = view.rows_height(rows)
+        view.setMaximumHeight(view.rows_height(rows))
+        view.setMinimumHeight(view.rows_height(min(rows, min_rows)))
         view.updateGeometry()
 
     def _group(self, key: str, *widgets) -> QGroupBox:

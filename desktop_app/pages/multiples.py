@@ -335,8 +335,7 @@ class MultiplesPage(QWidget):
         """The three rows in view without scrolling."""
         view = self.positions_view
         view.resizeColumnsToContents()
-        height = (view.horizontalHeader().sizeHint().height() + 3 * view.verticalHeader().defaultSectionSize()
-                  + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 2)
+        height = view.rows_height(3)
         view.setMinimumHeight(height)
         view.setMaximumHeight(height)
 

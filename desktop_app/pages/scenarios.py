@@ -792,8 +792,13 @@ class ScenariosPage(QWidget):
         keep_bar_view(self.attr_plot, len(steps), np.concatenate([y0, y0 + height]))
 
 
+def _width(ch: str) -> int:
+    """Columns a character takes in a tick label (a CJK character two)."""
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def _columns(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(map(_width, text))
 
 
 def _wrapped(text: str, limit: int = 24, max_lines: int = 2) -> str:
@@ -833,7 +838,7 @@ def _short(text: str, limit: int = 18) -> str:
     def cut(line: str) -> str:
         width = 0
         for k, ch in enumerate(line):
-            width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            width += _width(ch)
             if width > limit:
                 return line[:max(k - 1, 1)] + "…"
         return line

@@ -138,8 +138,7 @@ class ValuationPage(QWidget):
     def _fit_height(view, max_rows: int = 8) -> None:
         """Small tables (one row per segment) show all rows without scrolling."""
         rows = min(view.model().rowCount(), max_rows)
-        height = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
-                  + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 2)
+        height = view.rows_height(rows)
         # squeezed (a tall plot tab open in the dock), a table keeps its header and a row and scrolls
         view.setMinimumHeight(min(height, view.horizontalHeader().sizeHint().height()
                                   + view.verticalHeader().defaultSectionSize() + 4))

@@ -6,6 +6,8 @@ the model's own terminal growth, so it follows the model when that changes.
 """
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass, field, replace
 
 from models.analysis.heatmap import DEFAULT_SPANS as HEATMAP_SPANS
@@ -110,8 +112,6 @@ _MAX_STEPS = 201
 
 def config_to_json(config: SensitivityConfig) -> str:
     """The config as the settings file keeps it (JSON text)."""
-    import json
-
     def rng(r: SweepRange) -> list:
         return [float(r.start), float(r.stop), int(r.steps)]
 
@@ -128,9 +128,6 @@ def config_from_json(text: str) -> SensitivityConfig:
     """The config kept by :func:`config_to_json`. Never raises: whatever is
     missing, unknown, malformed or outside what the editors allow keeps its
     default (a damaged settings file must not stop the app or draw nonsense)."""
-    import json
-    import math
-
     config = SensitivityConfig()
     try:
         stored = json.loads(text) if text else {}

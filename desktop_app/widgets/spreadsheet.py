@@ -178,6 +178,12 @@ class SpreadsheetView(QTableView):
     #: for Qt's default; unlike a minimum height it never makes the window taller.
     preferred_height: int | None = None
 
+    def rows_height(self, rows: int) -> int:
+        """The height that shows the header and ``rows`` rows (and a horizontal
+        scroll bar) without scrolling."""
+        return (self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize()
+                + self.horizontalScrollBar().sizeHint().height() + 2 * self.frameWidth() + 2)
+
     def sizeHint(self):
         hint = super().sizeHint()
         if self.preferred_height is not None:

@@ -15,8 +15,9 @@ from models import forecast as engine_forecast
 from models.analysis.scenarios import add_scenario
 from desktop_app import i18n
 from desktop_app.controller import Controller
-from desktop_app.pages.scenarios import ScenariosPage
 from desktop_app.runner import Runner
+
+from tests.desktop_app.test_page_scenarios import open_page
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -50,14 +51,7 @@ def lang(request, qapp):
 
 @pytest.fixture
 def page(qtbot, lang, document):
-    controller = Controller(document, runner=Runner(synchronous=True))
-    page = ScenariosPage(document, controller)
-    qtbot.addWidget(page)
-    controller.add_view(page)
-    controller.recompute(True)
-    page.resize(1400, 900)
-    page.show()
-    qtbot.waitExposed(page)
+    page = open_page(qtbot, document)
     page.said = []
     document.editRejected.connect(page.said.append)
     return page

@@ -22,10 +22,8 @@ G1 = ("segments", 1, "forecast", "2025", "growth")
 MULT0 = ("segments", 0, "multiple")
 
 
-@pytest.fixture
-def page(qtbot, qapp, document):
-    from desktop_app import i18n
-    i18n.install(qapp, "en")
+def open_page(qtbot, document) -> ScenariosPage:
+    """The page alone on the document, with a controller whose runner is synchronous, shown."""
     controller = Controller(document, runner=Runner(synchronous=True))
     page = ScenariosPage(document, controller)
     qtbot.addWidget(page)
@@ -34,6 +32,14 @@ def page(qtbot, qapp, document):
     page.resize(1400, 900)
     page.show()
     qtbot.waitExposed(page)
+    return page
+
+
+@pytest.fixture
+def page(qtbot, qapp, document):
+    from desktop_app import i18n
+    i18n.install(qapp, "en")
+    page = open_page(qtbot, document)
     page.rejections = []
     document.editRejected.connect(page.rejections.append)
     return page
