@@ -119,6 +119,8 @@ def start(args: argparse.Namespace, app, settings, recovery_dir: str):
         model = models.load_model(SAMPLE_PATH)
     document = Document(model, path, recovery_dir=recovery_dir)
     window = MainWindow(document, settings, with_plots=not args.without_plots)
+    from desktop_app import startup_trace
+    startup_trace.watch_window(window)   # for installer/startup_time.py; off unless asked
     for problem in problems:
         window.messages.log(problem)
     window.show()

@@ -49,7 +49,8 @@ class MainWindow(QMainWindow):
         self.plots_panel = self.plots_dock = None
         if with_plots:
             try:
-                self.plots_panel = load_plots_panel_class()(self, runner=self.controller.runner, settings_store=settings)
+                self.plots_panel = load_plots_panel_class()(self, runner=self.controller.runner, settings_store=settings,
+                                                            build_after=self.first_paint)
             except Exception as exc:  # noqa: BLE001 - the tables work without the plots
                 self.messages.log(fill(self.tr("The sensitivity panel is unavailable: %1"), f"{type(exc).__name__}: {exc}"))
             else:

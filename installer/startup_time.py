@@ -9,8 +9,14 @@ Starts a private Xvfb, then for each run starts the app (in an empty HOME, so
 no last file or recovery prompt) and polls the X server: *mapped* is when the
 app's first top-level window becomes viewable (``xdotool search --onlyvisible
 --pid``), *painted* is when a capture of that window (``xwd``) first shows
-real content (many distinct colours), i.e. Qt has drawn it. Prints each run
-and the median. Needs Debian's xvfb, xdotool and x11-apps (xwd); no network.
+real content (many distinct colours), i.e. Qt has drawn it; *complete* is
+when the app's window shows everything: its first frame has the header, the
+tables and the sensitivity panel's bar, the visible plot is built right
+after it and the app reports when that plot first paints (the milestone
+``plot-painted``, written to the file ``VW_STARTUP_TRACE`` names, see
+``desktop_app/startup_trace.py``; ``--no-complete`` for an app without it).
+Prints each run and the medians. Needs Debian's xvfb, xdotool and x11-apps
+(xwd); no network.
 
 ``--anchor`` puts the figure in proportion: it freezes the yardstick app
 ``installer/anchor/anchor_app.py`` (PySide6 + pyqtgraph + numpy, one
@@ -20,7 +26,8 @@ which goes first, and reports both medians and app / anchor (the ratio of
 the medians, and the median of the per-round ratios), and the same for the CPU time each process had used
 when its first paint was seen (from /proc, read just before the capture that
 first showed content; a loaded machine stretches wall times but hardly CPU
-times). The last line is JSON.
+times); and the app's complete window against the anchor's first paint
+(whose one plot is in its first frame), wall and CPU. The last line is JSON.
 
 ``--anchor-from-source`` runs the anchor from source with this interpreter
 instead (no PyInstaller build): the fair partner of the app run from source
@@ -54,6 +61,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 POLL_S = 0.01
 INSTALLER_DIR = Path(__file__).resolve().parent
@@ -155,10 +163,16 @@ def cpu_seconds(pid: int) -> float | None:
 
 
 def one_run(cmd: list[str], env: dict[str, str], timeout: float, screenshot: Path | None,
-            xvfb: subprocess.Popen) -> tuple[float, float, float | None]:
+            xvfb: subprocess.Popen, traced: bool = False) -> Run:
+    """One start: the window mapped, first painted (wall and CPU time), and,
+    when ``traced`` (the app), complete: its ``plot-painted`` milestone
+    (``desktop_app/startup_trace.py``); an untraced command (the anchor) is
+    complete at its first paint."""
     with tempfile.TemporaryDirectory(prefix="vw-startup-") as home:
+        trace = Path(home) / "trace.txt"
         run_env = dict(env, HOME=home, XDG_CONFIG_HOME=f"{home}/.config",
-                       XDG_DATA_HOME=f"{home}/.local/share", XDG_CACHE_HOME=f"{home}/.cache")
+                       XDG_DATA_HOME=f"{home}/.local/share", XDG_CACHE_HOME=f"{home}/.cache",
+                       VW_STARTUP_TRACE=str(trace))
         errors = open(Path(home) / "stderr.txt", "w+b")
         started = time.monotonic()
         proc = subprocess.Popen(cmd, env=run_env, stdout=subprocess.DEVNULL, stderr=errors)
@@ -190,7 +204,10 @@ def one_run(cmd: list[str], env: dict[str, str], timeout: float, screenshot: Pat
             first_paint = time.monotonic() - started
             if screenshot is not None:
                 xwd_to_png(shot, screenshot)
-            return mapped, first_paint, cpu
+            complete, complete_cpu = first_paint, cpu
+            if traced:
+                complete, complete_cpu = wait_for_milestone(trace, "plot-painted", started, proc, timeout)
+            return Run(mapped, first_paint, cpu, complete, complete_cpu)
         finally:
             proc.terminate()
             try:
@@ -198,6 +215,35 @@ def one_run(cmd: list[str], env: dict[str, str], timeout: float, screenshot: Pat
             except subprocess.TimeoutExpired:
                 proc.kill()
             errors.close()
+
+
+class Run(NamedTuple):
+    mapped: float              # s after the start: the window viewable
+    first_paint: float         # s: a capture first showed content
+    cpu: float | None          # s of CPU time the process had used by then
+    complete: float            # s: the window complete (the app's plot painted)
+    complete_cpu: float | None
+
+
+def wait_for_milestone(trace: Path, name: str, started: float, proc: subprocess.Popen,
+                       timeout: float) -> tuple[float, float]:
+    """When the app wrote milestone ``name`` to ``trace`` (its own clock
+    readings: time.monotonic() is one clock for every process), as seconds
+    after ``started``, and the CPU time it had used."""
+    while True:
+        try:
+            lines = trace.read_text(encoding="ascii").splitlines()
+        except OSError:
+            lines = []
+        for line in lines:
+            fields = line.split()
+            if len(fields) == 3 and fields[0] == name:
+                return float(fields[1]) - started, float(fields[2])
+        if proc.poll() is not None:
+            raise SystemExit(f"the app exited ({proc.returncode}) before its {name} milestone")
+        if time.monotonic() - started > timeout:
+            raise SystemExit(f"no {name} milestone within the timeout")
+        time.sleep(POLL_S)
 
 
 def summary(paints: list[float]) -> str:
@@ -219,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --anchor: run the anchor from source with this Python (no build)")
     parser.add_argument("--cold", action="store_true",
                         help="no untimed warm-up run and no private bytecode cache")
+    parser.add_argument("--no-complete", action="store_true",
+                        help="do not wait for the app's plot-painted milestone (an app without it)")
     parser.add_argument("command", nargs="+", help="the app's command line")
     args = parser.parse_args(argv)
     for tool in ("Xvfb", "xdotool", "xwd"):
@@ -233,15 +281,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.anchor:
         commands["anchor"] = ([sys.executable, str(ANCHOR_SOURCE)] if args.anchor_from_source
                               else [str(build_anchor(args.anchor_dir.resolve(), args.rebuild_anchor))])
+    traced = {"app": not args.no_complete, "anchor": False}
     xvfb, display = start_xvfb()
-    results: dict[str, list[float]] = {name: [] for name in commands}
-    cpus: dict[str, list[float]] = {name: [] for name in commands}
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
     bytecode = None if args.cold else tempfile.TemporaryDirectory(prefix="vw-startup-pycache-")
     try:
         env = run_environment(os.environ, display, bytecode.name if bytecode else None)
         if not args.cold:
             for name, cmd in commands.items():      # untimed: compiles the bytecode, warms the file cache
-                one_run(cmd, env, args.timeout, None, xvfb)
+                one_run(cmd, env, args.timeout, None, xvfb, traced[name])
             print("warm-up: each command ran once untimed (bytecode cached in a private folder)",
                   flush=True)
         for i in range(args.runs):
@@ -249,30 +297,44 @@ def main(argv: list[str] | None = None) -> int:
             order = list(commands) if i % 2 == 0 else list(reversed(commands))
             for name in order:
                 shot = args.screenshot if (args.screenshot and name == "app" and i == args.runs - 1) else None
-                mapped, first_paint, cpu = one_run(commands[name], env, args.timeout, shot, xvfb)
-                results[name].append(first_paint)
-                if cpu is not None:
-                    cpus[name].append(cpu)
+                run = one_run(commands[name], env, args.timeout, shot, xvfb, traced[name])
+                runs[name].append(run)
                 label = f"{name} " if args.anchor else ""
-                print(f"run {i + 1}: {label}window mapped {mapped:.2f} s, first paint {first_paint:.2f} s"
-                      + (f" ({cpu:.2f} s of CPU time by then)" if cpu is not None else ""), flush=True)
+                print(f"run {i + 1}: {label}window mapped {run.mapped:.2f} s, first paint {run.first_paint:.2f} s"
+                      + (f" ({run.cpu:.2f} s of CPU time by then)" if run.cpu is not None else "")
+                      + (f", complete {run.complete:.2f} s ({run.complete_cpu:.2f} s CPU)"
+                         if traced[name] else ""), flush=True)
     finally:
         xvfb.terminate()
         xvfb.wait()
         if bytecode is not None:
             bytecode.cleanup()
-    print(f"first painted window: {summary(results['app'])}")
+    app_runs = runs["app"]
+    print(f"first painted window: {summary([r.first_paint for r in app_runs])}")
+    if traced["app"]:
+        print(f"complete window (the sensitivity plot painted): {summary([r.complete for r in app_runs])}")
     if args.anchor:
-        report = compare(results["app"], results["anchor"])
-        print(f"anchor (PySide6 + pyqtgraph + numpy, one PlotWidget): {summary(results['anchor'])}")
-        print(f"app / anchor: {report['ratio']:.2f} (ratio of the medians); "
+        anchor_runs = runs["anchor"]
+        report = compare([r.first_paint for r in app_runs], [r.first_paint for r in anchor_runs])
+        print(f"anchor (PySide6 + pyqtgraph + numpy, one PlotWidget): "
+              f"{summary([r.first_paint for r in anchor_runs])}")
+        print(f"first paint, app / anchor: {report['ratio']:.2f} (ratio of the medians); "
               f"{report['ratio_per_round_median']:.2f} (median of the per-round ratios)")
-        if len(cpus["app"]) == len(cpus["anchor"]) == args.runs:
+        if all(r.cpu is not None for r in app_runs + anchor_runs):
             # CPU time to the first paint: what a busy machine stretches, not what it adds
-            cpu_report = compare(cpus["app"], cpus["anchor"])
-            report["cpu"] = cpu_report
-            print(f"CPU time to the first paint: app median {cpu_report['app_median_s']:.2f} s, anchor "
-                  f"{cpu_report['anchor_median_s']:.2f} s, app / anchor {cpu_report['ratio']:.2f}")
+            report["cpu"] = compare([r.cpu for r in app_runs], [r.cpu for r in anchor_runs])
+            print(f"CPU time to the first paint: app median {report['cpu']['app_median_s']:.2f} s, anchor "
+                  f"{report['cpu']['anchor_median_s']:.2f} s, app / anchor {report['cpu']['ratio']:.2f}")
+        if traced["app"]:
+            # the anchor is complete at its first paint: its one plot is in it
+            report["complete"] = compare([r.complete for r in app_runs], [r.first_paint for r in anchor_runs])
+            print(f"complete window, app / anchor's first paint: {report['complete']['ratio']:.2f} "
+                  f"(medians {report['complete']['app_median_s']:.2f} / "
+                  f"{report['complete']['anchor_median_s']:.2f} s)")
+            if all(r.complete_cpu is not None and r.cpu is not None for r in app_runs + anchor_runs):
+                report["complete_cpu"] = compare([r.complete_cpu for r in app_runs],
+                                                 [r.cpu for r in anchor_runs])
+                print(f"CPU time to the complete window, app / anchor: {report['complete_cpu']['ratio']:.2f}")
         print(json.dumps(report))
     return 0
 

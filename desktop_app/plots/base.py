@@ -1,7 +1,6 @@
 """What every sensitivity view shares: the context it draws, staleness, exports."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Optional
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -11,24 +10,8 @@ from desktop_app.i18n import fill
 from desktop_app.runner import Request, Runner
 
 from .colors import BACKGROUND
-from .config import SensitivityConfig
+from .config import PlotContext, SensitivityConfig  # noqa: F401 (PlotContext: re-exported)
 from .svg_export import export_scene_svg
-
-
-@dataclass(frozen=True)
-class PlotContext:
-    """Everything a view draws from: the model, its valuation (None = invalid
-    model), the scope (None = company, i = drivers applied to segment i only)
-    and the analyst's ranges and shocks."""
-
-    model: Any
-    result: Any
-    segment: Optional[int]
-    config: SensitivityConfig
-
-    @property
-    def valid(self) -> bool:
-        return self.model is not None and self.result is not None
 
 
 class PlotView(QtCore.QObject):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field, replace
+from typing import Any, Optional
 
 from models.analysis.heatmap import DEFAULT_SPANS as HEATMAP_SPANS
 from models.requests import SweepRange
@@ -93,6 +94,22 @@ class SensitivityConfig:
         shocks = dict(self.shocks)
         shocks[driver] = (float(low), float(high))
         return replace(self, shocks=shocks)
+
+
+@dataclass(frozen=True)
+class PlotContext:
+    """Everything a view draws from: the model, its valuation (None = invalid
+    model), the scope (None = company, i = drivers applied to segment i only)
+    and the analyst's ranges and shocks."""
+
+    model: Any
+    result: Any
+    segment: Optional[int]
+    config: SensitivityConfig
+
+    @property
+    def valid(self) -> bool:
+        return self.model is not None and self.result is not None
 
 
 #: The ranges the settings editor shows (the heat map's are on its own tab).

@@ -9,7 +9,11 @@ marked stale and ask when their tab is shown or when they are exported.
 
 A tab's views are *built* when the tab is first shown (or a view is first
 asked for through ``views``): start-up constructs only the plots of the
-visible tab (issue 17)."""
+visible tab (issue 17). In the main window even that waits for the window's
+first paint (``build_after``): the first frame shows the header and the
+tables, and the panel's bar with an empty plot area; pyqtgraph is imported
+and the visible plot built and drawn right after. This module imports no
+pyqtgraph: the views' modules load with their tab."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
@@ -23,11 +27,12 @@ from desktop_app.i18n import fill
 from desktop_app.runner import Runner
 from desktop_app.widgets.lazy import LazyPage
 
-from .base import PlotContext, PlotView
-from .config import HEATMAP_FIELDS, SensitivityConfig, config_from_json, config_to_json
-from .sweeps import SweepView
+from .colors import BACKGROUND
+from .config import HEATMAP_FIELDS, PlotContext, SensitivityConfig, config_from_json, config_to_json
+from .sizes import SWEEP_MINIMUM_SIZE
 
 if TYPE_CHECKING:
+    from .base import PlotView
     from .settings_editor import SettingsEditor
 
 
@@ -48,10 +53,13 @@ class SensitivityPanel(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None,
                  config: SensitivityConfig | None = None, runner: Runner | None = None,
-                 settings_store: Any = None) -> None:
+                 settings_store: Any = None, build_after: Any = None) -> None:
         """``settings_store``: the app's settings (``get``/``set``); the ranges,
         shocks and heat-map choices are then restored from it and kept in it
-        as they change (``config``, when given, wins over the stored one)."""
+        as they change (``config``, when given, wins over the stored one).
+        ``build_after``: a :class:`~desktop_app.widgets.first_paint.FirstPaint`;
+        the visible tab is then built and drawn after that first paint, not
+        when the panel is first shown (asking for a view builds it at once)."""
         # Idempotent; the app and the tests apply it already, but the panel is
         # also used alone (scripts/render_plots.py, the benchmark).
         pyside_guard.apply()
@@ -98,9 +106,18 @@ class SensitivityPanel(QtWidgets.QWidget):
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("sensitivityTabs")
         self._pages: list[LazyPage] = []
+        #: The visible tab waits for the window's first paint (see ``build_after``).
+        self.held = build_after is not None and not build_after.done
         for index in range(len(self.TAB_KEYS)):
-            page = LazyPage(lambda i=index: self._build_tab(i))
+            page = LazyPage(lambda i=index: self._build_tab(i), held=self.held)
             page.setObjectName(f"sensitivityPage{index}")
+            if self.held:
+                # the room its plot will take, in the plots' background (no grey flash before it)
+                page.setMinimumSize(*SWEEP_MINIMUM_SIZE)
+                page.setAutoFillBackground(True)
+                palette = page.palette()
+                palette.setColor(page.backgroundRole(), BACKGROUND)
+                page.setPalette(palette)
             self._pages.append(page)
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -126,10 +143,24 @@ class SensitivityPanel(QtWidgets.QWidget):
         self._fill_scope_combo([])
         self.retranslate()
         self._push_context()
+        if self.held:
+            build_after.later(self.release)
+
+    def release(self) -> None:
+        """Build and draw the visible tab now (the window has painted once)."""
+        if not self.held:
+            return
+        self.held = False
+        for page in self._pages:
+            page.setMinimumSize(0, 0)   # the content's own minimum and background from now on
+            page.setAutoFillBackground(False)
+            page.release()
+        self._draw_visible()
 
     # -- building the tabs -------------------------------------------------------
     def _new_view(self, key: str) -> PlotView:
         own = {"runner": self.runner, "parent": self}
+        from .sweeps import SweepView   # (pyqtgraph: with the first view, not with the panel)
         if key == "discount_rate":
             return SweepView("discount_rate", "discount_rate_shift", "discount_rate", **own)
         if key == "terminal_growth":
@@ -153,11 +184,14 @@ class SensitivityPanel(QtWidgets.QWidget):
         context and language (drawn when shown, see ``_draw_visible``)."""
         context = self._context()
         views = []
-        for key in self.TAB_KEYS[index]:
-            view = self._new_view(key)   # in the current language: every view translates itself when made
-            view.set_context(context)
-            self._built[key] = view
-            views.append(view)
+        try:
+            for key in self.TAB_KEYS[index]:
+                view = self._new_view(key)   # in the current language: every view translates itself when made
+                view.set_context(context)
+                views.append(view)
+        except Exception as exc:  # noqa: BLE001 - the tables and the other tabs work without this one
+            return self._build_failure(exc, views)
+        self._built.update(zip(self.TAB_KEYS[index], views))
         if len(views) == 1:
             return views[0].widget
         page = QtWidgets.QWidget()
@@ -167,6 +201,26 @@ class SensitivityPanel(QtWidgets.QWidget):
         for view in views:
             row.addWidget(view.widget)
         return page
+
+    def _build_failure(self, exc: Exception, made: list) -> QtWidgets.QWidget:
+        """The page of a tab whose views could not be built (pyqtgraph missing
+        from a broken install, say): it says why, and so do the messages (the
+        runner's ``failed``, as for a view that fails to draw); the tab stays
+        without views, the rest of the window works."""
+        for view in made:
+            view.deleteLater()
+        reason = f"{type(exc).__name__}: {exc}"
+        self.runner.failed.emit(self.tr("Sensitivity"), reason)
+        label = QtWidgets.QLabel()
+        label.setObjectName("plotsBuildFailure")
+        label.setProperty("reason", reason)   # the text follows the language (retranslate)
+        label.setWordWrap(True)
+        label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self._say_failure(label)
+        return label
+
+    def _say_failure(self, label: QtWidgets.QLabel) -> None:
+        label.setText(fill(self.tr("This picture cannot be drawn: %1"), label.property("reason")))
 
     def _build_settings(self) -> SettingsEditor:
         from .settings_editor import SettingsEditor
@@ -183,6 +237,8 @@ class SensitivityPanel(QtWidgets.QWidget):
         if key not in self._built:
             index = next(i for i, keys in enumerate(self.TAB_KEYS) if key in keys)
             self._pages[index].content()
+        if key not in self._built:
+            raise LookupError(f"the sensitivity view {key!r} could not be built (see the messages)")
         return self._built[key]
 
     def built_views(self) -> dict[str, PlotView]:
@@ -263,12 +319,16 @@ class SensitivityPanel(QtWidgets.QWidget):
         self._draw_visible()
 
     def visible_views(self) -> list[PlotView]:
-        return [self.views[k] for k in self.TAB_KEYS[max(self.tabs.currentIndex(), 0)]]
+        """The views of the current tab (built now if they were not; none if they cannot be)."""
+        index = max(self.tabs.currentIndex(), 0)
+        self._pages[index].content()
+        return [self._built[k] for k in self.TAB_KEYS[index] if k in self._built]
 
     def _draw_visible(self) -> None:
         """Draw the current tab's views, unless the panel itself is hidden
-        (a closed dock): then everything stays stale until it is shown."""
-        if not self.isVisible():
+        (a closed dock): then everything stays stale until it is shown; nor
+        while the panel waits for the window's first paint (``release``)."""
+        if not self.isVisible() or self.held:
             return
         for view in self.visible_views():
             view.ensure_current()
@@ -340,6 +400,8 @@ class SensitivityPanel(QtWidgets.QWidget):
         del blocker
         for view in self._built.values():
             view.retranslate()
+        for label in self.findChildren(QtWidgets.QLabel, "plotsBuildFailure"):
+            self._say_failure(label)
         if self._settings_page.is_built:
             self.settings.retranslate()
 

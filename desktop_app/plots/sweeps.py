@@ -17,6 +17,7 @@ from .bands import StatusBands, item_scene_rect, scene_obstacles
 from .base import PlotContext, PlotView, invalid_text
 from .colors import DDM_COLOR, DYNAMIC_COLOR, FOREGROUND
 from .labels import method_labels, money
+from .sizes import SWEEP_MINIMUM_SIZE
 from .style import (CACHE, Label, keep_or_set_range, marker_item, new_layout_widget, plot_font, set_axis_label,
                     set_title, style_plot)
 
@@ -47,7 +48,7 @@ class SweepView(PlotView):
         self._unit = "亿元"
 
         self.widget = new_layout_widget()
-        self.widget.setMinimumSize(320, 240)
+        self.widget.setMinimumSize(*SWEEP_MINIMUM_SIZE)
         self.plot: pg.PlotItem = self.widget.addPlot()
         self.export_item = self.plot
         style_plot(self.plot)

@@ -8,7 +8,9 @@ construction costs something::
     tabs.addTab(LazyPage(lambda: HeavyView(...)), "Heavy")
 
 ``LazyPage.unbuilt_in(window)`` lists the pages of a window not built yet
-(the start-up test counts them).
+(the start-up test counts them). A page made ``held`` is not built when
+shown, only when asked for or released (:meth:`~LazyPage.release`; a visible
+page builds then): for what the window's first frame may show empty.
 """
 from __future__ import annotations
 
@@ -25,10 +27,12 @@ class LazyPage(QtWidgets.QWidget):
     built = QtCore.Signal(QtWidgets.QWidget)
 
     def __init__(self, factory: Callable[[], QtWidgets.QWidget],
-                 parent: QtWidgets.QWidget | None = None) -> None:
+                 parent: QtWidgets.QWidget | None = None, held: bool = False) -> None:
         super().__init__(parent)
         self._factory: Callable[[], QtWidgets.QWidget] | None = factory
         self._content: QtWidgets.QWidget | None = None
+        #: Not built when shown (see the module docstring); :meth:`release` ends it.
+        self.held = held
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -57,8 +61,15 @@ class LazyPage(QtWidgets.QWidget):
             self.built.emit(content)
         return self._content
 
+    def release(self) -> None:
+        """No longer held: build now if the page is visible, else when shown."""
+        self.held = False
+        if self.isVisible():
+            self.content()
+
     def showEvent(self, event: QtCore.QEvent) -> None:
-        self.content()
+        if not self.held:
+            self.content()
         super().showEvent(event)
 
     @staticmethod

@@ -178,8 +178,16 @@
 <context>
     <name>SensitivityPanel</name>
     <message>
+        <source>Sensitivity</source>
+        <extracomment>Emitted after the visible views asked for their numbers: they are drawn by then, unless a request is slow (the runner&apos;s ``delivered``). Executes the views&apos; requests; the window passes the controller&apos;s. Every view by key; a view is built on first access (see _build_tab). The visible tab waits for the window&apos;s first paint (see ``build_after``).</extracomment>
+        <translation>敏感性分析</translation>
+    </message>
+    <message>
+        <source>This picture cannot be drawn: %1</source>
+        <translation>无法绘制此图：%1</translation>
+    </message>
+    <message>
         <source>Company</source>
-        <extracomment>Emitted after the visible views asked for their numbers: they are drawn by then, unless a request is slow (the runner&apos;s ``delivered``). Executes the views&apos; requests; the window passes the controller&apos;s. Every view by key; a view is built on first access (see _build_tab).</extracomment>
         <translation>公司整体</translation>
     </message>
     <message>

@@ -151,6 +151,9 @@ def run(app, model, edits: int, with_plots: bool, settings, page: str | None = N
     window.show()
     for _ in range(3):
         app.processEvents()
+    deadline = time.monotonic() + 30
+    while not window.first_paint.done and time.monotonic() < deadline:
+        app.processEvents()   # started: what waits for the first paint (the plot, issue 17) has run
     front = bring_to_front(app, window, page)
     window.repaint()
     fm = window.page.forecast_table

@@ -58,6 +58,50 @@ def test_the_first_paint_builds_only_the_visible_tab(qtbot, make_window, documen
     assert not view.stale and view.curves["ddm"].getData()[0] is not None
 
 
+def test_the_visible_plot_waits_for_the_first_paint(qtbot, document, settings, plot_items_made):
+    """Issue 17: the main window's first frame shows the panel's bar and an
+    empty plot area the plot's size; the plot is built and drawn right after
+    that first paint."""
+    from desktop_app.main_window import MainWindow
+    from desktop_app.plots.sizes import SWEEP_MINIMUM_SIZE
+
+    window = MainWindow(document, settings, with_plots=True)
+    qtbot.addWidget(window)
+    panel = window.plots_panel
+    page = panel._pages[0]
+    assert panel.held and page.held and not window.first_paint.done
+    window.show()
+    QtWidgets.QApplication.sendPostedEvents()
+    # shown, laid out, not yet painted: nothing of pyqtgraph built, the room kept
+    assert page.isVisible() and not page.is_built and plot_items_made == []
+    assert (page.minimumWidth(), page.minimumHeight()) == SWEEP_MINIMUM_SIZE
+    assert page.height() >= SWEEP_MINIMUM_SIZE[1]
+    qtbot.waitUntil(lambda: window.first_paint.done, timeout=5000)
+    assert not panel.held and page.is_built and len(plot_items_made) == 1
+    view = panel.built_views()["discount_rate"]
+    assert view.widget.isVisible() and not view.stale
+    assert view.curves["ddm"].getData()[0] is not None       # drawn from the engine
+    assert page.minimumHeight() == 0 and not page.autoFillBackground()
+    window.document.undo_stack.setClean()
+    window.close()
+
+
+def test_a_view_asked_for_before_the_first_paint_is_built_at_once(qtbot, document, settings,
+                                                                  plot_items_made):
+    from desktop_app.main_window import MainWindow
+
+    window = MainWindow(document, settings, with_plots=True)
+    qtbot.addWidget(window)
+    panel = window.plots_panel
+    assert panel.held
+    tornado = panel.views["tornado"]          # an export, a test: they do not wait
+    assert panel.built_views() == {"tornado": tornado} and len(plot_items_made) == len(tornado.plots)
+    panel.release()
+    panel.release()                           # once only
+    assert not panel.held and sorted(panel.built_views()) == ["tornado"]   # hidden: nothing more
+    window.document.undo_stack.setClean()
+
+
 def test_a_hidden_tab_builds_when_first_shown_and_draws_at_once(qtbot, make_window, document,
                                                                 plot_items_made):
     window = make_window(document, with_plots=True)
@@ -138,9 +182,10 @@ def test_the_first_paint_fits_only_the_tables_on_screen_once_each(qtbot, make_wi
     assert all(v._fit_pending for v in hidden)
 
 
-#: Loaded right after the first paint: the Monte Carlo and the reverse solves
-#: (the header's analysis line fills in then), the File menu's tools.
-AFTER_THE_FIRST_PAINT = ("desktop_app.analysis_feed", "models.analysis.implied", "models.analysis.montecarlo",
+#: Loaded right after the first paint: pyqtgraph and the visible sensitivity
+#: plot's module, the Monte Carlo and the reverse solves (the header's analysis
+#: line fills in then), the File menu's tools.
+AFTER_THE_FIRST_PAINT = ("pyqtgraph", "desktop_app.plots.sweeps", "desktop_app.analysis_feed", "models.analysis.implied", "models.analysis.montecarlo",
                          "desktop_app.file_tools.imports", "desktop_app.file_tools.workbook",
                          "desktop_app.file_tools.coverage")
 #: Modules the first paint does not need: the above, the worker thread's pool,
@@ -172,6 +217,8 @@ def test_what_the_first_paint_waits_for_runs_after_it(tmp_path):
         "            'feed': analysis.feed is not None, 'button': analysis.button.isVisible(),\n"
         "            'lines': all(line.isVisible() for line in analysis.lines.values()),\n"
         "            'tools': len(window.file_tools),\n"
+        "            'plots': sorted(window.plots_panel.built_views()),\n"
+        "            'dock': window.plots_dock.height(),\n"
         "            'menu': [a.objectName() for a in window.menu_file.actions() if a.objectName()]}\n"
         "run_now = FirstPaint.run_now\n"
         "def at_first_paint(self):\n"
@@ -201,8 +248,8 @@ def test_what_the_first_paint_waits_for_runs_after_it(tmp_path):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     first, after = report["at_first_paint"], report["after"]
-    at_first = {"painted": True, "waiting": 2, "modules": [], "workers": [], "feed": False,
-                "button": True, "lines": True, "tools": 0}
+    at_first = {"painted": True, "waiting": 3, "modules": [], "workers": [], "feed": False,
+                "button": True, "lines": True, "tools": 0, "plots": []}
     assert {k: first[k] for k in at_first} == at_first
     assert first["menu"][-1] == "actQuit" and "actImport" not in first["menu"]
     assert after["feed"] and set(AFTER_THE_FIRST_PAINT) <= set(after["modules"]) and after["tools"] == 3
@@ -210,6 +257,8 @@ def test_what_the_first_paint_waits_for_runs_after_it(tmp_path):
     menu = after["menu"]
     assert menu.index("actReport") < menu.index("actImport") < menu.index("actQuit") == len(menu) - 1
     assert after["button"] and after["lines"]
+    # the plot, right after: in the room the first frame kept for it (the dock did not move)
+    assert after["plots"] == ["discount_rate"] and after["dock"] == first["dock"] > 240
     assert after["figures"].startswith("P(")          # the Monte Carlo ran and the line shows it
 
 
@@ -258,3 +307,40 @@ def test_a_window_shown_but_never_painted_runs_the_work_after_the_fallback(qtbot
     window.show()
     qtbot.waitUntil(lambda: first_paint.done, timeout=3000)
     assert ran == [False]
+
+
+def test_the_start_up_trace_marks_when_the_plot_first_paints(qtbot, document, settings, tmp_path,
+                                                             monkeypatch):
+    """installer/startup_time.py's "complete" figure: with VW_STARTUP_TRACE set
+    the app writes ``plot-painted`` once the plot built after the first paint
+    has painted, on the machine-wide monotonic clock; unset, nothing."""
+    import time
+
+    from desktop_app import startup_trace
+    from desktop_app.main_window import MainWindow
+
+    def started_window():
+        window = MainWindow(document, settings, with_plots=True)
+        qtbot.addWidget(window)
+        startup_trace.watch_window(window)
+        before = time.monotonic()
+        window.show()
+        qtbot.waitUntil(lambda: window.first_paint.done, timeout=5000)
+        return window, before
+
+    trace = tmp_path / "trace.txt"
+    monkeypatch.delenv(startup_trace.ENVIRONMENT, raising=False)
+    window, _ = started_window()
+    qtbot.wait(50)
+    assert not trace.exists()
+    window.close()
+    monkeypatch.setenv(startup_trace.ENVIRONMENT, str(trace))
+    window, before = started_window()
+    assert not window.plots_panel.held
+    qtbot.waitUntil(trace.exists, timeout=5000)
+    window.plots_panel.views["discount_rate"].widget.viewport().repaint()   # later paints: no new line
+    name, when, cpu = trace.read_text(encoding="ascii").split()
+    assert name == "plot-painted" and before < float(when) <= time.monotonic()
+    assert 0 < float(cpu) <= time.process_time()
+    assert len(trace.read_text(encoding="ascii").splitlines()) == 1
+    window.close()

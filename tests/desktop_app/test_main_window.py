@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6 import QtWidgets
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 import models
@@ -315,7 +316,7 @@ def test_a_broken_sensitivity_panel_does_not_stop_the_workbench(qtbot, make_wind
     import desktop_app.main_window as mw
 
     class Broken:
-        def __init__(self, parent=None, runner=None, settings_store=None):
+        def __init__(self, parent=None, **kwargs):
             raise RuntimeError("plots exploded")
 
     monkeypatch.setattr(mw, "load_plots_panel_class", lambda: Broken)
@@ -325,6 +326,41 @@ def test_a_broken_sensitivity_panel_does_not_stop_the_workbench(qtbot, make_wind
     fm = win.page.forecast_table
     assert fm.setData(fm.index(fm.row_of(0, "growth"), 4), "6%")
     assert win.header.ddm.value.text() == f"{format_value(models.valuate(document.model).ddm.total, MONEY)}"
+
+
+def test_a_plot_that_cannot_be_built_after_the_first_paint_says_so_and_the_rest_works(
+        qtbot, make_window, document, monkeypatch):
+    """The visible plot is built right after the first paint (issue 17): a
+    failure then (a broken install without pyqtgraph, say) is said in the
+    plot's place and in the messages, once; the tables, the header and the
+    other tabs go on working."""
+    from desktop_app.plots.sweeps import SweepView
+
+    def no_pyqtgraph(self, *args, **kwargs):
+        raise ImportError("No module named 'pyqtgraph'")
+
+    monkeypatch.setattr(SweepView, "__init__", no_pyqtgraph)
+    window = make_window(document, with_plots=True)
+    panel = window.plots_panel
+    failure = panel.findChild(QtWidgets.QLabel, "plotsBuildFailure")
+    assert failure is not None and failure.isVisible() and "pyqtgraph" in failure.text()
+    assert panel.built_views() == {} and panel.visible_views() == []
+    with pytest.raises(LookupError):
+        panel.views["discount_rate"]
+    fm = window.page.forecast_table
+    for text in ("6%", "7%"):
+        assert fm.setData(fm.index(fm.row_of(0, "growth"), 4), text)
+    assert window.header.ddm.value.text() == \
+        f"{format_value(models.valuate(window.document.model).ddm.total, MONEY)}"
+    assert sum("pyqtgraph" in t for t in window.messages.texts()) == 1
+    window.set_language("zh_CN")
+    qtbot.waitUntil(lambda: failure.text().startswith("无法绘制此图"), timeout=3000)
+    assert "pyqtgraph" in failure.text()
+    window.set_language("en")
+    qtbot.waitUntil(lambda: failure.text().startswith("This picture"), timeout=3000)
+    tornado_tab = next(i for i, keys in enumerate(panel.TAB_KEYS) if keys == ("tornado",))
+    panel.tabs.setCurrentIndex(tornado_tab)                # another tab's plots still build
+    assert list(panel.built_views()) == ["tornado"] and panel.views["tornado"].widget.isVisible()
 
 
 def test_a_plot_that_fails_does_not_stop_the_tables_and_says_so(qtbot, make_window, document, monkeypatch):

@@ -92,9 +92,10 @@ def test_cpu_seconds_of_a_busy_process_grow(startup_time):
     assert startup_time.cpu_seconds(2 ** 22 + 12345) is None       # no such process
 
 
-def test_the_anchor_from_source_runs_with_this_python_without_a_build(startup_time, monkeypatch):
+def test_the_anchor_from_source_runs_with_this_python_without_a_build(startup_time, monkeypatch, capsys):
     """--anchor-from-source: the anchor's command is this interpreter on its
     source (no PyInstaller), timed in the same alternating rounds as the app."""
+    import json
     import sys
 
     import pytest
@@ -115,11 +116,20 @@ def test_the_anchor_from_source_runs_with_this_python_without_a_build(startup_ti
     monkeypatch.setattr(startup_time, "start_xvfb", lambda: (FakeXvfb(), ":999"))
     monkeypatch.setattr(startup_time, "build_anchor", lambda *a, **k: pytest.fail("no build wanted"))
 
-    def fake_run(cmd, env, timeout, screenshot, xvfb):
+    traced = []
+
+    def fake_run(cmd, env, timeout, screenshot, xvfb, traced_run=False):
         started.append(cmd)
-        return 0.1, 0.2 if cmd[0] == "app" else 0.16, 0.3
+        traced.append(traced_run)
+        app = cmd[0] == "app"
+        return startup_time.Run(0.1, 0.2 if app else 0.16, 0.3, 0.5 if app else 0.16, 0.4 if app else 0.3)
     monkeypatch.setattr(startup_time, "one_run", fake_run)
     assert startup_time.main(["--anchor", "--anchor-from-source", "--runs", "2", "app"]) == 0
+    # the app waits for its plot; the anchor, complete at its first paint, does not
+    assert traced == [cmd == ["app"] for cmd in started]
+    report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert report["ratio"] == 1.25 and report["complete"]["ratio"] == round(0.5 / 0.16, 3)
+    assert report["complete_cpu"]["ratio"] == round(0.4 / 0.3, 3)
     anchor = [sys.executable, str(startup_time.ANCHOR_SOURCE)]
     # one untimed warm-up run each, then the rounds, alternating who goes first
     assert started == [["app"], anchor] + [["app"], anchor, anchor, ["app"]]
@@ -159,3 +169,27 @@ def test_a_python_launcher_script_is_replaced_by_this_interpreter(startup_time, 
     assert startup_time.direct_python(["python3.12", "-m", "x"]) == ["python3.12", "-m", "x"]   # a real binary
     assert startup_time.direct_python([str(shim), "-m", "x"]) == [sys.executable, "-m", "x"]
     assert startup_time.direct_python(["build/app", "--x"]) == ["build/app", "--x"]             # not python
+
+
+def test_a_milestone_is_read_from_the_apps_trace(startup_time, tmp_path):
+    """The app writes NAME MONOTONIC CPU; the benchmark takes the line it
+    waits for, as seconds after the start, and the CPU time."""
+    import subprocess
+    import sys
+    import time
+
+    import pytest
+
+    trace = tmp_path / "trace.txt"
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        trace.write_text("other 5.0 0.1\nplot-painted 12.5 0.75\n", encoding="ascii")
+        assert startup_time.wait_for_milestone(trace, "plot-painted", 10.0, proc, 60) == (2.5, 0.75)
+        started = time.monotonic()
+        with pytest.raises(SystemExit, match="no missing milestone"):
+            startup_time.wait_for_milestone(trace, "missing", started, proc, 0.05)
+    finally:
+        proc.kill()
+        proc.wait()
+    with pytest.raises(SystemExit, match="exited"):
+        startup_time.wait_for_milestone(tmp_path / "none.txt", "plot-painted", time.monotonic(), proc, 60)
