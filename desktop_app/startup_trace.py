@@ -52,15 +52,19 @@ class _FirstPaintOf(QObject):
 
 def watch_window(window) -> None:
     """Mark ``plot-painted`` when the visible plot of ``window``'s sensitivity
-    panel first paints (the panel builds it after the window's first paint)."""
+    panel first paints (the panel builds it after the window's first paint
+    and paints it at once)."""
     panel = getattr(window, "plots_panel", None)
     if not enabled() or panel is None:
         return
+    page = panel.tabs.currentWidget()
 
-    def watch() -> None:
-        views = panel.visible_views()
-        if views:
-            widget = views[0].widget
-            _FirstPaintOf(widget.viewport() if hasattr(widget, "viewport") else widget, "plot-painted")
+    def watch(content) -> None:
+        views = [view for view in panel.built_views().values() if view.widget is content]
+        widget = views[0].widget if views else content
+        _FirstPaintOf(widget.viewport() if hasattr(widget, "viewport") else widget, "plot-painted")
 
-    window.first_paint.later(watch)   # after the panel's own (it was asked for first)
+    if page.is_built:
+        watch(page.content())
+    else:
+        page.built.connect(watch)   # before it paints: the filter sees that paint

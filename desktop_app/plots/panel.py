@@ -156,6 +156,13 @@ class SensitivityPanel(QtWidgets.QWidget):
             page.setAutoFillBackground(False)
             page.release()
         self._draw_visible()
+        # on screen now, before the rest of what waited for the first paint (the header's Monte Carlo
+        # starts a worker, the File tools load): the page's layout, then its paint
+        if self.isVisible():
+            QtWidgets.QApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
+            for view in self.visible_views():
+                widget = view.widget   # a graphics view paints on its viewport
+                (widget.viewport() if isinstance(widget, QtWidgets.QAbstractScrollArea) else widget).repaint()
 
     # -- building the tabs -------------------------------------------------------
     def _new_view(self, key: str) -> PlotView:

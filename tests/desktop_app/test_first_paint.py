@@ -344,3 +344,44 @@ def test_the_start_up_trace_marks_when_the_plot_first_paints(qtbot, document, se
     assert 0 < float(cpu) <= time.process_time()
     assert len(trace.read_text(encoding="ascii").splitlines()) == 1
     window.close()
+
+
+def test_the_released_plot_paints_before_the_rest_of_the_deferred_work(qtbot):
+    """The plot built after the first paint is laid out and painted within
+    the release, before the next deferred piece (the header's Monte Carlo)
+    starts its worker: the window is complete first."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from desktop_app.plots import SensitivityPanel
+
+    class Deferred:
+        done = False
+
+        def __init__(self):
+            self.work = []
+
+        def later(self, work):
+            self.work.append(work)
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    deferred = Deferred()
+    panel = SensitivityPanel(build_after=deferred)
+    qtbot.addWidget(panel)
+    panel.resize(700, 400)
+    first = Paints()
+    panel.installEventFilter(first)
+    panel.show()
+    qtbot.waitUntil(lambda: first.count > 0)       # the first paint, as the window's
+    paints = Paints()
+    panel._pages[0].built.connect(lambda content: content.viewport().installEventFilter(paints))
+    assert panel.held and deferred.work == [panel.release] and panel.built_views() == {}
+    deferred.work[0]()                      # no event processed from here to the assertion
+    assert not panel.held and list(panel.built_views()) == ["discount_rate"]
+    assert paints.count >= 1
