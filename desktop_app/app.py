@@ -168,10 +168,17 @@ def run_selftest(app, with_plots: bool = True) -> int:
         window.resize(1600, 1000)
         window.show()
         app.processEvents()
+        import time
+        deadline = time.monotonic() + 10
+        while not window.first_paint.done and time.monotonic() < deadline:
+            app.processEvents()   # what waits for the first paint: the plot (pyqtgraph), the analysis line
         pixmap = window.grab()
         state = window.controller.state
         result = state.result if state else None
         ok = not pixmap.isNull() and pixmap.width() > 0 and result is not None
+        if with_plots and (window.plots_panel is None or not window.plots_panel.built_views()):
+            _say("selftest FAILED: the sensitivity plot was not built", error=True)
+            return 1
         if result is not None:
             shown = window.header.ddm.value.text()
             ok = ok and shown.startswith(format_value(result.ddm.total, MONEY))

@@ -136,6 +136,30 @@ def test_selftest_runs_and_prints_the_totals():
     assert result.stdout.strip() == "DDM 695.41 亿元  dynamic 576.69 亿元"
 
 
+def test_the_selftest_builds_the_plot_and_fails_without_it(tmp_path):
+    """The installer's smoke test relies on --selftest to exercise pyqtgraph:
+    the plot waits for the first paint (issue 17), the selftest waits for it
+    too, and a plot that cannot be built fails it."""
+    code = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from desktop_app.plots import sweeps\n"
+        "def broken(self, *args, **kwargs):\n"
+        "    raise ImportError('no pyqtgraph here')\n"
+        "if sys.argv[1] == 'broken':\n"
+        "    sweeps.SweepView.__init__ = broken\n"
+        "from desktop_app import app\n"
+        "code = app.main(['--selftest'])\n"
+        "print('exit', code)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    runs = {how: subprocess.run([sys.executable, "-c", code, how], cwd=tmp_path, env=env, capture_output=True,
+                                text=True, timeout=120) for how in ("whole", "broken")}
+    assert runs["whole"].stdout.strip().splitlines()[-1] == "exit 0", runs["whole"].stderr
+    assert runs["broken"].stdout.strip().splitlines()[-1] == "exit 1"
+    assert "the sensitivity plot was not built" in runs["broken"].stderr
+
+
 def test_edit_latency_benchmark_runs_and_checks_the_screen(qapp, settings):
     """The benchmark's own screen check (header, DDM table and repaint after
     each edit) passes on a short run; no timing is asserted here."""
