@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import resources
@@ -168,7 +169,6 @@ def run_selftest(app, with_plots: bool = True) -> int:
         window.resize(1600, 1000)
         window.show()
         app.processEvents()
-        import time
         deadline = time.monotonic() + 10
         while not window.first_paint.done and time.monotonic() < deadline:
             app.processEvents()   # what waits for the first paint: the plot (pyqtgraph), the analysis line

@@ -16,6 +16,7 @@ import os
 import time
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QAbstractScrollArea
 
 ENVIRONMENT = "VW_STARTUP_TRACE"
 
@@ -59,10 +60,8 @@ def watch_window(window) -> None:
         return
     page = panel.tabs.currentWidget()
 
-    def watch(content) -> None:
-        views = [view for view in panel.built_views().values() if view.widget is content]
-        widget = views[0].widget if views else content
-        _FirstPaintOf(widget.viewport() if hasattr(widget, "viewport") else widget, "plot-painted")
+    def watch(content) -> None:   # the plot's widget (a graphics view paints on its viewport)
+        _FirstPaintOf(content.viewport() if isinstance(content, QAbstractScrollArea) else content, "plot-painted")
 
     if page.is_built:
         watch(page.content())

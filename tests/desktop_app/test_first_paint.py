@@ -38,6 +38,17 @@ def plot_items_in(window: QtWidgets.QWidget) -> list:
             for item in view.scene().items() if isinstance(item, pg.PlotItem)]
 
 
+def run_app_script(code: str, tmp_path: Path) -> dict:
+    """Run ``code`` (which starts the app) in a fresh interpreter, offscreen,
+    in an empty home; its last printed line, read as JSON."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_the_first_paint_builds_only_the_visible_tab(qtbot, make_window, document, plot_items_made):
     window = make_window(document, with_plots=True)   # constructed, shown and exposed
     panel = window.plots_panel
@@ -139,12 +150,7 @@ def test_start_up_imports_neither_pandas_nor_openpyxl(tmp_path):
         "                                   if m in sys.modules)}))\n"
         "window.document.close_cleanly()\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = run_app_script(code, tmp_path)
     assert report == {"shown": True, "panel": True, "loaded": []}
 
 
@@ -241,12 +247,7 @@ def test_what_the_first_paint_waits_for_runs_after_it(tmp_path):
         "print(json.dumps({'at_first_paint': seen, 'after': after}))\n"
         "window.document.close_cleanly()\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = run_app_script(code, tmp_path)
     first, after = report["at_first_paint"], report["after"]
     at_first = {"painted": True, "waiting": 3, "modules": [], "workers": [], "feed": False,
                 "button": True, "lines": True, "tools": 0, "plots": []}
