@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QButtonGroup, QGroupBox, QHBoxLayout, QLabel, QPu
 
 from models.analysis.peers import multiples_positions
 from models.dossier import MULTIPLE_KEYS
+from models.facts import company_facts
 from desktop_app.i18n import fill
 from desktop_app.numbers import MULTIPLE, NUMBER, PERCENT, TEXT, format_value, parse_number
 from desktop_app.plots.colors import DDM_COLOR, FOREGROUND, MARKET_CAP_COLOR
@@ -121,9 +122,13 @@ class PositionsTableModel(GridTableModel):
     def __init__(self, document, parent=None):
         super().__init__(document, parent)
         self.positions: dict = {}
+        self._quoted: dict[str, float] = {}   # the multiples the file quotes (the header shows those)
 
     def _compute(self, state):
         self.positions = multiples_positions(state.model)
+        facts = company_facts(state.model)   # the header's multiples: quoted ones come from the file
+        self._quoted = {key: m.value for key, m in (("ps", facts.ps), ("pe", facts.pe), ("pb", facts.pb))
+                        if m.quoted}
         values = np.full((len(MULTIPLE_KEYS), len(self.COLUMNS)), np.nan)
         texts = {}
         for r, key in enumerate(MULTIPLE_KEYS):
@@ -147,6 +152,13 @@ class PositionsTableModel(GridTableModel):
                         if col == "industry_position":
                             texts[(r, c)] = format_value(v, NUMBER, 2)
         return values, texts
+
+    def cell_tooltip(self, row: int, col: int) -> str:
+        key = MULTIPLE_KEYS[row]
+        if self.COLUMNS[col] != "value" or key not in self._quoted:
+            return ""
+        return fill(self.tr("Computed from the market cap and the latest reported figures. The header shows "
+                            "the figure quoted in the model file: %1"), format_value(self._quoted[key], NUMBER))
 
     def band_text(self, band) -> str:
         if band is None:

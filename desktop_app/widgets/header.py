@@ -196,6 +196,11 @@ class HeaderWidget(QFrame):
         self._set_fact("ps", _multiple_text(facts.ps))
         self._set_fact("pe_ttm", _multiple_text(facts.pe))
         self._set_fact("pb_mrq", _multiple_text(facts.pb))
+        computed = state.result.multiples if state.result is not None else None
+        for key, multiple, field in (("ps", facts.ps, "ps"), ("pe_ttm", facts.pe, "pe"), ("pb_mrq", facts.pb, "pb")):
+            tip = self._multiple_source(multiple, computed, field)
+            if self.facts[key][1].toolTip() != tip:
+                self.facts[key][1].setToolTip(tip)
         ratings = (state.model.doc.get("company") or {}).get("ratings")
         for key, (_, star) in self.ratings.items():
             star.set_value(ratings.get(key) if isinstance(ratings, dict) else None)
@@ -253,6 +258,20 @@ class HeaderWidget(QFrame):
     def _bind_feed(self, controller, settings) -> None:
         from desktop_app.analysis_feed import feed_for
         self.analysis.bind(feed_for(controller), settings)
+
+    def _multiple_source(self, multiple, computed, field: str) -> str:
+        """Where a header multiple comes from: quoted in the file (the
+        Multiples page computes its own, which may differ) or computed."""
+        if not multiple.quoted:
+            return self.tr("Computed from the market cap and the company's latest reported figures "
+                           "(as on the Multiples page)")
+        value = getattr(computed, field, None)
+        if computed is not None and getattr(computed, f"{field}_nm"):
+            ours = "NM"
+        else:
+            ours = "—" if value is None else format_value(value, NUMBER) + "×"
+        return fill(self.tr("Quoted in the model file (market data). Computed from the market cap and "
+                            "the latest reported figures, as on the Multiples page: %1"), ours)
 
     def _set_fact(self, key: str, text: str) -> None:
         label = self.facts[key][1]

@@ -1885,6 +1885,14 @@ value</source>
         <source>invalid</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Computed from the market cap and the company&apos;s latest reported figures (as on the Multiples page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quoted in the model file (market data). Computed from the market cap and the latest reported figures, as on the Multiples page: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -2726,6 +2734,10 @@ value</source>
     </message>
     <message>
         <source>NM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed from the market cap and the latest reported figures. The header shows the figure quoted in the model file: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

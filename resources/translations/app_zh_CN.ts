@@ -1895,6 +1895,14 @@ value</source>
         <source>invalid</source>
         <translation>无效</translation>
     </message>
+    <message>
+        <source>Computed from the market cap and the company&apos;s latest reported figures (as on the Multiples page)</source>
+        <translation>按总市值与公司最新报告期数据计算（与估值倍数页相同）</translation>
+    </message>
+    <message>
+        <source>Quoted in the model file (market data). Computed from the market cap and the latest reported figures, as on the Multiples page: %1</source>
+        <translation>模型文件中的报价（市场数据）。按总市值与最新报告期数据计算（估值倍数页所示）：%1</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -2737,6 +2745,10 @@ value</source>
     <message>
         <source>NM</source>
         <translation>无意义</translation>
+    </message>
+    <message>
+        <source>Computed from the market cap and the latest reported figures. The header shows the figure quoted in the model file: %1</source>
+        <translation>按总市值与最新报告期数据计算。页首显示的是模型文件中的报价：%1</translation>
     </message>
     <message>
         <source>below the range</source>

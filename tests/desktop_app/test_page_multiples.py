@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 import models
 from models.analysis.peers import multiples_positions
+from models.dossier import MULTIPLE_KEYS
 from desktop_app.controller import Controller
 from desktop_app.document import Document
-from desktop_app.numbers import MULTIPLE, format_value
+from desktop_app.numbers import MULTIPLE, NUMBER, format_value
 from desktop_app.pages.multiples import PEER_FIELDS, MultiplesPage
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -197,3 +198,19 @@ def test_the_window_builds_the_page_and_edits_undo_with_ctrl_z(make_window, wand
     # a refusal reaches the window's messages panel
     type_into(page.peers_view, 0, PEER_FIELDS.index("ps"), "x1")
     assert "x1" in window.statusBar().currentMessage()
+
+
+def test_the_company_value_says_the_header_shows_the_quoted_figure(make_page, document):
+    """The sample quotes PE-TTM 99.62 and PB-MRQ; the page computes P/E
+    105.21×: the company's cell says why the header differs. P/S is not quoted."""
+    page = make_page(document)
+    table = page.positions_table
+    col = table.COLUMNS.index("value")
+    rows = {key: MULTIPLE_KEYS.index(key) for key in ("ps", "pe", "pb")}
+    tip = table.data(table.index(rows["pe"], col), Qt.ItemDataRole.ToolTipRole)
+    assert table.data(table.index(rows["pe"], col)) == format_value(multiples_positions(document.model)["pe"].value,
+                                                                   MULTIPLE)
+    assert format_value(multiples_positions(document.model)["pe"].value, NUMBER) == "105.21"
+    assert tip.startswith("Computed from the market cap") and tip.endswith("99.62")
+    assert table.data(table.index(rows["ps"], col), Qt.ItemDataRole.ToolTipRole) is None
+    assert table.data(table.index(rows["pe"], col + 1), Qt.ItemDataRole.ToolTipRole) is None
