@@ -502,7 +502,7 @@ def _valuation(model, result, lang, n: _Numbering, profile, unit) -> list:
     ncols = len(cols)
     rows4.extend(_company_lines(dyn, ncols, lang, unit))
     # English names are longer: a wider first column
-    widths4 = ((1.9 if is_zh(lang) else 2.5), 0.95) + (0.95,) * len(notes_keys) + (0.85, 0.95, 1.05, 0.95, 1.05, 0.95)
+    widths4 = ((1.9 if is_zh(lang) else 3.6), 0.95) + ((0.95 if is_zh(lang) else 0.8),) * len(notes_keys) + (0.85, 0.95, 1.05, 0.95, 1.05, 0.95)
     out.append(Table("table.dynamic", n.next_table(), text("table_dynamic", lang), cols, tuple(rows4),
                      widths4, ("l",) + ("c",) * (1 + len(notes_keys)) + ("r",) * 6, text("source_model", lang)))
 

@@ -118,3 +118,14 @@ def test_table_4_chinese_header_lines_are_whole_words(qapp_module):
     head = next(r for r in layout.rows_placed if r[0] == "table.dynamic" and r[4] == "head")
     lines = head[5]
     assert ["护城河", "持续性"] in lines and ["显性期", "价值"] in lines and ["显性期后", "价值"] in lines
+
+
+def test_table_4_keeps_english_segment_names_to_three_lines(qapp_module):
+    """Eleven columns share the page: in English the business column gets
+    the room the short note columns do not need, so a name like "Imaging &
+    radiotherapy equipment (domestic)" takes at most three lines (it took four)."""
+    layout = _layout(models.load_model(SAMPLE), "en")
+    rows = [r for r in layout.rows_placed if r[0] == "table.dynamic" and r[4] == "data" and len(r[5]) == 11]
+    assert len(rows) == 3
+    assert max(len(r[5][0]) for r in rows) <= 3
+    assert "".join(rows[0][5][0]) == "Imaging & radiotherapy equipment (domestic)"
