@@ -12,13 +12,16 @@ must be picklable (module-level functions of ``models``).
 
 Where no helper process can be started (a frozen bundle has no Python
 interpreter to spawn; the process died), the function runs in the calling
-thread, as before.
+thread, as before. The helper ends itself when the process that started it
+is gone (killed, crashed): it is never left behind.
 """
 from __future__ import annotations
 
 import atexit
+import os
 import sys
 import threading
+import time
 from concurrent.futures import BrokenExecutor
 from typing import Any, Callable
 
@@ -64,12 +67,30 @@ def _get_pool():
             try:      # the process machinery is imported when first needed (a bundle may lack it)
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
-                _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=watch_parent, initargs=(os.getpid(),))
                 atexit.register(shutdown)   # before the interpreter tears its modules down
             except (ImportError, OSError, ValueError):
                 _disabled = True
                 return None
         return _pool
+
+
+#: How often the helper looks whether the process that started it is still there.
+PARENT_CHECK_S = 0.5
+
+
+def watch_parent(parent_pid: int) -> None:
+    """In the helper: end it when ``parent_pid`` is no longer its parent (the
+    app was killed or crashed, its exit hooks never ran; the helper would
+    otherwise wait on its queue for ever). A daemon thread, so it never
+    keeps the helper alive."""
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="vw-helper-parent-watch", daemon=True).start()
 
 
 def shutdown() -> None:

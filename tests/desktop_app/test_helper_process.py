@@ -44,3 +44,43 @@ def test_a_helper_that_cannot_start_leaves_the_work_here(monkeypatch):
     monkeypatch.setattr(helper_process, "_pool", Broken())
     assert helper_process.call(os.getpid) == os.getpid()
     assert not helper_process.available() and helper_process._pool is None
+
+
+def test_the_helper_ends_when_the_app_that_started_it_is_killed(tmp_path):
+    """A crashed or killed app runs no exit hook: its helper process notices
+    it is orphaned and ends itself (it used to wait on its queue for ever)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = ("import os, sys, time\n"
+            f"sys.path.insert(0, {str(root)!r})\n"
+            "from desktop_app import helper_process\n"
+            "print(helper_process.call(os.getpid), flush=True)\n"
+            "time.sleep(60)\n")
+    app = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        helper = int(app.stdout.readline())
+        assert _alive(helper)
+        app.send_signal(signal.SIGKILL)
+        app.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while _alive(helper) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(helper)
+    finally:
+        app.kill()
+        app.wait(timeout=10)
+        app.stdout.close()
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting for its reaper counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
