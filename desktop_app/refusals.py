@@ -128,8 +128,36 @@ def _rule_text(issue, kind: str) -> str:
     return ""
 
 
+def _amount(x: float) -> str:
+    """Money as the tables show it, unless so large or small that they would not (1.3e+14, 1e-09)."""
+    return format_value(x, MONEY) if x == 0 or 0.01 <= abs(x) < 1e12 else f"{x:.3g}"
+
+
+def valuation_limit_text(issue) -> str:
+    """A valuation the engine refuses to give (codes ``overflow`` and
+    ``value_vs_market_cap``: no one cell is to blame) as a whole sentence;
+    "" for any other issue."""
+    code, p = getattr(issue, "code", ""), getattr(issue, "params", None) or {}
+    if code == "overflow":
+        return tr("The values are too large to compute: check the growth rates and margins.")
+    if code != "value_vs_market_cap":
+        return ""
+    try:
+        total = float(p["total"])
+        sentence = (tr("The DDM value is %1, more than %2 times the market cap (%3): check the price, the share "
+                       "count and their units.") if p["method"] == "ddm" else
+                    tr("The dynamic value is %1, more than %2 times the market cap (%3): check the price, the "
+                       "share count and their units."))
+        return fill(sentence, _amount(total), format_value(float(p["limit"]), INTEGER), _amount(float(p["market_cap"])))
+    except (KeyError, TypeError, ValueError):
+        return ""
+
+
 def issue_text(issue, where: Where, fallback_where: Callable[[tuple, str], str]) -> str:
     """One error issue of a refused edit: "<cell>: <rule> (you typed <value>)"."""
+    whole = valuation_limit_text(issue)
+    if whole:
+        return whole
     location = tuple(getattr(issue, "location", ()))
     found = where(location) if location else None
     label, kind = found if found is not None else (fallback_where(location, issue.path), _kind_of(location))

@@ -346,9 +346,11 @@ def _method_result(method: str, segments: list, p: Prepared) -> MethodResult:
         raise InvalidInputError([Issue("", "the total value is too large to compute", "error", "overflow")])
     upside = total / p.market_cap - 1.0
     if not (math.isfinite(upside) and abs(upside) <= MAX_UPSIDE):
-        raise InvalidInputError([Issue(path_text(("market",)), f"the {method} value is {total:.3g}, more than {MAX_UPSIDE:g} times "
-                                       f"the market cap ({p.market_cap:.3g}); check the price, the share count "
-                                       "and their units", "error", "implausible")])
+        raise InvalidInputError([Issue.at(("market",), f"the {method} value is {total:.3g}, more than {MAX_UPSIDE:g} times "
+                                          f"the market cap ({p.market_cap:.3g}); check the price, the share count "
+                                          "and their units", "error", "value_vs_market_cap",
+                                          {"method": method, "total": total, "market_cap": p.market_cap,
+                                           "limit": MAX_UPSIDE})])
     if method == "ddm":
         totals["terminal_share"] = totals["perpetual_value"] / seg_total if seg_total else math.nan
     return MethodResult(method, segments, seg_total, p.excess_cash, p.minority_interest,

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.i18n import fill
 from desktop_app.numbers import PERCENT, format_value
+from desktop_app.refusals import valuation_limit_text
 
 
 def _rate(value, decimals: int = 2) -> str:
@@ -20,6 +21,9 @@ def issue_text(issue, names: list[str] | None = None) -> str:
     the segment the issue's location names."""
     params = getattr(issue, "params", None) or {}
     code = getattr(issue, "code", "")
+    whole = valuation_limit_text(issue)
+    if whole:
+        return whole
     try:
         name = str(params.get("segment", ""))
         location = tuple(getattr(issue, "location", ()) or ())

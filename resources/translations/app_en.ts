@@ -788,6 +788,18 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The values are too large to compute: check the growth rates and margins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DDM value is %1, more than %2 times the market cap (%3): check the price, the share count and their units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dynamic value is %1, more than %2 times the market cap (%3): check the price, the share count and their units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>must be a number</source>
         <translation type="unfinished"></translation>
     </message>

@@ -798,6 +798,18 @@ value</source>
         <translation>超出允许范围</translation>
     </message>
     <message>
+        <source>The values are too large to compute: check the growth rates and margins.</source>
+        <translation>数值过大，无法计算：请检查增速与利润率。</translation>
+    </message>
+    <message>
+        <source>The DDM value is %1, more than %2 times the market cap (%3): check the price, the share count and their units.</source>
+        <translation>DDM 估值为 %1，超过总市值（%3）的 %2 倍：请检查股价、股本及其单位。</translation>
+    </message>
+    <message>
+        <source>The dynamic value is %1, more than %2 times the market cap (%3): check the price, the share count and their units.</source>
+        <translation>动态估值为 %1，超过总市值（%3）的 %2 倍：请检查股价、股本及其单位。</translation>
+    </message>
+    <message>
         <source>must be a number</source>
         <translation>须为数字</translation>
     </message>

@@ -468,3 +468,43 @@ def test_a_coverage_folder_gone_before_it_was_listed_is_named_in_the_ui_language
     file_action(window, "actCoverageFolder").trigger()
     wait_done(qtbot, page)
     check(lang, page.progress_label.text(), "没有这样的文件或文件夹", "no such file or folder", str(folder))
+
+
+def test_a_value_far_beyond_the_market_cap_is_refused_in_a_sentence_of_its_own(qtbot, lang, document, make_window):
+    """Typed growth that values the company at more than 10^9 times its market
+    cap: the refusal says so, with the method, the value and the market cap
+    (it read "market is too large to be plausible (at most ±0.00)")."""
+    from tests.desktop_app.typing_helpers import type_into
+
+    window = make_window(document, language=lang)
+    said = []
+    document.editRejected.connect(said.append)
+    view, fm = window.page.forecast_view, window.page.forecast_table
+    row = fm.row_of(0, "growth")
+    for col in range(3, fm.columnCount()):
+        type_into(qtbot, view, fm.index(row, col), "100000000%")
+    assert said, "no edit was refused"
+    before = models.valuate(document.model).ddm.total
+    check(lang, said[-1], "超过总市值（1,304.64）的 1,000,000,000 倍", "more than 1,000,000,000 times the market cap "
+          "(1,304.64): check the price, the share count and their units.")
+    assert "±0.00" not in said[-1] and "market" not in said[-1].replace("market cap", "")
+    assert models.valuate(document.model).ddm.total == before      # the refused edit left nothing
+
+
+def test_a_file_valued_beyond_the_market_cap_says_so_in_the_messages(qtbot, lang, make_window, tmp_path):
+    import json
+    from pathlib import Path
+
+    from desktop_app.document import Document
+
+    sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "united-imaging-688271.json"
+    doc = json.loads(sample.read_text(encoding="utf-8"))
+    doc["market"].update(price=0.001, shares=1e-6)           # each plausible, together a tiny market cap
+    path = tmp_path / "tiny-cap.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    document = Document(models.load_model(path), None, recovery_dir=None)
+    window = make_window(document, language=lang)
+    message = next(t for t in window.messages.texts() if "1,000,000,000" in t)
+    check(lang, message, "DDM 估值为 695.41，超过总市值（1e-09）的 1,000,000,000 倍",
+          "The DDM value is 695.41, more than 1,000,000,000 times the market cap (1e-09)")
+    document.close_cleanly()

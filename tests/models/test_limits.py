@@ -231,7 +231,7 @@ def test_a_model_that_validates_never_gives_inf_or_nan(doc):
     try:
         result = valuate(model)
     except InvalidInputError as exc:
-        assert {i.code for i in exc.issues} <= {"overflow", "implausible"}, exc.issues
+        assert {i.code for i in exc.issues} <= {"overflow", "value_vs_market_cap"}, exc.issues
         return
     data = result.to_dict()
     for method in ("ddm", "dynamic"):
@@ -257,8 +257,12 @@ def test_an_upside_beyond_the_bound_is_refused_not_shown():
     assert validate(model) == []
     with pytest.raises(InvalidInputError) as info:
         valuate(model)
-    assert info.value.issues[0].code == "implausible" and info.value.issues[0].path == "market"
+    issue = info.value.issues[0]
+    assert issue.code == "value_vs_market_cap" and issue.path == "market" and issue.location == ("market",)
     assert f"{MAX_UPSIDE:g} times the market cap" in str(info.value)
+    # what a translated message needs: which method, its value, the market cap, the bound
+    assert issue.params["method"] == "ddm" and issue.params["limit"] == MAX_UPSIDE
+    assert issue.params["market_cap"] == model.market_cap and issue.params["total"] > MAX_UPSIDE * model.market_cap
 
 
 def test_upside_of_a_sensitivity_grid_never_warns():
