@@ -89,9 +89,14 @@ def _rule_text(issue, kind: str) -> str:
         return shown(value, kind)
 
     if code == "implausible":
+        if "year_from" in params:     # a year: written as a year, no separators
+            return fill(tr("must be a year from %1 to %2; found %3"), str(params["year_from"]), str(params["year_to"]),
+                        str(params.get("year", "")))
         if params.get("floor") and abs(float(params.get("value", 0.0))) < float(params["floor"]):
             return fill(tr("is too small to be plausible (at least %1)"), fmt(params["floor"]))
-        return fill(tr("is too large to be plausible (at most ±%1)"), fmt(params.get("limit", 0.0)))
+        if "limit" not in params:
+            return ""                 # the engine's own sentence, rather than a bound it did not give
+        return fill(tr("is too large to be plausible (at most ±%1)"), fmt(params["limit"]))
     if code == "range" and location[:1] == ("uncertainty",) and key != "segment":
         if key == "sd":
             return tr("must be 0 or more")

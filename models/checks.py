@@ -433,7 +433,8 @@ def _check_years(c: _Checker, doc: dict) -> tuple[list[int] | None, int | None]:
             c.error(("years", i), f"must be an integer year, got {describe(y)}", "type", kind(y, "year"))
             return None, None
         if not MIN_YEAR <= y <= MAX_YEAR:
-            c.error(("years", i), f"is implausible: {YEAR_RULE}, got {describe(y)}", "implausible")
+            c.error(("years", i), f"is implausible: {YEAR_RULE}, got {describe(y)}", "implausible",
+                    {"year": y, "year_from": MIN_YEAR, "year_to": MAX_YEAR})
             return None, None
         if previous is not None and y != previous + 1:
             c.error(("years", i), f"years must be ascending and consecutive: {previous} is followed by {y}", "range")
@@ -463,7 +464,8 @@ def _check_valuation(c: _Checker, doc: dict, years: list[int] | None, ffy: int |
         base = c.integer(valuation, "base_year", path,
                          rule=f"must be a year no later than first_forecast_year ({ffy})", ok=lambda v: v <= ffy)
         if base is not None and base < MIN_YEAR:
-            c.error(path + ("base_year",), f"is implausible: {YEAR_RULE}, got {describe(base)}", "implausible")
+            c.error(path + ("base_year",), f"is implausible: {YEAR_RULE}, got {describe(base)}", "implausible",
+                    {"year": base, "year_from": MIN_YEAR, "year_to": MAX_YEAR})
     weights = valuation.get("dynamic_weights")
     if weights is not None:
         if not isinstance(weights, list) or len(weights) != 2:

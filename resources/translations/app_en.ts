@@ -736,6 +736,10 @@ value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>must be a year from %1 to %2; found %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>is too small to be plausible (at least %1)</source>
         <translation type="unfinished"></translation>
     </message>

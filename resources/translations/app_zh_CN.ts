@@ -746,6 +746,10 @@ value</source>
         <translation>业务需要名称</translation>
     </message>
     <message>
+        <source>must be a year from %1 to %2; found %3</source>
+        <translation>须为 %1 至 %2 之间的年份，实为 %3</translation>
+    </message>
+    <message>
         <source>is too small to be plausible (at least %1)</source>
         <translation>过小，不合常理（至少为 %1）</translation>
     </message>

@@ -117,6 +117,30 @@ def test_a_rule_broken_inside_names_the_segment_and_shows_the_value_as_a_cell(qa
         assert "Discount rate must be greater than the terminal growth" in line
 
 
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+@pytest.mark.parametrize("where", ["years", "base_year"])
+def test_a_year_out_of_range_is_said_as_a_year(qapp, tmp_path, sample_path, lang, where):
+    """It read "the model's years is too large to be plausible (at most ±0.00)"."""
+    doc = sample_doc(sample_path)
+    if where == "years":
+        doc["years"][0] = 20220
+    else:
+        doc["valuation"]["base_year"] = 999
+    path = write(tmp_path / "bad year.vwm.json", doc)
+    i18n.install(qapp, lang)
+    try:
+        text = load_errors.describe(refusal(path), str(path))
+    finally:
+        i18n.install(qapp, "en")
+    found = "20220" if where == "years" else "999"
+    assert "±" not in text and "0.00" not in text and "20,220" not in text
+    if lang == "zh_CN":
+        assert f"须为 1000 至 9999 之间的年份，实为 {found}" in text, text
+        assert not ENGINE_WORDS.search(text.replace(str(path), "")), text
+    else:
+        assert f"must be a year from 1000 to 9999; found {found}" in text, text
+
+
 def test_newer_version_says_so_and_that_the_file_was_not_changed(qapp, tmp_path, sample_path):
     doc = sample_doc(sample_path)
     doc["version"] = 99
