@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from typing import Any
 
 from models import csv_export, forecast as engine_forecast, tables
@@ -16,7 +17,7 @@ from desktop_app.i18n import fill
 from desktop_app.qt_models.base import tr
 from desktop_app.qt_models.forecast import company_row_label, display_unit, row_label, year_label
 from desktop_app.qt_models.parameters import company_param_label, segment_param_label
-from desktop_app.qt_models.results import result_column_label, total_label
+from desktop_app.qt_models.results import DynamicResultTableModel, mode_labels, result_column_label, total_label
 
 Rows = tuple[list[str], list[list[Any]]]
 
@@ -25,6 +26,16 @@ def _cell(value):
     if isinstance(value, float) and math.isnan(value):
         return None
     return value
+
+
+_CJK_BREAK = re.compile(r"(?<=[\u3400-\u9fff])\n(?=[\u3400-\u9fff])")
+
+
+def _one_line(label: str) -> str:
+    """A table's two- or three-line header as one line: a hyphen's break
+    closes up, a break between Chinese characters goes ("显性期价值"), any
+    other becomes a space ("Business value")."""
+    return _CJK_BREAK.sub("", label).replace("-\n", "-").replace("\n", " ")
 
 
 def _years(model) -> list[str]:
@@ -56,12 +67,31 @@ def labelled_tables(state) -> dict[str, Rows]:
                                   for (path,), values in t.rows])
     if result is not None:
         for name, t in (("ddm", tables.ddm_table(model, result)), ("dynamic", tables.dynamic_table(model, result))):
-            header = [tr("Segment")] + [result_column_label(k).replace("-\n", "-").replace("\n", " ") for k in t.columns]
+            header = [tr("Segment")] + [_one_line(result_column_label(k)) for k in t.columns]
             rows = [[total_label(unit) if key == tables.TOTAL and n == len(t.rows) - 1 else names[n]]
                     + [_cell(v) for v in values] for n, ((key,), values) in enumerate(t.rows)]
+            if name == "dynamic":
+                _add_multiple_modes(header, rows, result.dynamic.segments)
             out[name] = (header, rows)
     out["header"] = header_rows(model, result)
     return out
+
+
+def _add_multiple_modes(header: list, rows: list, segments) -> None:
+    """The dynamic table's justified multiple and multiple used, after the
+    composite multiple, as the app's table shows them (``NM`` where there is no
+    justified multiple; blank on the company lines)."""
+    columns = DynamicResultTableModel.COLUMNS
+    at = columns.index("justified_multiple") + 1     # + the segment column
+    header[at:at] = [_one_line(result_column_label(k)) for k in ("justified_multiple", "multiple_mode")]
+    labels = mode_labels()
+    for n, row in enumerate(rows):
+        seg = segments[n] if n < len(segments) else None
+        if seg is None:
+            row[at:at] = [None, None]
+        else:
+            row[at:at] = ["NM" if seg.justified_multiple is None else seg.justified_multiple,
+                          labels.get(seg.mode, seg.mode)]
 
 
 def header_rows(model, result) -> Rows:

@@ -265,6 +265,40 @@ def test_export_writes_every_table_as_bom_csv(tmp_path, window):
     assert header["Unit"] == "CNY 100m" and header["Company"] == "Shanghai United Imaging Healthcare"
 
 
+def test_the_dynamic_csv_has_the_tables_justified_multiple_and_mode_columns(tmp_path, window, qtbot):
+    """The CSV holds what the app's dynamic table shows: the justified
+    multiple and the multiple used beside the composite one, cell for cell;
+    Chinese headers in one line without a space inside a word."""
+    table = window.page.dynamic_table
+    assert table.set_mode(1, "justified")                            # one segment on its justified multiple
+    written = window.session.export_csv(str(tmp_path))
+    dynamic = csv_export.read_csv_rows([w for w in written if w.endswith("_dynamic.csv")][0])
+    head = dynamic[0]
+    at = head.index("Composite multiple")
+    assert head[at + 1:at + 3] == ["Justified multiple", "Multiple used"]
+    assert len(head) == table.columnCount() + 1                    # + the segment column
+    for row in range(table.rowCount()):
+        for col in ("justified_multiple", "multiple_mode"):
+            c = table.COLUMNS.index(col)
+            shown, cell = table.data(table.index(row, c)), dynamic[row + 1][c + 1]
+            if table.is_total_row(row):
+                assert cell == "" and shown == "–"                          # blank where the table shows a dash
+            elif col == "justified_multiple" and shown != "NM":
+                assert float(cell) == pytest.approx(table.value(row, c))    # full precision, not the display
+            else:
+                assert cell == shown, (row, col)
+    assert dynamic[2][at + 2] == "Justified"                               # the segment set to its justified one
+    window.set_language("zh_CN")
+    try:
+        (tmp_path / "zh").mkdir()
+        written = window.session.export_csv(str(tmp_path / "zh"))
+        zh = csv_export.read_csv_rows([w for w in written if w.endswith("_dynamic.csv")][0])
+        assert "合理倍数" in zh[0] and "采用倍数" in zh[0] and "显性期价值" in zh[0]
+        assert not [h for h in zh[0] if " " in h]
+    finally:
+        window.set_language("en")
+
+
 def test_export_via_dialog_cancel_writes_nothing(monkeypatch, tmp_path, window):
     from PySide6.QtWidgets import QFileDialog
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
