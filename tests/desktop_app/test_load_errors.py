@@ -24,6 +24,15 @@ def refusal(path):
     return info.value
 
 
+def described(qapp, path, lang: str) -> str:
+    """What the app says of the refused file ``path`` in ``lang``."""
+    i18n.install(qapp, lang)
+    try:
+        return load_errors.describe(refusal(path), str(path))
+    finally:
+        i18n.install(qapp, "en")
+
+
 def sample_doc(sample_path):
     return json.loads(sample_path.read_text(encoding="utf-8"))
 
@@ -98,11 +107,7 @@ def test_a_rule_broken_inside_names_the_segment_and_shows_the_value_as_a_cell(qa
     doc = sample_doc(sample_path)
     doc["segments"][1]["discount_rate"] = -2.5
     path = write(tmp_path / "bad rate.vwm.json", doc)
-    i18n.install(qapp, lang)
-    try:
-        text = load_errors.describe(refusal(path), str(path))
-    finally:
-        i18n.install(qapp, "en")
+    text = described(qapp, path, lang)
     assert text.count(str(path)) == 1
     line = text.splitlines()[1]
     # the segment by its name first, as the UI's language reads it (its English name in English)
@@ -127,11 +132,7 @@ def test_a_year_out_of_range_is_said_as_a_year(qapp, tmp_path, sample_path, lang
     else:
         doc["valuation"]["base_year"] = 999
     path = write(tmp_path / "bad year.vwm.json", doc)
-    i18n.install(qapp, lang)
-    try:
-        text = load_errors.describe(refusal(path), str(path))
-    finally:
-        i18n.install(qapp, "en")
+    text = described(qapp, path, lang)
     found = "20220" if where == "years" else "999"
     assert "±" not in text and "0.00" not in text and "20,220" not in text
     if lang == "zh_CN":
